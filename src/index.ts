@@ -1,0 +1,5 @@
+/**
+ * labx-core: the event-sourced domain core of a public-sector innovation lab.
+ * @packageDocumentation
+ */
+export * from "./kernel/index.js";

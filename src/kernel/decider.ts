@@ -1,0 +1,108 @@
+import type * as z from "zod";
+import type { Context } from "./context.js";
+import type { AnyEvent, Emitted, Envelope } from "./envelope.js";
+import { type DomainError, validationError } from "./errors.js";
+import { fold } from "./fold.js";
+import type { Recipe } from "./recipe.js";
+import type { EventRegistry } from "./registry.js";
+import { err, ok, type Result } from "./result.js";
+import { toEnvelopes } from "./to-envelopes.js";
+
+/**
+ * A pure decider: given a command and the current state of its stream, decide which events happen;
+ * given an event, evolve the state. It also carries what the boundary needs: the command schema,
+ * the stream a command addresses, and the registry of the events it emits.
+ *
+ * @example
+ * const counter: Decider<Cmd, { n: number }, Evt> = {
+ *   commandSchema: Cmd, events: counterEvents, streamOf: (c) => `counter:${c.id}`,
+ *   initialState: { n: 0 },
+ *   decide: (c, s) => (s.n + c.by > 10 ? err(ruleViolation("too_many", "At most 10.")) : ok([{ type: "Added", data: { by: c.by } }])),
+ *   evolve: (draft, e) => { draft.n += e.data.by; },
+ * };
+ */
+export interface Decider<C, S, E extends AnyEvent> {
+  /** Validates incoming commands; the decider only ever sees commands that passed it. */
+  readonly commandSchema: z.ZodType<C>;
+  /** Schemas and versions of the events `decide` emits; emitted data is checked against them. */
+  readonly events: EventRegistry;
+  /** The stream a command is about, e.g. `project:p-1`. */
+  readonly streamOf: (command: C) => string;
+  /** The state of a stream with no events. */
+  readonly initialState: S;
+  /** Decide what happens; refuse with a `DomainError` value, never by throwing. */
+  readonly decide: (command: C, state: S, ctx: Context) => Result<readonly Emitted<E>[], DomainError>;
+  /** Account for one event (a recipe: mutate the draft, return nothing). */
+  readonly evolve: Recipe<S, Envelope<E>>;
+}
+
+/** What `execute` returns: the new events, ready to append, and the state after them. */
+export interface Decision<S, E extends AnyEvent> {
+  /** The stream the command addressed. */
+  readonly streamId: string;
+  /** The stream's version before the new events. */
+  readonly expectedVersion: number;
+  /** The new events as envelopes, numbered after the history. */
+  readonly events: readonly Envelope<E>[];
+  /** The state after the new events. */
+  readonly state: S;
+}
+
+/**
+ * Parse an unknown command with the decider's schema.
+ *
+ * @example
+ * const cmd = parseCommand(projectDecider, JSON.parse(body)); if (!cmd.ok) return 400;
+ */
+export const parseCommand = <C, S, E extends AnyEvent>(decider: Decider<C, S, E>, input: unknown): Result<C, DomainError> => {
+  const parsed = decider.commandSchema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const type = typeof input === "object" && input !== null && "type" in input && typeof input.type === "string" ? input.type.slice(0, 80) : "";
+  return err(validationError(type === "" ? "command" : `command ${type}`, parsed.error.issues));
+};
+
+/**
+ * Validate a command, fold the stream's history, decide, and build the resulting envelopes and new
+ * state — or return the error. Nothing is applied unless every step succeeds.
+ *
+ * @example
+ * const r = execute(projectDecider, history, { type: "AcceptChallenge", projectId: "p-1" }, ctx);
+ * if (r.ok) await store.append(r.value.streamId, r.value.events, { expectedVersion: r.value.expectedVersion });
+ */
+export const execute = <C, S, E extends AnyEvent>(
+  decider: Decider<C, S, E>,
+  history: readonly Envelope<E>[],
+  command: unknown,
+  ctx: Context,
+): Result<Decision<S, E>, DomainError> => executeOn(decider, fold(decider, history), history.length, command, ctx);
+
+/**
+ * `execute` from an already-folded state at a known stream version (a cached snapshot), so long
+ * streams need not be replayed for every command.
+ */
+export const executeOn = <C, S, E extends AnyEvent>(
+  decider: Decider<C, S, E>,
+  state: S,
+  version: number,
+  command: unknown,
+  ctx: Context,
+): Result<Decision<S, E>, DomainError> => {
+  const parsed = parseCommand(decider, command);
+  if (!parsed.ok) return parsed;
+  const decided = decider.decide(parsed.value, state, ctx);
+  if (!decided.ok) return decided;
+  const checked: Emitted<E>[] = [];
+  for (const [i, e] of decided.value.entries()) {
+    const def = decider.events[e.type];
+    // A decider emitting what its own schema rejects is a bug; refuse rather than store it.
+    const check = def?.schema.safeParse(e.data);
+    if (!check?.success) {
+      const issues = check?.error.issues ?? [{ path: ["type"], message: "is not a registered event type" }];
+      return err(validationError(`event ${e.type} emitted by the decider (#${i + 1})`, issues));
+    }
+    checked.push({ ...e, data: check.data } as Emitted<E>);
+  }
+  const streamId = decider.streamOf(parsed.value);
+  const events = toEnvelopes(streamId, version, checked, ctx, (type) => decider.events[type]?.schemaVersion ?? 1);
+  return ok({ streamId, expectedVersion: version, events, state: fold(decider, events, state) });
+};

@@ -1,0 +1,77 @@
+import * as z from "zod";
+
+/**
+ * An ISO-8601 UTC timestamp (`Z` suffix, real calendar dates only), e.g. `2019-03-04T10:00:00Z`.
+ *
+ * @example
+ * IsoUtc.parse("2019-03-04T10:00:00.000Z")
+ */
+export const IsoUtc = z.iso.datetime({ message: "must be an ISO-8601 UTC timestamp such as 2019-03-04T10:00:00Z" });
+
+/** An identifier or reference: short, printable, no surrounding spaces. */
+export const Id = z
+  .string()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters")
+  .regex(/^[\w.:@/+=-]+$/u, "may hold only letters, digits and . : @ / + = - _");
+
+/**
+ * Who caused an event: an accountable person or system, the role they acted in, and for which entity.
+ *
+ * @example
+ * const actor: Actor = { id: "u-17", role: "lab_team", onBehalfOf: "entity:ama" };
+ */
+export const ActorSchema = z.strictObject({
+  id: Id,
+  role: z.string().min(1).max(64),
+  onBehalfOf: Id.optional(),
+});
+/** Who caused an event. */
+export type Actor = z.infer<typeof ActorSchema>;
+
+const Hex256 = z.string().regex(/^[0-9a-f]{64}$/u, "must be 64 lowercase hex digits");
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * The stored event envelope, wire format version 1 (DESIGN §2). `data` is checked here only as an
+ * object; its shape is checked against the event type's own schema by the codec.
+ */
+export const EnvelopeSchema = z.strictObject({
+  id: Id,
+  streamId: z.string().min(1).max(300),
+  version: z.int().min(1),
+  type: z.string().min(1).max(100),
+  schemaVersion: z.int().min(1),
+  occurredAt: IsoUtc,
+  recordedAt: IsoUtc,
+  actor: ActorSchema,
+  commandId: Id.optional(),
+  correlationId: Id.optional(),
+  causationId: Id.optional(),
+  data: z.custom<Record<string, unknown>>(isPlainObject, { message: "must be a JSON object" }),
+  prevHash: Hex256.optional(),
+  hash: Hex256.optional(),
+});
+
+/** The envelope fields around an event's `type` and `data`. */
+export type EnvelopeMeta = Omit<z.infer<typeof EnvelopeSchema>, "type" | "data">;
+
+/** An event as a decider emits it: a type, its data, and optionally when it happened in the world. */
+export interface AnyEvent {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+/**
+ * A stored event: envelope metadata around a typed event. Distributes over a union of events, so a
+ * `switch (envelope.type)` narrows `envelope.data`.
+ */
+export type Envelope<E extends AnyEvent = AnyEvent> = Readonly<EnvelopeMeta> & Readonly<E>;
+
+/** An event as `decide` returns it: `occurredAt` defaults to the context's `now`. */
+export type Emitted<E extends AnyEvent> = E & { readonly occurredAt?: string };

@@ -1,0 +1,127 @@
+import type * as z from "zod";
+
+/** One problem found while validating input: where (a path into the input) and what. */
+export interface ValidationIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+interface ErrorBase<K extends string, C extends string, D> {
+  /** Which family of error this is; switch on it to handle each family. */
+  readonly kind: K;
+  /** Stable machine-readable code; never reworded once published. */
+  readonly code: C;
+  /** A sentence a person can act on. */
+  readonly message: string;
+  /** What a program needs to react: ids, versions, paths. */
+  readonly details: D;
+}
+
+/** Input that does not match its schema (a command, an envelope, an event's data). */
+export type ValidationError = ErrorBase<"validation", "validation_failed", { readonly subject: string; readonly issues: readonly ValidationIssue[] }>;
+/** A business rule refused the command; `code` names the rule. */
+export type RuleViolation = ErrorBase<"rule", string, Readonly<Record<string, unknown>>>;
+/** Another writer appended to the stream since it was read. */
+export type ConcurrencyConflict = ErrorBase<
+  "concurrency",
+  "concurrency_conflict",
+  { readonly streamId: string; readonly expectedVersion: number; readonly actualVersion: number }
+>;
+/** A command id was reused for a different request. */
+export type IdempotencyConflict = ErrorBase<"idempotency", "idempotency_conflict", { readonly commandId: string; readonly streamId: string }>;
+/** A stored event names a type this library does not know. */
+export type UnknownEventType = ErrorBase<"unknown_event_type", "unknown_event_type", { readonly type: string }>;
+/** An older event could not be brought to the current schema version. */
+export type UpcastFailure = ErrorBase<
+  "upcast",
+  "upcast_failed",
+  { readonly type: string; readonly fromVersion: number; readonly toVersion: number; readonly reason: string }
+>;
+/** Stored events are not what was written: a broken chain, a gap, a reordering. */
+export type IntegrityFailure = ErrorBase<"integrity", string, { readonly streamId: string; readonly version?: number } & Readonly<Record<string, unknown>>>;
+
+/**
+ * Every error the library returns as a value. Discriminated by `kind`; `code` is stable.
+ *
+ * @example
+ * if (!result.ok) switch (result.error.kind) { case "concurrency": retry(); break; default: show(result.error.message); }
+ */
+export type DomainError =
+  | ValidationError
+  | RuleViolation
+  | ConcurrencyConflict
+  | IdempotencyConflict
+  | UnknownEventType
+  | UpcastFailure
+  | IntegrityFailure;
+
+/**
+ * A validation error from zod issues, naming what was validated.
+ *
+ * @example
+ * validationError("command SubmitChallenge", parsed.error.issues)
+ */
+export const validationError = (subject: string, issues: readonly z.core.$ZodIssue[] | readonly ValidationIssue[]): ValidationError => {
+  const list: ValidationIssue[] = issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message }));
+  const first = list[0];
+  const where = first && first.path.length > 0 ? ` at ${first.path.join(".")}` : "";
+  const more = list.length > 1 ? ` (and ${list.length - 1} more problem${list.length > 2 ? "s" : ""})` : "";
+  return {
+    kind: "validation",
+    code: "validation_failed",
+    message: `Invalid ${subject}${where}: ${first?.message ?? "unknown problem"}${more}.`,
+    details: { subject, issues: list },
+  };
+};
+
+/**
+ * A business-rule refusal with a stable code and a sentence a person can act on.
+ *
+ * @example
+ * ruleViolation("approver_is_lead", "The project lead cannot approve their own gate.", { approverId })
+ */
+export const ruleViolation = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): RuleViolation => ({
+  kind: "rule",
+  code,
+  message,
+  details,
+});
+
+/** A stale expected version. */
+export const concurrencyConflict = (streamId: string, expectedVersion: number, actualVersion: number): ConcurrencyConflict => ({
+  kind: "concurrency",
+  code: "concurrency_conflict",
+  message: `Stream ${streamId} is at version ${actualVersion}, not ${expectedVersion} as expected: someone else wrote to it first; reload and try again.`,
+  details: { streamId, expectedVersion, actualVersion },
+});
+
+/** A command id reused for a different request. */
+export const idempotencyConflict = (commandId: string, streamId: string): IdempotencyConflict => ({
+  kind: "idempotency",
+  code: "idempotency_conflict",
+  message: `Command id ${commandId} was already used for a different request; give a new command a new id.`,
+  details: { commandId, streamId },
+});
+
+/** An event type with no registered schema. */
+export const unknownEventType = (type: string): UnknownEventType => ({
+  kind: "unknown_event_type",
+  code: "unknown_event_type",
+  message: `Unknown event type "${type.slice(0, 100)}": this version of the library has no schema for it.`,
+  details: { type },
+});
+
+/** A failed upcast step. */
+export const upcastFailure = (type: string, fromVersion: number, toVersion: number, reason: string): UpcastFailure => ({
+  kind: "upcast",
+  code: "upcast_failed",
+  message: `Could not upgrade ${type} from schema version ${fromVersion} to ${toVersion}: ${reason}`,
+  details: { type, fromVersion, toVersion, reason },
+});
+
+/** A broken integrity property of a stored log. */
+export const integrityFailure = (
+  code: string,
+  message: string,
+  details: { readonly streamId: string; readonly version?: number } & Readonly<Record<string, unknown>>,
+): IntegrityFailure => ({ kind: "integrity", code, message, details });

@@ -1,0 +1,92 @@
+import { canonicalJson } from "./canonical-json.js";
+import type { Context } from "./context.js";
+import { type Decider, executeOn, parseCommand } from "./decider.js";
+import type { AnyEvent, Envelope } from "./envelope.js";
+import { type DomainError, idempotencyConflict } from "./errors.js";
+import { fold } from "./fold.js";
+import { err, ok, type Result } from "./result.js";
+import type { Snapshot, StateCache } from "./state-cache.js";
+import type { EventStore } from "./store.js";
+
+/** Options of `handle`. */
+export interface HandleOptions<S> {
+  /** How many times to reload and decide again after a concurrency conflict (default 3). */
+  readonly retries?: number;
+  /** Keep folded states between commands; without it every command replays its stream. */
+  readonly cache?: StateCache<S>;
+}
+
+/** What `handle` returns: the stream, its new events and state, and whether this was a replayed retry. */
+export interface Handled<S, E extends AnyEvent> {
+  readonly streamId: string;
+  readonly events: readonly Envelope<E>[];
+  readonly state: S;
+  readonly version: number;
+  /** True when `ctx.commandId` had already been handled: the earlier events are returned, none written. */
+  readonly replayed: boolean;
+}
+
+const load = async <C, S, E extends AnyEvent>(
+  store: EventStore<E>,
+  decider: Decider<C, S, E>,
+  streamId: string,
+  cache: StateCache<S> | undefined,
+): Promise<Snapshot<S>> => {
+  const cached = cache?.get(streamId);
+  const events = await store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
+  if (cached === undefined) return { state: fold(decider, events), version: events.length };
+  return events.length === 0 ? cached : { state: fold(decider, events, cached.state), version: cached.version + events.length };
+};
+
+/**
+ * Handle one command end to end: validate it, load its stream, decide, append with optimistic
+ * concurrency, and retry a bounded number of times if another writer got there first. A command
+ * retried with the same `ctx.commandId` returns the first result and writes nothing.
+ *
+ * @example
+ * const r = await handle(store, labDecider, { type: "AcceptChallenge", projectId: "p-1" }, ctx);
+ * if (!r.ok) return show(r.error.message);
+ */
+export const handle = async <C, S, E extends AnyEvent>(
+  store: EventStore<E>,
+  decider: Decider<C, S, E>,
+  command: unknown,
+  ctx: Context,
+  options: HandleOptions<S> = {},
+): Promise<Result<Handled<S, E>, DomainError>> => {
+  const parsed = parseCommand(decider, command);
+  if (!parsed.ok) return parsed;
+  const streamId = decider.streamOf(parsed.value);
+  const fingerprint = canonicalJson({ streamId, command: parsed.value });
+  const { commandId } = ctx;
+  if (commandId !== undefined) {
+    const earlier = await store.findCommand(commandId);
+    if (earlier !== undefined) {
+      if (earlier.streamId !== streamId || earlier.fingerprint !== fingerprint) return err(idempotencyConflict(commandId, streamId));
+      const now = await load(store, decider, streamId, options.cache);
+      return ok({ streamId, events: earlier.events, state: now.state, version: now.version, replayed: true });
+    }
+  }
+  const retries = options.retries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    const current = await load(store, decider, streamId, options.cache);
+    const decided = executeOn(decider, current.state, current.version, parsed.value, ctx);
+    if (!decided.ok) return decided;
+    const { events, state } = decided.value;
+    const appended = await store.append(streamId, events, {
+      expectedVersion: current.version,
+      ...(commandId === undefined ? {} : { commandId, fingerprint }),
+    });
+    if (appended.ok) {
+      if (appended.value.replayed) {
+        // A concurrent retry of the same command won the race; answer with what it stored.
+        const now = await load(store, decider, streamId, options.cache);
+        return ok({ streamId, events: appended.value.events, state: now.state, version: now.version, replayed: true });
+      }
+      const version = current.version + events.length;
+      options.cache?.set(streamId, { state, version });
+      return ok({ streamId, events, state, version, replayed: false });
+    }
+    if (appended.error.kind !== "concurrency" || attempt >= retries) return appended;
+  }
+};

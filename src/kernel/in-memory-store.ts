@@ -1,0 +1,93 @@
+import type { AnyEvent, Envelope } from "./envelope.js";
+import { concurrencyConflict, type DomainError, idempotencyConflict, validationError } from "./errors.js";
+import { eventsFingerprint } from "./fingerprint.js";
+import { err, ok, type Result } from "./result.js";
+import type { AppendOptions, AppendResult, CommandRecord, EventStore, Recorded } from "./store.js";
+
+/**
+ * The embedded event store: streams indexed by id (reading or appending one stream never touches
+ * the rest of the log), one global array for `readAll`, and a command-id index for idempotency.
+ * Not a mock — it is the store for tests, single-process apps and replays.
+ *
+ * @example
+ * const store = new InMemoryEventStore();
+ * await handle(store, projectDecider, command, ctx);
+ */
+export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventStore<E> {
+  readonly #streams = new Map<string, Envelope<E>[]>();
+  readonly #all: Envelope<E>[] = [];
+  readonly #commands = new Map<string, CommandRecord<E>>();
+
+  /** Number of events held, all streams together. */
+  get size(): number {
+    return this.#all.length;
+  }
+
+  /** Append, all or nothing; see `EventStore.append`. */
+  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, DomainError>> {
+    return Promise.resolve(this.appendSync(streamId, events, options));
+  }
+
+  /** The synchronous core of `append`, for hosts and benchmarks that want no promise per call. */
+  appendSync(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Result<AppendResult<E>, DomainError> {
+    const stream = this.#streams.get(streamId);
+    const current = stream?.length ?? 0;
+    const { commandId } = options;
+    if (commandId !== undefined) {
+      const earlier = this.#commands.get(commandId);
+      if (earlier !== undefined) {
+        const fingerprint = options.fingerprint ?? eventsFingerprint(streamId, events);
+        if (earlier.streamId !== streamId || earlier.fingerprint !== fingerprint) return err(idempotencyConflict(commandId, streamId));
+        return ok({ events: earlier.events, version: current, replayed: true });
+      }
+    }
+    if (options.expectedVersion !== current) return err(concurrencyConflict(streamId, options.expectedVersion, current));
+    for (const [i, e] of events.entries()) {
+      if (e.streamId !== streamId || e.version !== current + i + 1) {
+        return err(
+          validationError(`append to ${streamId}`, [
+            { path: [i], message: `event ${i + 1} must belong to ${streamId} at version ${current + i + 1}, not ${e.streamId} at ${e.version}` },
+          ]),
+        );
+      }
+    }
+    const target = stream ?? [];
+    if (stream === undefined) this.#streams.set(streamId, target);
+    for (const e of events) {
+      target.push(e);
+      this.#all.push(e);
+    }
+    const stored = events.slice();
+    if (commandId !== undefined) {
+      this.#commands.set(commandId, { streamId, fingerprint: options.fingerprint ?? eventsFingerprint(streamId, events), events: stored });
+    }
+    return ok({ events: stored, version: target.length, replayed: false });
+  }
+
+  /** See `EventStore.readStream`. */
+  readStream(streamId: string, options: { readonly fromVersion?: number; readonly toVersion?: number } = {}): Promise<readonly Envelope<E>[]> {
+    return Promise.resolve(this.readStreamSync(streamId, options));
+  }
+
+  /** The synchronous core of `readStream`. */
+  readStreamSync(streamId: string, options: { readonly fromVersion?: number; readonly toVersion?: number } = {}): readonly Envelope<E>[] {
+    const stream = this.#streams.get(streamId) ?? [];
+    const from = Math.max(1, options.fromVersion ?? 1);
+    const to = Math.min(stream.length, options.toVersion ?? stream.length);
+    return stream.slice(from - 1, Math.max(from - 1, to));
+  }
+
+  /** See `EventStore.readAll`. */
+  readAll(options: { readonly after?: number; readonly limit?: number } = {}): Promise<readonly Recorded<E>[]> {
+    const after = Math.max(0, options.after ?? 0);
+    const end = options.limit === undefined ? this.#all.length : Math.min(this.#all.length, after + options.limit);
+    const out: Recorded<E>[] = [];
+    for (let i = after; i < end; i++) out.push({ position: i + 1, event: this.#all[i] as Envelope<E> });
+    return Promise.resolve(out);
+  }
+
+  /** See `EventStore.findCommand`. */
+  findCommand(commandId: string): Promise<CommandRecord<E> | undefined> {
+    return Promise.resolve(this.#commands.get(commandId));
+  }
+}

@@ -1,0 +1,57 @@
+import type { AnyEvent, Envelope } from "./envelope.js";
+import type { DomainError } from "./errors.js";
+import type { Result } from "./result.js";
+
+/** Options of an append: the version the writer last saw, and the command's idempotency key. */
+export interface AppendOptions {
+  /** The stream's version the events were decided on (0 for a new stream). */
+  readonly expectedVersion: number;
+  /** Idempotency key: a retry with the same key and the same request is answered from the first. */
+  readonly commandId?: string;
+  /**
+   * What "the same request" means for `commandId` (for example the canonical JSON of the command).
+   * When absent, the events' types, data and `occurredAt` are compared.
+   */
+  readonly fingerprint?: string;
+}
+
+/** The outcome of an append: the events as stored, and whether they were stored by an earlier try. */
+export interface AppendResult<E extends AnyEvent = AnyEvent> {
+  readonly events: readonly Envelope<E>[];
+  /** The stream's version after the append. */
+  readonly version: number;
+  /** True when the command id had already been appended and nothing new was written. */
+  readonly replayed: boolean;
+}
+
+/** An event with its position in the store's global order (1-based, gap-free per store). */
+export interface Recorded<E extends AnyEvent = AnyEvent> {
+  readonly position: number;
+  readonly event: Envelope<E>;
+}
+
+/** What a store remembers of an appended command, to answer its retries. */
+export interface CommandRecord<E extends AnyEvent = AnyEvent> {
+  readonly streamId: string;
+  readonly fingerprint: string;
+  readonly events: readonly Envelope<E>[];
+}
+
+/**
+ * The store port. Hosts implement it over their database; `InMemoryEventStore` is the embedded
+ * default. Every implementation must pass `eventStoreConformance` from `labx-core/testing`.
+ */
+export interface EventStore<E extends AnyEvent = AnyEvent> {
+  /**
+   * Append events to one stream, all or nothing. A stale `expectedVersion` is a
+   * `concurrency_conflict` and writes nothing; a reused `commandId` with another request is an
+   * `idempotency_conflict`.
+   */
+  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, DomainError>>;
+  /** One stream's events in version order, optionally between two versions (inclusive). */
+  readStream(streamId: string, options?: { readonly fromVersion?: number; readonly toVersion?: number }): Promise<readonly Envelope<E>[]>;
+  /** Events of every stream in global order, after a position, at most `limit` of them. */
+  readAll(options?: { readonly after?: number; readonly limit?: number }): Promise<readonly Recorded<E>[]>;
+  /** The record of an appended command, if this command id was seen. */
+  findCommand(commandId: string): Promise<CommandRecord<E> | undefined>;
+}
