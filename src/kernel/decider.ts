@@ -2,10 +2,10 @@ import type * as z from "zod";
 import type { Context } from "./context.js";
 import type { AnyEvent, Emitted, Envelope } from "./envelope.js";
 import { type DomainError, validationError } from "./errors.js";
-import { fold } from "./fold.js";
-import type { Recipe } from "./recipe.js";
+import { finishWorking, type Recipe, startWorking } from "./recipe.js";
 import type { EventRegistry } from "./registry.js";
 import { err, ok, type Result } from "./result.js";
+import type { Snapshot } from "./state-cache.js";
 import { toEnvelopes } from "./to-envelopes.js";
 
 /**
@@ -74,26 +74,46 @@ export const execute = <C, S, E extends AnyEvent>(
   history: readonly Envelope<E>[],
   command: unknown,
   ctx: Context,
-): Result<Decision<S, E>, DomainError> => executeOn(decider, fold(decider, history), history.length, command, ctx);
+): Result<Decision<S, E>, DomainError> => executeOn(decider, { state: decider.initialState, version: 0 }, history, command, ctx);
 
 /**
- * `execute` from an already-folded state at a known stream version (a cached snapshot), so long
- * streams need not be replayed for every command.
+ * `execute` from a known state of the stream (a cached snapshot) plus the events appended since, so
+ * long streams need not be replayed for every command. The snapshot is left untouched.
+ *
+ * @example
+ * const r = executeOn(projectDecider, cache.get(streamId), await store.readStream(streamId, { fromVersion: v + 1 }), command, ctx);
  */
 export const executeOn = <C, S, E extends AnyEvent>(
   decider: Decider<C, S, E>,
-  state: S,
-  version: number,
+  snapshot: Snapshot<S>,
+  tail: readonly Envelope<E>[],
   command: unknown,
   ctx: Context,
 ): Result<Decision<S, E>, DomainError> => {
   const parsed = parseCommand(decider, command);
-  if (!parsed.ok) return parsed;
-  const decided = decider.decide(parsed.value, state, ctx);
+  return parsed.ok ? decideOn(decider, snapshot, tail, parsed.value, ctx) : parsed;
+};
+
+/**
+ * The core of `execute` for an already-validated command. The state is rebuilt on one private
+ * working copy that the decision reads and the new events then evolve, and is frozen once at the
+ * end: no immer proxies on the command path, and nothing escapes unless every step succeeded.
+ * @internal
+ */
+export const decideOn = <C, S, E extends AnyEvent>(
+  decider: Decider<C, S, E>,
+  snapshot: Snapshot<S>,
+  tail: readonly Envelope<E>[],
+  command: C,
+  ctx: Context,
+): Result<Decision<S, E>, DomainError> => {
+  const working = startWorking(snapshot.state);
+  for (const e of tail) decider.evolve(working, e);
+  const decided = decider.decide(command, working as S, ctx);
   if (!decided.ok) return decided;
   const checked: Emitted<E>[] = [];
   for (const [i, e] of decided.value.entries()) {
-    const def = decider.events[e.type];
+    const def = Object.hasOwn(decider.events, e.type) ? decider.events[e.type] : undefined;
     // A decider emitting what its own schema rejects is a bug; refuse rather than store it.
     const check = def?.schema.safeParse(e.data);
     if (!check?.success) {
@@ -102,7 +122,9 @@ export const executeOn = <C, S, E extends AnyEvent>(
     }
     checked.push({ ...e, data: check.data } as Emitted<E>);
   }
-  const streamId = decider.streamOf(parsed.value);
+  const streamId = decider.streamOf(command);
+  const version = snapshot.version + tail.length;
   const events = toEnvelopes(streamId, version, checked, ctx, (type) => decider.events[type]?.schemaVersion ?? 1);
-  return ok({ streamId, expectedVersion: version, events, state: fold(decider, events, state) });
+  for (const e of events) decider.evolve(working, e);
+  return ok({ streamId, expectedVersion: version, events, state: finishWorking(working) });
 };

@@ -1,6 +1,6 @@
 import { canonicalJson } from "./canonical-json.js";
 import type { Context } from "./context.js";
-import { type Decider, executeOn, parseCommand } from "./decider.js";
+import { type Decider, decideOn, parseCommand } from "./decider.js";
 import type { AnyEvent, Envelope } from "./envelope.js";
 import { type DomainError, idempotencyConflict } from "./errors.js";
 import { fold } from "./fold.js";
@@ -26,16 +26,20 @@ export interface Handled<S, E extends AnyEvent> {
   readonly replayed: boolean;
 }
 
+/** The stream's last known snapshot (cached, or the empty state) and the events after it. */
 const load = async <C, S, E extends AnyEvent>(
   store: EventStore<E>,
   decider: Decider<C, S, E>,
   streamId: string,
   cache: StateCache<S> | undefined,
-): Promise<Snapshot<S>> => {
-  const cached = cache?.get(streamId);
-  const events = await store.readStream(streamId, { fromVersion: (cached?.version ?? 0) + 1 });
-  if (cached === undefined) return { state: fold(decider, events), version: events.length };
-  return events.length === 0 ? cached : { state: fold(decider, events, cached.state), version: cached.version + events.length };
+): Promise<{ snapshot: Snapshot<S>; tail: readonly Envelope<E>[] }> => {
+  const snapshot = cache?.get(streamId) ?? { state: decider.initialState, version: 0 };
+  return { snapshot, tail: await store.readStream(streamId, { fromVersion: snapshot.version + 1 }) };
+};
+
+const current = async <C, S, E extends AnyEvent>(store: EventStore<E>, decider: Decider<C, S, E>, streamId: string, cache: StateCache<S> | undefined): Promise<Snapshot<S>> => {
+  const { snapshot, tail } = await load(store, decider, streamId, cache);
+  return tail.length === 0 ? snapshot : { state: fold(decider, tail, snapshot.version === 0 ? undefined : snapshot.state), version: snapshot.version + tail.length };
 };
 
 /**
@@ -57,33 +61,33 @@ export const handle = async <C, S, E extends AnyEvent>(
   const parsed = parseCommand(decider, command);
   if (!parsed.ok) return parsed;
   const streamId = decider.streamOf(parsed.value);
-  const fingerprint = canonicalJson({ streamId, command: parsed.value });
   const { commandId } = ctx;
+  const fingerprint = commandId === undefined ? "" : canonicalJson({ streamId, command: parsed.value });
   if (commandId !== undefined) {
     const earlier = await store.findCommand(commandId);
     if (earlier !== undefined) {
       if (earlier.streamId !== streamId || earlier.fingerprint !== fingerprint) return err(idempotencyConflict(commandId, streamId));
-      const now = await load(store, decider, streamId, options.cache);
+      const now = await current(store, decider, streamId, options.cache);
       return ok({ streamId, events: earlier.events, state: now.state, version: now.version, replayed: true });
     }
   }
   const retries = options.retries ?? 3;
   for (let attempt = 0; ; attempt++) {
-    const current = await load(store, decider, streamId, options.cache);
-    const decided = executeOn(decider, current.state, current.version, parsed.value, ctx);
+    const { snapshot, tail } = await load(store, decider, streamId, options.cache);
+    const decided = decideOn(decider, snapshot, tail, parsed.value, ctx);
     if (!decided.ok) return decided;
-    const { events, state } = decided.value;
+    const { events, state, expectedVersion } = decided.value;
     const appended = await store.append(streamId, events, {
-      expectedVersion: current.version,
+      expectedVersion,
       ...(commandId === undefined ? {} : { commandId, fingerprint }),
     });
     if (appended.ok) {
       if (appended.value.replayed) {
         // A concurrent retry of the same command won the race; answer with what it stored.
-        const now = await load(store, decider, streamId, options.cache);
+        const now = await current(store, decider, streamId, options.cache);
         return ok({ streamId, events: appended.value.events, state: now.state, version: now.version, replayed: true });
       }
-      const version = current.version + events.length;
+      const version = expectedVersion + events.length;
       options.cache?.set(streamId, { state, version });
       return ok({ streamId, events, state, version, replayed: false });
     }

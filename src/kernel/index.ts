@@ -1,7 +1,7 @@
 export * from "./canonical-json.js";
 export * from "./codec.js";
 export * from "./context.js";
-export * from "./decider.js";
+export { type Decider, type Decision, execute, executeOn, parseCommand } from "./decider.js";
 export * from "./envelope.js";
 export * from "./errors.js";
 export * from "./fingerprint.js";

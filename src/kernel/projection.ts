@@ -1,6 +1,5 @@
-import { freeze } from "immer";
 import type { AnyEvent, Envelope } from "./envelope.js";
-import { type Recipe, runFromScratch, runOnto } from "./recipe.js";
+import { deepFreeze, type Recipe, runFromScratch, runOnto } from "./recipe.js";
 
 /**
  * A read model over events: an initial state, a recipe applying one event, and optionally a merge
@@ -31,14 +30,22 @@ export interface Projected<S> {
 }
 
 // Streams deliver in version order, so a per-stream high-water mark recognises a redelivered
-// event with O(streams) memory instead of remembering every event id.
+// event with O(streams) memory instead of remembering every event id. Marks are mutable cells so
+// the hot path does one Map lookup per event, not a lookup and a write.
+type Marks = Map<string, { version: number }>;
+
 const once =
-  <S, E extends AnyEvent>(apply: Recipe<S, Envelope<E>>, positions: Map<string, number>): Recipe<S, Envelope<E>> =>
+  <S, E extends AnyEvent>(apply: Recipe<S, Envelope<E>>, marks: Marks): Recipe<S, Envelope<E>> =>
   (draft, event) => {
-    if (event.version <= (positions.get(event.streamId) ?? 0)) return;
-    positions.set(event.streamId, event.version);
+    const mark = marks.get(event.streamId);
+    if (mark === undefined) marks.set(event.streamId, { version: event.version });
+    else if (event.version <= mark.version) return;
+    else mark.version = event.version;
     apply(draft, event);
   };
+
+const marksOf = (positions: ReadonlyMap<string, number>): Marks => new Map([...positions].map(([s, version]) => [s, { version }]));
+const positionsOf = (marks: Marks): ReadonlyMap<string, number> => deepFreeze(new Map([...marks].map(([s, m]) => [s, m.version])));
 
 /**
  * Build a projection from scratch over events (fast path: a private mutable copy, frozen once).
@@ -48,9 +55,9 @@ const once =
  * const { state } = project(countByType, events);
  */
 export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, events: Iterable<NoInfer<Envelope<E>>>): Projected<S> => {
-  const positions = new Map<string, number>();
-  const state = runFromScratch(projection.init, once(projection.apply, positions), events);
-  return { state, positions: freeze(positions) };
+  const marks: Marks = new Map();
+  const state = runFromScratch(projection.init, once(projection.apply, marks), events);
+  return { state, positions: positionsOf(marks) };
 };
 
 /**
@@ -62,9 +69,9 @@ export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, eve
  * view = applyTo(countByType, view, newEvents);
  */
 export const applyTo = <S, E extends AnyEvent>(projection: Projection<S, E>, projected: Projected<S>, events: Iterable<NoInfer<Envelope<E>>>): Projected<S> => {
-  const positions = new Map(projected.positions);
-  const state = runOnto(projected.state, once(projection.apply, positions), events);
-  return { state, positions: freeze(positions) };
+  const marks = marksOf(projected.positions);
+  const state = runOnto(projected.state, once(projection.apply, marks), events);
+  return { state, positions: positionsOf(marks) };
 };
 
 /**
@@ -81,5 +88,5 @@ export const mergeProjected = <S, E extends AnyEvent>(projection: Projection<S, 
     if (positions.has(stream)) throw new TypeError(`mergeProjected: both parts hold stream ${stream}; partition the log by stream`);
     positions.set(stream, version);
   }
-  return { state: freeze(projection.merge(a.state, b.state), true), positions: freeze(positions) };
+  return { state: deepFreeze(projection.merge(a.state, b.state)), positions: deepFreeze(positions) };
 };

@@ -16,9 +16,11 @@ export const toEnvelopes = <E extends AnyEvent>(
   schemaVersionOf: (type: string) => number = () => 1,
 ): Envelope<E>[] => {
   const recordedAt = ctx.now().toISOString();
-  return events.map((e, i) => {
-    const { occurredAt, type, data } = e;
-    const envelope = {
+  const { actor, commandId, correlationId, causationId } = ctx;
+  const out: Envelope<E>[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const { occurredAt, type, data } = events[i] as Emitted<E>;
+    const envelope: Record<string, unknown> = {
       id: ctx.newId(),
       streamId,
       version: currentVersion + i + 1,
@@ -26,12 +28,14 @@ export const toEnvelopes = <E extends AnyEvent>(
       schemaVersion: schemaVersionOf(type),
       occurredAt: occurredAt ?? recordedAt,
       recordedAt,
-      actor: ctx.actor,
-      ...(ctx.commandId === undefined ? {} : { commandId: ctx.commandId }),
-      ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
-      ...(ctx.causationId === undefined ? {} : { causationId: ctx.causationId }),
-      data,
+      actor,
     };
-    return Object.freeze(envelope) as unknown as Envelope<E>;
-  });
+    // Absent tracing ids stay absent (not `undefined`), so envelopes compare equal after a round trip.
+    if (commandId !== undefined) envelope.commandId = commandId;
+    if (correlationId !== undefined) envelope.correlationId = correlationId;
+    if (causationId !== undefined) envelope.causationId = causationId;
+    envelope.data = data;
+    out.push(Object.freeze(envelope) as unknown as Envelope<E>);
+  }
+  return out;
 };
