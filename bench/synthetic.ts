@@ -3,6 +3,22 @@
 import type { Envelope } from "../src/index.js";
 import type { TallyEvent } from "../test/kernel/tally.js";
 
+/** One line of a benchmark table. */
+export interface Row {
+  readonly what: string;
+  readonly n: number;
+  readonly ms: number;
+  readonly ratio?: number;
+  readonly target?: string;
+}
+
+/** The median of some timings. */
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
 /** A small deterministic PRNG (mulberry32), so every run benchmarks the same log. */
 export const prng = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0;

@@ -64,7 +64,7 @@ let immer: Immer | undefined;
 const getImmer = (): Immer => {
   if (immer === undefined) {
     enableMapSet();
-    immer = new Immer({ autoFreeze: false, useStrictIteration: false });
+    immer = new Immer({ autoFreeze: false });
   }
   return immer;
 };

@@ -22,7 +22,7 @@ describe("execute", () => {
           data: { tallyId: "t1", by: 4 },
         },
       ],
-      state: { status: "open", total: 4, adds: [4] },
+      state: { status: "open", total: 4, recent: [4] },
     });
   });
 

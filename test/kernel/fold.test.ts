@@ -23,7 +23,7 @@ describe("fold", () => {
   it("returns a deeply frozen state, so a caller cannot corrupt shared state", () => {
     const state = fold(tally, []);
     expect(Object.isFrozen(state)).toBe(true);
-    expect(Object.isFrozen(state.adds)).toBe(true);
+    expect(Object.isFrozen(state.recent)).toBe(true);
   });
 
   it("folds an async iterable and a sync iterable to the same state as an array", async () => {

@@ -36,7 +36,7 @@ describe("handle", () => {
     racing.times = 2;
     const r = await handle(racing, tally, { type: "Add", tallyId: "t1", by: 5 }, ctx(), { retries: 2 });
     // Two rival additions of 1 landed first; ours was decided on top of them.
-    expect(r.ok && r.value).toMatchObject({ version: 4, state: { total: 7, adds: [1, 1, 5] } });
+    expect(r.ok && r.value).toMatchObject({ version: 4, state: { total: 7, recent: [1, 1, 5] } });
   });
 
   it("gives up with the conflict after the retry bound, having written nothing of its own", async () => {
@@ -93,7 +93,7 @@ describe("handle", () => {
     reads.pop();
     const r = await handle(spy, tally, { type: "Add", tallyId: "t1", by: 3 }, ctx(), { cache });
     expect(reads).toEqual([1, 2, 3]);
-    expect(r.ok && r.value.state).toMatchObject({ total: 6, adds: [1, 2, 3] });
+    expect(r.ok && r.value.state).toMatchObject({ total: 6, recent: [1, 2, 3] });
   });
 
   it("the LRU cache keeps at most its capacity, evicting the least recently used", () => {

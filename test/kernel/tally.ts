@@ -28,14 +28,15 @@ export interface TallyState {
   status: "none" | "open" | "closed";
   total: number;
   limit: number;
-  adds: number[];
+  /** The last five additions, most recent last: a small bounded collection, as decision states hold. */
+  recent: number[];
 }
 
 export const tally: Decider<TallyCommand, TallyState, TallyEvent> = {
   commandSchema: TallyCommand,
   events: tallyEvents,
   streamOf: (c) => `tally:${c.tallyId}`,
-  initialState: { status: "none", total: 0, limit: 0, adds: [] },
+  initialState: { status: "none", total: 0, limit: 0, recent: [] },
   decide: (c, s) => {
     switch (c.type) {
       case "Open":
@@ -63,7 +64,8 @@ export const tally: Decider<TallyCommand, TallyState, TallyEvent> = {
         break;
       case "Added":
         draft.total += e.data.by;
-        draft.adds.push(e.data.by);
+        draft.recent.push(e.data.by);
+        if (draft.recent.length > 5) draft.recent.shift();
         break;
       case "TallyClosed":
         draft.status = "closed";
