@@ -3,3 +3,4 @@
  * @packageDocumentation
  */
 export * from "./kernel/index.js";
+export * from "./lab/index.js";

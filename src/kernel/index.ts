@@ -1,5 +1,6 @@
 export * from "./canonical-json.js";
 export * from "./codec.js";
+export * from "./combine.js";
 export * from "./context.js";
 export { type Decider, type Decision, execute, executeOn, parseCommand } from "./decider.js";
 export * from "./envelope.js";

@@ -1,0 +1,246 @@
+import * as z from "zod";
+import { defineEvent, type EventOf, Id } from "../kernel/index.js";
+import { Count, EntityId, EvidenceRefs, Money, ParticipantRef, PersonId, ProjectId, Text, Timestamp } from "./values.js";
+import {
+  ActorRole,
+  DiscontinuationReason,
+  EntityKind,
+  EntityLevel,
+  EntityRole,
+  EvaluationOutcome,
+  Facet,
+  Gate,
+  GateOutcome,
+  KpiDirection,
+  ParticipantRole,
+  PauseReason,
+  ProcurementProcedure,
+  ScaleType,
+  Sector,
+  SessionKind,
+  SessionMode,
+  Stage,
+} from "./vocabulary.js";
+
+const project = { projectId: ProjectId };
+
+/** An organisation enters the register (stream `entity:<id>`). */
+export const EntityRegisteredData = z.strictObject({
+  entityId: EntityId,
+  name: Text(200).describe("the organisation's name, never a person's"),
+  kind: EntityKind,
+  level: EntityLevel.optional().describe("public entities only"),
+  sector: Sector,
+});
+
+/** A challenge is submitted: the project exists, in stage `challenge`. */
+export const ChallengeSubmittedData = z.strictObject({
+  ...project,
+  title: Text(200),
+  problemStatement: Text(4000),
+  sector: Sector,
+  ownerEntityId: EntityId,
+  leadId: PersonId,
+  facet: Facet.optional(),
+});
+
+/** The lab accepts the challenge (a G1 requirement). */
+export const ChallengeAcceptedData = z.strictObject({ ...project });
+/** The lab rejects the challenge at intake; the project is then discontinued. */
+export const ChallengeRejectedData = z.strictObject({ ...project, reason: Text(1000) });
+
+/** An organisation joins the project in a role. */
+export const EntityJoinedData = z.strictObject({ ...project, entityId: EntityId, role: EntityRole });
+/** An organisation leaves the project (every role it held). */
+export const EntityLeftData = z.strictObject({ ...project, entityId: EntityId, reason: Text(1000).optional() });
+/** An organisation that was asked declines to take part. */
+export const EntityDeclinedData = z.strictObject({ ...project, entityId: EntityId, reason: Text(1000) });
+
+/** One person who approved a gate decision. */
+export const Approver = z.strictObject({ id: PersonId, role: ActorRole, entityId: EntityId.optional() });
+
+/** A gate decision, with who decided, why, on what evidence and under which conditions. */
+export const GateDecisionRecordedData = z.strictObject({
+  ...project,
+  gate: Gate,
+  outcome: GateOutcome,
+  approvers: z.array(Approver).max(20),
+  rationale: Text(2000).optional(),
+  evidence: EvidenceRefs,
+  conditions: z.array(Text(500)).max(20).optional(),
+  recycleTo: Stage.optional().describe("the earlier stage a recycle decision sends the project back to"),
+});
+
+/** The project passed a gate into the next stage. */
+export const StageEnteredData = z.strictObject({ ...project, stage: Stage, from: Stage, gate: Gate });
+
+/** Work stops for a reason; the project stays in its stage. */
+export const ProjectPausedData = z.strictObject({ ...project, reason: PauseReason, note: Text(1000).optional(), expectedResumeAt: Timestamp.optional() });
+/** Work resumes in the same stage. */
+export const ProjectResumedData = z.strictObject({ ...project });
+/** The project goes back one stage after a `recycle` decision. */
+export const ProjectPivotedData = z.strictObject({ ...project, from: Stage, to: Stage, rationale: Text(2000) });
+/** The project ends without reaching the mainstream. */
+export const ProjectDiscontinuedData = z.strictObject({ ...project, reasonCode: DiscontinuationReason, lessons: Text(4000) });
+/** The solution becomes the ordinary way of working. */
+export const ProjectMainstreamedData = z.strictObject({ ...project });
+
+/** A participatory session is planned. */
+export const SessionScheduledData = z.strictObject({ ...project, sessionId: Id, kind: SessionKind, mode: SessionMode, scheduledFor: Timestamp });
+
+/** One attendee: a pseudonymous reference, the role held in this session, and optionally the entity they came from. */
+export const Attendee = z.strictObject({ participantRef: ParticipantRef, role: ParticipantRole, affiliationEntityId: EntityId.optional() });
+
+/** Who attended a session. */
+export const AttendanceRecordedData = z.strictObject({ ...project, sessionId: Id, attendees: z.array(Attendee).min(1).max(1000) });
+
+/** People counted without being identified. */
+export const AnonymousHeadcount = z.strictObject({ citizens: Count, civilServants: Count, other: Count });
+
+/** A session was held and closed. */
+export const SessionClosedData = z.strictObject({ ...project, sessionId: Id, anonymousHeadcount: AnonymousHeadcount, contributions: Count });
+/** A session was called off. */
+export const SessionCancelledData = z.strictObject({ ...project, sessionId: Id, reason: Text(1000) });
+
+/** Goods or services are requested through a procurement procedure. */
+export const ProcurementRequestedData = z.strictObject({
+  ...project,
+  procurementId: Id,
+  procedure: ProcurementProcedure,
+  description: Text(2000),
+  estimatedValue: Money,
+});
+/** A procurement ends in a contract. */
+export const ProcurementContractedData = z.strictObject({ ...project, procurementId: Id, supplierEntityId: EntityId, value: Money });
+/** A procurement is called off. */
+export const ProcurementCancelledData = z.strictObject({ ...project, procurementId: Id, reason: Text(1000) });
+
+/** Where a KPI starts. */
+export const Baseline = z.strictObject({ value: z.number().refine(Number.isFinite, "must be finite"), measuredAt: Timestamp, source: Text(300) });
+/** Where a KPI should get, and by when. */
+export const Target = z.strictObject({ value: z.number().refine(Number.isFinite, "must be finite"), by: Timestamp });
+
+/** A key performance indicator is defined with its baseline and target. */
+export const KpiDefinedData = z.strictObject({
+  ...project,
+  kpiId: Id,
+  name: Text(200),
+  unit: Text(50),
+  direction: KpiDirection,
+  baseline: Baseline,
+  target: Target,
+});
+/** A KPI's definition changes, with the reason; only the changed fields are present. */
+export const KpiRedefinedData = z.strictObject({
+  ...project,
+  kpiId: Id,
+  name: Text(200).optional(),
+  unit: Text(50).optional(),
+  direction: KpiDirection.optional(),
+  baseline: Baseline.optional(),
+  target: Target.optional(),
+  reason: Text(1000),
+});
+/** A KPI is measured over a period. */
+export const KpiMeasuredData = z.strictObject({
+  ...project,
+  kpiId: Id,
+  value: z.number().refine(Number.isFinite, "must be finite"),
+  periodStart: Timestamp,
+  periodEnd: Timestamp,
+  source: Text(300),
+});
+/** An earlier measurement is corrected; it names the `KpiMeasured` event it corrects. */
+export const KpiMeasurementCorrectedData = z.strictObject({
+  ...project,
+  kpiId: Id,
+  correctsEventId: Id,
+  value: z.number().refine(Number.isFinite, "must be finite"),
+  reason: Text(1000),
+});
+
+/** The pilot starts at some sites with some entities. */
+export const PilotStartedData = z.strictObject({ ...project, sites: z.int().min(1).max(100_000), entityIds: z.array(EntityId).min(1).max(500), plannedEnd: Timestamp });
+/** The pilot ends. */
+export const PilotEndedData = z.strictObject({ ...project });
+/** An evaluation of the pilot is published. */
+export const EvaluationPublishedData = z.strictObject({
+  ...project,
+  outcome: EvaluationOutcome,
+  evidenceLevel: z.int().min(1, "evidence level is 1 to 5").max(5, "evidence level is 1 to 5"),
+  reportRef: Text(300),
+});
+/** An entity adopts the solution. */
+export const AdoptionRecordedData = z.strictObject({ ...project, entityId: EntityId, scaleType: ScaleType, sites: Count, usersCovered: Count });
+
+/** A participant asked to be forgotten (stream `participant:<ref>`). */
+export const ParticipantForgottenData = z.strictObject({ participantRef: ParticipantRef });
+
+/**
+ * The event catalogue: every event type with its data schema and schema version. Pass it to
+ * `createCodec` to decode stored events.
+ *
+ * @example
+ * const codec = createCodec(labEvents);
+ */
+export const labEvents = {
+  EntityRegistered: defineEvent(EntityRegisteredData),
+  ChallengeSubmitted: defineEvent(ChallengeSubmittedData),
+  ChallengeAccepted: defineEvent(ChallengeAcceptedData),
+  ChallengeRejected: defineEvent(ChallengeRejectedData),
+  EntityJoined: defineEvent(EntityJoinedData),
+  EntityLeft: defineEvent(EntityLeftData),
+  EntityDeclined: defineEvent(EntityDeclinedData),
+  GateDecisionRecorded: defineEvent(GateDecisionRecordedData),
+  StageEntered: defineEvent(StageEnteredData),
+  ProjectPaused: defineEvent(ProjectPausedData),
+  ProjectResumed: defineEvent(ProjectResumedData),
+  ProjectPivoted: defineEvent(ProjectPivotedData),
+  ProjectDiscontinued: defineEvent(ProjectDiscontinuedData),
+  ProjectMainstreamed: defineEvent(ProjectMainstreamedData),
+  SessionScheduled: defineEvent(SessionScheduledData),
+  AttendanceRecorded: defineEvent(AttendanceRecordedData),
+  SessionClosed: defineEvent(SessionClosedData),
+  SessionCancelled: defineEvent(SessionCancelledData),
+  ProcurementRequested: defineEvent(ProcurementRequestedData),
+  ProcurementContracted: defineEvent(ProcurementContractedData),
+  ProcurementCancelled: defineEvent(ProcurementCancelledData),
+  KpiDefined: defineEvent(KpiDefinedData),
+  KpiRedefined: defineEvent(KpiRedefinedData),
+  KpiMeasured: defineEvent(KpiMeasuredData),
+  KpiMeasurementCorrected: defineEvent(KpiMeasurementCorrectedData),
+  PilotStarted: defineEvent(PilotStartedData),
+  PilotEnded: defineEvent(PilotEndedData),
+  EvaluationPublished: defineEvent(EvaluationPublishedData),
+  AdoptionRecorded: defineEvent(AdoptionRecordedData),
+  ParticipantForgotten: defineEvent(ParticipantForgottenData),
+};
+
+/** Any event of the catalogue, `{ type, data }`. */
+export type LabEvent = EventOf<typeof labEvents>;
+/** The data of one event type. */
+export type EventData<T extends LabEvent["type"]> = Extract<LabEvent, { type: T }>["data"];
+
+const entityTypes = ["EntityRegistered"] as const;
+const participantTypes = ["ParticipantForgotten"] as const;
+/** Events of entity streams. */
+export type EntityEvent = Extract<LabEvent, { type: (typeof entityTypes)[number] }>;
+/** Events of participant streams. */
+export type ParticipantEvent = Extract<LabEvent, { type: (typeof participantTypes)[number] }>;
+/** Events of project streams. */
+export type ProjectEvent = Exclude<LabEvent, EntityEvent | ParticipantEvent>;
+
+/** The registry subsets each decider emits. */
+const pick = <K extends keyof typeof labEvents>(keys: readonly K[]): Pick<typeof labEvents, K> =>
+  Object.fromEntries(keys.map((k) => [k, labEvents[k]])) as Pick<typeof labEvents, K>;
+/** Entity-stream events. */
+export const entityEvents = pick(entityTypes);
+/** Participant-stream events. */
+export const participantEvents = pick(participantTypes);
+/** Project-stream events. */
+export const projectEvents = pick(
+  (Object.keys(labEvents) as (keyof typeof labEvents)[]).filter(
+    (k): k is Exclude<keyof typeof labEvents, (typeof entityTypes)[number] | (typeof participantTypes)[number]> =>
+      !(entityTypes as readonly string[]).includes(k) && !(participantTypes as readonly string[]).includes(k),
+  ),
+);

@@ -1,0 +1,67 @@
+import type { ProjectState } from "./state.js";
+import { exitGate, transitions } from "./transitions.js";
+import type { Gate, Stage } from "./vocabulary.js";
+
+/** The named requirements of each gate (DESIGN §3). */
+export const gateRequirements = {
+  G1: ["challenge_accepted", "sponsor_committed"],
+  G2: ["citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"],
+  G3: ["pilot_ended", "evaluation_success_or_partial"],
+  G4: ["adoption_recorded"],
+} as const satisfies Record<Gate, readonly string[]>;
+
+/** The name of one gate requirement. */
+export type Requirement = (typeof gateRequirements)[Gate][number];
+
+/** What a person needs to know about a requirement. */
+export const requirementText: Record<Requirement, string> = {
+  challenge_accepted: "the challenge has been accepted",
+  sponsor_committed: "a sponsoring public entity has joined and not left",
+  citizen_session_closed: "at least one co-design session with citizen participation has been closed",
+  kpi_with_baseline_and_target: "at least one KPI is defined with a baseline and a target",
+  procurements_settled: "every requested procurement is contracted or cancelled",
+  pilot_ended: "the pilot has ended",
+  evaluation_success_or_partial: "the latest evaluation's outcome is success or partial",
+  adoption_recorded: "at least one adoption is recorded",
+};
+
+const checks: Record<Requirement, (s: ProjectState) => boolean> = {
+  challenge_accepted: (s) => s.accepted,
+  sponsor_committed: (s) => [...s.entities.values()].some((m) => m.active && m.roles.includes("sponsor")),
+  citizen_session_closed: (s) =>
+    [...s.sessions.values()].some(
+      (x) => x.status === "closed" && x.stage === "co_design" && ([...x.attendees.values()].includes("citizen") || (x.headcount?.citizens ?? 0) > 0),
+    ),
+  kpi_with_baseline_and_target: (s) => s.kpis.size > 0,
+  procurements_settled: (s) => [...s.procurements.values()].every((p) => p.status !== "requested"),
+  pilot_ended: (s) => s.pilot?.endedAt != null,
+  evaluation_success_or_partial: (s) => {
+    const latest = s.evaluations.at(-1)?.outcome;
+    return latest === "success" || latest === "partial";
+  },
+  adoption_recorded: (s) => s.adoptions.length > 0,
+};
+
+/** Where a project stands against the gate out of its current stage. */
+export interface GateCheck {
+  gate: Gate;
+  /** Where passing the gate leads. */
+  to: Stage | "mainstreamed";
+  met: Requirement[];
+  missing: Requirement[];
+}
+
+/**
+ * Check the requirements of the gate out of the project's current stage.
+ *
+ * @example
+ * const { gate, missing } = checkGate(state); // e.g. "G2", ["procurements_settled"]
+ */
+export const checkGate = (s: ProjectState): GateCheck => {
+  const gate = exitGate(s.stage);
+  const to = s.stage === "scale" ? "mainstreamed" : transitions.advance[s.stage].to;
+  const met: Requirement[] = [];
+  const missing: Requirement[] = [];
+  for (const r of gateRequirements[gate]) (checks[r](s) ? met : missing).push(r);
+  return { gate, to, met, missing };
+};

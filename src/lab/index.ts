@@ -1,0 +1,11 @@
+export * from "./commands.js";
+export * from "./deciders.js";
+export * from "./events.js";
+export { checkGate, type GateCheck, gateRequirements, type Requirement, requirementText } from "./gates.js";
+export * from "./next-steps.js";
+export * from "./permissions.js";
+export { allowedWhilePaused } from "./rules.js";
+export * from "./state.js";
+export * from "./transitions.js";
+export * from "./values.js";
+export * from "./vocabulary.js";
