@@ -18,7 +18,14 @@ describe("permissions", () => {
     given([...steps.inPilot, c.startPilot()]).when(c.evaluate(), { actor: as("lab_team") }).thenError("not_permitted");
   });
   it("every command is checked against the table, before any other rule", () => {
-    const commands: Partial<Record<LabCommand["type"], () => Record<string, unknown>>> = { SubmitChallenge: c.submit, AcceptChallenge: c.accept, ScheduleSession: c.schedule, DefineKpi: c.defineKpi, RecordAdoption: c.adopt };
+    const commands: Record<Exclude<LabCommand["type"], "RegisterEntity" | "ForgetParticipant">, () => Record<string, unknown>> = {
+      SubmitChallenge: c.submit, AcceptChallenge: c.accept, RejectChallenge: c.reject, RecordEntityJoined: c.join, RecordEntityLeft: c.leave,
+      RecordEntityDeclined: c.decline, RecordGateDecision: () => c.gate("G1"), AdvanceStage: c.advance, PauseProject: c.pause, ResumeProject: c.resume,
+      PivotProject: c.pivot, DiscontinueProject: c.discontinue, MainstreamProject: c.mainstream, ScheduleSession: c.schedule, RecordAttendance: c.attend,
+      CloseSession: c.close, CancelSession: c.cancelSession, RequestProcurement: c.request, ContractProcurement: c.contract, CancelProcurement: c.cancelProcurement,
+      DefineKpi: c.defineKpi, RedefineKpi: c.redefineKpi, MeasureKpi: c.measure, CorrectKpiMeasurement: () => c.correct("e1"), StartPilot: c.startPilot,
+      EndPilot: c.endPilot, PublishEvaluation: c.evaluate, RecordAdoption: c.adopt,
+    };
     for (const [type, make] of Object.entries(commands)) {
       for (const role of ActorRole.options) {
         const allowed = (permissions[type as LabCommand["type"]] as readonly string[]).includes(role);

@@ -16,6 +16,10 @@ describe("lifecycle: submit, accept, reject", () => {
     given(steps.submitted).when(c.accept()).then([{ type: "ChallengeAccepted", data: { projectId: "p1" } }]);
     given([c.submit(), c.accept()]).when(c.accept()).thenError("challenge_already_accepted");
   });
+  it("an accepted challenge can no longer be rejected at intake, and a challenge past its stage neither", () => {
+    given([c.submit(), c.accept()]).when(c.reject()).thenError("challenge_already_accepted");
+    given(steps.inCoDesign).when(c.reject()).thenError("wrong_stage");
+  });
   it("a rejected challenge is discontinued with reason code rejected_at_intake", () => {
     given(steps.submitted)
       .when(c.reject())

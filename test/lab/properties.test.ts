@@ -113,9 +113,43 @@ const progress: readonly Type[] = [
   "DefineKpi", "ContractProcurement", "StartPilot", "EndPilot", "PublishEvaluation", "RecordAdoption", "MainstreamProject", "ResumeProject",
 ];
 
+/** The command that moves a project towards its next gate, as a planner would choose it. */
+const drive = (s: ProjectState, allowed: readonly Type[]): Record<string, unknown> | undefined => {
+  if (s.status === "paused") return c.resume();
+  if (allowed.includes("MainstreamProject")) return c.mainstream();
+  if (allowed.includes("AdvanceStage")) return c.advance();
+  const gate = nextSteps(s).gate;
+  if (gate === null) return undefined;
+  if (gate.missing.length === 0) return c.gate(gate.gate);
+  const sessions = [...s.sessions.entries()];
+  const open = sessions.find(([, x]) => x.status === "scheduled" && x.stage === s.stage);
+  switch (gate.missing[0]) {
+    case "challenge_accepted": return c.accept();
+    case "sponsor_committed": return c.join("ent-sponsor", "sponsor");
+    case "citizen_session_closed": {
+      if (open === undefined) return c.schedule(pools.session.find((id) => !s.sessions.has(id)) ?? "s-extra", { scheduledFor: day(0) });
+      return open[1].attendees.size === 0 ? c.attend(open[0]) : c.close(open[0]);
+    }
+    case "kpi_with_baseline_and_target": return c.defineKpi(pools.kpi.find((id) => !s.kpis.has(id)) ?? "k-extra");
+    case "procurements_settled": return c.contract([...s.procurements.entries()].find(([, p]) => p.status === "requested")?.[0]);
+    case "pilot_ended": return s.pilot === null ? c.startPilot() : c.endPilot();
+    case "evaluation_success_or_partial": return c.evaluate("success");
+    case "adoption_recorded": return c.adopt();
+    default: return undefined;
+  }
+};
+
 const endings: readonly Type[] = ["RejectChallenge", "DiscontinueProject"];
 
-const step = fc.record({
+interface StepInput {
+  anyCommand: number;
+  pick: number;
+  params: number[];
+  role: number;
+  days: number;
+}
+
+const step: fc.Arbitrary<StepInput> = fc.record({
   anyCommand: fc.nat({ max: 7 }),
   pick: fc.nat(),
   params: fc.array(fc.nat({ max: 1000 }), { minLength: 4, maxLength: 4 }),
@@ -123,48 +157,59 @@ const step = fc.record({
   days: fc.nat({ max: 3 }),
 });
 
+/** Play generated steps against the decider, checking every step; record the statuses reached. */
+const play = (steps: readonly StepInput[], reached: Set<string>): void => {
+    const history: Envelope<ProjectEvent>[] = [];
+    const ids = sequentialIds("ev");
+    let state = fold(projectDecider, []);
+    let t = 0;
+    for (const s of steps) {
+      // Sometimes any command; otherwise one whose preconditions hold now, half the time one
+      // that moves the project forward with its "good" parameters, so runs reach every stage.
+      // Endings are drawn rarely, or few runs would get past the challenge stage.
+      const allowed = nextSteps(state).allowed.filter((x) => !endings.includes(x) || s.pick % 12 === 0);
+      const forward = allowed.filter((x) => progress.includes(x));
+      const mode = s.anyCommand === 0 || allowed.length === 0 ? "any" : s.anyCommand <= 2 ? "drive" : s.anyCommand <= 5 && forward.length > 0 ? "forward" : "allowed";
+      const anyType = allTypes.filter((x) => !endings.includes(x) || s.pick % 12 === 0);
+      const driven = mode === "drive" ? drive(state, allowed) : undefined;
+      const pool = mode === "any" ? anyType : mode === "allowed" || forward.length === 0 ? allowed : forward;
+      const type = (driven?.type as Type | undefined) ?? of(pool, s.pick);
+      const command = driven ?? build(type, s.params, state, history, mode === "forward" || mode === "drive");
+      expect(ProjectCommand.safeParse(command).success, type).toBe(true);
+      // Mostly a role the table allows; sometimes any role, the auditor included.
+      const role = s.role < 17 ? of(permissions[type], s.pick) : of(ActorRole.options, s.role);
+      t += s.days;
+      const before = state;
+      // From the current state (as a cached snapshot would be); the end checks a full replay.
+      const r = executeOn(projectDecider, { state, version: history.length }, [], command, fixedContext({ at: day(t), actor: { id: `${role}-1`, role }, newId: ids }));
+      if (!r.ok) {
+        expect(typeof r.error.code).toBe("string");
+        continue;
+      }
+      if (isTerminal(before)) throw new Error(`a terminal project accepted ${type}`);
+      for (const e of r.value.events) expect(codec.decode(JSON.parse(JSON.stringify(codec.encode(e))))).toEqual({ ok: true, value: e });
+      history.push(...r.value.events);
+      state = r.value.state;
+      invariants(state);
+      reached.add(state.status === "active" ? state.stage : state.status);
+    }
+    expect(fold(projectDecider, history)).toEqual(state);
+};
+
 describe("project decider properties", () => {
   it("any sequence of schema-valid commands never throws, emits only valid events, keeps the invariants, and replays to the same state", () => {
-    const reached = new Set<string>();
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 150, size: "max" }), (steps) => {
-        const history: Envelope<ProjectEvent>[] = [];
-        const ids = sequentialIds("ev");
-        let state = fold(projectDecider, []);
-        let t = 0;
-        for (const s of steps) {
-          // Sometimes any command; otherwise one whose preconditions hold now, half the time one
-          // that moves the project forward with its "good" parameters, so runs reach every stage.
-          // Endings are drawn rarely, or few runs would get past the challenge stage.
-          const allowed = nextSteps(state).allowed.filter((x) => !endings.includes(x) || s.pick % 12 === 0);
-          const forward = allowed.filter((x) => progress.includes(x));
-          const mode = s.anyCommand === 0 || allowed.length === 0 ? "any" : s.anyCommand <= 5 && forward.length > 0 ? "forward" : "allowed";
-          const anyType = allTypes.filter((x) => !endings.includes(x) || s.pick % 12 === 0);
-          const type = of(mode === "any" ? anyType : mode === "forward" ? forward : allowed, s.pick);
-          const command = build(type, s.params, state, history, mode === "forward");
-          expect(ProjectCommand.safeParse(command).success, type).toBe(true);
-          // Mostly a role the table allows; sometimes any role, the auditor included.
-          const role = s.role < 17 ? of(permissions[type], s.pick) : of(ActorRole.options, s.role);
-          t += s.days;
-          const before = state;
-          // From the current state (as a cached snapshot would be); the end checks a full replay.
-          const r = executeOn(projectDecider, { state, version: history.length }, [], command, fixedContext({ at: day(t), actor: { id: `${role}-1`, role }, newId: ids }));
-          if (!r.ok) {
-            expect(typeof r.error.code).toBe("string");
-            continue;
-          }
-          if (isTerminal(before)) throw new Error(`a terminal project accepted ${type}`);
-          for (const e of r.value.events) expect(codec.decode(JSON.parse(JSON.stringify(codec.encode(e))))).toEqual({ ok: true, value: e });
-          history.push(...r.value.events);
-          state = r.value.state;
-          invariants(state);
-          reached.add(state.status === "active" ? state.stage : state.status);
-        }
-        expect(fold(projectDecider, history)).toEqual(state);
-      }),
+      fc.property(fc.array(step, { minLength: 1, maxLength: 150, size: "max" }), (steps) => play(steps, new Set())),
       { numRuns: 200 },
     );
-    // The generator really explores the lifecycle, not just its first steps.
+  }, 60_000);
+
+  it("the generator explores the whole lifecycle, not just its first steps (fixed seed, so this check is stable)", () => {
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 150, size: "max" }), (steps) => play(steps, reached)),
+      { numRuns: 200, seed: 20_170_101 },
+    );
     expect([...reached].sort()).toEqual(["challenge", "co_design", "discontinued", "mainstreamed", "paused", "pilot", "scale"]);
   }, 60_000);
 });
