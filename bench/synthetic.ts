@@ -1,7 +1,10 @@
 // A synthetic log for benchmarks: `streams` tally streams of `perStream` events each (one
 // TallyOpened, then additions), interleaved in a seeded pseudo-random global order.
 import type { Envelope } from "../src/index.js";
+import { prng } from "../examples/shared/prng.js";
 import type { TallyEvent } from "../test/kernel/tally.js";
+
+export { prng };
 
 /** One line of a benchmark table. */
 export interface Row {
@@ -17,14 +20,6 @@ export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same log. */
-export const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
 export interface SyntheticLog {

@@ -4,3 +4,4 @@
  */
 export * from "./kernel/index.js";
 export * from "./lab/index.js";
+export * from "./projections/index.js";

@@ -7,6 +7,11 @@ import type { Stage } from "./vocabulary.js";
 const enterStage = (s: Draft<ProjectState>, stage: Stage, at: string): void => {
   const open = s.stages.at(-1);
   if (open) open.leftAt = at;
+  // A new stay in pilot runs a new pilot; the earlier one is kept for the record.
+  if (stage === "pilot" && s.pilot !== null) {
+    s.pastPilots.push(s.pilot);
+    s.pilot = null;
+  }
   s.stage = stage;
   s.stageEnteredAt = at;
   s.stages.push({ stage, enteredAt: at, leftAt: null });

@@ -156,7 +156,10 @@ export interface ProjectState {
   sessions: Map<string, Session>;
   procurements: Map<string, Procurement>;
   kpis: Map<string, Kpi>;
+  /** The pilot of the current stay in pilot (a pivot back and a new entry into pilot start afresh). */
   pilot: Pilot | null;
+  /** Pilots of earlier stays in pilot. */
+  pastPilots: Pilot[];
   evaluations: Evaluation[];
   adoptions: Adoption[];
   discontinuation: { reasonCode: DiscontinuationReason; lessons: string; at: string } | null;
@@ -186,6 +189,7 @@ export const initialProjectState: ProjectState = {
   procurements: new Map(),
   kpis: new Map(),
   pilot: null,
+  pastPilots: [],
   evaluations: [],
   adoptions: [],
   discontinuation: null,

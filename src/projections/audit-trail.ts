@@ -1,0 +1,91 @@
+import type { Actor, Envelope, Projection } from "../kernel/index.js";
+import type { LabEvent } from "../lab/index.js";
+import { compareTime } from "./context.js";
+
+/** One line of the audit trail: a decision or a change of stage or status, with who did it and when. */
+export interface TrailEntry {
+  eventId: string;
+  projectId: string;
+  type: LabEvent["type"];
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  /** What happened, in words. */
+  summary: string;
+  /** For gate decisions: approvers, rationale, evidence, conditions. */
+  decision?: Extract<LabEvent, { type: "GateDecisionRecorded" }>["data"];
+}
+
+/** The audit trail's state: its entries ordered by business time, then record time, then event id. */
+export interface AuditTrailState {
+  entries: TrailEntry[];
+}
+
+const order = (a: TrailEntry, b: TrailEntry): number =>
+  compareTime(a.occurredAt, b.occurredAt) || compareTime(a.recordedAt, b.recordedAt) || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
+
+const summary = (e: Envelope<LabEvent>): string | undefined => {
+  switch (e.type) {
+    case "ChallengeSubmitted":
+      return `Challenge submitted: "${e.data.title}" (${e.data.sector}), owner ${e.data.ownerEntityId}, lead ${e.data.leadId}`;
+    case "ChallengeAccepted":
+      return "Challenge accepted";
+    case "ChallengeRejected":
+      return `Challenge rejected: ${e.data.reason}`;
+    case "GateDecisionRecorded":
+      return `${e.data.gate} decision: ${e.data.outcome}${e.data.recycleTo ? ` (back to ${e.data.recycleTo})` : ""} by ${e.data.approvers.map((a) => a.id).join(", ")}`;
+    case "StageEntered":
+      return `Entered ${e.data.stage} from ${e.data.from} through ${e.data.gate}`;
+    case "ProjectPivoted":
+      return `Pivoted from ${e.data.from} back to ${e.data.to}: ${e.data.rationale}`;
+    case "ProjectPaused":
+      return `Paused (${e.data.reason})${e.data.note ? `: ${e.data.note}` : ""}`;
+    case "ProjectResumed":
+      return "Resumed";
+    case "ProjectDiscontinued":
+      return `Discontinued (${e.data.reasonCode}): ${e.data.lessons}`;
+    case "ProjectMainstreamed":
+      return "Mainstreamed";
+    case "KpiRedefined":
+      return `KPI ${e.data.kpiId} redefined: ${e.data.reason}`;
+    case "KpiMeasurementCorrected":
+      return `KPI ${e.data.kpiId} measurement ${e.data.correctsEventId} corrected to ${e.data.value}: ${e.data.reason}`;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * The audit trail: every gate decision with its approvers, rationale, evidence and conditions, every
+ * change of stage or status, and every correction, each with its actor and both times.
+ */
+export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
+  init: { entries: [] },
+  apply: (s, e: Envelope<LabEvent>) => {
+    const text = summary(e);
+    if (text === undefined || !("projectId" in e.data)) return;
+    const entry: TrailEntry = {
+      eventId: e.id,
+      projectId: e.data.projectId,
+      type: e.type,
+      occurredAt: e.occurredAt,
+      recordedAt: e.recordedAt,
+      actor: e.actor,
+      summary: text,
+      ...(e.type === "GateDecisionRecorded" ? { decision: e.data } : {}),
+    };
+    // Kept in order as it is built, so that parts built apart merge into exactly the same list.
+    let i = s.entries.length;
+    while (i > 0 && order(s.entries[i - 1] as TrailEntry, entry) > 0) i--;
+    s.entries.splice(i, 0, entry);
+  },
+  merge: (a, b) => ({ entries: [...a.entries, ...b.entries].sort(order) }),
+};
+
+/**
+ * The trail, ordered by business time (`occurredAt`), then record time, then event id, optionally for one project.
+ *
+ * @example
+ * auditTrail(project(auditTrailProjection, events).state, "p-7").filter((x) => x.decision)
+ */
+export const auditTrail = (s: AuditTrailState, projectId?: string): TrailEntry[] => s.entries.filter((x) => projectId === undefined || x.projectId === projectId);

@@ -1,0 +1,98 @@
+import type { Draft } from "immer";
+import type { Envelope } from "../kernel/index.js";
+import type { EntityKind, EntityLevel, LabEvent, Sector, Stage } from "../lab/index.js";
+
+/** What a projection needs to know about a project to slice its figures: sector and current stage. */
+export interface ProjectContext {
+  sector: Sector;
+  stage: Stage;
+}
+
+/** The organisation register as projections see it. */
+export interface EntityFacts {
+  kind: EntityKind;
+  level: EntityLevel | null;
+  sector: Sector;
+}
+
+/** The shared part of every projection's state: projects' sector and stage, and the register. */
+export interface Context {
+  projects: Map<string, ProjectContext>;
+  entities: Map<string, EntityFacts>;
+}
+
+/** An empty context. */
+export const emptyContext = (): Context => ({ projects: new Map(), entities: new Map() });
+
+/**
+ * Keep the context up to date with one event. Called by every projection before its own work, so
+ * "stage at the time" is the stage when the event happened in log order.
+ */
+export const trackContext = (ctx: Draft<Context>, e: Envelope<LabEvent>): void => {
+  switch (e.type) {
+    case "ChallengeSubmitted":
+      ctx.projects.set(e.data.projectId, { sector: e.data.sector, stage: "challenge" });
+      return;
+    case "StageEntered":
+    case "ProjectPivoted": {
+      const p = ctx.projects.get(e.data.projectId);
+      if (p) p.stage = e.type === "StageEntered" ? e.data.stage : e.data.to;
+      return;
+    }
+    case "EntityRegistered":
+      ctx.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
+      return;
+    default:
+      return;
+  }
+};
+
+/** Merge two contexts from stream-disjoint parts of a log. */
+export const mergeContext = (a: Context, b: Context): Context => ({
+  projects: new Map([...a.projects, ...b.projects]),
+  entities: new Map([...a.entities, ...b.entities]),
+});
+
+/** The year of a timestamp, as a string: slices are keyed `year:2019`, `sector:health`, `stage:pilot`. */
+export const yearOf = (iso: string): string => iso.slice(0, 4);
+
+/** The slice keys an event falls in: everything, its year, its project's sector and stage. */
+export const slicesOf = (at: string, project: ProjectContext | undefined): string[] =>
+  project === undefined ? ["all", `year:${yearOf(at)}`] : ["all", `year:${yearOf(at)}`, `sector:${project.sector}`, `stage:${project.stage}`];
+
+/** Add `n` to a counter in a Map. */
+export const bump = (m: Map<string, number>, key: string, n = 1): void => {
+  m.set(key, (m.get(key) ?? 0) + n);
+};
+
+/** Sum two counter Maps. */
+export const addCounts = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Map<string, number> => {
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, (out.get(k) ?? 0) + v);
+  return out;
+};
+
+/** Union two Maps of Sets. */
+export const unionSets = <T>(a: ReadonlyMap<string, ReadonlySet<T>>, b: ReadonlyMap<string, ReadonlySet<T>>): Map<string, Set<T>> => {
+  const out = new Map<string, Set<T>>();
+  for (const [k, v] of a) out.set(k, new Set(v));
+  for (const [k, v] of b) {
+    const s = out.get(k);
+    if (s) for (const x of v) s.add(x);
+    else out.set(k, new Set(v));
+  }
+  return out;
+};
+
+/** Add to a Set held in a Map, creating it. */
+export const addTo = <T>(m: Map<string, Set<T>>, key: string, value: T): void => {
+  const s = m.get(key);
+  if (s) s.add(value);
+  else m.set(key, new Set([value]));
+};
+
+/**
+ * Order two ISO-8601 timestamps by the instant they denote (string order is wrong across precisions:
+ * `…00Z` and `…00.000Z` are the same instant).
+ */
+export const compareTime = (a: string, b: string): number => Date.parse(a) - Date.parse(b);

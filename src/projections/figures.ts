@@ -1,0 +1,85 @@
+import { combineProjections, type Envelope, project, type Projected } from "../kernel/index.js";
+import type { LabEvent } from "../lab/index.js";
+import { type AsOf, eventsAsOf } from "./as-of.js";
+import { auditTrail, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
+import { impact, type ImpactFigures, impactFigures } from "./impact.js";
+import { participation, type ParticipationFigures, participationFigures } from "./participation.js";
+import { portfolio, type PortfolioFigures, portfolioFigures } from "./portfolio.js";
+
+const parts = { participation, impact, portfolio, auditTrail: auditTrailProjection };
+/**
+ * The four projections in one pass: participation, impact, portfolio and the audit trail. Has
+ * `merge`, so a host can rebuild it in partitions by stream.
+ */
+export const labProjections = combineProjections<typeof parts, LabEvent>(parts);
+
+/** The state of `labProjections`. */
+export type LabProjectionsState = Projected<typeof labProjections.init>["state"];
+
+/** The figures a lab publishes, the way LabX reports them. */
+export interface Headline {
+  /** Challenges submitted. */
+  projects: number;
+  /** Projects that entered pilot. */
+  projectsImplemented: number;
+  /** Distinct people involved in any role (each person once). */
+  distinctParticipants: number;
+  /** Distinct people who took part as citizens. */
+  citizens: number;
+  /** Distinct people who took part as civil servants. */
+  civilServants: number;
+  /** Distinct registered public entities engaged. */
+  publicEntities: number;
+  /** Distinct organisations that joined as partners. */
+  partners: number;
+  /** Sessions held. */
+  sessionsHeld: number;
+}
+
+/** Every figure, with the moment it was computed for. */
+export interface LabFigures {
+  asOf: AsOf | null;
+  headline: Headline;
+  participation: ParticipationFigures;
+  impact: ImpactFigures;
+  portfolio: PortfolioFigures;
+  auditTrail: TrailEntry[];
+}
+
+/**
+ * Turn the projections' state into figures.
+ *
+ * @example
+ * const figures = figuresOf(project(labProjections, events).state);
+ */
+export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null): LabFigures => {
+  const p = participationFigures(state.participation);
+  const f = portfolioFigures(state.portfolio);
+  return {
+    asOf,
+    headline: {
+      projects: f.projects,
+      projectsImplemented: f.implemented,
+      distinctParticipants: p.overall.distinctParticipants,
+      citizens: p.overall.distinctByRole.citizen,
+      civilServants: p.overall.distinctByRole.civil_servant,
+      publicEntities: p.overall.publicEntitiesEngaged,
+      partners: p.overall.partners,
+      sessionsHeld: p.overall.sessionsHeld,
+    },
+    participation: p,
+    impact: impactFigures(state.impact),
+    portfolio: f,
+    auditTrail: auditTrail(state.auditTrail),
+  };
+};
+
+/**
+ * Rebuild every figure from a log, optionally as of a date by business or record time.
+ *
+ * @example
+ * const now = computeFigures(events);
+ * const endOf2019 = computeFigures(events, { at: "2019-12-31T23:59:59Z" });
+ */
+export const computeFigures = (events: readonly Envelope<LabEvent>[], asOf?: AsOf): LabFigures =>
+  figuresOf(project(labProjections, asOf === undefined ? events : eventsAsOf(events, asOf)).state, asOf ?? null);

@@ -1,0 +1,10 @@
+export * from "./as-of.js";
+export * from "./audit-trail.js";
+export { type Context as ProjectionContext, compareTime, type EntityFacts, type ProjectContext } from "./context.js";
+export * from "./figures.js";
+export * from "./impact.js";
+export * from "./lineage.js";
+export * from "./participation.js";
+export * from "./portfolio.js";
+export * from "./report.js";
+export * from "./stats.js";

@@ -1,0 +1,92 @@
+import type { Envelope } from "../kernel/index.js";
+import type { LabEvent, ParticipantRole } from "../lab/index.js";
+import { type AsOf, eventsAsOf } from "./as-of.js";
+import type { Headline } from "./figures.js";
+
+/**
+ * Lineage: the ids of the events that produced a headline figure, in log order, so an auditor can
+ * check each one. Events that only establish a fact the figure relies on are included (the
+ * `EntityRegistered` that makes an organisation public, the `SessionClosed` that makes attendance
+ * count).
+ *
+ * @example
+ * explain(events, "projectsImplemented") // the StageEntered events into pilot, one per project
+ */
+export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Headline, asOf?: AsOf): string[] => {
+  const log = asOf === undefined ? events : eventsAsOf(events, asOf);
+  const closed = new Set<string>();
+  const publicEntities = new Set<string>();
+  const registered = new Map<string, string>();
+  for (const e of log) {
+    if (e.type === "SessionClosed") closed.add(`${e.data.projectId}/${e.data.sessionId}`);
+    if (e.type === "EntityRegistered" && e.data.kind === "public") {
+      publicEntities.add(e.data.entityId);
+      registered.set(e.data.entityId, e.id);
+    }
+  }
+  const ids = new Set<string>();
+  const attendance = (role: ParticipantRole | null): void => {
+    const sessions = new Set<string>();
+    for (const e of log) {
+      if (e.type !== "AttendanceRecorded") continue;
+      const session = `${e.data.projectId}/${e.data.sessionId}`;
+      if (closed.has(session) && e.data.attendees.some((a) => role === null || a.role === role)) {
+        ids.add(e.id);
+        sessions.add(session);
+      }
+    }
+    for (const e of log) if (e.type === "SessionClosed" && sessions.has(`${e.data.projectId}/${e.data.sessionId}`)) ids.add(e.id);
+  };
+  switch (figure) {
+    case "projects":
+      for (const e of log) if (e.type === "ChallengeSubmitted") ids.add(e.id);
+      break;
+    case "projectsImplemented": {
+      const seen = new Set<string>();
+      for (const e of log) {
+        if (e.type === "StageEntered" && e.data.stage === "pilot" && !seen.has(e.data.projectId)) {
+          seen.add(e.data.projectId);
+          ids.add(e.id);
+        }
+      }
+      break;
+    }
+    case "distinctParticipants":
+      attendance(null);
+      break;
+    case "citizens":
+      attendance("citizen");
+      break;
+    case "civilServants":
+      attendance("civil_servant");
+      break;
+    case "sessionsHeld":
+      for (const e of log) if (e.type === "SessionClosed") ids.add(e.id);
+      break;
+    case "partners":
+      for (const e of log) if (e.type === "EntityJoined" && e.data.role === "partner") ids.add(e.id);
+      break;
+    case "publicEntities": {
+      const used = new Set<string>();
+      const engage = (e: Envelope<LabEvent>, entityId: string): void => {
+        if (!publicEntities.has(entityId)) return;
+        ids.add(e.id);
+        used.add(entityId);
+      };
+      for (const e of log) {
+        if (e.type === "ChallengeSubmitted") engage(e, e.data.ownerEntityId);
+        else if (e.type === "EntityJoined" || e.type === "AdoptionRecorded") engage(e, e.data.entityId);
+        else if (e.type === "AttendanceRecorded" && closed.has(`${e.data.projectId}/${e.data.sessionId}`)) {
+          for (const a of e.data.attendees) if (a.role === "civil_servant" && a.affiliationEntityId !== undefined) engage(e, a.affiliationEntityId);
+        }
+      }
+      for (const id of used) ids.add(registered.get(id) ?? "");
+      break;
+    }
+    default: {
+      const never: never = figure;
+      return never;
+    }
+  }
+  return log.filter((e) => ids.has(e.id)).map((e) => e.id);
+};

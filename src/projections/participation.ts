@@ -1,0 +1,216 @@
+import type { Draft } from "immer";
+import { type Envelope, type Projection, sha256Hex } from "../kernel/index.js";
+import type { LabEvent, ParticipantRole } from "../lab/index.js";
+import { addCounts, addTo, bump, type Context, emptyContext, mergeContext, slicesOf, trackContext, unionSets } from "./context.js";
+
+/** One attendee waiting for the session to be held. */
+interface PendingAttendee {
+  ref: string;
+  role: ParticipantRole;
+  affiliation: string | null;
+}
+
+/**
+ * The raw material of the participation figures. Keys of the form `role@slice` (for example
+ * `citizen@year:2019`, `*@sector:health`) let one pass serve every slice.
+ */
+export interface ParticipationState extends Context {
+  /** Attendance of sessions not yet closed ("projectId/sessionId" → attendees); counted only once held. */
+  pending: Map<string, PendingAttendee[]>;
+  /** Each person (by reference, or by `forgotten:<digest>` once erased) → the `role@slice` keys they count in. */
+  people: Map<string, Set<string>>;
+  /** SHA-256 digests of forgotten references: the person's counts stay, the reference is gone. */
+  forgotten: Set<string>;
+  /** Attendances, by `role@slice`. */
+  participations: Map<string, number>;
+  /** Anonymous headcounts, by `citizens@slice`, `civilServants@slice`, `other@slice`. */
+  headcount: Map<string, number>;
+  /** Sessions held (closed, never cancelled), by slice. */
+  sessionsHeld: Map<string, number>;
+  /** Organisations engaged (owner, joined in any role, civil servants' affiliation, adopter) → slices. */
+  engaged: Map<string, Set<string>>;
+  /** Organisations joined as partners → slices. */
+  partners: Map<string, Set<string>>;
+}
+
+const tombstone = (digest: string): string => `forgotten:${digest}`;
+
+const count = (s: Draft<ParticipationState>, key: string, keys: readonly string[]): void => {
+  const set = s.people.get(key);
+  if (set) for (const k of keys) set.add(k);
+  else s.people.set(key, new Set(keys));
+};
+
+/**
+ * Participation: who took part, in which role, where and when; anonymous headcounts; sessions held;
+ * organisations engaged. Attendance counts once its session is held (closed); a cancelled session
+ * counts for nothing. Year, sector and stage are those of the session's closing.
+ */
+export const participation: Projection<ParticipationState, LabEvent> = {
+  init: { ...emptyContext(), pending: new Map(), people: new Map(), forgotten: new Set(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() },
+  apply: (s, e: Envelope<LabEvent>) => {
+    trackContext(s, e);
+    switch (e.type) {
+      case "ChallengeSubmitted":
+        for (const slice of slicesOf(e.occurredAt, s.projects.get(e.data.projectId))) addTo(s.engaged, e.data.ownerEntityId, slice);
+        return;
+      case "EntityJoined": {
+        const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
+        for (const slice of slices) addTo(s.engaged, e.data.entityId, slice);
+        if (e.data.role === "partner") for (const slice of slices) addTo(s.partners, e.data.entityId, slice);
+        return;
+      }
+      case "AdoptionRecorded":
+        for (const slice of slicesOf(e.occurredAt, s.projects.get(e.data.projectId))) addTo(s.engaged, e.data.entityId, slice);
+        return;
+      case "AttendanceRecorded": {
+        const key = `${e.data.projectId}/${e.data.sessionId}`;
+        const list = s.pending.get(key) ?? [];
+        for (const a of e.data.attendees) list.push({ ref: a.participantRef, role: a.role, affiliation: a.affiliationEntityId ?? null });
+        s.pending.set(key, list);
+        return;
+      }
+      case "SessionCancelled":
+        s.pending.delete(`${e.data.projectId}/${e.data.sessionId}`);
+        return;
+      case "SessionClosed": {
+        const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
+        const key = `${e.data.projectId}/${e.data.sessionId}`;
+        for (const a of s.pending.get(key) ?? []) {
+          const keys = slices.flatMap((slice) => [`${a.role}@${slice}`, `*@${slice}`]);
+          const person = s.forgotten.size > 0 && s.forgotten.has(sha256Hex(a.ref)) ? tombstone(sha256Hex(a.ref)) : a.ref;
+          count(s, person, keys);
+          for (const slice of slices) {
+            bump(s.participations, `${a.role}@${slice}`);
+            bump(s.participations, `*@${slice}`);
+          }
+          if (a.role === "civil_servant" && a.affiliation !== null) for (const slice of slices) addTo(s.engaged, a.affiliation, slice);
+        }
+        s.pending.delete(key);
+        const h = e.data.anonymousHeadcount;
+        for (const slice of slices) {
+          bump(s.sessionsHeld, slice);
+          bump(s.headcount, `citizens@${slice}`, h.citizens);
+          bump(s.headcount, `civilServants@${slice}`, h.civilServants);
+          bump(s.headcount, `other@${slice}`, h.other);
+        }
+        return;
+      }
+      case "ParticipantForgotten": {
+        const digest = sha256Hex(e.data.participantRef);
+        s.forgotten.add(digest);
+        const keys = s.people.get(e.data.participantRef);
+        if (keys) {
+          s.people.delete(e.data.participantRef);
+          count(s, tombstone(digest), [...keys]);
+        }
+        for (const list of s.pending.values()) for (const a of list) if (a.ref === e.data.participantRef) a.ref = tombstone(digest);
+        return;
+      }
+      default:
+        return;
+    }
+  },
+  merge: (a, b) => {
+    const people = unionSets(a.people, b.people);
+    const forgotten = new Set([...a.forgotten, ...b.forgotten]);
+    // A part that saw the erasure may not have seen the person: erase across parts.
+    for (const ref of [...people.keys()]) {
+      if (ref.startsWith("forgotten:")) continue;
+      const digest = sha256Hex(ref);
+      if (!forgotten.has(digest)) continue;
+      const keys = people.get(ref) ?? new Set<string>();
+      people.delete(ref);
+      const t = people.get(tombstone(digest));
+      if (t) for (const k of keys) t.add(k);
+      else people.set(tombstone(digest), keys);
+    }
+    const pending = new Map([...a.pending, ...b.pending].map(([k, list]) => [k, list.map((x) => (forgotten.has(sha256Hex(x.ref)) ? { ...x, ref: tombstone(sha256Hex(x.ref)) } : x))]));
+    return {
+      ...mergeContext(a, b),
+      pending,
+      people,
+      forgotten,
+      participations: addCounts(a.participations, b.participations),
+      headcount: addCounts(a.headcount, b.headcount),
+      sessionsHeld: addCounts(a.sessionsHeld, b.sessionsHeld),
+      engaged: unionSets(a.engaged, b.engaged),
+      partners: unionSets(a.partners, b.partners),
+    };
+  },
+};
+
+/** Participation figures for one slice (everything, a year, a sector or a stage). */
+export interface ParticipationSlice {
+  /** Distinct identified people, whatever role they held: each person counts once. */
+  distinctParticipants: number;
+  /** Distinct people by role held: a person who was a citizen once and a civil servant once counts in both. */
+  distinctByRole: Record<ParticipantRole, number>;
+  /** Attendances (a person at two sessions counts twice). */
+  participations: number;
+  /** People counted without being identified, kept apart from the distinct counts. */
+  anonymousHeadcount: { citizens: number; civilServants: number; other: number; total: number };
+  /** distinct + anonymous: an upper bound, since an anonymous person may also be identified elsewhere. */
+  reach: number;
+  /** Sessions closed and never cancelled. */
+  sessionsHeld: number;
+  /** Distinct registered public entities engaged (owner, joined in any role, civil servants' affiliation, adopter). */
+  publicEntitiesEngaged: number;
+  /** Distinct organisations joined as partners. */
+  partners: number;
+  /** Distinct registered businesses engaged. */
+  businessesEngaged: number;
+  /** Distinct organisations engaged, registered or not. */
+  entitiesEngaged: number;
+}
+
+/** Participation figures overall and by `year:YYYY`, `sector:…` and `stage:…`. */
+export interface ParticipationFigures {
+  overall: ParticipationSlice;
+  slices: Record<string, ParticipationSlice>;
+}
+
+const roles: readonly ParticipantRole[] = ["citizen", "civil_servant", "business", "expert"];
+
+/**
+ * Turn the participation state into figures: one pass over people and organisations.
+ *
+ * @example
+ * const { overall } = participationFigures(project(participation, events).state);
+ * overall.distinctByRole.citizen // citizens involved, each counted once across every project
+ */
+export const participationFigures = (s: ParticipationState): ParticipationFigures => {
+  const distinct = new Map<string, number>();
+  for (const keys of s.people.values()) for (const k of keys) bump(distinct, k);
+  const slices = new Set<string>(["all"]);
+  for (const k of [...distinct.keys(), ...s.participations.keys(), ...s.headcount.keys()]) slices.add(k.slice(k.indexOf("@") + 1));
+  for (const k of s.sessionsHeld.keys()) slices.add(k);
+  const orgs = (m: Map<string, Set<string>>, slice: string, keep: (id: string) => boolean): number => {
+    let n = 0;
+    for (const [id, where] of m) if (where.has(slice) && keep(id)) n++;
+    return n;
+  };
+  for (const where of [...s.engaged.values(), ...s.partners.values()]) for (const slice of where) slices.add(slice);
+  const kindOf = (id: string) => s.entities.get(id)?.kind;
+  const figures = (slice: string): ParticipationSlice => {
+    const h = { citizens: s.headcount.get(`citizens@${slice}`) ?? 0, civilServants: s.headcount.get(`civilServants@${slice}`) ?? 0, other: s.headcount.get(`other@${slice}`) ?? 0 };
+    const total = h.citizens + h.civilServants + h.other;
+    const distinctParticipants = distinct.get(`*@${slice}`) ?? 0;
+    return {
+      distinctParticipants,
+      distinctByRole: Object.fromEntries(roles.map((r) => [r, distinct.get(`${r}@${slice}`) ?? 0])) as Record<ParticipantRole, number>,
+      participations: s.participations.get(`*@${slice}`) ?? 0,
+      anonymousHeadcount: { ...h, total },
+      reach: distinctParticipants + total,
+      sessionsHeld: s.sessionsHeld.get(slice) ?? 0,
+      publicEntitiesEngaged: orgs(s.engaged, slice, (id) => kindOf(id) === "public"),
+      partners: orgs(s.partners, slice, () => true),
+      businessesEngaged: orgs(s.engaged, slice, (id) => kindOf(id) === "business"),
+      entitiesEngaged: orgs(s.engaged, slice, () => true),
+    };
+  };
+  return {
+    overall: figures("all"),
+    slices: Object.fromEntries([...slices].filter((x) => x !== "all").sort().map((x) => [x, figures(x)])),
+  };
+};
