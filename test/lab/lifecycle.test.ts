@@ -78,6 +78,11 @@ describe("lifecycle: pivots", () => {
     given(setup).when(c.advance()).thenError("gate_not_passed");
     given([...setup, c.gate("G2")]).when(c.advance()).thenState({ stage: "pilot" });
   });
+  it("a new stay in pilot runs a new pilot: the earlier one is kept but no longer counts for G3", () => {
+    const back = [...steps.readyForG3, c.gate("G3", "recycle", { recycleTo: "co_design" }), c.pivot(), c.gate("G2"), c.advance()];
+    expect(given(back).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["pilot_ended"] });
+    given(back).when(c.startPilot()).thenState({ pilot: { endedAt: null }, pastPilots: [{ sites: 3 }] });
+  });
   it("a pivot needs a recycle decision first", () => {
     given(steps.inPilot).when(c.pivot()).thenError("pivot_not_decided");
     given([...steps.inPilot, c.gate("G3", "hold")]).when(c.pivot()).thenError("pivot_not_decided");

@@ -1,0 +1,74 @@
+// Hand-made logs for the counting-rule tests: commands go through the lab decider (so every log is
+// one the rules accept), each on a given day, as the first role allowed to issue it.
+import { type Envelope, execute, labDecider, type LabEvent, parseCommand, permissions, type LabCommand } from "../../src/index.js";
+import { fixedContext, sequentialIds } from "../../src/testing/index.js";
+import { day } from "../lab/fixtures.js";
+
+type Cmd = Record<string, unknown> & { type: LabCommand["type"] };
+
+/** A log under construction. */
+export interface LogBuilder {
+  events: Envelope<LabEvent>[];
+  on(d: number, command: Cmd): LogBuilder;
+}
+
+/** Start a log. */
+export const logBuilder = (): LogBuilder => {
+  const histories = new Map<string, Envelope<LabEvent>[]>();
+  const events: Envelope<LabEvent>[] = [];
+  const ids = sequentialIds("ev");
+  const self: LogBuilder = {
+    events,
+    /** Handle a command on day `d`; throws if the rules refuse it (a broken test setup). */
+    on(d, command) {
+      const parsed = parseCommand(labDecider, command);
+      if (!parsed.ok) throw new Error(`${command.type}: ${parsed.error.message}`);
+      const stream = labDecider.streamOf(parsed.value);
+      const history = histories.get(stream) ?? [];
+      const role = command.type === "RecordGateDecision" ? "decision_maker" : permissions[command.type][0];
+      const r = execute(labDecider, history, command, fixedContext({ at: day(d), actor: { id: `${role}-1`, role: role ?? "system" }, newId: ids }));
+      if (!r.ok) throw new Error(`${command.type} on day ${d} refused: ${r.error.code} — ${r.error.message}`);
+      histories.set(stream, [...history, ...r.value.events]);
+      events.push(...r.value.events);
+      return self;
+    },
+  };
+  return self;
+};
+
+/** Commands for any project id (the lab fixtures' `c` is fixed to p1). */
+export const on = (projectId: string) => ({
+  submit: (o = {}): Cmd => ({ type: "SubmitChallenge", projectId, title: `Project ${projectId}`, problemStatement: "A problem citizens report.", sector: "health", ownerEntityId: "pub-owner", leadId: "lead-1", ...o }),
+  accept: (): Cmd => ({ type: "AcceptChallenge", projectId }),
+  join: (entityId: string, role = "sponsor"): Cmd => ({ type: "RecordEntityJoined", projectId, entityId, role }),
+  decline: (entityId: string): Cmd => ({ type: "RecordEntityDeclined", projectId, entityId, reason: "No staff available." }),
+  gate: (gate: string, outcome = "go", o = {}): Cmd => ({ type: "RecordGateDecision", projectId, gate, outcome, approvers: [{ id: "dm-1", role: "decision_maker" }], rationale: "Reviewed.", evidence: ["dossier.pdf"], ...o }),
+  advance: (): Cmd => ({ type: "AdvanceStage", projectId }),
+  pause: (reason = "procurement"): Cmd => ({ type: "PauseProject", projectId, reason }),
+  resume: (): Cmd => ({ type: "ResumeProject", projectId }),
+  discontinue: (reasonCode = "entity_reluctance"): Cmd => ({ type: "DiscontinueProject", projectId, reasonCode, lessons: "Learned." }),
+  schedule: (sessionId: string, scheduledFor: string): Cmd => ({ type: "ScheduleSession", projectId, sessionId, kind: "workshop", mode: "in_person", scheduledFor }),
+  attend: (sessionId: string, attendees: [string, string, string?][]): Cmd => ({
+    type: "RecordAttendance", projectId, sessionId,
+    attendees: attendees.map(([participantRef, role, affiliationEntityId]) => ({ participantRef, role, ...(affiliationEntityId ? { affiliationEntityId } : {}) })),
+  }),
+  close: (sessionId: string, headcount = { citizens: 0, civilServants: 0, other: 0 }): Cmd => ({ type: "CloseSession", projectId, sessionId, anonymousHeadcount: headcount, contributions: 1 }),
+  cancel: (sessionId: string): Cmd => ({ type: "CancelSession", projectId, sessionId, reason: "Storm." }),
+  request: (procurementId: string): Cmd => ({ type: "RequestProcurement", projectId, procurementId, procedure: "open", description: "Software.", estimatedValue: { amount: 1000, currency: "EUR" } }),
+  contract: (procurementId: string): Cmd => ({ type: "ContractProcurement", projectId, procurementId, supplierEntityId: "biz-1", value: { amount: 900, currency: "EUR" } }),
+  kpi: (kpiId: string, direction: "increase" | "decrease", baseline: number, target: number): Cmd => ({
+    type: "DefineKpi", projectId, kpiId, name: `KPI ${kpiId}`, unit: "days", direction, baseline: { value: baseline, measuredAt: day(0), source: "records" }, target: { value: target, by: day(900) },
+  }),
+  measure: (kpiId: string, value: number, periodEnd: string): Cmd => ({ type: "MeasureKpi", projectId, kpiId, value, periodStart: day(0), periodEnd, source: "logs" }),
+  correct: (kpiId: string, correctsEventId: string, value: number): Cmd => ({ type: "CorrectKpiMeasurement", projectId, kpiId, correctsEventId, value, reason: "Fixed a double count." }),
+  startPilot: (o = {}): Cmd => ({ type: "StartPilot", projectId, sites: 2, entityIds: ["pub-owner"], plannedEnd: day(999), ...o }),
+  endPilot: (): Cmd => ({ type: "EndPilot", projectId }),
+  evaluate: (outcome = "success", evidenceLevel = 3): Cmd => ({ type: "PublishEvaluation", projectId, outcome, evidenceLevel, reportRef: "eval.pdf" }),
+  adopt: (entityId: string, scaleType = "out", sites = 3, usersCovered = 1000): Cmd => ({ type: "RecordAdoption", projectId, entityId, scaleType, sites, usersCovered }),
+  mainstream: (): Cmd => ({ type: "MainstreamProject", projectId }),
+});
+
+/** Register an organisation. */
+export const register = (entityId: string, kind: "public" | "business" | "academia" | "civil_society", sector = "health"): Cmd => ({
+  type: "RegisterEntity", entityId, name: `Organisation ${entityId}`, kind, sector, ...(kind === "public" ? { level: "national" } : {}),
+});

@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import { computeFigures, explain, project, participation, renderReport } from "../../src/index.js";
+import { day } from "../lab/fixtures.js";
+import { logBuilder, on, register } from "./builder.js";
+
+const A = on("pa");
+const B = on("pb");
+const C = on("pc");
+const D = on("pd");
+
+// Two projects that share people, a cancelled session, anonymous headcounts, organisations of each kind.
+const shared = () =>
+  logBuilder()
+    .on(0, register("pub-owner", "public"))
+    .on(0, register("pub-s", "public"))
+    .on(0, register("pub-aff", "public"))
+    .on(0, register("biz-1", "business"))
+    .on(0, A.submit())
+    .on(0, B.submit({ sector: "justice" }))
+    .on(1, A.accept())
+    .on(1, B.accept())
+    .on(2, A.join("pub-s"))
+    .on(2, B.join("pub-s"))
+    .on(2, B.join("biz-1", "partner"))
+    .on(2, B.join("pub-unregistered", "partner"))
+    .on(3, A.gate("G1"))
+    .on(3, B.gate("G1"))
+    .on(4, A.advance())
+    .on(4, B.advance())
+    .on(5, A.schedule("s1", day(10)))
+    .on(10, A.attend("s1", [["p_0001aa", "citizen"], ["p_0002bb", "citizen"]]))
+    .on(11, A.close("s1", { citizens: 5, civilServants: 0, other: 0 }))
+    .on(12, A.schedule("s2", day(14)))
+    .on(14, A.attend("s2", [["p_0009zz", "citizen"]]))
+    .on(15, A.cancel("s2"))
+    .on(20, B.schedule("s1", day(400)))
+    .on(400, B.attend("s1", [["p_0001aa", "citizen"], ["p_0003cc", "citizen"], ["p_0002bb", "civil_servant", "pub-aff"]]))
+    .on(401, B.close("s1", { citizens: 0, civilServants: 2, other: 0 }));
+
+describe("participation counting rules", () => {
+  const f = computeFigures(shared().events);
+  it("counts each person once in the portfolio, even across projects and roles", () => {
+    expect(f.headline.distinctParticipants).toBe(3);
+    // p_0002bb was a citizen in one session and a civil servant in another: counted in both roles.
+    expect(f.participation.overall.distinctByRole).toEqual({ citizen: 3, civil_servant: 1, business: 0, expert: 0 });
+    expect(f.participation.overall.participations).toBe(5);
+  });
+  it("the portfolio figure is the union, never the sum of the parts", () => {
+    const bySector = [f.participation.slices["sector:health"], f.participation.slices["sector:justice"]].map((s) => s?.distinctParticipants);
+    expect(bySector).toEqual([2, 3]);
+    expect(f.participation.slices["year:2018"]?.distinctParticipants).toBe(2);
+    expect(f.participation.slices["year:2019"]?.distinctParticipants).toBe(3);
+  });
+  it("attendance of a cancelled session does not count, nor does the session", () => {
+    expect(f.headline.sessionsHeld).toBe(2);
+    expect(f.participation.overall.distinctParticipants).toBe(3); // p_0009zz is not there
+  });
+  it("anonymous headcounts stay apart; reach is distinct + anonymous", () => {
+    expect(f.participation.overall.anonymousHeadcount).toEqual({ citizens: 5, civilServants: 2, other: 0, total: 7 });
+    expect(f.participation.overall.reach).toBe(10);
+  });
+  it("slices by the stage the project was in", () => {
+    expect(f.participation.slices["stage:co_design"]?.distinctParticipants).toBe(3);
+    expect(f.participation.slices["stage:challenge"]).toBeDefined();
+  });
+  it("public entities engaged: owner, joined in any role, civil servants' affiliation — registered public only", () => {
+    // pub-owner (owner), pub-s (sponsor), pub-aff (affiliation); pub-unregistered is not in the register.
+    expect(f.headline.publicEntities).toBe(3);
+    expect(f.headline.partners).toBe(2);
+    expect(f.participation.overall.businessesEngaged).toBe(1);
+    expect(f.participation.overall.entitiesEngaged).toBe(5);
+  });
+  it("lineage names the events behind a figure", () => {
+    const events = shared().events;
+    const ids = explain(events, "civilServants");
+    expect(ids.map((id) => events.find((e) => e.id === id)?.type)).toEqual(["AttendanceRecorded", "SessionClosed"]);
+    expect(explain(events, "sessionsHeld")).toHaveLength(2);
+    expect(explain(events, "partners")).toHaveLength(2);
+    const publicIds = explain(events, "publicEntities").map((id) => events.find((e) => e.id === id)?.type);
+    expect(publicIds.filter((t) => t === "EntityRegistered")).toHaveLength(3);
+  });
+});
+
+describe("erasure", () => {
+  const events = shared().on(500, { type: "ForgetParticipant", participantRef: "p_0001aa" }).events;
+  it("keeps every published count as it was", () => {
+    expect(computeFigures(events).headline).toEqual(computeFigures(shared().events).headline);
+    expect(computeFigures(events).participation).toEqual(computeFigures(shared().events).participation);
+  });
+  it("no projection, figure or report shows the reference any more", () => {
+    const state = project(participation, events).state;
+    expect([...state.people.keys()]).not.toContain("p_0001aa");
+    const figures = computeFigures(events);
+    expect(JSON.stringify(figures)).not.toContain("p_0001aa");
+    expect(renderReport(figures)).not.toContain("p_0001aa");
+    expect(JSON.stringify([...state.people.keys(), ...state.forgotten])).not.toContain("p_0001aa");
+  });
+  it("a forgotten participant who attends again is still counted once", () => {
+    const again = shared()
+      .on(500, { type: "ForgetParticipant", participantRef: "p_0001aa" })
+      .on(501, B.schedule("s9", day(502)))
+      .on(502, B.attend("s9", [["p_0001aa", "citizen"]]))
+      .on(503, B.close("s9")).events;
+    expect(computeFigures(again).headline.distinctParticipants).toBe(3);
+  });
+});
+
+describe("impact counting rules", () => {
+  const base = () =>
+    logBuilder()
+      .on(0, A.submit())
+      .on(1, A.kpi("k1", "decrease", 30, 5))
+      .on(1, A.kpi("k2", "increase", 20, 50));
+  it("a decrease KPI: progress is (actual − baseline)/(target − baseline), met only at or below target", () => {
+    const b = base().on(31, A.measure("k1", 12, day(30)));
+    const k1 = computeFigures(b.events).impact.kpis.find((k) => k.kpiId === "k1");
+    expect(k1).toMatchObject({ baseline: 30, target: 5, actual: 12, met: false });
+    expect(k1?.progress).toBeCloseTo(18 / 25);
+    const later = computeFigures(b.on(61, A.measure("k1", 4, day(60))).events).impact.kpis.find((k) => k.kpiId === "k1");
+    expect(later).toMatchObject({ actual: 4, met: true });
+    expect(later?.progress).toBeCloseTo(26 / 25);
+  });
+  it("an increase KPI is met at or above its target", () => {
+    const k2 = computeFigures(base().on(31, A.measure("k2", 35, day(30))).events).impact.kpis.find((k) => k.kpiId === "k2");
+    expect(k2).toMatchObject({ actual: 35, progress: 0.5, met: false });
+  });
+  it("a correction replaces the value it corrects, and only that one", () => {
+    const b = base().on(31, A.measure("k1", 12, day(30)));
+    const measured = b.events.at(-1)?.id ?? "";
+    const corrected = computeFigures(b.on(32, A.correct("k1", measured, 4)).events).impact.kpis.find((k) => k.kpiId === "k1");
+    expect(corrected).toMatchObject({ actual: 4, met: true, actualEventId: measured });
+    const b2 = base().on(31, A.measure("k1", 12, day(30)));
+    const first = b2.events.at(-1)?.id ?? "";
+    b2.on(61, A.measure("k1", 9, day(60))).on(62, A.correct("k1", first, 1));
+    expect(computeFigures(b2.events).impact.kpis.find((k) => k.kpiId === "k1")?.actual).toBe(9);
+  });
+  it("no measurement yet: no actual, no progress", () => {
+    expect(computeFigures(base().events).impact.kpis[0]).toMatchObject({ actual: null, progress: null, met: null });
+  });
+});
+
+describe("portfolio counting rules", () => {
+  // A: through co-design with a pause, into pilot, evaluated, to scale, adopted, mainstreamed.
+  // C: rejected at intake. D: discontinued in co-design. Procurement in A: 60 and 10 days.
+  const portfolioLog = () =>
+    logBuilder()
+      .on(0, register("pub-owner", "public"))
+      .on(0, register("pub-s", "public"))
+      .on(0, register("biz-shy", "business"))
+      .on(0, A.submit())
+      .on(0, C.submit({ sector: "justice" }))
+      .on(0, D.submit({ sector: "finance" }))
+      .on(1, A.accept())
+      .on(1, { type: "RejectChallenge", projectId: "pc", reason: "Outside the mandate." })
+      .on(1, D.accept())
+      .on(2, A.join("pub-s"))
+      .on(2, D.join("pub-s"))
+      .on(2, D.decline("biz-shy"))
+      .on(2, A.decline("biz-shy"))
+      .on(2, A.decline("pub-x"))
+      .on(3, A.gate("G1"))
+      .on(3, D.gate("G1"))
+      .on(4, A.advance())
+      .on(4, D.advance())
+      .on(5, A.schedule("s1", day(6)))
+      .on(6, A.attend("s1", [["p_0001aa", "citizen"]]))
+      .on(7, A.close("s1"))
+      .on(8, A.kpi("k1", "decrease", 30, 5))
+      .on(20, A.request("r1"))
+      .on(21, A.request("r2"))
+      .on(31, A.contract("r2"))
+      .on(40, A.pause("procurement"))
+      .on(60, A.resume())
+      .on(80, A.contract("r1"))
+      .on(90, D.discontinue("entity_reluctance"))
+      .on(100, A.gate("G2"))
+      .on(104, A.advance())
+      .on(110, A.startPilot())
+      .on(200, A.endPilot())
+      .on(201, A.evaluate("success", 4))
+      .on(202, A.gate("G3"))
+      .on(204, A.advance())
+      .on(250, A.adopt("pub-s", "out", 5, 2000))
+      .on(260, A.adopt("pub-owner", "up", 1, 500))
+      .on(270, A.gate("G4"))
+      .on(280, A.mainstream());
+  const f = computeFigures(portfolioLog().events);
+  it("counts projects by stage, status, sector and year; implemented = entered pilot", () => {
+    expect(f.portfolio.projects).toBe(3);
+    expect(f.portfolio.implemented).toBe(1);
+    expect(f.portfolio.byStatus).toEqual({ active: 0, paused: 0, mainstreamed: 1, discontinued: 2 });
+    expect(f.portfolio.byStage).toEqual({ challenge: 1, co_design: 1, pilot: 0, scale: 1 });
+    expect(f.portfolio.bySector).toEqual({ health: 1, justice: 1, finance: 1 });
+    expect(f.portfolio.byYear).toEqual({ "2018": 3 });
+  });
+  it("gate conversion and discontinuations by stage and reason", () => {
+    expect(f.portfolio.gateConversion.G1).toEqual({ reached: 3, passed: 2, rate: 2 / 3 });
+    expect(f.portfolio.gateConversion.G2).toEqual({ reached: 2, passed: 1, rate: 0.5 });
+    expect(f.portfolio.gateConversion.G4).toEqual({ reached: 1, passed: 1, rate: 1 });
+    expect(f.portfolio.discontinued).toEqual({ total: 2, rate: 2 / 3, byStage: { challenge: 1, co_design: 1 }, byReason: { rejected_at_intake: 1, entity_reluctance: 1 } });
+  });
+  it("time in a stage, gross and net of pauses", () => {
+    // A was in co-design from day 4 to day 104, paused from day 40 to day 60; D from day 4 to day 90.
+    expect(f.portfolio.timeInStage.co_design).toEqual({ stays: 2, medianDaysGross: (100 + 86) / 2, medianDaysNet: (80 + 86) / 2 });
+    expect(f.portfolio.timeInStage.pilot).toEqual({ stays: 1, medianDaysGross: 100, medianDaysNet: 100 });
+  });
+  it("procurement lead time in calendar days, median and p90; challenge to pilot", () => {
+    expect(f.portfolio.procurementLeadTime).toEqual({ contracted: 2, medianDays: 35, p90Days: 60 });
+    expect(f.portfolio.challengeToPilot).toEqual({ projects: 1, medianDays: 110 });
+    expect(f.portfolio.pauses).toEqual({ total: 1, byReason: { procurement: 1 } });
+  });
+  it("organisations that declined, each once, by kind", () => {
+    expect(f.portfolio.declinedByKind).toEqual({ business: 1, unregistered: 1 });
+  });
+  it("pilots, evaluations and adoption by scale type", () => {
+    expect(f.impact.pilots).toEqual({ started: 1, ended: 1, sites: 2 });
+    expect(f.impact.evaluations.byOutcome).toEqual({ success: 1, partial: 0, failed: 0, inconclusive: 0 });
+    expect(f.impact.evaluations.byEvidenceLevel["4"]).toBe(1);
+    expect(f.impact.adoption.total).toEqual({ adoptions: 2, entities: 2, sites: 6, usersCovered: 2500 });
+    expect(f.impact.adoption.byScaleType.up).toEqual({ adoptions: 1, entities: 1, sites: 1, usersCovered: 500 });
+  });
+  it("the audit trail lists decisions and stage changes with actors, in business-time order", () => {
+    const trail = f.auditTrail.filter((x) => x.projectId === "pa");
+    expect(trail.filter((x) => x.decision).map((x) => x.decision?.gate)).toEqual(["G1", "G2", "G3", "G4"]);
+    expect(trail.find((x) => x.type === "StageEntered")).toMatchObject({ summary: "Entered co_design from challenge through G1", actor: { role: "lab_team" } });
+    expect(trail.map((x) => x.occurredAt)).toEqual([...trail.map((x) => x.occurredAt)].sort());
+    expect(trail.find((x) => x.decision?.gate === "G1")?.decision).toMatchObject({ approvers: [{ id: "dm-1" }], rationale: "Reviewed.", evidence: ["dossier.pdf"] });
+  });
+  it("as of a date: by business time, and by record time", () => {
+    const events = portfolioLog().events;
+    const early = computeFigures(events, { at: day(100) });
+    expect(early.portfolio.implemented).toBe(0);
+    expect(early.portfolio.byStatus.mainstreamed).toBe(0);
+    expect(computeFigures(events, { at: day(104) }).portfolio.implemented).toBe(1);
+    // Everything here is recorded as it happens, so both clocks agree…
+    expect(computeFigures(events, { at: day(104), by: "recordedAt" }).headline).toEqual(computeFigures(events, { at: day(104) }).headline);
+  });
+  it("…until something is recorded late: business time sees it from when it happened, record time from when the lab knew", () => {
+    const late = logBuilder().on(0, A.submit()).on(1, A.kpi("k1", "decrease", 30, 5)).on(50, { ...A.measure("k1", 12, day(19)), occurredAt: day(20) }).events;
+    expect(late.at(-1)).toMatchObject({ occurredAt: day(20), recordedAt: day(50) });
+    expect(computeFigures(late, { at: day(30) }).impact.kpis[0]?.actual).toBe(12);
+    expect(computeFigures(late, { at: day(30), by: "recordedAt" }).impact.kpis[0]?.actual).toBeNull();
+  });
+});
