@@ -9,18 +9,20 @@ import { spawnSync } from "node:child_process";
 import type { Row } from "./synthetic.js";
 
 const only = process.argv.slice(2);
-const names = only.length > 0 ? only : ["fold", "project", "decode", "append", "commands"];
+// Sections are "file:name" (file under bench/); kernel sections may be named alone.
+const names = only.length > 0 ? only : ["fold", "project", "decode", "append", "commands", "lab:projections", "lab:live"];
 const rows: Row[] = [];
 for (const name of names) {
   process.stderr.write(`… ${name}\n`);
-  const child = spawnSync(process.execPath, ["--import", "tsx", "bench/kernel.ts", name], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
+  const [file, section] = name.includes(":") ? name.split(":") : ["kernel", name];
+  const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", `bench/${file}.ts`, section ?? ""], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`section ${name} failed`);
   rows.push(...(JSON.parse(child.stdout) as Row[]));
 }
 
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000).toLocaleString("en-US");
 const streams = Number(process.env.BENCH_STREAMS ?? 10_000).toLocaleString("en-US");
-console.log(`\nlabx-core kernel benchmark — ${events} events in ${streams} streams, Node ${process.version}, medians\n`);
+console.log(`\nlabx-core benchmark — ${events} events in ${streams} streams, Node ${process.version}, medians\n`);
 const table = rows.map((r) => [
   r.what,
   r.n.toLocaleString("en-US"),

@@ -1,6 +1,5 @@
 import type { Actor, Envelope, Projection } from "../kernel/index.js";
 import type { LabEvent } from "../lab/index.js";
-import { compareTime } from "./context.js";
 
 /** One line of the audit trail: a decision or a change of stage or status, with who did it and when. */
 export interface TrailEntry {
@@ -16,13 +15,10 @@ export interface TrailEntry {
   decision?: Extract<LabEvent, { type: "GateDecisionRecorded" }>["data"];
 }
 
-/** The audit trail's state: its entries ordered by business time, then record time, then event id. */
+/** The audit trail's state: its entries by event id (read them in order with `auditTrail`). */
 export interface AuditTrailState {
-  entries: TrailEntry[];
+  entries: Map<string, TrailEntry>;
 }
-
-const order = (a: TrailEntry, b: TrailEntry): number =>
-  compareTime(a.occurredAt, b.occurredAt) || compareTime(a.recordedAt, b.recordedAt) || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 
 const summary = (e: Envelope<LabEvent>): string | undefined => {
   switch (e.type) {
@@ -60,7 +56,7 @@ const summary = (e: Envelope<LabEvent>): string | undefined => {
  * change of stage or status, and every correction, each with its actor and both times.
  */
 export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
-  init: { entries: [] },
+  init: { entries: new Map() },
   apply: (s, e: Envelope<LabEvent>) => {
     const text = summary(e);
     if (text === undefined || !("projectId" in e.data)) return;
@@ -74,12 +70,10 @@ export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
       summary: text,
       ...(e.type === "GateDecisionRecorded" ? { decision: e.data } : {}),
     };
-    // Kept in order as it is built, so that parts built apart merge into exactly the same list.
-    let i = s.entries.length;
-    while (i > 0 && order(s.entries[i - 1] as TrailEntry, entry) > 0) i--;
-    s.entries.splice(i, 0, entry);
+    // Keyed by event id, so parts built apart merge into exactly the same state; ordered when read.
+    s.entries.set(e.id, entry);
   },
-  merge: (a, b) => ({ entries: [...a.entries, ...b.entries].sort(order) }),
+  merge: (a, b) => ({ entries: new Map([...a.entries, ...b.entries]) }),
 };
 
 /**
@@ -88,4 +82,9 @@ export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
  * @example
  * auditTrail(project(auditTrailProjection, events).state, "p-7").filter((x) => x.decision)
  */
-export const auditTrail = (s: AuditTrailState, projectId?: string): TrailEntry[] => s.entries.filter((x) => projectId === undefined || x.projectId === projectId);
+export const auditTrail = (s: AuditTrailState, projectId?: string): TrailEntry[] =>
+  [...s.entries.values()]
+    .filter((x) => projectId === undefined || x.projectId === projectId)
+    .map((x) => ({ x, occurred: Date.parse(x.occurredAt), recorded: Date.parse(x.recordedAt) }))
+    .sort((a, b) => a.occurred - b.occurred || a.recorded - b.recorded || (a.x.eventId < b.x.eventId ? -1 : a.x.eventId > b.x.eventId ? 1 : 0))
+    .map(({ x }) => x);

@@ -76,16 +76,24 @@ export const participation: Projection<ParticipationState, LabEvent> = {
       case "SessionClosed": {
         const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
         const key = `${e.data.projectId}/${e.data.sessionId}`;
+        // Keys are built once per session and role, not per attendee: the strings are shared, and
+        // V8 hashes a string once.
+        const keysByRole = new Map<ParticipantRole, string[]>();
+        const perRole = new Map<ParticipantRole, number>();
         for (const a of s.pending.get(key) ?? []) {
-          const keys = slices.flatMap((slice) => [`${a.role}@${slice}`, `*@${slice}`]);
+          let keys = keysByRole.get(a.role);
+          if (keys === undefined) keysByRole.set(a.role, (keys = slices.flatMap((slice) => [`${a.role}@${slice}`, `*@${slice}`])));
           const person = s.forgotten.size > 0 && s.forgotten.has(sha256Hex(a.ref)) ? tombstone(sha256Hex(a.ref)) : a.ref;
           count(s, person, keys);
-          for (const slice of slices) {
-            bump(s.participations, `${a.role}@${slice}`);
-            bump(s.participations, `*@${slice}`);
-          }
+          perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
           if (a.role === "civil_servant" && a.affiliation !== null) for (const slice of slices) addTo(s.engaged, a.affiliation, slice);
         }
+        let attended = 0;
+        for (const [role, n] of perRole) {
+          attended += n;
+          for (const slice of slices) bump(s.participations, `${role}@${slice}`, n);
+        }
+        if (attended > 0) for (const slice of slices) bump(s.participations, `*@${slice}`, attended);
         s.pending.delete(key);
         const h = e.data.anonymousHeadcount;
         for (const slice of slices) {

@@ -1,0 +1,93 @@
+// A synthetic lab log for the projection benchmarks: `projects` project streams of 100 events in
+// the lifecycle's order (sessions with attendance, KPIs, procurement, a pause, a pilot, adoptions),
+// plus the organisation register, interleaved in a seeded order. Assembled directly, not through the
+// deciders: it measures projections, not rules.
+import type { Envelope, LabEvent } from "../src/index.js";
+import { dice, prng } from "../examples/shared/prng.js";
+
+type E = LabEvent;
+const SECTORS = ["health", "justice", "finance", "social_security", "education", "environment", "employment", "local_government", "digital_services"] as const;
+
+export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
+  const random = prng(seed);
+  const d = dice(random);
+  const entities = Math.max(50, Math.round(projects / 5));
+  const people = projects * 30;
+  const out: Envelope<E>[] = [];
+  const t0 = Date.UTC(2017, 0, 1);
+  const actor = { id: "bench", role: "system" };
+  let id = 0;
+  const envelope = (streamId: string, version: number, at: number, event: E): Envelope<E> => {
+    const iso = new Date(at).toISOString();
+    return { id: `e${++id}`, streamId, version, type: event.type, schemaVersion: 1, occurredAt: iso, recordedAt: iso, actor, data: event.data } as Envelope<E>;
+  };
+  for (let i = 0; i < entities; i++) {
+    const kind = i % 3 === 0 ? "business" : "public";
+    out.push(envelope(`entity:en${i}`, 1, t0 - 86_400_000 + i, { type: "EntityRegistered", data: { entityId: `en${i}`, name: `Org ${i}`, kind, sector: "health", ...(kind === "public" ? { level: "national" as const } : {}) } }));
+  }
+  // Each project's 100 events, as a list; interleaved below.
+  const scripts: E[][] = [];
+  for (let p = 0; p < projects; p++) {
+    const projectId = `p${p}`;
+    const en = () => `en${d.int(0, entities - 1)}`;
+    const ref = () => `p_${d.int(0, people)}x0`;
+    const s: E[] = [
+      { type: "ChallengeSubmitted", data: { projectId, title: `Project ${p}`, problemStatement: "x", sector: d.pick(SECTORS), ownerEntityId: en(), leadId: "lead-1" } },
+      { type: "ChallengeAccepted", data: { projectId } },
+      { type: "EntityJoined", data: { projectId, entityId: en(), role: "sponsor" } },
+      { type: "EntityJoined", data: { projectId, entityId: en(), role: "partner" } },
+      { type: "EntityJoined", data: { projectId, entityId: en(), role: "partner" } },
+      { type: "EntityDeclined", data: { projectId, entityId: en(), reason: "no" } },
+      { type: "GateDecisionRecorded", data: { projectId, gate: "G1", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], evidence: [] } },
+      { type: "StageEntered", data: { projectId, stage: "co_design", from: "challenge", gate: "G1" } },
+      { type: "KpiDefined", data: { projectId, kpiId: "k1", name: "k", unit: "d", direction: "decrease", baseline: { value: 30, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" }, target: { value: 5, by: "2020-01-01T00:00:00.000Z" } } },
+      { type: "KpiDefined", data: { projectId, kpiId: "k2", name: "k", unit: "%", direction: "increase", baseline: { value: 10, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" }, target: { value: 50, by: "2020-01-01T00:00:00.000Z" } } },
+      { type: "ProcurementRequested", data: { projectId, procurementId: "r1", procedure: "open", description: "x", estimatedValue: { amount: 1000, currency: "EUR" } } },
+      { type: "ProjectPaused", data: { projectId, reason: "procurement" } },
+      { type: "ProcurementContracted", data: { projectId, procurementId: "r1", supplierEntityId: en(), value: { amount: 900, currency: "EUR" } } },
+      { type: "ProjectResumed", data: { projectId } },
+    ];
+    for (let k = 0; k < 22; k++) {
+      const sessionId = `s${k}`;
+      s.push(
+        { type: "SessionScheduled", data: { projectId, sessionId, kind: "workshop", mode: "online", scheduledFor: "2018-01-01T00:00:00.000Z" } },
+        { type: "AttendanceRecorded", data: { projectId, sessionId, attendees: [{ participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "civil_servant", affiliationEntityId: en() }] } },
+        { type: "SessionClosed", data: { projectId, sessionId, anonymousHeadcount: { citizens: k % 3, civilServants: 0, other: 0 }, contributions: 2 } },
+      );
+    }
+    s.push(
+      { type: "GateDecisionRecorded", data: { projectId, gate: "G2", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], evidence: [] } },
+      { type: "StageEntered", data: { projectId, stage: "pilot", from: "co_design", gate: "G2" } },
+      { type: "PilotStarted", data: { projectId, sites: 2, entityIds: [en()], plannedEnd: "2020-01-01T00:00:00.000Z" } },
+    );
+    for (let m = 0; m < 8; m++) s.push({ type: "KpiMeasured", data: { projectId, kpiId: m % 2 ? "k1" : "k2", value: m * 3, periodStart: "2018-01-01T00:00:00.000Z", periodEnd: `2018-0${m + 1}-01T00:00:00.000Z`, source: "s" } });
+    s.push(
+      { type: "PilotEnded", data: { projectId } },
+      { type: "EvaluationPublished", data: { projectId, outcome: "success", evidenceLevel: 3, reportRef: "r" } },
+      { type: "GateDecisionRecorded", data: { projectId, gate: "G3", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], evidence: [] } },
+      { type: "StageEntered", data: { projectId, stage: "scale", from: "pilot", gate: "G3" } },
+      { type: "AdoptionRecorded", data: { projectId, entityId: en(), scaleType: "out", sites: 2, usersCovered: 100 } },
+      { type: "AdoptionRecorded", data: { projectId, entityId: en(), scaleType: "up", sites: 1, usersCovered: 50 } },
+      { type: "AdoptionRecorded", data: { projectId, entityId: en(), scaleType: "deep", sites: 0, usersCovered: 10 } },
+      { type: "GateDecisionRecorded", data: { projectId, gate: "G4", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], evidence: [] } },
+    );
+    scripts.push(s);
+  }
+  const cursors = new Array<number>(projects).fill(0);
+  const live = scripts.map((_, i) => i);
+  let tick = 0;
+  while (live.length > 0) {
+    const slot = Math.floor(random() * live.length);
+    const p = live[slot] as number;
+    const script = scripts[p] as E[];
+    const c = cursors[p] as number;
+    cursors[p] = c + 1;
+    // Each project's events happen a day apart from its start; the start is spread over 2017–2020.
+    out.push(envelope(`project:p${p}`, c + 1, t0 + (p % 1000) * 86_400_000 + c * 86_400_000 + (tick++ % 1000), script[c] as E));
+    if (c + 1 === script.length) {
+      live[slot] = live[live.length - 1] as number;
+      live.pop();
+    }
+  }
+  return out;
+};
