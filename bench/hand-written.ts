@@ -100,6 +100,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
           bump(P.sessionsHeld, s);
           bump(P.headcount, `citizens@${s}`, e.data.anonymousHeadcount.citizens);
           bump(P.headcount, `civilServants@${s}`, e.data.anonymousHeadcount.civilServants);
+          bump(P.headcount, `business@${s}`, e.data.anonymousHeadcount.business);
           bump(P.headcount, `other@${s}`, e.data.anonymousHeadcount.other);
         }
         break;
@@ -151,7 +152,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       }
       case "KpiDefined": {
         const d = e.data;
-        I.kpis.set(`${d.projectId}/${d.kpiId}`, { projectId: d.projectId, kpiId: d.kpiId, name: d.name, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
+        I.kpis.set(`${d.projectId}/${d.kpiId}`, { projectId: d.projectId, kpiId: d.kpiId, name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
         break;
       }
       case "KpiMeasured":

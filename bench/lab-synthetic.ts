@@ -40,8 +40,8 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
       { type: "EntityDeclined", data: { projectId, entityId: en(), reason: "no" } },
       { type: "GateDecisionRecorded", data: { projectId, gate: "G1", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], evidence: [] } },
       { type: "StageEntered", data: { projectId, stage: "co_design", from: "challenge", gate: "G1" } },
-      { type: "KpiDefined", data: { projectId, kpiId: "k1", name: "k", unit: "d", direction: "decrease", baseline: { value: 30, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" }, target: { value: 5, by: "2020-01-01T00:00:00.000Z" } } },
-      { type: "KpiDefined", data: { projectId, kpiId: "k2", name: "k", unit: "%", direction: "increase", baseline: { value: 10, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" }, target: { value: 50, by: "2020-01-01T00:00:00.000Z" } } },
+      { type: "KpiDefined", data: { projectId, kpiId: "k1", name: "k", category: "service_time", unit: "d", direction: "decrease", baseline: { value: 30, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" }, target: { value: 5, by: "2020-01-01T00:00:00.000Z" } } },
+      { type: "KpiDefined", data: { projectId, kpiId: "k2", name: "k", category: "digital_uptake", unit: "%", direction: "increase", baseline: { value: 10, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" }, target: { value: 50, by: "2020-01-01T00:00:00.000Z" } } },
       { type: "ProcurementRequested", data: { projectId, procurementId: "r1", procedure: "open", description: "x", estimatedValue: { amount: 1000, currency: "EUR" } } },
       { type: "ProjectPaused", data: { projectId, reason: "procurement" } },
       { type: "ProcurementContracted", data: { projectId, procurementId: "r1", supplierEntityId: en(), value: { amount: 900, currency: "EUR" } } },
@@ -52,7 +52,7 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
       s.push(
         { type: "SessionScheduled", data: { projectId, sessionId, kind: "workshop", mode: "online", scheduledFor: "2018-01-01T00:00:00.000Z" } },
         { type: "AttendanceRecorded", data: { projectId, sessionId, attendees: [{ participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "civil_servant", affiliationEntityId: en() }] } },
-        { type: "SessionClosed", data: { projectId, sessionId, anonymousHeadcount: { citizens: k % 3, civilServants: 0, other: 0 }, contributions: 2 } },
+        { type: "SessionClosed", data: { projectId, sessionId, anonymousHeadcount: { citizens: k % 3, civilServants: 0, business: 0, other: 0 }, contributions: 2 } },
       );
     }
     s.push(

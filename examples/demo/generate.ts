@@ -14,12 +14,15 @@ import {
   labDecider,
   labEvents,
   type LabEvent,
+  labHashView,
   lruStateCache,
   type Sector,
+  checkpoint,
+  seal,
 } from "../../src/index.js";
 import { dice, prng } from "../shared/prng.js";
 import * as N from "./names.js";
-import { DEMO_LOG } from "./paths.js";
+import { DEMO_CHECKPOINT, DEMO_LOG } from "./paths.js";
 
 /** Knobs of the simulation; `scale` shrinks every count for quick tests. */
 export interface DemoOptions {
@@ -174,7 +177,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
         if (at <= END) steps.push({ at, rec: 0, role: "facilitator", actorId: fac, command: { type: "RecordAttendance", ...p, sessionId, attendees: people.slice(i, i + 60), occurredAt: iso(at) } });
       }
       t = held + 6 * HOUR;
-      if (t <= END) steps.push({ at: t, rec: 0, role: "facilitator", actorId: fac, command: { type: "CloseSession", ...p, sessionId, anonymousHeadcount: { citizens: headcount, civilServants: headcount > 0 ? d.int(0, 12) : 0, other: 0 }, contributions: d.int(5, 60) } });
+      if (t <= END) steps.push({ at: t, rec: 0, role: "facilitator", actorId: fac, command: { type: "CloseSession", ...p, sessionId, anonymousHeadcount: { citizens: headcount, civilServants: headcount > 0 ? d.int(0, 12) : 0, business: headcount > 0 ? d.int(0, 5) : 0, other: 0 }, contributions: d.int(5, 60) } });
     };
 
     go(0, "lab_team", lead, { type: "SubmitChallenge", ...p, title, problemStatement: `Citizens and businesses told the lab: "${title.toLowerCase()}" is a problem today.`, sector, ownerEntityId: owner, leadId: lead, facet: d.pick(["enhancement", "mission", "adaptive", "anticipatory"]) });
@@ -206,7 +209,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       const up = d.chance(0.5);
       const base = d.int(20, 80);
       go(d.int(2, 10), "evaluator", `ev-0${d.int(1, 4)}`, {
-        type: "DefineKpi", ...p, kpiId: `k${k}`, name: up ? "Share of requests completed online" : "Days to complete the service", unit: up ? "%" : "days", direction: up ? "increase" : "decrease",
+        type: "DefineKpi", ...p, kpiId: `k${k}`, name: up ? "Share of requests completed online" : "Days to complete the service", category: up ? "digital_uptake" : "service_time", unit: up ? "%" : "days", direction: up ? "increase" : "decrease",
         baseline: { value: base, measuredAt: iso(t - 30 * DAY), source: "administrative records" }, target: { value: up ? Math.min(100, base + d.int(10, 40)) : Math.max(1, base - d.int(10, 19)), by: iso(t + 700 * DAY) },
       });
     }
@@ -314,7 +317,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     if (!result.ok) throw new Error(`demo generator: ${String(body.type)} on ${String(body.projectId ?? body.entityId ?? "")} refused: ${result.error.code} — ${result.error.message}`);
     for (const e of result.value.events) if (e.type === "KpiMeasured") measured.set(`${e.data.projectId}/${e.data.kpiId}`, e.id);
   }
-  return (await store.readAll()).map((x) => x.event);
+  // Sealed as the lab would before publishing: per-stream hash chains over digested references.
+  return seal((await store.readAll()).map((x) => x.event), { hashView: labHashView });
 };
 
 
@@ -323,5 +327,6 @@ if (process.argv[1]?.endsWith("generate.ts")) {
   const events = await generateDemoLog();
   const text = encodeJsonl(createCodec(labEvents), events);
   writeFileSync(DEMO_LOG, text);
-  console.log(`${DEMO_LOG}: ${events.length.toLocaleString("en-US")} events, ${(text.length / 1e6).toFixed(2)} MB`);
+  writeFileSync(DEMO_CHECKPOINT, `${JSON.stringify(checkpoint(events), null, 1)}\n`);
+  console.log(`${DEMO_LOG}: ${events.length.toLocaleString("en-US")} events, ${(text.length / 1e6).toFixed(2)} MB; checkpoint in ${DEMO_CHECKPOINT}`);
 }

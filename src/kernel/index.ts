@@ -10,6 +10,7 @@ export * from "./fingerprint.js";
 export * from "./fold.js";
 export * from "./handle.js";
 export * from "./in-memory-store.js";
+export * from "./integrity.js";
 export * from "./jsonl.js";
 export * from "./live.js";
 export * from "./projection.js";

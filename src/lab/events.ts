@@ -11,6 +11,7 @@ import {
   Facet,
   Gate,
   GateOutcome,
+  KpiCategory,
   KpiDirection,
   ParticipantRole,
   PauseReason,
@@ -94,10 +95,14 @@ export const Attendee = z.strictObject({ participantRef: ParticipantRef, role: P
 /** Who attended a session. */
 export const AttendanceRecordedData = z.strictObject({ ...project, sessionId: Id, attendees: z.array(Attendee).min(1).max(1000) });
 
-/** People counted without being identified. */
-export const AnonymousHeadcount = z.strictObject({ citizens: Count, civilServants: Count, other: Count });
+/** People counted without being identified (schema version 1: businesses were counted in `other`). */
+export const AnonymousHeadcountV1 = z.strictObject({ citizens: Count, civilServants: Count, other: Count });
+/** People counted without being identified, with businesses counted apart. */
+export const AnonymousHeadcount = z.strictObject({ citizens: Count, civilServants: Count, business: Count, other: Count });
 
-/** A session was held and closed. */
+/** A session was held and closed (schema version 1). */
+export const SessionClosedDataV1 = z.strictObject({ ...project, sessionId: Id, anonymousHeadcount: AnonymousHeadcountV1, contributions: Count });
+/** A session was held and closed (schema version 2: the anonymous headcount counts businesses apart). */
 export const SessionClosedData = z.strictObject({ ...project, sessionId: Id, anonymousHeadcount: AnonymousHeadcount, contributions: Count });
 /** A session was called off. */
 export const SessionCancelledData = z.strictObject({ ...project, sessionId: Id, reason: Text(1000) });
@@ -120,8 +125,8 @@ export const Baseline = z.strictObject({ value: z.number().refine(Number.isFinit
 /** Where a KPI should get, and by when. */
 export const Target = z.strictObject({ value: z.number().refine(Number.isFinite, "must be finite"), by: Timestamp });
 
-/** A key performance indicator is defined with its baseline and target. */
-export const KpiDefinedData = z.strictObject({
+/** A key performance indicator is defined with its baseline and target (schema version 1). */
+export const KpiDefinedDataV1 = z.strictObject({
   ...project,
   kpiId: Id,
   name: Text(200),
@@ -130,6 +135,8 @@ export const KpiDefinedData = z.strictObject({
   baseline: Baseline,
   target: Target,
 });
+/** A key performance indicator is defined (schema version 2: with the kind of result it measures). */
+export const KpiDefinedData = KpiDefinedDataV1.extend({ category: KpiCategory });
 /** A KPI's definition changes, with the reason; only the changed fields are present. */
 export const KpiRedefinedData = z.strictObject({
   ...project,
@@ -200,12 +207,16 @@ export const labEvents = {
   ProjectMainstreamed: defineEvent(ProjectMainstreamedData),
   SessionScheduled: defineEvent(SessionScheduledData),
   AttendanceRecorded: defineEvent(AttendanceRecordedData),
-  SessionClosed: defineEvent(SessionClosedData),
+  // v1 counted anonymous businesses in `other`; they cannot be told apart afterwards, so they stay there.
+  SessionClosed: defineEvent(SessionClosedData, [
+    { schema: SessionClosedDataV1, up: (d: z.infer<typeof SessionClosedDataV1>) => ({ ...d, anonymousHeadcount: { ...d.anonymousHeadcount, business: 0 } }) },
+  ]),
   SessionCancelled: defineEvent(SessionCancelledData),
   ProcurementRequested: defineEvent(ProcurementRequestedData),
   ProcurementContracted: defineEvent(ProcurementContractedData),
   ProcurementCancelled: defineEvent(ProcurementCancelledData),
-  KpiDefined: defineEvent(KpiDefinedData),
+  // v1 KPIs had no category; "unspecified" says so rather than guessing.
+  KpiDefined: defineEvent(KpiDefinedData, [{ schema: KpiDefinedDataV1, up: (d: z.infer<typeof KpiDefinedDataV1>) => ({ ...d, category: "unspecified" }) }]),
   KpiRedefined: defineEvent(KpiRedefinedData),
   KpiMeasured: defineEvent(KpiMeasuredData),
   KpiMeasurementCorrected: defineEvent(KpiMeasurementCorrectedData),

@@ -149,7 +149,7 @@ export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>)
     }
     case "KpiDefined": {
       const d = e.data;
-      s.kpis.set(d.kpiId, { name: d.name, unit: d.unit, direction: d.direction, baseline: d.baseline, target: d.target, measurements: [], redefinitions: 0 });
+      s.kpis.set(d.kpiId, { name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline, target: d.target, measurements: [], redefinitions: 0 });
       return;
     }
     case "KpiRedefined": {

@@ -4,6 +4,7 @@ export * from "./events.js";
 export { checkGate, type GateCheck, gateRequirements, type Requirement, requirementText } from "./gates.js";
 export * from "./next-steps.js";
 export * from "./permissions.js";
+export * from "./privacy.js";
 export { allowedWhilePaused } from "./rules.js";
 export * from "./state.js";
 export * from "./transitions.js";

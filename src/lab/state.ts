@@ -10,6 +10,7 @@ import type {
   Facet,
   Gate,
   GateOutcome,
+  KpiCategory,
   KpiDirection,
   ParticipantRole,
   PauseReason,
@@ -98,6 +99,7 @@ export interface Measurement {
 /** A KPI as currently defined, with its measurements. */
 export interface Kpi {
   name: string;
+  category: KpiCategory;
   unit: string;
   direction: KpiDirection;
   baseline: z.infer<typeof Baseline>;

@@ -118,3 +118,8 @@ export type Facet = z.infer<typeof Facet>;
 export const KpiDirection = z.enum(["increase", "decrease"]);
 /** A KPI direction. */
 export type KpiDirection = z.infer<typeof KpiDirection>;
+
+/** What kind of result a KPI measures; `unspecified` for KPIs defined before categories existed. */
+export const KpiCategory = z.enum(["service_time", "digital_uptake", "satisfaction", "access", "cost", "quality", "other", "unspecified"]);
+/** A KPI category. */
+export type KpiCategory = z.infer<typeof KpiCategory>;

@@ -44,6 +44,8 @@ const summary = (e: Envelope<LabEvent>): string | undefined => {
       return "Mainstreamed";
     case "KpiRedefined":
       return `KPI ${e.data.kpiId} redefined: ${e.data.reason}`;
+    case "KpiMeasured":
+      return `KPI ${e.data.kpiId} measured: ${e.data.value} for ${e.data.periodStart.slice(0, 10)} – ${e.data.periodEnd.slice(0, 10)} (${e.data.source})`;
     case "KpiMeasurementCorrected":
       return `KPI ${e.data.kpiId} measurement ${e.data.correctsEventId} corrected to ${e.data.value}: ${e.data.reason}`;
     default:
@@ -53,7 +55,8 @@ const summary = (e: Envelope<LabEvent>): string | undefined => {
 
 /**
  * The audit trail: every gate decision with its approvers, rationale, evidence and conditions, every
- * change of stage or status, and every correction, each with its actor and both times.
+ * change of stage or status, every measurement and every correction — the correction beside what it
+ * corrects, since nothing is ever rewritten — each with its actor and both times.
  */
 export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
   init: { entries: new Map() },

@@ -1,5 +1,5 @@
 import type { Envelope, Projection } from "../kernel/index.js";
-import type { EvaluationOutcome, KpiDirection, LabEvent, ScaleType } from "../lab/index.js";
+import type { EvaluationOutcome, KpiCategory, KpiDirection, LabEvent, ScaleType } from "../lab/index.js";
 import { type Context, compareTime, emptyContext, mergeContext, trackContext } from "./context.js";
 
 /** A KPI with every measurement and correction, keyed by event id. */
@@ -7,6 +7,7 @@ export interface KpiFacts {
   projectId: string;
   kpiId: string;
   name: string;
+  category: KpiCategory;
   unit: string;
   direction: KpiDirection;
   baseline: number;
@@ -41,7 +42,7 @@ export const impact: Projection<ImpactState, LabEvent> = {
     switch (e.type) {
       case "KpiDefined": {
         const d = e.data;
-        s.kpis.set(`${d.projectId}/${d.kpiId}`, { projectId: d.projectId, kpiId: d.kpiId, name: d.name, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
+        s.kpis.set(`${d.projectId}/${d.kpiId}`, { projectId: d.projectId, kpiId: d.kpiId, name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
         return;
       }
       case "KpiRedefined": {
@@ -98,6 +99,7 @@ export interface KpiFigure {
   projectId: string;
   kpiId: string;
   name: string;
+  category: KpiCategory;
   unit: string;
   direction: KpiDirection;
   baseline: number;
@@ -146,7 +148,7 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
   const actual = latest === undefined ? null : (k.corrections.get(latest[0]) ?? latest[1].value);
   const progress = actual === null ? null : (actual - k.baseline) / (k.target - k.baseline);
   const met = actual === null ? null : k.direction === "increase" ? actual >= k.target : actual <= k.target;
-  return { projectId: k.projectId, kpiId: k.kpiId, name: k.name, unit: k.unit, direction: k.direction, baseline: k.baseline, target: k.target, actual, progress, met, actualEventId: latest?.[0] ?? null };
+  return { projectId: k.projectId, kpiId: k.kpiId, name: k.name, category: k.category, unit: k.unit, direction: k.direction, baseline: k.baseline, target: k.target, actual, progress, met, actualEventId: latest?.[0] ?? null };
 };
 
 const zero = (): AdoptionFigure => ({ adoptions: 0, entities: 0, sites: 0, usersCovered: 0 });

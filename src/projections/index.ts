@@ -2,6 +2,7 @@ export * from "./as-of.js";
 export * from "./audit-trail.js";
 export { type Context as ProjectionContext, compareTime, type EntityFacts, type ProjectContext } from "./context.js";
 export * from "./figures.js";
+export * from "./history.js";
 export * from "./impact.js";
 export * from "./lineage.js";
 export * from "./participation.js";

@@ -23,7 +23,7 @@ export interface ParticipationState extends Context {
   forgotten: Set<string>;
   /** Attendances, by `role@slice`. */
   participations: Map<string, number>;
-  /** Anonymous headcounts, by `citizens@slice`, `civilServants@slice`, `other@slice`. */
+  /** Anonymous headcounts, by `citizens@slice`, `civilServants@slice`, `business@slice`, `other@slice`. */
   headcount: Map<string, number>;
   /** Sessions held (closed, never cancelled), by slice. */
   sessionsHeld: Map<string, number>;
@@ -100,6 +100,7 @@ export const participation: Projection<ParticipationState, LabEvent> = {
           bump(s.sessionsHeld, slice);
           bump(s.headcount, `citizens@${slice}`, h.citizens);
           bump(s.headcount, `civilServants@${slice}`, h.civilServants);
+          bump(s.headcount, `business@${slice}`, h.business);
           bump(s.headcount, `other@${slice}`, h.other);
         }
         return;
@@ -157,7 +158,7 @@ export interface ParticipationSlice {
   /** Attendances (a person at two sessions counts twice). */
   participations: number;
   /** People counted without being identified, kept apart from the distinct counts. */
-  anonymousHeadcount: { citizens: number; civilServants: number; other: number; total: number };
+  anonymousHeadcount: { citizens: number; civilServants: number; business: number; other: number; total: number };
   /** distinct + anonymous: an upper bound, since an anonymous person may also be identified elsewhere. */
   reach: number;
   /** Sessions closed and never cancelled. */
@@ -201,8 +202,9 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
   for (const where of [...s.engaged.values(), ...s.partners.values()]) for (const slice of where) slices.add(slice);
   const kindOf = (id: string) => s.entities.get(id)?.kind;
   const figures = (slice: string): ParticipationSlice => {
-    const h = { citizens: s.headcount.get(`citizens@${slice}`) ?? 0, civilServants: s.headcount.get(`civilServants@${slice}`) ?? 0, other: s.headcount.get(`other@${slice}`) ?? 0 };
-    const total = h.citizens + h.civilServants + h.other;
+    const get = (k: string): number => s.headcount.get(`${k}@${slice}`) ?? 0;
+    const h = { citizens: get("citizens"), civilServants: get("civilServants"), business: get("business"), other: get("other") };
+    const total = h.citizens + h.civilServants + h.business + h.other;
     const distinctParticipants = distinct.get(`*@${slice}`) ?? 0;
     return {
       distinctParticipants,

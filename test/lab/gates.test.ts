@@ -38,7 +38,7 @@ describe("G2 co_design → pilot", () => {
     const missing = (setup: typeof base) => given(setup).when(c.gate("G2")).thenError("gate_requirements_missing").details;
     expect(missing([...base, c.attend("s1", ["p_0002bb"], "civil_servant"), c.close()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
     expect(missing([...base, c.attend()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
-    given([...base, c.close("s1", { anonymousHeadcount: { citizens: 14, civilServants: 2, other: 0 } })]).when(c.gate("G2")).thenState({ decisions: [{}, { gate: "G2" }] });
+    given([...base, c.close("s1", { anonymousHeadcount: { citizens: 14, civilServants: 2, business: 0, other: 0 } })]).when(c.gate("G2")).thenState({ decisions: [{}, { gate: "G2" }] });
   });
   it("a session held during the challenge stage is not a co-design session", () => {
     const setup = [c.submit(), c.accept(), c.join(), c.schedule("s1", { scheduledFor: day(3) }), c.attend(), c.close(), c.gate("G1"), c.advance(), c.defineKpi()];

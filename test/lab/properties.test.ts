@@ -68,12 +68,12 @@ const build = (type: Type, p: number[], state: ProjectState, history: readonly E
     case "MainstreamProject": return c.mainstream();
     case "ScheduleSession": return c.schedule(of(pools.session, a), { scheduledFor: day(b0 % 60) });
     case "RecordAttendance": return c.attend(of(pools.session, a), [...new Set([of(pools.refs, b0), of(pools.refs, d0)])], of(pools.participantRole, good ? 0 : e));
-    case "CloseSession": return c.close(of(pools.session, a), { anonymousHeadcount: { citizens: b0 % 30, civilServants: d0 % 5, other: e % 3 } });
+    case "CloseSession": return c.close(of(pools.session, a), { anonymousHeadcount: { citizens: b0 % 30, civilServants: d0 % 5, business: e % 2, other: e % 3 } });
     case "CancelSession": return c.cancelSession(of(pools.session, a));
     case "RequestProcurement": return c.request(of(pools.procurement, a));
     case "ContractProcurement": return c.contract(of(pools.procurement, a));
     case "CancelProcurement": return c.cancelProcurement(of(pools.procurement, a));
-    case "DefineKpi": return c.defineKpi(of(pools.kpi, a), b % 2 === 0 ? {} : { direction: "increase", target: { value: 50 + (d % 10), by: day(700) } });
+    case "DefineKpi": return c.defineKpi(of(pools.kpi, a), b % 2 === 0 ? {} : { direction: "increase", category: "digital_uptake", target: { value: 50 + (d % 10), by: day(700) } });
     case "RedefineKpi": return c.redefineKpi(of(pools.kpi, a), { target: { value: b % 40, by: day(800) } });
     case "MeasureKpi": return c.measure(of(pools.kpi, a), { value: b % 50 });
     case "CorrectKpiMeasurement": {

@@ -29,13 +29,13 @@ const shared = () =>
     .on(4, B.advance())
     .on(5, A.schedule("s1", day(10)))
     .on(10, A.attend("s1", [["p_0001aa", "citizen"], ["p_0002bb", "citizen"]]))
-    .on(11, A.close("s1", { citizens: 5, civilServants: 0, other: 0 }))
+    .on(11, A.close("s1", { citizens: 5, civilServants: 0, business: 0, other: 0 }))
     .on(12, A.schedule("s2", day(14)))
     .on(14, A.attend("s2", [["p_0009zz", "citizen"]]))
     .on(15, A.cancel("s2"))
     .on(20, B.schedule("s1", day(400)))
     .on(400, B.attend("s1", [["p_0001aa", "citizen"], ["p_0003cc", "citizen"], ["p_0002bb", "civil_servant", "pub-aff"]]))
-    .on(401, B.close("s1", { citizens: 0, civilServants: 2, other: 0 }));
+    .on(401, B.close("s1", { citizens: 0, civilServants: 2, business: 1, other: 0 }));
 
 describe("participation counting rules", () => {
   const f = computeFigures(shared().events);
@@ -56,8 +56,8 @@ describe("participation counting rules", () => {
     expect(f.participation.overall.distinctParticipants).toBe(3); // p_0009zz is not there
   });
   it("anonymous headcounts stay apart; reach is distinct + anonymous", () => {
-    expect(f.participation.overall.anonymousHeadcount).toEqual({ citizens: 5, civilServants: 2, other: 0, total: 7 });
-    expect(f.participation.overall.reach).toBe(10);
+    expect(f.participation.overall.anonymousHeadcount).toEqual({ citizens: 5, civilServants: 2, business: 1, other: 0, total: 8 });
+    expect(f.participation.overall.reach).toBe(11);
   });
   it("slices by the stage the project was in", () => {
     expect(f.participation.slices["stage:co_design"]?.distinctParticipants).toBe(3);
