@@ -1,6 +1,5 @@
 import { canonicalJson } from "./canonical-json.js";
 import { sha256Hex } from "./digest.js";
-import type { AnyEvent, Envelope } from "./envelope.js";
 import { type IntegrityFailure, integrityFailure } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 
