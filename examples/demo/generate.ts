@@ -327,6 +327,6 @@ if (process.argv[1]?.endsWith("generate.ts")) {
   const events = await generateDemoLog();
   const text = encodeJsonl(createCodec(labEvents), events);
   writeFileSync(DEMO_LOG, text);
-  writeFileSync(DEMO_CHECKPOINT, `${JSON.stringify(checkpoint(events), null, 1)}\n`);
+  writeFileSync(DEMO_CHECKPOINT, `${JSON.stringify(checkpoint(events, { hashView: labHashView }), null, 1)}\n`);
   console.log(`${DEMO_LOG}: ${events.length.toLocaleString("en-US")} events, ${(text.length / 1e6).toFixed(2)} MB; checkpoint in ${DEMO_CHECKPOINT}`);
 }

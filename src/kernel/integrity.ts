@@ -28,6 +28,13 @@ export interface IntegrityOptions {
 
 const same: HashView = (r) => r;
 
+// How a stream is named in a checkpoint: through the hash view, so that a checkpoint published with
+// a report names no personal reference (and still matches a redacted copy).
+const streamKey = (streamId: string, options: IntegrityOptions): string => {
+  const viewed = (options.hashView ?? same)({ streamId });
+  return typeof viewed === "object" && viewed !== null && typeof (viewed as { streamId?: unknown }).streamId === "string" ? (viewed as { streamId: string }).streamId : streamId;
+};
+
 /**
  * The hash of one event: SHA-256 of the RFC 8785 canonical JSON of its hash view, without `hash`
  * and with `prevHash`, so each hash also covers the one before it.
@@ -80,13 +87,14 @@ export interface Checkpoint {
 
 /**
  * A checkpoint of a sealed log, to publish with each report: with it, `verify` also detects a log
- * whose tail was cut off or re-sealed, which a chain alone cannot see.
+ * whose tail was cut off or re-sealed, which a chain alone cannot see. Streams are named through
+ * the hash view, so a checkpoint holds no personal reference.
  *
  * @example
  * writeFile("report.checkpoint.json", JSON.stringify(checkpoint(events)));
  */
-export const checkpoint = (events: Iterable<StoredRecord>): Checkpoint => {
-  const heads = [...headsOf(events)].map(([streamId, h]) => ({ streamId, version: h.version, hash: h.hash })).sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
+export const checkpoint = (events: Iterable<StoredRecord>, options: IntegrityOptions = {}): Checkpoint => {
+  const heads = [...headsOf(events)].map(([streamId, h]) => ({ streamId: streamKey(streamId, options), version: h.version, hash: h.hash })).sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
   return { heads, root: sha256Hex(canonicalJson(heads)) };
 };
 
@@ -142,9 +150,10 @@ export const verify = (events: readonly StoredRecord[], options: IntegrityOption
       return err(integrityFailure("checkpoint_altered", "The checkpoint's root does not match its heads: the checkpoint itself was altered.", { streamId: "" }));
     }
     const atVersion = new Map<string, string>();
-    for (const e of events) if (e.hash !== undefined) atVersion.set(`${e.streamId}@${e.version}`, e.hash);
+    for (const e of events) if (e.hash !== undefined) atVersion.set(`${streamKey(e.streamId, options)}@${e.version}`, e.hash);
+    const lastByKey = new Map([...last].map(([stream, h]) => [streamKey(stream, options), h]));
     for (const head of cp.heads) {
-      const now = last.get(head.streamId);
+      const now = lastByKey.get(head.streamId);
       const found = atVersion.get(`${head.streamId}@${head.version}`);
       if (now === undefined || now.version < head.version) {
         return err(
@@ -167,7 +176,7 @@ export const verify = (events: readonly StoredRecord[], options: IntegrityOption
   }
   if (cp !== undefined) {
     const known = new Set(cp.heads.map((h) => h.streamId));
-    for (const stream of last.keys()) if (!known.has(stream)) beyondCheckpoint.push(stream);
+    for (const stream of last.keys()) if (!known.has(streamKey(stream, options))) beyondCheckpoint.push(stream);
   }
   return ok({ events: events.length, streams: last.size, beyondCheckpoint: beyondCheckpoint.sort() });
 };

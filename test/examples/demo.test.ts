@@ -48,7 +48,7 @@ describe("the demonstration", () => {
     for (const [figure, value] of Object.entries(expected)) expect(printed[figure], figure).toBe(value);
     expect(out).toContain("```mermaid\npie showData title Projects by stage");
     expect(out).toContain("```mermaid\ngantt");
-    expect(out).toMatch(/events in [\d,]+ streams decoded and checked/u);
+    expect(out).toMatch(/events in [\d,]+ streams decoded; hash chains verified against the published checkpoint/u);
   }, 60_000);
 
   it("reproduces LabX's reported scale for 2017–2020", () => {
