@@ -7,7 +7,7 @@ import { type Checkpoint, checkSequence, computeFigures, createCodec, decodeJson
 import { DEMO_CHECKPOINT, DEMO_LOG } from "./paths.js";
 
 const file = process.argv[2] ?? DEMO_LOG;
-const { events, errors } = decodeJsonl(createCodec(labEvents), readFileSync(file, "utf8"));
+const { events, stored, errors } = decodeJsonl(createCodec(labEvents), readFileSync(file, "utf8"));
 for (const e of errors.slice(0, 20)) console.error(`${file}:${e.line}: ${e.reason}`);
 if (errors.length > 0) {
   console.error(`${errors.length} line(s) could not be decoded; no report from a damaged log.`);
@@ -16,7 +16,8 @@ if (errors.length > 0) {
 // The published checkpoint goes with the bundled log; another file is checked on its own.
 const published = file === DEMO_LOG ? (JSON.parse(readFileSync(DEMO_CHECKPOINT, "utf8")) as Checkpoint) : undefined;
 const sealed = events.every((e) => e.hash !== undefined);
-const check = sealed ? verify(events, { hashView: labHashView, ...(published ? { checkpoint: published } : {}) }) : checkSequence(events);
+// Hashes cover the events as stored, before any upcast.
+const check = sealed ? verify(stored, { hashView: labHashView, ...(published ? { checkpoint: published } : {}) }) : checkSequence(events);
 if (!check.ok) {
   console.error(`${file}: ${check.error.message}`);
   process.exit(1);

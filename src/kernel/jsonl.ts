@@ -1,6 +1,7 @@
 import type { Codec, EncodedEnvelope } from "./codec.js";
 import type { Envelope } from "./envelope.js";
 import type { DomainError } from "./errors.js";
+import type { StoredRecord } from "./integrity.js";
 import type { EventOf, EventRegistry } from "./registry.js";
 
 /** A line of a JSON-lines text that could not be decoded: its 1-based number and why. */
@@ -14,6 +15,11 @@ export interface LineError {
 /** What `decodeJsonl` found: the events that decoded, in order, and every line that did not. */
 export interface JsonlDecoded<R extends EventRegistry> {
   readonly events: readonly Envelope<EventOf<R>>[];
+  /**
+   * The same lines exactly as stored (parsed JSON, before any upcast), aligned with `events`: what
+   * `verify` must hash, since an upcast event no longer looks like what was sealed.
+   */
+  readonly stored: readonly StoredRecord[];
   readonly errors: readonly LineError[];
 }
 
@@ -27,6 +33,7 @@ export interface JsonlDecoded<R extends EventRegistry> {
  */
 export const decodeJsonl = <R extends EventRegistry>(codec: Codec<R>, text: string): JsonlDecoded<R> => {
   const events: Envelope<EventOf<R>>[] = [];
+  const stored: StoredRecord[] = [];
   const errors: LineError[] = [];
   let line = 0;
   let start = 0;
@@ -44,10 +51,12 @@ export const decodeJsonl = <R extends EventRegistry>(codec: Codec<R>, text: stri
       continue;
     }
     const decoded = codec.decode(json);
-    if (decoded.ok) events.push(decoded.value);
-    else errors.push({ line, reason: decoded.error.message, error: decoded.error });
+    if (decoded.ok) {
+      events.push(decoded.value);
+      stored.push(json as StoredRecord);
+    } else errors.push({ line, reason: decoded.error.message, error: decoded.error });
   }
-  return { events, errors };
+  return { events, stored, errors };
 };
 
 /**

@@ -12,7 +12,7 @@ describe("JSON lines", () => {
       fc.property(tallyLog, (log) => {
         const text = encodeJsonl(codec, log);
         expect(text.split("\n")).toHaveLength(log.length + 1);
-        expect(decodeJsonl(codec, text)).toEqual({ events: log, errors: [] });
+        expect(decodeJsonl(codec, text)).toEqual({ events: log, stored: log.map((e) => codec.encode(e)), errors: [] });
       }),
     );
   });
@@ -38,6 +38,6 @@ describe("JSON lines", () => {
   it("accepts CRLF line endings and an empty text", () => {
     const [a] = fc.sample(tallyLog, { numRuns: 1, seed: 3 })[0] ?? [];
     expect(decodeJsonl(codec, `${JSON.stringify(codec.encode(a as never))}\r\n`).events).toEqual([a]);
-    expect(decodeJsonl(codec, "")).toEqual({ events: [], errors: [] });
+    expect(decodeJsonl(codec, "")).toEqual({ events: [], stored: [], errors: [] });
   });
 });

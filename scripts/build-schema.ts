@@ -1,0 +1,45 @@
+/**
+ * Write dist/schema.json: a JSON Schema (draft 2020-12) of the stored event envelope and of every
+ * event type's data at every schema version, generated from the zod schemas, so an auditor can
+ * validate a log in any language. Part of `npm run build`.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as z from "zod";
+import { EnvelopeSchema, labEvents } from "../src/index.js";
+
+type Json = Record<string, unknown>;
+const toJson = (schema: z.ZodType): Json => {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as Json;
+  return rest;
+};
+
+/** The JSON Schema of a log line. */
+export const eventLogSchema = (): Json => {
+  const defs: Record<string, Json> = {};
+  const envelope = toJson(EnvelopeSchema);
+  (envelope.properties as Record<string, Json>).data = { type: "object" };
+  defs.envelope = envelope;
+  const variants: Json[] = [];
+  for (const [type, def] of Object.entries(labEvents)) {
+    const versions: z.ZodType[] = [...def.upcasters.map((u) => u.schema), def.schema];
+    versions.forEach((schema, i) => {
+      const name = `${type}.v${i + 1}`;
+      defs[name] = toJson(schema);
+      variants.push({ properties: { type: { const: type }, schemaVersion: { const: i + 1 }, data: { $ref: `#/$defs/${name}` } } });
+    });
+  }
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://labx-core.example/schema.json",
+    title: "labx-core stored event (envelope v1)",
+    description: "One line of a labx-core JSON-lines event log: the envelope, and the data of its type at its schema version. Participant references are additionally refused by the library when they look like personal data; JSON Schema cannot express that check.",
+    allOf: [{ $ref: "#/$defs/envelope" }, { oneOf: variants }],
+    $defs: defs,
+  };
+};
+
+if (process.argv[1]?.endsWith("build-schema.ts")) {
+  mkdirSync("dist", { recursive: true });
+  writeFileSync("dist/schema.json", `${JSON.stringify(eventLogSchema(), null, 1)}\n`);
+  console.log("dist/schema.json written");
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { eventLogSchema } from "../../scripts/build-schema.js";
+import { DEMO_LOG } from "../../examples/demo/paths.js";
+
+const ajv = new Ajv2020({ strict: false, allErrors: false });
+addFormats.default(ajv);
+const validate = ajv.compile(eventLogSchema());
+const lines = (path: string | URL) => readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe("the published JSON Schema", () => {
+  it("validates every line of the demonstration log, with a validator that is not this library", () => {
+    const bad = lines(DEMO_LOG).filter((e): boolean => !validate(e));
+    expect(bad.map((e) => [e.id, e.type, validate.errors?.[0]])).toEqual([]);
+  });
+
+  it("validates the schema version 1 fixtures", () => {
+    for (const e of lines(new URL("../fixtures/v1/events.jsonl", import.meta.url))) expect(validate(e), String(e.type)).toBe(true);
+  });
+
+  it("rejects what the library rejects: unknown types, wrong versions, bad data, extra fields, bad dates", () => {
+    const [sample] = lines(DEMO_LOG).filter((e) => e.type === "SessionClosed");
+    const e = sample as Record<string, unknown> & { data: Record<string, unknown> };
+    expect(validate(e)).toBe(true);
+    expect(validate({ ...e, type: "Mystery" })).toBe(false);
+    expect(validate({ ...e, schemaVersion: 3 })).toBe(false);
+    expect(validate({ ...e, schemaVersion: 1 })).toBe(false); // v2 data under version 1
+    expect(validate({ ...e, data: { ...e.data, contributions: -1 } })).toBe(false);
+    expect(validate({ ...e, extra: true })).toBe(false);
+    expect(validate({ ...e, occurredAt: "yesterday" })).toBe(false);
+    expect(validate({ ...e, hash: "not-hex" })).toBe(false);
+  });
+});
