@@ -3,7 +3,7 @@
  * projections over a synthetic log against the hand-written single-pass fold, and following the log
  * one event at a time through a live projection against the batch rebuild.
  */
-import { figuresOf, labProjections, live, project } from "../src/index.js";
+import { checkpoint, figuresOf, labHashView, labProjections, live, project, seal, verify } from "../src/index.js";
 import { handWritten } from "./hand-written.js";
 import { labSyntheticLog } from "./lab-synthetic.js";
 import { median, type Row } from "./synthetic.js";
@@ -23,6 +23,22 @@ const time = (fn: () => unknown, runs = RUNS): number => {
 let sink = 0;
 
 const sections: Record<string, () => Row[]> = {
+  integrity() {
+    const sealed = seal(log, { hashView: labHashView });
+    const published = checkpoint(sealed, { hashView: labHashView });
+    const sealMs = time(() => {
+      sink += seal(log, { hashView: labHashView }).length;
+    }, 3);
+    const verifyMs = time(() => {
+      const r = verify(sealed, { hashView: labHashView, checkpoint: published });
+      if (!r.ok) throw new Error(r.error.message);
+      sink += r.value.events;
+    }, 3);
+    return [
+      { what: "seal (SHA-256 chains over canonical JSON)", n: log.length, ms: sealMs },
+      { what: "verify, with a checkpoint", n: log.length, ms: verifyMs },
+    ];
+  },
   projections() {
     // Same figures from both, or the comparison means nothing.
     const a = JSON.stringify(figuresOf(handWritten(log)));

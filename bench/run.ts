@@ -10,7 +10,7 @@ import type { Row } from "./synthetic.js";
 
 const only = process.argv.slice(2);
 // Sections are "file:name" (file under bench/); kernel sections may be named alone.
-const names = only.length > 0 ? only : ["fold", "project", "decode", "append", "commands", "lab:projections", "lab:live"];
+const names = only.length > 0 ? only : ["fold", "project", "decode", "append", "commands", "lab:projections", "lab:live", "lab:integrity"];
 const rows: Row[] = [];
 for (const name of names) {
   process.stderr.write(`… ${name}\n`);

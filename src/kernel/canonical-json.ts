@@ -15,11 +15,25 @@ export const canonicalJson = (value: unknown): string => {
     }
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v: unknown) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+  // Plain loops and one string, not map/filter/join: this runs for every event sealed or verified.
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out += (i === 0 ? "" : ",") + (v === undefined ? "null" : canonicalJson(v));
+    }
+    return `${out}]`;
+  }
   const record = value as Record<string, unknown>;
   // Default sort compares UTF-16 code units, exactly what RFC 8785 asks for.
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(",")}}`;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    out += `${first ? "" : ","}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 };

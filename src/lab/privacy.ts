@@ -2,8 +2,19 @@ import { type HashView, sha256Hex, type StoredRecord } from "../kernel/index.js"
 
 const DIGEST = "sha256:";
 
+// People attend many sessions: remember recent digests rather than hash the same reference again.
+const memo = new Map<string, string>();
 /** A participant reference as the hash sees it: its SHA-256 digest (a redacted reference already is one). */
-const protect = (ref: string): string => (ref.startsWith(DIGEST) ? ref : `${DIGEST}${sha256Hex(ref)}`);
+const protect = (ref: string): string => {
+  if (ref.startsWith(DIGEST)) return ref;
+  let digest = memo.get(ref);
+  if (digest === undefined) {
+    digest = `${DIGEST}${sha256Hex(ref)}`;
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(ref, digest);
+  }
+  return digest;
+};
 
 const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => string): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...record };
