@@ -1,9 +1,9 @@
 /**
- * Write dist/schema.json: a JSON Schema (draft 2020-12) of the stored event envelope and of every
+ * Write schema.json (package root): a JSON Schema (draft 2020-12) of the stored event envelope and of every
  * event type's data at every schema version, generated from the zod schemas, so an auditor can
  * validate a log in any language. Part of `npm run build`.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as z from "zod";
 import { EnvelopeSchema, labEvents } from "../src/index.js";
 
@@ -39,7 +39,7 @@ export const eventLogSchema = (): Json => {
 };
 
 if (process.argv[1]?.endsWith("build-schema.ts")) {
-  mkdirSync("dist", { recursive: true });
-  writeFileSync("dist/schema.json", `${JSON.stringify(eventLogSchema(), null, 1)}\n`);
-  console.log("dist/schema.json written");
+  // At the package root, so that `labx-core/schema.json` resolves even without `exports` (node10).
+  writeFileSync("schema.json", `${JSON.stringify(eventLogSchema(), null, 1)}\n`);
+  console.log("schema.json written");
 }
