@@ -2,6 +2,7 @@
  * labx-core/testing: deterministic contexts and given/when/then scenarios for tests, in any runner.
  * @packageDocumentation
  */
+export * from "./conformance.js";
 export * from "./context.js";
 export { diff, matchesPartial } from "./diff.js";
 export * from "./scenario.js";

@@ -1,0 +1,140 @@
+/**
+ * An `EventStore` over SQLite (better-sqlite3), in one file with WAL mode: a real host adapter,
+ * and the template for PostgreSQL or others. The unique (stream_id, version) constraint is the
+ * concurrency check of last resort; each append is one transaction, so it is all or nothing.
+ */
+import Database from "better-sqlite3";
+import {
+  type AnyEvent,
+  type AppendOptions,
+  type AppendResult,
+  type CommandRecord,
+  concurrencyConflict,
+  type DomainError,
+  type Envelope,
+  err,
+  type EventStore,
+  eventsFingerprint,
+  idempotencyConflict,
+  ok,
+  type Recorded,
+  type Result,
+  validationError,
+} from "../../src/index.js";
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position  INTEGER PRIMARY KEY AUTOINCREMENT,
+    id        TEXT NOT NULL UNIQUE,
+    stream_id TEXT NOT NULL,
+    version   INTEGER NOT NULL,
+    json      TEXT NOT NULL,
+    UNIQUE (stream_id, version)
+  );
+  CREATE TABLE IF NOT EXISTS commands (
+    command_id  TEXT PRIMARY KEY,
+    stream_id   TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    first_position INTEGER NOT NULL,
+    count       INTEGER NOT NULL
+  );
+`;
+
+/** Thrown inside a transaction to roll it back with a domain error. */
+class Refused extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.message);
+  }
+}
+
+/** An event store in a SQLite file. Call `close()` when done. */
+export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventStore<E> {
+  readonly #db: Database.Database;
+  readonly #head: Database.Statement<[string], { version: number | null }>;
+  readonly #insert: Database.Statement<[string, string, number, string]>;
+  readonly #stream: Database.Statement<[string, number, number], { json: string }>;
+  readonly #all: Database.Statement<[number, number], { position: number; json: string }>;
+  readonly #command: Database.Statement<[string], { stream_id: string; fingerprint: string; first_position: number; count: number }>;
+  readonly #byPosition: Database.Statement<[number, number], { json: string }>;
+  readonly #remember: Database.Statement<[string, string, string, number, number]>;
+  readonly #append: (streamId: string, events: readonly Envelope<E>[], options: AppendOptions) => AppendResult<E>;
+
+  constructor(file: string) {
+    this.#db = new Database(file);
+    this.#db.pragma("journal_mode = WAL");
+    this.#db.pragma("synchronous = NORMAL");
+    this.#db.exec(SCHEMA);
+    this.#head = this.#db.prepare("SELECT MAX(version) AS version FROM events WHERE stream_id = ?");
+    this.#insert = this.#db.prepare("INSERT INTO events (id, stream_id, version, json) VALUES (?, ?, ?, ?)");
+    this.#stream = this.#db.prepare("SELECT json FROM events WHERE stream_id = ? AND version BETWEEN ? AND ? ORDER BY version");
+    this.#all = this.#db.prepare("SELECT position, json FROM events WHERE position > ? ORDER BY position LIMIT ?");
+    this.#command = this.#db.prepare("SELECT stream_id, fingerprint, first_position, count FROM commands WHERE command_id = ?");
+    this.#byPosition = this.#db.prepare("SELECT json FROM events WHERE position >= ? ORDER BY position LIMIT ?");
+    this.#remember = this.#db.prepare("INSERT INTO commands (command_id, stream_id, fingerprint, first_position, count) VALUES (?, ?, ?, ?, ?)");
+    this.#append = this.#db.transaction((streamId: string, events: readonly Envelope<E>[], options: AppendOptions): AppendResult<E> => {
+      const current = this.#head.get(streamId)?.version ?? 0;
+      if (options.commandId !== undefined) {
+        const earlier = this.#command.get(options.commandId);
+        if (earlier !== undefined) {
+          const fingerprint = options.fingerprint ?? eventsFingerprint(streamId, events);
+          if (earlier.stream_id !== streamId || earlier.fingerprint !== fingerprint) throw new Refused(idempotencyConflict(options.commandId, streamId));
+          const stored = this.#byPosition.all(earlier.first_position, earlier.count).map((r) => JSON.parse(r.json) as Envelope<E>);
+          return { events: stored, version: current, replayed: true };
+        }
+      }
+      if (options.expectedVersion !== current) throw new Refused(concurrencyConflict(streamId, options.expectedVersion, current));
+      let first = 0;
+      events.forEach((e, i) => {
+        if (e.streamId !== streamId || e.version !== current + i + 1) {
+          throw new Refused(validationError(`append to ${streamId}`, [{ path: [i], message: `event ${i + 1} must belong to ${streamId} at version ${current + i + 1}` }]));
+        }
+        const info = this.#insert.run(e.id, streamId, e.version, JSON.stringify(e));
+        if (i === 0) first = Number(info.lastInsertRowid);
+      });
+      if (options.commandId !== undefined && events.length > 0) {
+        this.#remember.run(options.commandId, streamId, options.fingerprint ?? eventsFingerprint(streamId, events), first, events.length);
+      }
+      return { events: [...events], version: current + events.length, replayed: false };
+    });
+  }
+
+  /** See `EventStore.append`: one transaction; the unique (stream, version) key backs the version check. */
+  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, DomainError>> {
+    try {
+      return Promise.resolve(ok(this.#append(streamId, events, options)));
+    } catch (e) {
+      if (e instanceof Refused) return Promise.resolve(err(e.error));
+      // Another connection got there first: the constraint, not our check, said so.
+      if (e instanceof Database.SqliteError && e.code === "SQLITE_CONSTRAINT_UNIQUE") {
+        const current = this.#head.get(streamId)?.version ?? 0;
+        return Promise.resolve(err(concurrencyConflict(streamId, options.expectedVersion, current)));
+      }
+      throw e;
+    }
+  }
+
+  /** See `EventStore.readStream`. */
+  readStream(streamId: string, options: { readonly fromVersion?: number; readonly toVersion?: number } = {}): Promise<readonly Envelope<E>[]> {
+    const rows = this.#stream.all(streamId, options.fromVersion ?? 1, options.toVersion ?? Number.MAX_SAFE_INTEGER);
+    return Promise.resolve(rows.map((r) => JSON.parse(r.json) as Envelope<E>));
+  }
+
+  /** See `EventStore.readAll`. */
+  readAll(options: { readonly after?: number; readonly limit?: number } = {}): Promise<readonly Recorded<E>[]> {
+    const rows = this.#all.all(options.after ?? 0, options.limit ?? -1);
+    return Promise.resolve(rows.map((r) => ({ position: r.position, event: JSON.parse(r.json) as Envelope<E> })));
+  }
+
+  /** See `EventStore.findCommand`. */
+  findCommand(commandId: string): Promise<CommandRecord<E> | undefined> {
+    const row = this.#command.get(commandId);
+    if (row === undefined) return Promise.resolve(undefined);
+    const events = this.#byPosition.all(row.first_position, row.count).map((r) => JSON.parse(r.json) as Envelope<E>);
+    return Promise.resolve({ streamId: row.stream_id, fingerprint: row.fingerprint, events });
+  }
+
+  /** Close the database file. */
+  close(): void {
+    this.#db.close();
+  }
+}
