@@ -157,6 +157,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       }
       case "KpiMeasured":
         I.kpis.get(`${e.data.projectId}/${e.data.kpiId}`)?.measurements.set(e.id, { value: e.data.value, periodEnd: e.data.periodEnd, order: e.version });
+        A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `KPI ${e.data.kpiId} measured: ${e.data.value} for ${e.data.periodStart.slice(0, 10)} – ${e.data.periodEnd.slice(0, 10)} (${e.data.source})` });
         break;
       case "PilotStarted":
         I.pilots.set(e.data.projectId, { sites: e.data.sites, entityIds: e.data.entityIds, startedAt: at, endedAt: null });
