@@ -1,10 +1,14 @@
-/** Render a value as stable, indented JSON for messages (Maps and Sets shown as objects and arrays). */
+/**
+ * Render a value as stable, indented JSON for messages and comparisons. Maps become objects with
+ * sorted keys and Sets sorted arrays, so two equal states render the same whatever order their
+ * entries were inserted in.
+ */
 export const show = (value: unknown): string =>
   JSON.stringify(
     value,
     (_key, v: unknown) => {
-      if (v instanceof Map) return Object.fromEntries(v);
-      if (v instanceof Set) return [...(v as Set<unknown>)];
+      if (v instanceof Map) return Object.fromEntries([...(v as Map<unknown, unknown>)].map(([k, x]) => [String(k), x]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      if (v instanceof Set) return [...(v as Set<unknown>)].map((x) => [JSON.stringify(x) ?? "", x] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x);
       return v;
     },
     2,

@@ -1,0 +1,254 @@
+import type * as FC from "fast-check";
+import { type DomainError, type Envelope, executeOn, fold } from "../kernel/index.js";
+import {
+  ActorRole,
+  nextSteps,
+  permissions,
+  ProjectCommand,
+  type ProjectEvent,
+  type ProjectState,
+  projectDecider,
+} from "../lab/index.js";
+import { type CommandInput, day, labCommands } from "./commands.js";
+import { fixedContext, sequentialIds } from "./context.js";
+
+const c = labCommands("p1");
+const allTypes = ProjectCommand.options.map((o) => o.shape.type.value);
+type Type = (typeof allTypes)[number];
+
+const pools = {
+  entity: ["ent-owner", "ent-sponsor", "ent-a", "ent-b"],
+  entityRole: ["sponsor", "partner", "supplier", "participant"],
+  gate: ["G1", "G2", "G3", "G4"],
+  outcome: ["go", "go", "go", "conditional_go", "hold", "recycle", "no_go"],
+  stage: ["challenge", "co_design", "pilot", "scale"],
+  session: ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"],
+  refs: ["p_0001aa", "p_0002bb", "p_0003cc", "p_0004dd", "p_0005ee"],
+  participantRole: ["citizen", "civil_servant", "business", "expert"],
+  procurement: ["r1", "r2"],
+  kpi: ["k1", "k2"],
+  pause: ["procurement", "entity_reluctance", "funding", "legal", "other"],
+  reason: ["entity_reluctance", "procurement_failed", "no_go_at_gate", "other"],
+  evaluation: ["success", "partial", "failed", "inconclusive"],
+};
+const of = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
+
+/** A schema-valid command of the given type, its details drawn from small pools so references often hit. */
+const build = (type: Type, p: number[], state: ProjectState, history: readonly Envelope<ProjectEvent>[], good: boolean): CommandInput => {
+  // "Good" commands take the choices that move a project forward; ids and numbers still vary.
+  const [a = 0, b0 = 0, d0 = 0, e = 0] = p;
+  const b = good ? 0 : b0;
+  const d = good ? 0 : d0;
+  switch (type) {
+    case "SubmitChallenge": return c.submit();
+    case "AcceptChallenge": return c.accept();
+    case "RejectChallenge": return c.reject();
+    case "RecordEntityJoined": return c.join(of(pools.entity, a), of(pools.entityRole, b));
+    case "RecordEntityLeft": return c.leave(of(pools.entity, a));
+    case "RecordEntityDeclined": return c.decline(of(pools.entity, a));
+    case "RecordGateDecision": {
+      const outcome = of(pools.outcome, b);
+      return c.gate(b % 9 === 8 ? of(pools.gate, a) : projectGate(state), outcome, {
+        approvers: d % 11 === 10 ? [{ id: "lead-1", role: "decision_maker" }] : [{ id: "dm-1", role: "decision_maker" }],
+        ...(outcome === "conditional_go" && e % 4 !== 0 ? { conditions: ["A named owner."] } : {}),
+        ...(outcome === "recycle" ? { recycleTo: of(pools.stage, d) } : {}),
+      });
+    }
+    case "AdvanceStage": return c.advance();
+    case "PauseProject": return c.pause(of(pools.pause, a));
+    case "ResumeProject": return c.resume();
+    case "PivotProject": return c.pivot();
+    case "DiscontinueProject": return c.discontinue({ reasonCode: of(pools.reason, a) });
+    case "MainstreamProject": return c.mainstream();
+    case "ScheduleSession": return c.schedule(of(pools.session, a), { scheduledFor: day(b0 % 60) });
+    case "RecordAttendance": return c.attend(of(pools.session, a), [...new Set([of(pools.refs, b0), of(pools.refs, d0)])], of(pools.participantRole, good ? 0 : e));
+    case "CloseSession": return c.close(of(pools.session, a), { anonymousHeadcount: { citizens: b0 % 30, civilServants: d0 % 5, business: e % 2, other: e % 3 } });
+    case "CancelSession": return c.cancelSession(of(pools.session, a));
+    case "RequestProcurement": return c.request(of(pools.procurement, a));
+    case "ContractProcurement": return c.contract(of(pools.procurement, a));
+    case "CancelProcurement": return c.cancelProcurement(of(pools.procurement, a));
+    case "DefineKpi": return c.defineKpi(of(pools.kpi, a), b % 2 === 0 ? {} : { direction: "increase", category: "digital_uptake", target: { value: 50 + (d % 10), by: day(700) } });
+    case "RedefineKpi": return c.redefineKpi(of(pools.kpi, a), { target: { value: b % 40, by: day(800) } });
+    case "MeasureKpi": return c.measure(of(pools.kpi, a), { value: b % 50 });
+    case "CorrectKpiMeasurement": {
+      const measured = history.filter((x) => x.type === "KpiMeasured");
+      return c.correct(measured.length > 0 ? (measured[a % measured.length] as Envelope<ProjectEvent>).id : "missing", { kpiId: of(pools.kpi, b) });
+    }
+    case "StartPilot": return c.startPilot({ entityIds: [of(pools.entity, good ? 0 : a)], plannedEnd: day(1000 + b0) });
+    case "EndPilot": return c.endPilot();
+    case "PublishEvaluation": return c.evaluate(of(pools.evaluation, good ? 0 : a), { evidenceLevel: 1 + (b0 % 5) });
+    case "RecordAdoption": return c.adopt({ sites: a % 20, usersCovered: b * 10 });
+    default: {
+      const never: never = type;
+      return never;
+    }
+  }
+};
+const projectGate = (s: ProjectState): string => ({ challenge: "G1", co_design: "G2", pilot: "G3", scale: "G4" })[s.stage];
+
+const progress: readonly Type[] = [
+  "AcceptChallenge", "RecordEntityJoined", "RecordGateDecision", "AdvanceStage", "ScheduleSession", "RecordAttendance", "CloseSession",
+  "DefineKpi", "ContractProcurement", "StartPilot", "EndPilot", "PublishEvaluation", "RecordAdoption", "MainstreamProject", "ResumeProject",
+];
+
+/** The command that moves a project towards its next gate, as a planner would choose it. */
+const drive = (s: ProjectState, allowed: readonly Type[]): CommandInput | undefined => {
+  if (s.status === "paused") return c.resume();
+  if (allowed.includes("MainstreamProject")) return c.mainstream();
+  if (allowed.includes("AdvanceStage")) return c.advance();
+  const gate = nextSteps(s).gate;
+  if (gate === null) return undefined;
+  if (gate.missing.length === 0) return c.gate(gate.gate);
+  const sessions = [...s.sessions.entries()];
+  const open = sessions.find(([, x]) => x.status === "scheduled" && x.stage === s.stage);
+  switch (gate.missing[0]) {
+    case "challenge_accepted": return c.accept();
+    case "sponsor_committed": return c.join("ent-sponsor", "sponsor");
+    case "citizen_session_closed": {
+      if (open === undefined) return c.schedule(pools.session.find((id) => !s.sessions.has(id)) ?? "s-extra", { scheduledFor: day(0) });
+      return open[1].attendees.size === 0 ? c.attend(open[0]) : c.close(open[0]);
+    }
+    case "kpi_with_baseline_and_target": return c.defineKpi(pools.kpi.find((id) => !s.kpis.has(id)) ?? "k-extra");
+    case "procurements_settled": return c.contract([...s.procurements.entries()].find(([, p]) => p.status === "requested")?.[0]);
+    case "pilot_ended": return s.pilot === null ? c.startPilot() : c.endPilot();
+    case "evaluation_success_or_partial": return c.evaluate("success");
+    case "adoption_recorded": return c.adopt();
+    default: return undefined;
+  }
+};
+
+const endings: readonly Type[] = ["RejectChallenge", "DiscontinueProject"];
+
+/** One generated step: which kind of command to pick, with which numbers, as which role, how many days later. */
+export interface StepInput {
+  anyCommand: number;
+  pick: number;
+  params: number[];
+  role: number;
+  days: number;
+}
+
+
+
+
+/** What happens at each step of a played history, for tests that check every step. */
+export interface PlayHooks {
+  /** A command was accepted: the state before, the events it produced and the state after. */
+  readonly onAccepted?: (step: { type: string; before: ProjectState; events: readonly Envelope<ProjectEvent>[]; after: ProjectState }) => void;
+  /** A command was refused (with a `DomainError` value, never a throw). */
+  readonly onRefused?: (step: { type: string; command: CommandInput; error: DomainError }) => void;
+}
+
+/**
+ * Play generated steps against the project decider: mostly commands whose preconditions hold (a
+ * planner drives the project towards its next gate part of the time), sometimes any command, as
+ * mostly a permitted role. Every accepted event is one the rules produced, so the history is
+ * reachable. Returns the history and the final state.
+ */
+export const playProject = (steps: readonly StepInput[], hooks: PlayHooks = {}, projectId = "p1"): { history: Envelope<ProjectEvent>[]; state: ProjectState } => {
+  const history: Envelope<ProjectEvent>[] = [];
+  const ids = sequentialIds(`${projectId}-ev`);
+  let state = fold(projectDecider, []);
+  let t = 0;
+  for (const s of steps) {
+    // Endings are drawn rarely, or few runs would get past the challenge stage.
+    const allowed = nextSteps(state).allowed.filter((x) => !endings.includes(x) || s.pick % 12 === 0);
+    const forward = allowed.filter((x) => progress.includes(x));
+    const mode = s.anyCommand === 0 || allowed.length === 0 ? "any" : s.anyCommand <= 2 ? "drive" : s.anyCommand <= 5 && forward.length > 0 ? "forward" : "allowed";
+    const anyType = allTypes.filter((x) => !endings.includes(x) || s.pick % 12 === 0);
+    const driven = mode === "drive" ? drive(state, allowed) : undefined;
+    const pool = mode === "any" ? anyType : mode === "allowed" || forward.length === 0 ? allowed : forward;
+    const type = (driven?.type as Type | undefined) ?? of(pool, s.pick);
+    const built = driven ?? build(type, s.params, state, history, mode === "forward" || mode === "drive");
+    const command = projectId === "p1" ? built : { ...built, projectId };
+    // Mostly a role the table allows; sometimes any role, the auditor included.
+    const role = s.role < 17 ? of(permissions[type], s.pick) : of(ActorRole.options, s.role);
+    t += s.days;
+    const before = state;
+    const r = executeOn(projectDecider, { state, version: history.length }, [], command, fixedContext({ at: day(t), actor: { id: `${role}-1`, role }, newId: ids }));
+    if (!r.ok) {
+      hooks.onRefused?.({ type, command, error: r.error });
+      continue;
+    }
+    history.push(...r.value.events);
+    state = r.value.state;
+    hooks.onAccepted?.({ type, before, events: r.value.events, after: state });
+  }
+  return { history, state };
+};
+
+/** The parts of fast-check the arbitraries use: pass `fc` (default or namespace import). */
+export type FastCheck = Pick<typeof FC, "record" | "nat" | "array" | "tuple" | "constantFrom" | "oneof" | "constant" | "integer" | "boolean" | "string" | "jsonValue">;
+
+/**
+ * fast-check arbitraries for the lab, built on the `fast-check` you pass in (so this kit does not
+ * load it unless you use it): generated steps, reachable project histories, whole portfolio logs,
+ * any event of the catalogue that the rules produce, and hostile inputs for a host's own boundaries.
+ *
+ * @example
+ * import fc from "fast-check";
+ * const { projectHistory, hostile } = labArbitraries(fc);
+ * fc.assert(fc.property(projectHistory(), (events) => myProjection(events) !== undefined));
+ */
+export const labArbitraries = (fc: FastCheck) => {
+  const step: FC.Arbitrary<StepInput> = fc.record({
+    anyCommand: fc.nat({ max: 7 }),
+    pick: fc.nat(),
+    params: fc.array(fc.nat({ max: 1000 }), { minLength: 4, maxLength: 4 }),
+    role: fc.nat({ max: 19 }),
+    days: fc.nat({ max: 3 }),
+  });
+  /** Steps for `playProject`. */
+  const projectSteps = (maxLength = 120) => fc.array(step, { minLength: 1, maxLength, size: "max" });
+  /** A reachable project history: the events of a project driven by random allowed commands. */
+  const projectHistory = (projectId = "p1", maxLength = 120) => projectSteps(maxLength).map((steps) => playProject(steps, {}, projectId).history);
+  /** Several project histories interleaved in a random order that keeps each stream's own order. */
+  const portfolioLog = (projects = 3, maxLength = 80) =>
+    fc
+      .tuple(...Array.from({ length: projects }, (_, i) => projectHistory(`p${i + 1}`, maxLength)))
+      .chain((histories) => {
+        const total = histories.reduce((n, h) => n + h.length, 0);
+        return fc.array(fc.nat({ max: Math.max(0, projects - 1) }), { minLength: total, maxLength: total }).map((picks) => {
+          const cursors = histories.map(() => 0);
+          const out: Envelope<ProjectEvent>[] = [];
+          const take = (k: number): void => {
+            const h = histories[k] ?? [];
+            const i = cursors[k] ?? 0;
+            const e = h[i];
+            if (e === undefined) return;
+            cursors[k] = i + 1;
+            out.push(e);
+          };
+          for (const k of picks) take(k);
+          histories.forEach((h, k) => {
+            while ((cursors[k] ?? 0) < h.length) take(k);
+          });
+          return out;
+        });
+      });
+  /** Any event the rules produce, optionally of one type (drawn from generated histories). */
+  const envelope = (type?: ProjectEvent["type"]) =>
+    projectHistory()
+      .map((h) => (type === undefined ? h : h.filter((e) => e.type === type)))
+      .filter((h) => h.length > 0)
+      .chain((h) => fc.constantFrom(...h));
+  /**
+   * Hostile variations of a valid stored event: wrong types, missing fields, extra fields, huge
+   * strings, prototype keys, invalid dates — what a host's boundary must refuse without throwing.
+   */
+  const hostile = () =>
+    envelope().chain((e) => {
+      const json = JSON.parse(JSON.stringify(e)) as Record<string, unknown>;
+      const keys = Object.keys(json);
+      return fc.oneof(
+        fc.constantFrom(...keys).chain((k) => fc.oneof(fc.constant(null), fc.integer(), fc.boolean(), fc.constant([]), fc.string()).map((v) => ({ ...json, [k]: v }))),
+        fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(json).filter(([x]) => x !== k))),
+        fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k)).map((k) => ({ ...json, [k]: "extra" })),
+        fc.constantFrom("id", "streamId", "type").map((k) => ({ ...json, [k]: "x".repeat(100_000) })),
+        fc.constantFrom("__proto__", "constructor", "prototype").map((k) => JSON.parse(JSON.stringify(json).replace(/^\{/u, `{"${k}":{"polluted":true},`)) as unknown),
+        fc.constantFrom("2019-02-30T10:00:00Z", "2019-13-01T00:00:00Z", "yesterday", "2019-03-01", "").map((d) => ({ ...json, occurredAt: d })),
+        fc.jsonValue(),
+      );
+    });
+  return { step, projectSteps, projectHistory, portfolioLog, envelope, hostile };
+};
