@@ -1,3 +1,5 @@
+const sorted = (entries: [string, unknown][]): [string, unknown][] => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
 /**
  * Render a value as stable, indented JSON for messages and comparisons. Maps become objects with
  * sorted keys and Sets sorted arrays, so two equal states render the same whatever order their
@@ -7,8 +9,8 @@ export const show = (value: unknown): string =>
   JSON.stringify(
     value,
     (_key, v: unknown) => {
-      if (v instanceof Map) return Object.fromEntries([...(v as Map<unknown, unknown>)].map(([k, x]) => [String(k), x]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      if (v instanceof Set) return [...(v as Set<unknown>)].map((x) => [JSON.stringify(x) ?? "", x] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x);
+      if (v instanceof Map) return Object.fromEntries(sorted([...(v as Map<unknown, unknown>)].map(([k, x]): [string, unknown] => [String(k), x])));
+      if (v instanceof Set) return sorted([...(v as Set<unknown>)].map((x): [string, unknown] => [JSON.stringify(x) ?? "", x])).map(([, x]) => x);
       return v;
     },
     2,
