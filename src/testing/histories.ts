@@ -1,13 +1,16 @@
 import type * as FC from "fast-check";
-import { type DomainError, type Envelope, executeOn, fold } from "../kernel/index.js";
+import { type DomainError, type Envelope, execute, executeOn, fold } from "../kernel/index.js";
 import {
   ActorRole,
+  labDecider,
+  type LabEvent,
   nextSteps,
   permissions,
   ProjectCommand,
   type ProjectEvent,
   type ProjectState,
   projectDecider,
+  Sector,
 } from "../lab/index.js";
 import { type CommandInput, day, labCommands } from "./commands.js";
 import { fixedContext, sequentialIds } from "./context.js";
@@ -226,12 +229,38 @@ export const labArbitraries = (fc: FastCheck) => {
           return out;
         });
       });
-  /** Any event the rules produce, optionally of one type (drawn from generated histories). */
-  const envelope = (type?: ProjectEvent["type"]) =>
-    projectHistory()
+  /** An organisation registered through the entity decider. */
+  const registration = () =>
+    fc
+      .record({
+        n: fc.nat({ max: 9999 }),
+        kind: fc.constantFrom("public", "business", "academia", "civil_society"),
+        level: fc.constantFrom("national", "regional", "local"),
+        sector: fc.constantFrom(...Sector.options),
+      })
+      .map(({ n, kind, level, sector }) => {
+        const command = { type: "RegisterEntity", entityId: `ent-${n}`, name: `Organisation ${n}`, kind, sector, ...(kind === "public" ? { level } : {}) };
+        const r = execute(labDecider, [], command, fixedContext({ actor: { id: "import", role: "system" } }));
+        if (!r.ok) throw new Error(`labArbitraries: ${r.error.message}`);
+        return r.value.events[0] as Envelope<LabEvent>;
+      });
+  /** A participant erasure through the participant decider. */
+  const erasure = () =>
+    fc.nat({ max: 99_999 }).map((n) => {
+      const r = execute(labDecider, [], { type: "ForgetParticipant", participantRef: `p_${n.toString(16).padStart(6, "0")}9` }, fixedContext({ actor: { id: "dpo", role: "lab_team" } }));
+      if (!r.ok) throw new Error(`labArbitraries: ${r.error.message}`);
+      return r.value.events[0] as Envelope<LabEvent>;
+    });
+  /** Any event the rules produce, optionally of one type of the catalogue. */
+  const envelope = (type?: LabEvent["type"]): FC.Arbitrary<Envelope<LabEvent>> => {
+    if (type === "EntityRegistered") return registration();
+    if (type === "ParticipantForgotten") return erasure();
+    const fromHistory = projectHistory()
       .map((h) => (type === undefined ? h : h.filter((e) => e.type === type)))
       .filter((h) => h.length > 0)
-      .chain((h) => fc.constantFrom(...h));
+      .chain((h) => fc.constantFrom(...(h as Envelope<LabEvent>[])));
+    return type === undefined ? fc.oneof(fromHistory, fromHistory, registration(), erasure()) : fromHistory;
+  };
   /**
    * Hostile variations of a valid stored event: wrong types, missing fields, extra fields, huge
    * strings, prototype keys, invalid dates — what a host's boundary must refuse without throwing.
@@ -250,5 +279,5 @@ export const labArbitraries = (fc: FastCheck) => {
         fc.jsonValue(),
       );
     });
-  return { step, projectSteps, projectHistory, portfolioLog, envelope, hostile };
+  return { step, projectSteps, projectHistory, portfolioLog, envelope, registration, erasure, hostile };
 };

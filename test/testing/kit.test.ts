@@ -45,6 +45,16 @@ describe("arbitraries", () => {
     );
   });
 
+  it("envelopes of every kind of stream: entities and erasures too", () => {
+    fc.assert(
+      fc.property(arb.envelope("EntityRegistered"), arb.envelope("ParticipantForgotten"), (a, b) => {
+        expect([a.type, a.streamId.split(":")[0], b.type, b.streamId.split(":")[0]]).toEqual(["EntityRegistered", "entity", "ParticipantForgotten", "participant"]);
+        expect(codec.decode(codec.encode(a)).ok && codec.decode(codec.encode(b)).ok).toBe(true);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it("envelopes of a given type", () => {
     fc.assert(
       fc.property(arb.envelope("StageEntered"), (e) => {
