@@ -42,7 +42,8 @@ export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventS
       }
     }
     if (options.expectedVersion !== current) return err(concurrencyConflict(streamId, options.expectedVersion, current));
-    for (const [i, e] of events.entries()) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as Envelope<E>;
       if (e.streamId !== streamId || e.version !== current + i + 1) {
         return err(
           validationError(`append to ${streamId}`, [
@@ -53,7 +54,8 @@ export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventS
     }
     const target = stream ?? [];
     if (stream === undefined) this.#streams.set(streamId, target);
-    for (const e of events) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as Envelope<E>;
       target.push(e);
       this.#all.push(e);
     }
