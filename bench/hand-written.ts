@@ -28,9 +28,22 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
     else if (e.type === "ProjectPivoted") { const p = c.projects.get(e.data.projectId); if (p) p.stage = e.data.to; }
     else if (e.type === "EntityRegistered") c.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
   };
+  // The same memoisation of slice and key strings as the projections, written by hand.
+  const sliceMemo = new Map<string, string[]>();
+  const keyMemo = new Map<string, string[]>();
   const slices = (at: string, projectId: string) => {
     const p = P.projects.get(projectId);
-    return p === undefined ? ["all", `year:${yearOf(at)}`] : ["all", `year:${yearOf(at)}`, `sector:${p.sector}`, `stage:${p.stage}`];
+    const year = yearOf(at);
+    const id = p === undefined ? year : `${year}|${p.sector}|${p.stage}`;
+    let out = sliceMemo.get(id);
+    if (!out) sliceMemo.set(id, (out = p === undefined ? ["all", `year:${year}`] : ["all", `year:${year}`, `sector:${p.sector}`, `stage:${p.stage}`]));
+    return out;
+  };
+  const keys = (prefix: string, ss: string[]) => {
+    const id = `${prefix}|${ss.join("|")}`;
+    let out = keyMemo.get(id);
+    if (!out) keyMemo.set(id, (out = ss.map((x) => `${prefix}@${x}`)));
+    return out;
   };
   for (const e of events) {
     if (e.version <= (seen.get(e.streamId) ?? 0)) continue;
@@ -77,32 +90,27 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       case "SessionClosed": {
         const ss = slices(at, e.data.projectId);
         const k = `${e.data.projectId}/${e.data.sessionId}`;
-        const keysByRole = new Map<string, string[]>();
+        const anyone = keys("*", ss);
         const perRole = new Map<string, number>();
         for (const a of P.pending.get(k) ?? []) {
-          let keys = keysByRole.get(a.role);
-          if (keys === undefined) keysByRole.set(a.role, (keys = ss.flatMap((s) => [`${a.role as ParticipantRole}@${s}`, `*@${s}`])));
           const ref = P.forgotten.size > 0 && P.forgotten.has(sha256Hex(a.ref)) ? `forgotten:${sha256Hex(a.ref)}` : a.ref;
-          const set = P.people.get(ref);
-          if (set) for (const key of keys) set.add(key);
-          else P.people.set(ref, new Set(keys));
+          let set = P.people.get(ref);
+          if (!set) P.people.set(ref, (set = new Set()));
+          for (const key of keys(a.role as ParticipantRole, ss)) set.add(key);
+          for (const key of anyone) set.add(key);
           perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
           if (a.role === "civil_servant" && a.affiliation !== null) for (const s of ss) addTo(P.engaged, a.affiliation, s);
         }
         let attended = 0;
         for (const [role, n] of perRole) {
           attended += n;
-          for (const s of ss) bump(P.participations, `${role}@${s}`, n);
+          for (const key of keys(role, ss)) bump(P.participations, key, n);
         }
-        if (attended > 0) for (const s of ss) bump(P.participations, `*@${s}`, attended);
+        if (attended > 0) for (const key of anyone) bump(P.participations, key, attended);
         P.pending.delete(k);
-        for (const s of ss) {
-          bump(P.sessionsHeld, s);
-          bump(P.headcount, `citizens@${s}`, e.data.anonymousHeadcount.citizens);
-          bump(P.headcount, `civilServants@${s}`, e.data.anonymousHeadcount.civilServants);
-          bump(P.headcount, `business@${s}`, e.data.anonymousHeadcount.business);
-          bump(P.headcount, `other@${s}`, e.data.anonymousHeadcount.other);
-        }
+        for (const s of ss) bump(P.sessionsHeld, s);
+        const h = e.data.anonymousHeadcount;
+        for (const [what, n] of [["citizens", h.citizens], ["civilServants", h.civilServants], ["business", h.business], ["other", h.other]] as const) for (const key of keys(what, ss)) bump(P.headcount, key, n);
         break;
       }
       case "SessionCancelled":

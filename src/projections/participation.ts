@@ -1,7 +1,7 @@
 import type { Draft } from "immer";
 import { type Envelope, type Projection, sha256Hex } from "../kernel/index.js";
 import type { LabEvent, ParticipantRole } from "../lab/index.js";
-import { addCounts, addTo, bump, type Context, emptyContext, mergeContext, slicesOf, trackContext, unionSets } from "./context.js";
+import { addCounts, addTo, bump, type Context, emptyContext, keysOf, mergeContext, slicesOf, trackContext, unionSets } from "./context.js";
 
 /** One attendee waiting for the session to be held. */
 interface PendingAttendee {
@@ -35,10 +35,10 @@ export interface ParticipationState extends Context {
 
 const tombstone = (digest: string): string => `forgotten:${digest}`;
 
-const count = (s: Draft<ParticipationState>, key: string, keys: readonly string[]): void => {
-  const set = s.people.get(key);
-  if (set) for (const k of keys) set.add(k);
-  else s.people.set(key, new Set(keys));
+const count = (s: Draft<ParticipationState>, key: string, ...keyLists: readonly (readonly string[])[]): void => {
+  let set = s.people.get(key);
+  if (set === undefined) s.people.set(key, (set = new Set()));
+  for (const keys of keyLists) for (const k of keys) set.add(k);
 };
 
 /**
@@ -76,32 +76,26 @@ export const participation: Projection<ParticipationState, LabEvent> = {
       case "SessionClosed": {
         const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
         const key = `${e.data.projectId}/${e.data.sessionId}`;
-        // Keys are built once per session and role, not per attendee: the strings are shared, and
-        // V8 hashes a string once.
-        const keysByRole = new Map<ParticipantRole, string[]>();
+        const anyone = keysOf("*", slices);
         const perRole = new Map<ParticipantRole, number>();
         for (const a of s.pending.get(key) ?? []) {
-          let keys = keysByRole.get(a.role);
-          if (keys === undefined) keysByRole.set(a.role, (keys = slices.flatMap((slice) => [`${a.role}@${slice}`, `*@${slice}`])));
+          const keys = keysOf(a.role, slices);
           const person = s.forgotten.size > 0 && s.forgotten.has(sha256Hex(a.ref)) ? tombstone(sha256Hex(a.ref)) : a.ref;
-          count(s, person, keys);
+          count(s, person, keys, anyone);
           perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
           if (a.role === "civil_servant" && a.affiliation !== null) for (const slice of slices) addTo(s.engaged, a.affiliation, slice);
         }
         let attended = 0;
         for (const [role, n] of perRole) {
           attended += n;
-          for (const slice of slices) bump(s.participations, `${role}@${slice}`, n);
+          for (const k of keysOf(role, slices)) bump(s.participations, k, n);
         }
-        if (attended > 0) for (const slice of slices) bump(s.participations, `*@${slice}`, attended);
+        if (attended > 0) for (const k of anyone) bump(s.participations, k, attended);
         s.pending.delete(key);
         const h = e.data.anonymousHeadcount;
-        for (const slice of slices) {
-          bump(s.sessionsHeld, slice);
-          bump(s.headcount, `citizens@${slice}`, h.citizens);
-          bump(s.headcount, `civilServants@${slice}`, h.civilServants);
-          bump(s.headcount, `business@${slice}`, h.business);
-          bump(s.headcount, `other@${slice}`, h.other);
+        for (const slice of slices) bump(s.sessionsHeld, slice);
+        for (const [what, n] of [["citizens", h.citizens], ["civilServants", h.civilServants], ["business", h.business], ["other", h.other]] as const) {
+          for (const k of keysOf(what, slices)) bump(s.headcount, k, n);
         }
         return;
       }
