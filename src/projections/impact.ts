@@ -94,16 +94,8 @@ export const impact: Projection<ImpactState, LabEvent> = {
   }),
 };
 
-/** Where a KPI stands. */
-export interface KpiFigure {
-  projectId: string;
-  kpiId: string;
-  name: string;
-  category: KpiCategory;
-  unit: string;
-  direction: KpiDirection;
-  baseline: number;
-  target: number;
+/** Where a KPI stands: its definition as it is now, and the latest actual against it. */
+export interface KpiFigure extends Omit<KpiFacts, "targetBy" | "measurements" | "corrections"> {
   /** The latest measurement (by period end, then log order), as corrected; null before any. */
   actual: number | null;
   /** (actual − baseline) / (target − baseline): 0 at the baseline, 1 at the target, negative if worse. */
@@ -148,7 +140,8 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
   const actual = latest === undefined ? null : (k.corrections.get(latest[0]) ?? latest[1].value);
   const progress = actual === null ? null : (actual - k.baseline) / (k.target - k.baseline);
   const met = actual === null ? null : k.direction === "increase" ? actual >= k.target : actual <= k.target;
-  return { projectId: k.projectId, kpiId: k.kpiId, name: k.name, category: k.category, unit: k.unit, direction: k.direction, baseline: k.baseline, target: k.target, actual, progress, met, actualEventId: latest?.[0] ?? null };
+  const { targetBy: _by, measurements: _m, corrections: _c, ...definition } = k;
+  return { ...definition, actual, progress, met, actualEventId: latest?.[0] ?? null };
 };
 
 const zero = (): AdoptionFigure => ({ adoptions: 0, entities: 0, sites: 0, usersCovered: 0 });
