@@ -15,6 +15,7 @@ import {
   labEvents,
   type LabEvent,
   labHashView,
+  liveRegister,
   lruStateCache,
   type Sector,
   checkpoint,
@@ -90,7 +91,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
   let servants = 0;
   const citizenRefs: string[] = [];
   const servantRefs: { ref: string; entity: string }[] = [];
-  const ref = (n: number): string => `p_${d.hex(10)}${n % 10}`;
+  // References as a host would mint them: 128-bit tokens (here from the seeded generator, as 32 hex digits).
+  const ref = (_n: number): string => d.hex(32);
   const newCitizen = (): string => {
     const x = ref(++citizens);
     citizenRefs.push(x);
@@ -307,13 +309,15 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
   const cache = lruStateCache<typeof labDecider.initialState>(10_000);
   const measured = new Map<string, string>();
   const lookup: Lookup = (key) => measured.get(key) ?? "none";
+  const lab = liveRegister();
   let seq = 0;
   let ids = 0;
   for (const s of all) {
     const body = typeof s.command === "function" ? s.command(lookup) : s.command;
     const command = body.type === "RegisterEntity" || body.type === "ForgetParticipant" || "occurredAt" in body ? body : { ...body, occurredAt: iso(s.at) };
     const ctx: Context = { now: () => new Date(s.rec), newId: () => `ev-${String(++ids).padStart(6, "0")}-${d.hex(6)}`, actor: { id: s.actorId, role: s.role }, commandId: `cmd-${String(++seq).padStart(6, "0")}` };
-    const result = await handle(store, labDecider, command, ctx, { cache });
+    const result = await handle(store, labDecider, command, { ...ctx, register: lab.register }, { cache });
+    if (result.ok) lab.record(result.value.events);
     if (!result.ok) throw new Error(`demo generator: ${String(body.type)} on ${String(body.projectId ?? body.entityId ?? "")} refused: ${result.error.code} — ${result.error.message}`);
     for (const e of result.value.events) if (e.type === "KpiMeasured") measured.set(`${e.data.projectId}/${e.data.kpiId}`, e.id);
   }

@@ -7,7 +7,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { computeFigures, type Context, handle, labDecider, type LabEvent } from "../../src/index.js";
+import { computeFigures, type Context, handle, labDecider, type LabEvent, liveRegister } from "../../src/index.js";
 import { SqliteEventStore } from "./sqlite-event-store.js";
 
 const file = join(mkdtempSync(join(tmpdir(), "labx-host-")), "lab.db");
@@ -30,13 +30,16 @@ const commands: [Context, Record<string, unknown>][] = [
   [ctx("decision_maker", "dm-02"), { type: "RecordGateDecision", ...p, gate: "G1", outcome: "go", approvers: [{ id: "dm-02", role: "decision_maker" }], rationale: "Sponsor committed.", evidence: ["g1.pdf"] }],
   [ctx("lab_team", "lt-01"), { type: "AdvanceStage", ...p }],
   [ctx("facilitator", "fa-01"), { type: "ScheduleSession", ...p, sessionId: "s1", kind: "workshop", mode: "in_person", scheduledFor: "2019-05-06T09:00:00.000Z" }],
-  [ctx("facilitator", "fa-01"), { type: "RecordAttendance", ...p, sessionId: "s1", attendees: [{ participantRef: "p_7a1c9e20", role: "citizen" }, { participantRef: "p_3b2d8f41", role: "civil_servant", affiliationEntityId: "cm-porto" }] }],
+  [ctx("facilitator", "fa-01"), { type: "RecordAttendance", ...p, sessionId: "s1", attendees: [{ participantRef: "Hn3kQ8vR2xW7bT1yL5mZ9a", role: "citizen" }, { participantRef: "9d41c7e2b8a04f36a1e5c3d7b2f90a18", role: "civil_servant", affiliationEntityId: "cm-porto" }] }],
   [ctx("facilitator", "fa-01"), { type: "CloseSession", ...p, sessionId: "s1", anonymousHeadcount: { citizens: 12, civilServants: 0, business: 0, other: 0 }, contributions: 9 }],
 ];
 
 const store = new SqliteEventStore<LabEvent>(file);
+// The register the project's rules consult: which organisations exist, who was forgotten.
+const register = liveRegister();
 for (const [c, command] of commands) {
-  const r = await handle(store, labDecider, command, c);
+  const r = await handle(store, labDecider, command, { ...c, register: register.register });
+  if (r.ok) register.record(r.value.events);
   console.log(r.ok ? `✓ ${String(command.type)} → ${r.value.events.map((e) => e.type).join(", ")}` : `✗ ${String(command.type)}: ${r.error.message}`);
 }
 const before = computeFigures((await store.readAll()).map((r) => r.event)).headline;

@@ -33,6 +33,15 @@ const FIELD_ORDER = [
  */
 export const createCodec = <R extends EventRegistry>(registry: R): Codec<R> => {
   const decode = (input: unknown): Result<Envelope<EventOf<R>>, DomainError> => {
+    try {
+      return decodePlain(input);
+    } catch {
+      // Only input that is not plain data gets here: a getter that throws, a revoked proxy.
+      return err(validationError("event envelope", [{ path: [], message: "could not be read (a property threw); pass plain parsed JSON" }]));
+    }
+  };
+
+  const decodePlain = (input: unknown): Result<Envelope<EventOf<R>>, DomainError> => {
     const envelope = EnvelopeSchema.safeParse(input);
     if (!envelope.success) return err(validationError("event envelope", envelope.error.issues));
     const { type, schemaVersion } = envelope.data;

@@ -1,4 +1,7 @@
-import type { Actor } from "./envelope.js";
+import * as z from "zod";
+import { type Actor, ActorSchema, Id, IsoUtc } from "./envelope.js";
+import { type DomainError, validationError } from "./errors.js";
+import { err, ok, type Result } from "./result.js";
 
 /**
  * Everything impure a decision needs, passed in so the core stays deterministic: the clock, the
@@ -21,3 +24,50 @@ export interface Context {
   /** The id of the event or command that caused this one. */
   readonly causationId?: string;
 }
+
+const fn = <F>() => z.custom<F>((v) => typeof v === "function", { message: "must be a function" });
+
+/**
+ * The schema of a context: the same actor and id rules the codec applies to stored envelopes, so
+ * nothing a context supplies can be written and then refused when read. Loose, so a domain can add
+ * its own fields (and check them with a schema of its own that extends this one).
+ */
+export const ContextSchema = z.looseObject({
+  now: fn<() => Date>(),
+  newId: fn<() => string>(),
+  actor: ActorSchema,
+  commandId: Id.optional(),
+  correlationId: Id.optional(),
+  causationId: Id.optional(),
+});
+
+/**
+ * Check a context before deciding: its fields against `schema` (the kernel's `ContextSchema` or a
+ * domain's extension of it), and its clock, read once, against the timestamps the codec accepts.
+ * The context returned reads that one instant every time, so every event of a decision carries the
+ * same `recordedAt`. A bad context is a `validation` error naming the field; nothing throws.
+ *
+ * @example
+ * const r = resolveContext({ now: () => new Date(Number.NaN), newId, actor }); // error at "now"
+ */
+export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodType = ContextSchema): Result<X, DomainError> => {
+  let parsed: ReturnType<z.ZodType["safeParse"]>;
+  try {
+    parsed = schema.safeParse(ctx);
+  } catch {
+    return err(validationError("context", [{ path: [], message: "could not be read (a property threw)" }]));
+  }
+  if (!parsed.success) return err(validationError("context", parsed.error.issues));
+  const fields = parsed.data as Context;
+  let now: unknown;
+  try {
+    now = fields.now();
+  } catch {
+    return err(validationError("context", [{ path: ["now"], message: "threw when called" }]));
+  }
+  const ms = now instanceof Date ? now.getTime() : Number.NaN;
+  if (Number.isNaN(ms) || !IsoUtc.safeParse(new Date(ms).toISOString()).success) {
+    return err(validationError("context", [{ path: ["now"], message: "must return a valid Date between the years 0 and 9999" }]));
+  }
+  return ok({ ...fields, now: () => new Date(ms) } as X);
+};

@@ -1,6 +1,6 @@
 import type * as z from "zod";
-import type { Context } from "./context.js";
-import type { AnyEvent, Emitted, Envelope } from "./envelope.js";
+import { type Context, resolveContext } from "./context.js";
+import { type AnyEvent, type Emitted, type Envelope, EnvelopeSchema, Id } from "./envelope.js";
 import { type DomainError, validationError } from "./errors.js";
 import { finishWorking, type Recipe, startWorking } from "./recipe.js";
 import type { EventRegistry } from "./registry.js";
@@ -21,9 +21,14 @@ import { toEnvelopes } from "./to-envelopes.js";
  *   evolve: (draft, e) => { draft.n += e.data.by; },
  * };
  */
-export interface Decider<C, S, E extends AnyEvent> {
+export interface Decider<C, S, E extends AnyEvent, X extends Context = Context> {
   /** Validates incoming commands; the decider only ever sees commands that passed it. */
   readonly commandSchema: z.ZodType<C>;
+  /**
+   * Validates the context, when the decider needs more of it than the kernel's `ContextSchema`
+   * (which it must extend); the decider only ever sees a context that passed it.
+   */
+  readonly contextSchema?: z.ZodType<X>;
   /** Schemas and versions of the events `decide` emits; emitted data is checked against them. */
   readonly events: EventRegistry;
   /** The stream a command is about, e.g. `project:p-1`. */
@@ -31,7 +36,7 @@ export interface Decider<C, S, E extends AnyEvent> {
   /** The state of a stream with no events. */
   readonly initialState: S;
   /** Decide what happens; refuse with a `DomainError` value, never by throwing. */
-  readonly decide: (command: C, state: S, ctx: Context) => Result<readonly Emitted<E>[], DomainError>;
+  readonly decide: (command: C, state: S, ctx: X) => Result<readonly Emitted<E>[], DomainError>;
   /** Account for one event (a recipe: mutate the draft, return nothing). */
   readonly evolve: Recipe<S, Envelope<E>>;
 }
@@ -54,11 +59,16 @@ export interface Decision<S, E extends AnyEvent> {
  * @example
  * const cmd = parseCommand(projectDecider, JSON.parse(body)); if (!cmd.ok) return 400;
  */
-export const parseCommand = <C, S, E extends AnyEvent>(decider: Decider<C, S, E>, input: unknown): Result<C, DomainError> => {
-  const parsed = decider.commandSchema.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
-  const type = typeof input === "object" && input !== null && "type" in input && typeof input.type === "string" ? input.type.slice(0, 80) : "";
-  return err(validationError(type === "" ? "command" : `command ${type}`, parsed.error.issues));
+export const parseCommand = <C, S, E extends AnyEvent, X extends Context>(decider: Decider<C, S, E, X>, input: unknown): Result<C, DomainError> => {
+  try {
+    const parsed = decider.commandSchema.safeParse(input);
+    if (parsed.success) return ok(parsed.data);
+    const type = typeof input === "object" && input !== null && "type" in input && typeof input.type === "string" ? input.type.slice(0, 80) : "";
+    return err(validationError(type === "" ? "command" : `command ${type}`, parsed.error.issues));
+  } catch {
+    // A getter that throws, a proxy: not plain data, so not a command.
+    return err(validationError("command", [{ path: [], message: "could not be read (a property threw); send plain data" }]));
+  }
 };
 
 /**
@@ -69,11 +79,11 @@ export const parseCommand = <C, S, E extends AnyEvent>(decider: Decider<C, S, E>
  * const r = execute(projectDecider, history, { type: "AcceptChallenge", projectId: "p-1" }, ctx);
  * if (r.ok) await store.append(r.value.streamId, r.value.events, { expectedVersion: r.value.expectedVersion });
  */
-export const execute = <C, S, E extends AnyEvent>(
-  decider: Decider<C, S, E>,
+export const execute = <C, S, E extends AnyEvent, X extends Context>(
+  decider: Decider<C, S, E, X>,
   history: readonly Envelope<E>[],
   command: unknown,
-  ctx: Context,
+  ctx: X,
 ): Result<Decision<S, E>, DomainError> => executeOn(decider, { state: decider.initialState, version: 0 }, history, command, ctx);
 
 /**
@@ -83,29 +93,60 @@ export const execute = <C, S, E extends AnyEvent>(
  * @example
  * const r = executeOn(projectDecider, cache.get(streamId), await store.readStream(streamId, { fromVersion: v + 1 }), command, ctx);
  */
-export const executeOn = <C, S, E extends AnyEvent>(
-  decider: Decider<C, S, E>,
+export const executeOn = <C, S, E extends AnyEvent, X extends Context>(
+  decider: Decider<C, S, E, X>,
   snapshot: Snapshot<S>,
   tail: readonly Envelope<E>[],
   command: unknown,
-  ctx: Context,
+  ctx: X,
 ): Result<Decision<S, E>, DomainError> => {
   const parsed = parseCommand(decider, command);
-  return parsed.ok ? decideOn(decider, snapshot, tail, parsed.value, ctx) : parsed;
+  if (!parsed.ok) return parsed;
+  const resolved = resolveContext<X>(ctx, decider.contextSchema);
+  return resolved.ok ? decideOn(decider, snapshot, tail, parsed.value, resolved.value) : resolved;
 };
 
 /**
- * The core of `execute` for an already-validated command. The state is rebuilt on one private
- * working copy that the decision reads and the new events then evolve, and is frozen once at the
- * end: no immer proxies on the command path, and nothing escapes unless every step succeeded.
+ * Envelopes as they will be stored, or the reason they cannot be: ids from the context must be
+ * valid and distinct, and every envelope must pass the very schema the codec reads with, so that
+ * nothing is written that cannot be read back.
+ */
+const stamp = <E extends AnyEvent, X extends Context>(streamId: string, version: number, events: readonly Emitted<E>[], ctx: X, schemaVersionOf: (type: string) => number): Result<Envelope<E>[], DomainError> => {
+  const ids: string[] = [];
+  for (let i = 0; i < events.length; i++) {
+    let id: unknown;
+    try {
+      id = ctx.newId();
+    } catch {
+      return err(validationError("context", [{ path: ["newId"], message: "threw when called" }]));
+    }
+    const check = Id.safeParse(id);
+    if (!check.success) return err(validationError("context", check.error.issues.map((x) => ({ path: ["newId()"], message: `returned an invalid id: ${x.message}` }))));
+    if (ids.includes(check.data)) return err(validationError("context", [{ path: ["newId()"], message: "returned the same id twice for one command" }]));
+    ids.push(check.data);
+  }
+  let next = 0;
+  const envelopes = toEnvelopes(streamId, version, events, { ...ctx, newId: () => ids[next++] ?? "" }, schemaVersionOf);
+  for (const e of envelopes) {
+    const check = EnvelopeSchema.safeParse(e);
+    if (!check.success) return err(validationError(`event envelope for ${streamId}`, check.error.issues));
+  }
+  return ok(envelopes);
+};
+
+/**
+ * The core of `execute` for an already-validated command and an already-resolved context (see
+ * `resolveContext`). The state is rebuilt on one private working copy that the decision reads and
+ * the new events then evolve, and is frozen once at the end: no immer proxies on the command path,
+ * and nothing escapes unless every step succeeded.
  * @internal
  */
-export const decideOn = <C, S, E extends AnyEvent>(
-  decider: Decider<C, S, E>,
+export const decideOn = <C, S, E extends AnyEvent, X extends Context>(
+  decider: Decider<C, S, E, X>,
   snapshot: Snapshot<S>,
   tail: readonly Envelope<E>[],
   command: C,
-  ctx: Context,
+  ctx: X,
 ): Result<Decision<S, E>, DomainError> => {
   const working = startWorking(snapshot.state);
   for (const e of tail) decider.evolve(working, e);
@@ -124,7 +165,9 @@ export const decideOn = <C, S, E extends AnyEvent>(
   }
   const streamId = decider.streamOf(command);
   const version = snapshot.version + tail.length;
-  const events = toEnvelopes(streamId, version, checked, ctx, (type) => decider.events[type]?.schemaVersion ?? 1);
+  const stamped = stamp(streamId, version, checked, ctx, (type) => decider.events[type]?.schemaVersion ?? 1);
+  if (!stamped.ok) return stamped;
+  const events = stamped.value;
   for (const e of events) decider.evolve(working, e);
   return ok({ streamId, expectedVersion: version, events, state: finishWorking(working) });
 };

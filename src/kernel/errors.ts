@@ -56,21 +56,34 @@ export type DomainError =
   | IntegrityFailure;
 
 /**
- * A validation error from zod issues, naming what was validated.
+ * Cut user text echoed in a message to at most `max` characters, so a hostile input (a key of a
+ * megabyte, say) cannot make a message of a megabyte.
+ *
+ * @example
+ * capText("x".repeat(1000), 10) // "xxxxxxxxxx… (990 more characters)"
+ */
+export const capText = (text: string, max = 200): string => (text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`);
+
+/**
+ * A validation error from zod issues, naming what was validated. Issue messages and path segments
+ * are capped, since zod echoes unknown keys.
  *
  * @example
  * validationError("command SubmitChallenge", parsed.error.issues)
  */
 export const validationError = (subject: string, issues: readonly z.core.$ZodIssue[] | readonly ValidationIssue[]): ValidationError => {
-  const list: ValidationIssue[] = issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message }));
+  const list: ValidationIssue[] = issues.slice(0, 100).map((i) => ({
+    path: i.path.map((p) => (typeof p === "symbol" ? capText(String(p), 100) : typeof p === "string" ? capText(p, 100) : p)),
+    message: capText(i.message, 300),
+  }));
   const first = list[0];
-  const where = first && first.path.length > 0 ? ` at ${first.path.join(".")}` : "";
-  const more = list.length > 1 ? ` (and ${list.length - 1} more problem${list.length > 2 ? "s" : ""})` : "";
+  const where = first && first.path.length > 0 ? ` at ${capText(first.path.join("."))}` : "";
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
   return {
     kind: "validation",
     code: "validation_failed",
-    message: `Invalid ${subject}${where}: ${first?.message ?? "unknown problem"}${more}.`,
-    details: { subject, issues: list },
+    message: `Invalid ${capText(subject)}${where}: ${first?.message ?? "unknown problem"}${more}.`,
+    details: { subject: capText(subject), issues: list },
   };
 };
 
@@ -83,7 +96,7 @@ export const validationError = (subject: string, issues: readonly z.core.$ZodIss
 export const ruleViolation = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): RuleViolation => ({
   kind: "rule",
   code,
-  message,
+  message: capText(message, 1000),
   details,
 });
 
@@ -107,16 +120,16 @@ export const idempotencyConflict = (commandId: string, streamId: string): Idempo
 export const unknownEventType = (type: string): UnknownEventType => ({
   kind: "unknown_event_type",
   code: "unknown_event_type",
-  message: `Unknown event type "${type.slice(0, 100)}": this version of the library has no schema for it.`,
-  details: { type },
+  message: `Unknown event type "${capText(type, 100)}": this version of the library has no schema for it.`,
+  details: { type: capText(type, 100) },
 });
 
 /** A failed upcast step. */
 export const upcastFailure = (type: string, fromVersion: number, toVersion: number, reason: string): UpcastFailure => ({
   kind: "upcast",
   code: "upcast_failed",
-  message: `Could not upgrade ${type} from schema version ${fromVersion} to ${toVersion}: ${reason}`,
-  details: { type, fromVersion, toVersion, reason },
+  message: `Could not upgrade ${capText(type, 100)} from schema version ${fromVersion} to ${toVersion}: ${capText(reason, 500)}`,
+  details: { type: capText(type, 100), fromVersion, toVersion, reason: capText(reason, 500) },
 });
 
 /** A broken integrity property of a stored log. */
@@ -124,4 +137,4 @@ export const integrityFailure = (
   code: string,
   message: string,
   details: { readonly streamId: string; readonly version?: number } & Readonly<Record<string, unknown>>,
-): IntegrityFailure => ({ kind: "integrity", code, message, details });
+): IntegrityFailure => ({ kind: "integrity", code, message: capText(message, 1000), details });

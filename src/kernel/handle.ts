@@ -1,5 +1,5 @@
 import { canonicalJson } from "./canonical-json.js";
-import type { Context } from "./context.js";
+import { type Context, resolveContext } from "./context.js";
 import { type Decider, decideOn, parseCommand } from "./decider.js";
 import type { AnyEvent, Envelope } from "./envelope.js";
 import { type DomainError, idempotencyConflict } from "./errors.js";
@@ -27,9 +27,9 @@ export interface Handled<S, E extends AnyEvent> {
 }
 
 /** The stream's last known snapshot (cached, or the empty state) and the events after it. */
-const load = async <C, S, E extends AnyEvent>(
+const load = async <C, S, E extends AnyEvent, X extends Context>(
   store: EventStore<E>,
-  decider: Decider<C, S, E>,
+  decider: Decider<C, S, E, X>,
   streamId: string,
   cache: StateCache<S> | undefined,
 ): Promise<{ snapshot: Snapshot<S>; tail: readonly Envelope<E>[] }> => {
@@ -37,7 +37,7 @@ const load = async <C, S, E extends AnyEvent>(
   return { snapshot, tail: await store.readStream(streamId, { fromVersion: snapshot.version + 1 }) };
 };
 
-const current = async <C, S, E extends AnyEvent>(store: EventStore<E>, decider: Decider<C, S, E>, streamId: string, cache: StateCache<S> | undefined): Promise<Snapshot<S>> => {
+const current = async <C, S, E extends AnyEvent, X extends Context>(store: EventStore<E>, decider: Decider<C, S, E, X>, streamId: string, cache: StateCache<S> | undefined): Promise<Snapshot<S>> => {
   const { snapshot, tail } = await load(store, decider, streamId, cache);
   return tail.length === 0 ? snapshot : { state: fold(decider, tail, snapshot.version === 0 ? undefined : snapshot.state), version: snapshot.version + tail.length };
 };
@@ -51,15 +51,19 @@ const current = async <C, S, E extends AnyEvent>(store: EventStore<E>, decider: 
  * const r = await handle(store, labDecider, { type: "AcceptChallenge", projectId: "p-1" }, ctx);
  * if (!r.ok) return show(r.error.message);
  */
-export const handle = async <C, S, E extends AnyEvent>(
+export const handle = async <C, S, E extends AnyEvent, X extends Context>(
   store: EventStore<E>,
-  decider: Decider<C, S, E>,
+  decider: Decider<C, S, E, X>,
   command: unknown,
-  ctx: Context,
+  context: X,
   options: HandleOptions<S> = {},
 ): Promise<Result<Handled<S, E>, DomainError>> => {
   const parsed = parseCommand(decider, command);
   if (!parsed.ok) return parsed;
+  // Checked before anything is read or written: what the context supplies ends up in the events.
+  const resolved = resolveContext<X>(context, decider.contextSchema);
+  if (!resolved.ok) return resolved;
+  const ctx = resolved.value;
   const streamId = decider.streamOf(parsed.value);
   const { commandId } = ctx;
   const fingerprint = commandId === undefined ? "" : canonicalJson({ streamId, command: parsed.value });

@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { canonicalJson } from "./canonical-json.js";
 import { sha256Hex } from "./digest.js";
 import { type IntegrityFailure, integrityFailure } from "./errors.js";
@@ -78,12 +79,28 @@ export const headsOf = (events: Iterable<StoredRecord>): Map<string, { version: 
   return heads;
 };
 
-/** A published checkpoint: every stream's head, and a root hash over all of them. */
-export interface Checkpoint {
-  readonly heads: readonly { readonly streamId: string; readonly version: number; readonly hash: string }[];
-  /** SHA-256 of the canonical JSON of `heads`. */
-  readonly root: string;
-}
+const Hex256 = z.string().regex(/^[0-9a-f]{64}$/u, "must be 64 lowercase hex digits");
+
+/**
+ * A published checkpoint: every stream's head, and a root hash (SHA-256 of the canonical JSON of
+ * `heads`) over all of them. The schema is what `verify` checks a checkpoint file against.
+ */
+export const CheckpointSchema = z.strictObject({
+  heads: z.array(z.strictObject({ streamId: z.string().min(1).max(400), version: z.int().min(1), hash: Hex256 })),
+  root: Hex256,
+});
+/** A published checkpoint. */
+export type Checkpoint = z.infer<typeof CheckpointSchema>;
+
+// The fields an integrity check reads; anything else in a record is only hashed.
+const RecordShape = z.looseObject({
+  id: z.string().min(1).max(200),
+  streamId: z.string().min(1).max(400),
+  version: z.int().min(1),
+  recordedAt: z.iso.datetime(),
+  prevHash: Hex256.optional(),
+  hash: Hex256.optional(),
+});
 
 /**
  * A checkpoint of a sealed log, to publish with each report: with it, `verify` also detects a log
@@ -113,19 +130,48 @@ export interface Verified {
  * Verify a sealed log: every hash recomputes, every `prevHash` names the event before, versions run
  * without gap, duplicate or reordering, `recordedAt` never goes backwards; with a checkpoint, every
  * stream reaches its checkpointed head with the same hash. Returns the first broken link: the
- * stream, the version and why.
+ * stream (named through the hash view, as the checkpoint names it), the version and why. Never
+ * throws: a malformed record or checkpoint is reported like any other failure.
  *
  * @example
  * const r = verify(events, { checkpoint: published });
  * if (!r.ok) console.error(r.error.message); // "project:p1 version 7: hash mismatch — the event was altered after sealing."
  */
 export const verify = (events: readonly StoredRecord[], options: IntegrityOptions & { readonly checkpoint?: Checkpoint } = {}): Result<Verified, IntegrityFailure> => {
+  try {
+    return verifyChecked(events, options);
+  } catch {
+    // Only a hash view that throws, or input that is not plain data, gets here.
+    return err(integrityFailure("unreadable", "The log could not be read: a record is not plain JSON data, or the hash view failed on it.", { streamId: "" }));
+  }
+};
+
+const verifyChecked = (events: readonly StoredRecord[], options: IntegrityOptions & { readonly checkpoint?: Checkpoint }): Result<Verified, IntegrityFailure> => {
+  if (!Array.isArray(events)) return err(integrityFailure("malformed_record", "The log must be an array of records.", { streamId: "" }));
   const last = new Map<string, { version: number; hash: string; recordedAt: number }>();
   const ids = new Set<string>();
   const present = new Set<string>();
-  for (const e of events) present.add(`${e.streamId}@${e.version}`);
+  const names = new Map<string, string>();
+  const name = (streamId: string): string => {
+    let n = names.get(streamId);
+    if (n === undefined) names.set(streamId, (n = streamKey(streamId, options)));
+    return n;
+  };
+  for (const [i, e] of events.entries()) {
+    const shape = RecordShape.safeParse(e);
+    if (!shape.success) {
+      const issue = shape.error.issues[0];
+      const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
+      // Locate it by its stream and version when those at least are readable.
+      const r = typeof e === "object" && e !== null ? (e as { streamId?: unknown; version?: unknown }) : {};
+      const located = typeof r.streamId === "string" && typeof r.version === "number" ? { streamId: name(r.streamId), version: r.version } : { streamId: "" };
+      const at = located.streamId === "" ? `Record #${i + 1}` : `${located.streamId} version ${String(located.version)} (record #${i + 1})`;
+      return err(integrityFailure("malformed_record", `${at} is not a stored event${where}: ${issue?.message ?? "not an object"}.`, { ...located, index: i }));
+    }
+    present.add(`${e.streamId}@${e.version}`);
+  }
   const fail = (code: string, e: StoredRecord, why: string, details: Record<string, unknown> = {}) =>
-    err(integrityFailure(code, `${e.streamId} version ${e.version}: ${why}`, { streamId: e.streamId, version: e.version, eventId: e.id, ...details }));
+    err(integrityFailure(code, `${name(e.streamId)} version ${e.version}: ${why}`, { streamId: name(e.streamId), version: e.version, eventId: e.id, ...details }));
   for (const e of events) {
     if (ids.has(e.id)) return fail("duplicate_event", e, `event ${e.id} appears twice.`);
     ids.add(e.id);
@@ -138,20 +184,32 @@ export const verify = (events: readonly StoredRecord[], options: IntegrityOption
     if (e.prevHash !== prev?.hash) {
       return fail("missing_predecessor", e, prev === undefined ? "names a predecessor that is not in the log." : "does not name the hash of the event before it: the chain is broken.", { prevHash: e.prevHash ?? null });
     }
-    if (hashOf(e, options) !== e.hash) return fail("hash_mismatch", e, "hash mismatch — the event was altered after sealing.");
+    let hash: string;
+    try {
+      hash = hashOf(e, options);
+    } catch {
+      return fail("unhashable", e, "holds a value JSON cannot represent (a number too large, say): it cannot have been sealed as it is.");
+    }
+    if (hash !== e.hash) return fail("hash_mismatch", e, "hash mismatch — the event was altered after sealing.");
     const recordedAt = Date.parse(e.recordedAt);
     if (prev !== undefined && recordedAt < prev.recordedAt) return fail("recorded_at_backwards", e, `recorded at ${e.recordedAt}, before the event it follows.`);
     last.set(e.streamId, { version: e.version, hash: e.hash, recordedAt });
   }
-  const cp = options.checkpoint;
   const beyondCheckpoint: string[] = [];
-  if (cp !== undefined) {
+  if (options.checkpoint !== undefined) {
+    const parsed = CheckpointSchema.safeParse(options.checkpoint);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
+      return err(integrityFailure("checkpoint_malformed", `The checkpoint is not a checkpoint${where}: ${issue?.message ?? "unreadable"}.`, { streamId: "" }));
+    }
+    const cp = parsed.data;
     if (sha256Hex(canonicalJson(cp.heads)) !== cp.root) {
       return err(integrityFailure("checkpoint_altered", "The checkpoint's root does not match its heads: the checkpoint itself was altered.", { streamId: "" }));
     }
     const atVersion = new Map<string, string>();
-    for (const e of events) if (e.hash !== undefined) atVersion.set(`${streamKey(e.streamId, options)}@${e.version}`, e.hash);
-    const lastByKey = new Map([...last].map(([stream, h]) => [streamKey(stream, options), h]));
+    for (const e of events) if (e.hash !== undefined) atVersion.set(`${name(e.streamId)}@${e.version}`, e.hash);
+    const lastByKey = new Map([...last].map(([stream, h]) => [name(stream), h]));
     for (const head of cp.heads) {
       const now = lastByKey.get(head.streamId);
       const found = atVersion.get(`${head.streamId}@${head.version}`);
@@ -173,10 +231,8 @@ export const verify = (events: readonly StoredRecord[], options: IntegrityOption
         );
       }
     }
-  }
-  if (cp !== undefined) {
     const known = new Set(cp.heads.map((h) => h.streamId));
-    for (const stream of last.keys()) if (!known.has(streamKey(stream, options))) beyondCheckpoint.push(stream);
+    for (const stream of last.keys()) if (!known.has(name(stream))) beyondCheckpoint.push(name(stream));
   }
   return ok({ events: events.length, streams: last.size, beyondCheckpoint: beyondCheckpoint.sort() });
 };

@@ -36,7 +36,8 @@ export const decodeJsonl = <R extends EventRegistry>(codec: Codec<R>, text: stri
   const stored: StoredRecord[] = [];
   const errors: LineError[] = [];
   let line = 0;
-  let start = 0;
+  // A byte-order mark is how some editors start a UTF-8 file; it is not part of the first line.
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start <= text.length) {
     const end = text.indexOf("\n", start);
     const raw = text.slice(start, end === -1 ? text.length : end);
@@ -47,7 +48,9 @@ export const decodeJsonl = <R extends EventRegistry>(codec: Codec<R>, text: stri
     try {
       json = JSON.parse(raw);
     } catch (e) {
-      errors.push({ line, reason: `not valid JSON (${e instanceof Error ? e.message : String(e)})` });
+      // Only the position: the parser's own message quotes the line, which may hold a reference.
+      const at = /position (\d+)/u.exec(e instanceof Error ? e.message : "")?.[1];
+      errors.push({ line, reason: `not valid JSON${at === undefined ? "" : ` (at character ${Number(at) + 1})`}` });
       continue;
     }
     const decoded = codec.decode(json);

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import * as E from "./events.js";
-import { ProjectId, Text, Timestamp } from "./values.js";
+import { ParticipantRef, ProjectId, Text, Timestamp } from "./values.js";
 
 // A command carries the event's data it asks for, plus when it happened in the world if that is
 // not now (recording yesterday's workshop today). Schemas are built from the event schemas so the
@@ -39,8 +39,8 @@ export const DiscontinueProject = command("DiscontinueProject", E.ProjectDiscont
 export const MainstreamProject = onProject("MainstreamProject");
 /** Plan a session. → `SessionScheduled` */
 export const ScheduleSession = command("ScheduleSession", E.SessionScheduledData);
-/** Record who attended a session. → `AttendanceRecorded` */
-export const RecordAttendance = command("RecordAttendance", E.AttendanceRecordedData);
+/** Record who attended a session (live references only, never redacted ones). → `AttendanceRecorded` */
+export const RecordAttendance = command("RecordAttendance", E.AttendanceRecordedData.extend({ attendees: z.array(E.AttendeeInput).min(1).max(1000) }));
 /** Close a session that was held. → `SessionClosed` */
 export const CloseSession = command("CloseSession", E.SessionClosedData);
 /** Call a session off. → `SessionCancelled` */
@@ -68,7 +68,7 @@ export const PublishEvaluation = command("PublishEvaluation", E.EvaluationPublis
 /** Record that an entity adopted the solution. → `AdoptionRecorded` */
 export const RecordAdoption = command("RecordAdoption", E.AdoptionRecordedData);
 /** Erase a participant from every per-person view. → `ParticipantForgotten` */
-export const ForgetParticipant = command("ForgetParticipant", E.ParticipantForgottenData);
+export const ForgetParticipant = command("ForgetParticipant", z.strictObject({ participantRef: ParticipantRef }));
 
 /** Commands on project streams. */
 export const ProjectCommand = z.discriminatedUnion("type", [

@@ -1,6 +1,7 @@
-import { type Context, type DomainError, type Emitted, err, ok, type Result, ruleViolation } from "../kernel/index.js";
+import { type DomainError, type Emitted, err, ok, type Result, ruleViolation } from "../kernel/index.js";
 import type { ProjectCommand } from "./commands.js";
 import type { ProjectEvent } from "./events.js";
+import type { LabContext } from "./register.js";
 import { checkActorAndTime, currentDecision, missingRequirements, precondition } from "./rules.js";
 import type { Kpi, ProjectState } from "./state.js";
 import { exitGate, pivotTarget, transitions } from "./transitions.js";
@@ -28,7 +29,7 @@ const kpiShape = (k: Pick<Kpi, "direction" | "baseline" | "target">): Decided | 
  * Decide what a command on a project stream does, enforcing the lifecycle, the gates, the
  * permission table, referential and time rules. Pure: time, actor and ids come from `ctx`.
  */
-export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: Context): Decided => {
+export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContext): Decided => {
   const when = checkActorAndTime(c.type, c.occurredAt, ctx);
   if (!when.ok) return when;
   const at = when.value;
@@ -152,6 +153,15 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: Context):
           return refuse("session_not_held_yet", `Session ${c.sessionId} is scheduled for ${session.scheduledFor}; it cannot be closed on ${at}.`);
         }
         return emit({ type: "SessionClosed", data: { projectId, sessionId: c.sessionId, anonymousHeadcount: c.anonymousHeadcount, contributions: c.contributions } });
+      }
+      // Positions only, never the references: these people asked to be forgotten.
+      const forgotten = c.attendees.flatMap((a, i) => (ctx.register.isForgotten(a.participantRef) ? [i + 1] : []));
+      if (forgotten.length > 0) {
+        return refuse(
+          "participant_forgotten",
+          `Attendee${forgotten.length > 1 ? "s" : ""} #${forgotten.join(", #")} asked to be forgotten and cannot be recorded again; record the others without them.`,
+          { sessionId: c.sessionId, attendees: forgotten },
+        );
       }
       const repeated: string[] = [];
       const seen = new Set<string>();

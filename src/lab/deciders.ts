@@ -4,6 +4,7 @@ import { decideProject } from "./decide-project.js";
 import { decideEntity, decideParticipant } from "./decide-register.js";
 import { type EntityEvent, entityEvents, type ParticipantEvent, participantEvents, type ProjectEvent, projectEvents } from "./events.js";
 import { evolveEntity, evolveParticipant, evolveProject } from "./evolve.js";
+import { type LabContext, LabContextSchema } from "./register.js";
 import {
   type EntityState,
   initialEntityState,
@@ -14,13 +15,15 @@ import {
 } from "./state.js";
 
 /**
- * The innovation-project decider (streams `project:<id>`).
+ * The innovation-project decider (streams `project:<id>`). Its context carries the register
+ * (`LabContext`): which organisations exist and which participants were forgotten.
  *
  * @example
- * const r = await handle(store, projectDecider, { type: "AcceptChallenge", projectId: "p-1" }, ctx);
+ * const r = await handle(store, projectDecider, { type: "AcceptChallenge", projectId: "p-1" }, { ...ctx, register: labRegister(events) });
  */
-export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent> = {
+export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent, LabContext> = {
   commandSchema: ProjectCommand,
+  contextSchema: LabContextSchema,
   events: projectEvents,
   streamOf: (c) => `project:${c.projectId}`,
   initialState: initialProjectState,

@@ -1,6 +1,19 @@
 import * as z from "zod";
-import { defineEvent, type EventOf, Id } from "../kernel/index.js";
-import { Count, EntityId, EvidenceRefs, Money, ParticipantRef, PersonId, ProjectId, Text, Timestamp } from "./values.js";
+import { defineEvent, type EventOf, Id, sha256Hex } from "../kernel/index.js";
+import {
+  Count,
+  EntityId,
+  EvidenceRefs,
+  Money,
+  ParticipantRef,
+  participantRefProblem,
+  PersonId,
+  ProjectId,
+  RedactedRef,
+  StoredParticipantRef,
+  Text,
+  Timestamp,
+} from "./values.js";
 import {
   ActorRole,
   DiscontinuationReason,
@@ -89,11 +102,34 @@ export const ProjectMainstreamedData = z.strictObject({ ...project });
 /** A participatory session is planned. */
 export const SessionScheduledData = z.strictObject({ ...project, sessionId: Id, kind: SessionKind, mode: SessionMode, scheduledFor: Timestamp });
 
-/** One attendee: a pseudonymous reference, the role held in this session, and optionally the entity they came from. */
-export const Attendee = z.strictObject({ participantRef: ParticipantRef, role: ParticipantRole, affiliationEntityId: EntityId.optional() });
+/** One attendee as a command names them: a live participant reference, the role held in this session, and optionally the entity they came from. */
+export const AttendeeInput = z.strictObject({ participantRef: ParticipantRef, role: ParticipantRole, affiliationEntityId: EntityId.optional() });
+/** One attendee as stored: the reference may have been redacted since. */
+export const Attendee = AttendeeInput.extend({ participantRef: StoredParticipantRef });
 
-/** Who attended a session. */
+/** Who attended a session (schema version 2: references of at least 128 bits; see `ParticipantRef`). */
 export const AttendanceRecordedData = z.strictObject({ ...project, sessionId: Id, attendees: z.array(Attendee).min(1).max(1000) });
+
+// Schema version 1 accepted shorter references (8–128 of letters, digits and _ - . :). They are read
+// as they were; the `legacyRef` upcaster brings each to the version-2 rule.
+const LegacyParticipantRef = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/u, "must be 8–128 letters, digits, _ - . or :");
+/** Who attended a session (schema version 1). */
+export const AttendanceRecordedDataV1 = z.strictObject({
+  ...project,
+  sessionId: Id,
+  attendees: z.array(z.strictObject({ participantRef: LegacyParticipantRef, role: ParticipantRole, affiliationEntityId: EntityId.optional() })).min(1).max(1000),
+});
+
+/**
+ * A schema-version-1 reference brought to the version-2 rule: kept when it already meets it (or is
+ * a redacted digest), otherwise replaced by a 128-bit token derived from it, the same token wherever
+ * the reference appears, so a person stays one person and an erasure still finds them.
+ *
+ * @example
+ * legacyRef("p_0737c0e46a6") // "5d0c…" (32 hex digits); legacyRef(a valid v2 reference) returns it unchanged
+ */
+export const legacyRef = (ref: string): string =>
+  RedactedRef.safeParse(ref).success || participantRefProblem(ref) === undefined ? ref : sha256Hex(`labx-core schema-1 participant reference:${ref}`).slice(0, 32);
 
 /** People counted without being identified (schema version 1: businesses were counted in `other`). */
 export const AnonymousHeadcountV1 = z.strictObject({ citizens: Count, civilServants: Count, other: Count });
@@ -180,8 +216,10 @@ export const EvaluationPublishedData = z.strictObject({
 /** An entity adopts the solution. */
 export const AdoptionRecordedData = z.strictObject({ ...project, entityId: EntityId, scaleType: ScaleType, sites: Count, usersCovered: Count });
 
-/** A participant asked to be forgotten (stream `participant:<ref>`). */
-export const ParticipantForgottenData = z.strictObject({ participantRef: ParticipantRef });
+/** A participant asked to be forgotten (stream `participant:<ref>`; schema version 2: the version-2 reference rule). */
+export const ParticipantForgottenData = z.strictObject({ participantRef: StoredParticipantRef });
+/** A participant asked to be forgotten (schema version 1). */
+export const ParticipantForgottenDataV1 = z.strictObject({ participantRef: LegacyParticipantRef });
 
 /**
  * The event catalogue: every event type with its data schema and schema version. Pass it to
@@ -206,7 +244,9 @@ export const labEvents = {
   ProjectDiscontinued: defineEvent(ProjectDiscontinuedData),
   ProjectMainstreamed: defineEvent(ProjectMainstreamedData),
   SessionScheduled: defineEvent(SessionScheduledData),
-  AttendanceRecorded: defineEvent(AttendanceRecordedData),
+  AttendanceRecorded: defineEvent(AttendanceRecordedData, [
+    { schema: AttendanceRecordedDataV1, up: (d: z.infer<typeof AttendanceRecordedDataV1>) => ({ ...d, attendees: d.attendees.map((a) => ({ ...a, participantRef: legacyRef(a.participantRef) })) }) },
+  ]),
   // v1 counted anonymous businesses in `other`; they cannot be told apart afterwards, so they stay there.
   SessionClosed: defineEvent(SessionClosedData, [
     { schema: SessionClosedDataV1, up: (d: z.infer<typeof SessionClosedDataV1>) => ({ ...d, anonymousHeadcount: { ...d.anonymousHeadcount, business: 0 } }) },
@@ -224,7 +264,9 @@ export const labEvents = {
   PilotEnded: defineEvent(PilotEndedData),
   EvaluationPublished: defineEvent(EvaluationPublishedData),
   AdoptionRecorded: defineEvent(AdoptionRecordedData),
-  ParticipantForgotten: defineEvent(ParticipantForgottenData),
+  ParticipantForgotten: defineEvent(ParticipantForgottenData, [
+    { schema: ParticipantForgottenDataV1, up: (d: z.infer<typeof ParticipantForgottenDataV1>) => ({ participantRef: legacyRef(d.participantRef) }) },
+  ]),
 };
 
 /** Any event of the catalogue, `{ type, data }`. */

@@ -5,6 +5,7 @@ export { checkGate, type GateCheck, gateRequirements, type Requirement, requirem
 export * from "./next-steps.js";
 export * from "./permissions.js";
 export * from "./privacy.js";
+export * from "./register.js";
 export { allowedWhilePaused } from "./rules.js";
 export * from "./state.js";
 export * from "./transitions.js";

@@ -1,20 +1,17 @@
 import { type HashView, sha256Hex, type StoredRecord } from "../kernel/index.js";
+import { REDACTED_PREFIX, RedactedRef } from "./values.js";
 
-const DIGEST = "sha256:";
-
-// People attend many sessions: remember recent digests rather than hash the same reference again.
-const memo = new Map<string, string>();
-/** A participant reference as the hash sees it: its SHA-256 digest (a redacted reference already is one). */
-const protect = (ref: string): string => {
-  if (ref.startsWith(DIGEST)) return ref;
-  let digest = memo.get(ref);
-  if (digest === undefined) {
-    digest = `${DIGEST}${sha256Hex(ref)}`;
-    if (memo.size >= 100_000) memo.clear();
-    memo.set(ref, digest);
-  }
-  return digest;
-};
+/**
+ * A participant reference's redacted form, `sha256:` and its SHA-256 digest; a redacted reference
+ * is returned as it is. It is what the hash view hashes, what `redact` writes, and what every
+ * projection keeps of an erased person — one form, so a redacted copy gives the same states and
+ * hashes as the original. References carry at least 128 bits, so the digest cannot be reversed by
+ * trying candidates. Nothing is cached: no raw reference outlives the call.
+ *
+ * @example
+ * redactedRef("3q2-7wEhQ0yYx0rVqZl1mA") // "sha256:…" (64 hex digits)
+ */
+export const redactedRef = (ref: string): string => (ref.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(ref).success ? ref : `${REDACTED_PREFIX}${sha256Hex(ref)}`);
 
 const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => string): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...record };
@@ -45,26 +42,31 @@ const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => 
  * const sealed = seal(events, { hashView: labHashView });
  * verify(redact(sealed, forgottenRefs), { hashView: labHashView }).ok // true
  */
-export const labHashView: HashView = (record) => mapRefs(record, protect);
+export const labHashView: HashView = (record) => mapRefs(record, redactedRef);
 
-/**
- * A copy of a log for third parties without the given participant references: each is replaced by
- * its digest (`sha256:…`), in attendance, erasure events and participant stream ids. Counts do not
- * change and, for a log sealed with `labHashView`, the chain still verifies.
- *
- * @example
- * const forgotten = events.filter((e) => e.type === "ParticipantForgotten").map((e) => e.data.participantRef);
- * const safe = redact(events, forgotten);
- */
-export const redact = <T extends StoredRecord>(events: readonly T[], refs: Iterable<string>): T[] => {
-  const gone = new Set(refs);
-  if (gone.size === 0) return [...events];
-  return events.map((e) => mapRefs(e, (ref) => (gone.has(ref) ? protect(ref) : ref)) as T);
+// The references a log's own `ParticipantForgotten` events erase.
+const erasedIn = (events: readonly StoredRecord[]): string[] => {
+  const out: string[] = [];
+  for (const e of events) {
+    const data = e.type === "ParticipantForgotten" ? (e.data as { participantRef?: unknown } | undefined) : undefined;
+    if (typeof data?.participantRef === "string") out.push(data.participantRef);
+  }
+  return out;
 };
 
-/** The participant references erased by `ParticipantForgotten` events in a log. */
-export const forgottenRefs = (events: Iterable<{ readonly type: string; readonly data: unknown }>): string[] => {
-  const out: string[] = [];
-  for (const e of events) if (e.type === "ParticipantForgotten") out.push((e.data as { participantRef: string }).participantRef);
-  return out;
+/**
+ * A copy of a log without the references of erased participants — by default those its own
+ * `ParticipantForgotten` events name, or the `refs` given: each is replaced by its redacted form
+ * (`sha256:…`) in attendance, erasure events and participant stream ids. Counts do not change and,
+ * for a log sealed with `labHashView`, every hash still verifies. Events without a reference are
+ * shared, not copied.
+ *
+ * @example
+ * const safe = redact(events); // for third parties: no erased person's reference left
+ */
+export const redact = <T extends StoredRecord>(events: readonly T[], refs: Iterable<string> = erasedIn(events)): T[] => {
+  const gone = new Set(refs);
+  if (gone.size === 0) return [...events];
+  const hide = (ref: string): string => (gone.has(ref) ? redactedRef(ref) : ref);
+  return events.map((e) => (e.type === "AttendanceRecorded" || e.type === "ParticipantForgotten" ? (mapRefs(e, hide) as T) : e));
 };

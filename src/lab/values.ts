@@ -38,28 +38,75 @@ export type Money = z.infer<typeof Money>;
 /** References to evidence documents (file names, URLs, registry numbers), never personal data. */
 export const EvidenceRefs = z.array(Text(300)).max(50);
 
-const HOW = "use an opaque token minted by the host, for example a keyed hash";
+const HOW = "mint an opaque token of at least 128 bits, e.g. an HMAC of your internal id, as base64url, hex or a UUID";
+
+/** The prefix of a redacted reference (`sha256:` and 64 hex digits); reserved, never a live reference. */
+export const REDACTED_PREFIX = "sha256:";
+
+const WORD = /^(?:[A-Z]?[a-z]+|[A-Z]+)$/u;
+// Words and numbers joined by separators ("maria_silva_1985", "user-00012345"): a handle, not a token.
+// Random 128-bit tokens never take this shape (0 in 2,000,000 drawn), so it costs no false refusals.
+const isHandle = (ref: string): boolean => {
+  const parts = ref.split(/[-_+/]+/u).filter((p) => p !== "");
+  if (parts.length < 2) return false;
+  let words = 0;
+  for (const p of parts) {
+    if (/^\d+$/u.test(p)) continue;
+    if (p.length >= 2 && WORD.test(p)) words++;
+    else return false;
+  }
+  return words > 0;
+};
 
 /**
- * A pseudonymous participant reference. It must be an opaque token (8–128 letters, digits and
- * `_ - . :`); anything that looks like an e-mail address, a phone number or a person's name is
- * refused with a reason, because the log must never hold personal data.
+ * Why a string cannot be a participant reference, or undefined if it can. The rule, from first
+ * principles: a reference must be opaque (it reads as nothing about a person) and unguessable (at
+ * least 128 bits), so that its SHA-256 digest — all a redacted log or an erased person leaves
+ * behind — cannot be reversed by trying candidates. Length and alphabet are checked exactly; the
+ * shapes personal data takes (e-mail, phone in any notation, names and handles, long numbers) are
+ * refused by name.
  *
  * @example
- * ParticipantRef.parse("p_3f9a1c7e2b")   // ok
- * ParticipantRef.safeParse("maria@example.pt").success // false: looks like an e-mail address
+ * participantRefProblem("3q2-7wEhQ0yYx0rVqZl1mA") // undefined: 22 base64url characters, 132 bits
+ * participantRefProblem("p-738291")                // "must be at least 22 characters …"
+ */
+export const participantRefProblem = (ref: string): string | undefined => {
+  if (ref.startsWith(REDACTED_PREFIX)) return `begins with "${REDACTED_PREFIX}", which is reserved for redacted references`;
+  if (ref.includes("@")) return `looks like an e-mail address; ${HOW}`;
+  if (/^(?:tel|callto|sms):/iu.test(ref) || /^[\d\s().+-]+$/u.test(ref)) return `looks like a phone number or another personal number; ${HOW}`;
+  if (/^\p{L}[\p{L}'’ .-]*$/u.test(ref) && /[\s.'’]/u.test(ref)) return `looks like a person's name; ${HOW}`;
+  if (/\s/u.test(ref)) return `must not contain spaces; ${HOW}`;
+  if (!/^[A-Za-z0-9_+/-]+=*$/u.test(ref)) return `may hold only base64 or base64url characters (A–Z a–z 0–9 - _ + / and trailing =); ${HOW}`;
+  if (ref.length < 22) return `must be at least 22 characters (128 bits as base64url); ${HOW}`;
+  if (ref.length > 128) return "must be at most 128 characters";
+  const hex = ref.replaceAll("-", "");
+  // Hexadecimal (a UUID included) carries 4 bits a character and no words: only its length matters.
+  if (/^[0-9a-fA-F]+$/u.test(hex)) return hex.length < 32 ? `as hexadecimal must be at least 32 digits (128 bits); ${HOW}` : undefined;
+  if (isHandle(ref) || /^(?:[A-Z]?[a-z]{2,}|[A-Z]{3,})\d*$/u.test(ref)) return `looks like a name or a username; ${HOW}`;
+  return undefined;
+};
+
+/**
+ * A pseudonymous participant reference, as a command gives it: an opaque token of at least 128 bits
+ * (see `participantRefProblem` for the rule). Anything that looks like personal data is refused with
+ * the reason.
+ *
+ * @example
+ * ParticipantRef.parse("3q2-7wEhQ0yYx0rVqZl1mA")                 // ok (base64url, 22 characters)
+ * ParticipantRef.safeParse("maria.silva@example.pt").success       // false: looks like an e-mail address
  */
 export const ParticipantRef = z.string().superRefine((ref, ctx) => {
-  const refuse = (message: string): void => {
-    ctx.addIssue({ code: "custom", message });
-  };
-  if (ref.includes("@")) return refuse(`looks like an e-mail address; ${HOW}`);
-  const digits = ref.replace(/\D/gu, "").length;
-  if (/^\+?[\d\s().-]+$/u.test(ref) && digits >= 7 && digits <= 15) return refuse(`looks like a phone number; ${HOW}`);
-  if (/^\p{L}[\p{L}'’ .-]*$/u.test(ref)) return refuse(`looks like a person's name; ${HOW}`);
-  if (/\s/u.test(ref)) return refuse(`must not contain spaces; ${HOW}`);
-  if (!/^[A-Za-z0-9_.:-]{8,128}$/u.test(ref)) return refuse(`must be 8–128 letters, digits, _ - . or :; ${HOW}`);
-  if (!/\d/u.test(ref)) return refuse(`must contain a digit, as opaque tokens do (a word alone may be a name); ${HOW}`);
+  const problem = participantRefProblem(ref);
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
 });
 /** A pseudonymous participant reference. */
 export type ParticipantRef = z.infer<typeof ParticipantRef>;
+
+/** A redacted reference: `sha256:` and the 64 hex digits of the reference's SHA-256 digest. */
+export const RedactedRef = z.string().regex(/^sha256:[0-9a-f]{64}$/u, "must be sha256: followed by 64 lowercase hex digits");
+
+/**
+ * A participant reference as stored: a live reference, or one `redact` has replaced by its digest
+ * (so a redacted copy of a log still decodes). Commands never accept the redacted form.
+ */
+export const StoredParticipantRef = z.union([RedactedRef, ParticipantRef]);

@@ -1,18 +1,11 @@
 import type { Draft } from "immer";
 import type { Envelope } from "../kernel/index.js";
-import type { EntityKind, EntityLevel, LabEvent, Sector, Stage } from "../lab/index.js";
+import type { EntityFacts, LabEvent, Sector, Stage } from "../lab/index.js";
 
 /** What a projection needs to know about a project to slice its figures: sector and current stage. */
 export interface ProjectContext {
   sector: Sector;
   stage: Stage;
-}
-
-/** The organisation register as projections see it. */
-export interface EntityFacts {
-  kind: EntityKind;
-  level: EntityLevel | null;
-  sector: Sector;
 }
 
 /** The shared part of every projection's state: projects' sector and stage, and the register. */

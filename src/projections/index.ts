@@ -1,6 +1,6 @@
 export * from "./as-of.js";
 export * from "./audit-trail.js";
-export { type Context as ProjectionContext, compareTime, type EntityFacts, type ProjectContext } from "./context.js";
+export { type Context as ProjectionContext, compareTime, type ProjectContext } from "./context.js";
 export * from "./figures.js";
 export * from "./history.js";
 export * from "./impact.js";

@@ -1,3 +1,4 @@
+import { sha256Hex } from "../kernel/index.js";
 import type { LabCommand } from "../lab/index.js";
 
 const T0 = Date.UTC(2018, 0, 1);
@@ -8,6 +9,15 @@ const T0 = Date.UTC(2018, 0, 1);
  * day(31) // "2018-02-01T00:00:00.000Z"
  */
 export const day = (n: number): string => new Date(T0 + n * 86_400_000).toISOString();
+
+/**
+ * A participant reference for tests: deterministic, and shaped like a real one (32 hex digits, 128
+ * bits), so it passes the reference rule. In production mint references with a keyed hash.
+ *
+ * @example
+ * testRef(1) // "…" (the same 32 hex digits every time)
+ */
+export const testRef = (n: number): string => sha256Hex(`labx-core test participant ${n}`).slice(0, 32);
 
 /** A command as the builders make it: plain data, validated when handled. */
 export type CommandInput = Record<string, unknown> & { type: LabCommand["type"] };
@@ -42,7 +52,7 @@ export const labCommands = (projectId = "p1") => {
     discontinue: (o = {}): CommandInput => ({ type: "DiscontinueProject", projectId, reasonCode: "entity_reluctance", lessons: "Secure the owner's commitment before co-design.", ...o }),
     mainstream: (o = {}): CommandInput => ({ type: "MainstreamProject", projectId, ...o }),
     schedule: (sessionId = "s1", o = {}): CommandInput => ({ type: "ScheduleSession", projectId, sessionId, kind: "workshop", mode: "in_person", scheduledFor: day(6), ...o }),
-    attend: (sessionId = "s1", refs: string[] = ["p_0001aa"], role = "citizen", o = {}): CommandInput => ({ type: "RecordAttendance", projectId, sessionId, attendees: refs.map((participantRef) => ({ participantRef, role })), ...o }),
+    attend: (sessionId = "s1", refs: string[] = [testRef(1)], role = "citizen", o = {}): CommandInput => ({ type: "RecordAttendance", projectId, sessionId, attendees: refs.map((participantRef) => ({ participantRef, role })), ...o }),
     close: (sessionId = "s1", o = {}): CommandInput => ({ type: "CloseSession", projectId, sessionId, anonymousHeadcount: { citizens: 0, civilServants: 0, business: 0, other: 0 }, contributions: 3, ...o }),
     cancelSession: (sessionId = "s1", o = {}): CommandInput => ({ type: "CancelSession", projectId, sessionId, reason: "Venue unavailable.", ...o }),
     request: (procurementId = "r1", o = {}): CommandInput => ({ type: "RequestProcurement", projectId, procurementId, procedure: "consultation", description: "Kiosk software.", estimatedValue: { amount: 40000, currency: "EUR" }, ...o }),

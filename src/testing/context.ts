@@ -1,4 +1,5 @@
-import type { Actor, Context } from "../kernel/index.js";
+import type { Actor } from "../kernel/index.js";
+import { type EntityFacts, type LabContext, type LabRegister, registerOf } from "../lab/index.js";
 
 /**
  * A generator of predictable ids: `evt-1`, `evt-2`, …
@@ -12,7 +13,7 @@ export const sequentialIds = (prefix = "id"): (() => string) => {
 };
 
 /** What `fixedContext` accepts: any context field, and `at` as an ISO timestamp for the clock. */
-export interface FixedContextOptions extends Partial<Omit<Context, "now">> {
+export interface FixedContextOptions extends Partial<Omit<LabContext, "now">> {
   /** The fixed time `now()` returns (default `2020-01-01T00:00:00.000Z`). */
   readonly at?: string;
 }
@@ -20,15 +21,41 @@ export interface FixedContextOptions extends Partial<Omit<Context, "now">> {
 /** The actor a test acts as unless it says otherwise. */
 export const testActor: Actor = { id: "tester", role: "lab_team" };
 
+/** The organisations the kit's command builders name, as a test register holds them. */
+export const testEntities: Readonly<Record<string, EntityFacts>> = {
+  "ent-owner": { kind: "public", level: "national", sector: "digital_services" },
+  "ent-sponsor": { kind: "public", level: "national", sector: "finance" },
+  "ent-a": { kind: "public", level: "regional", sector: "health" },
+  "ent-b": { kind: "academia", level: null, sector: "education" },
+  "ent-shy": { kind: "public", level: "local", sector: "local_government" },
+  "ent-adopter": { kind: "public", level: "local", sector: "local_government" },
+  "ent-supplier": { kind: "business", level: null, sector: "digital_services" },
+  "ent-civic": { kind: "civil_society", level: null, sector: "other" },
+};
+
 /**
- * A deterministic context for tests: a frozen clock, sequential ids, a fixed actor.
+ * A register for tests: the organisations of `testEntities` (or those given) and no erasures, or
+ * the references given as forgotten.
+ *
+ * @example
+ * fixedContext({ register: testRegister({ forgotten: [ref(3)] }) })
+ */
+export const testRegister = (options: { readonly entities?: Readonly<Record<string, EntityFacts>>; readonly forgotten?: readonly string[] } = {}): LabRegister => {
+  const register = registerOf({ entities: new Map(Object.entries(options.entities ?? testEntities)), forgotten: new Set() });
+  const forgotten = new Set(options.forgotten ?? []);
+  return { entity: register.entity, isForgotten: (r) => forgotten.has(r) };
+};
+
+/**
+ * A deterministic context for tests: a frozen clock, sequential ids, a fixed actor, and the test
+ * register (`testRegister()`) unless another is given.
  *
  * @example
  * const ctx = fixedContext({ at: "2019-05-01T09:00:00Z", actor: { id: "dm-1", role: "decision_maker" } });
  */
-export const fixedContext = (options: FixedContextOptions = {}): Context => {
-  const { at = "2020-01-01T00:00:00.000Z", newId = sequentialIds("evt"), actor = testActor, ...rest } = options;
+export const fixedContext = (options: FixedContextOptions = {}): LabContext => {
+  const { at = "2020-01-01T00:00:00.000Z", newId = sequentialIds("evt"), actor = testActor, register = testRegister(), ...rest } = options;
   const time = new Date(at);
   if (Number.isNaN(time.getTime())) throw new TypeError(`fixedContext: "${at}" is not a date`);
-  return { ...rest, now: () => new Date(time.getTime()), newId, actor };
+  return { ...rest, now: () => new Date(time.getTime()), newId, actor, register };
 };

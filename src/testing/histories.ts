@@ -12,7 +12,7 @@ import {
   projectDecider,
   Sector,
 } from "../lab/index.js";
-import { type CommandInput, day, labCommands } from "./commands.js";
+import { type CommandInput, day, labCommands, testRef } from "./commands.js";
 import { fixedContext, sequentialIds } from "./context.js";
 
 const c = labCommands("p1");
@@ -26,7 +26,7 @@ const pools = {
   outcome: ["go", "go", "go", "conditional_go", "hold", "recycle", "no_go"],
   stage: ["challenge", "co_design", "pilot", "scale"],
   session: ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"],
-  refs: ["p_0001aa", "p_0002bb", "p_0003cc", "p_0004dd", "p_0005ee"],
+  refs: [1, 2, 3, 4, 5].map(testRef),
   participantRole: ["citizen", "civil_servant", "business", "expert"],
   procurement: ["r1", "r2"],
   kpi: ["k1", "k2"],
@@ -247,7 +247,7 @@ export const labArbitraries = (fc: FastCheck) => {
   /** A participant erasure through the participant decider. */
   const erasure = () =>
     fc.nat({ max: 99_999 }).map((n) => {
-      const r = execute(labDecider, [], { type: "ForgetParticipant", participantRef: `p_${n.toString(16).padStart(6, "0")}9` }, fixedContext({ actor: { id: "dpo", role: "lab_team" } }));
+      const r = execute(labDecider, [], { type: "ForgetParticipant", participantRef: testRef(n) }, fixedContext({ actor: { id: "dpo", role: "lab_team" } }));
       if (!r.ok) throw new Error(`labArbitraries: ${r.error.message}`);
       return r.value.events[0] as Envelope<LabEvent>;
     });

@@ -1,5 +1,6 @@
 import {
   type AnyEvent,
+  type Context,
   type Decider,
   type Decision,
   type DomainError,
@@ -48,7 +49,7 @@ const fail = (message: string): never => {
  *   .when({ type: "AcceptChallenge", projectId: "p-1" })
  *   .then([{ type: "ChallengeAccepted", data: { projectId: "p-1" } }]);
  */
-export const scenario = <C, S, E extends AnyEvent>(decider: Decider<C, S, E>, defaults: FixedContextOptions = {}) => ({
+export const scenario = <C, S, E extends AnyEvent, X extends Context>(decider: Decider<C, S, E, X>, defaults: FixedContextOptions = {}) => ({
   /** The events already in the command's stream (typed events, or whole envelopes). */
   given(history: readonly (Emitted<E> | Envelope<E>)[]): Given<S, E> {
     return {
@@ -60,7 +61,8 @@ export const scenario = <C, S, E extends AnyEvent>(decider: Decider<C, S, E>, de
         const envelopes = history.map((e, i) =>
           isEnvelope(e) ? (e as Envelope<E>) : (toEnvelopes(streamId, i, [e as Emitted<E>], setup, (t) => decider.events[t]?.schemaVersion ?? 1)[0] as Envelope<E>),
         );
-        const result = execute(decider, envelopes, command, ctx);
+        // The fixed context is a LabContext; a decider that needs more finds out from its contextSchema.
+        const result = execute(decider, envelopes, command, ctx as unknown as X);
         const refusal = (r: typeof result): string =>
           r.ok ? "" : `the command was refused with ${r.error.code}: ${r.error.message}\ndetails: ${show(r.error.details)}`;
         return {

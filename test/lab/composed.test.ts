@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCodec, entityDecider, handle, InMemoryEventStore, labDecider, labEvents, type LabEvent, nextSteps, participantDecider, fold, projectDecider } from "../../src/index.js";
 import { fixedContext, scenario, sequentialIds } from "../../src/testing/index.js";
-import { as, c, run, steps } from "./fixtures.js";
+import { as, c, ref, run, steps } from "./fixtures.js";
 
 describe("entity register", () => {
   const spec = scenario(entityDecider, { actor: as("lab_team") });
@@ -20,8 +20,8 @@ describe("entity register", () => {
 describe("participant erasure", () => {
   const spec = scenario(participantDecider, { actor: as("lab_team") });
   it("forgets a reference once", () => {
-    spec.given([]).when({ type: "ForgetParticipant", participantRef: "p_0001aa" }).then([{ type: "ParticipantForgotten", data: { participantRef: "p_0001aa" } }]);
-    spec.given([{ type: "ParticipantForgotten", data: { participantRef: "p_0001aa" } }]).when({ type: "ForgetParticipant", participantRef: "p_0001aa" }).thenError("participant_already_forgotten");
+    spec.given([]).when({ type: "ForgetParticipant", participantRef: ref(1) }).then([{ type: "ParticipantForgotten", data: { participantRef: ref(1) } }]);
+    spec.given([{ type: "ParticipantForgotten", data: { participantRef: ref(1) } }]).when({ type: "ForgetParticipant", participantRef: ref(1) }).thenError("participant_already_forgotten");
   });
 });
 
@@ -32,10 +32,10 @@ describe("the combined lab decider", () => {
     const ctx = (role: Parameters<typeof as>[0]) => fixedContext({ at: "2019-01-01T00:00:00Z", actor: as(role), newId: ids });
     const entity = await handle(store, labDecider, { type: "RegisterEntity", entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" }, ctx("lab_team"));
     const project = await handle(store, labDecider, c.submit(), ctx("lab_team"));
-    const forget = await handle(store, labDecider, { type: "ForgetParticipant", participantRef: "p_0001aa" }, ctx("system"));
+    const forget = await handle(store, labDecider, { type: "ForgetParticipant", participantRef: ref(1) }, ctx("system"));
     expect(entity.ok && entity.value.streamId).toBe("entity:ama");
     expect(project.ok && project.value.streamId).toBe("project:p1");
-    expect(forget.ok && forget.value.streamId).toBe("participant:p_0001aa");
+    expect(forget.ok && forget.value.streamId).toBe(`participant:${ref(1)}`);
     expect(project.ok && project.value.state.project).toMatchObject({ submitted: true, stage: "challenge" });
     expect(entity.ok && entity.value.state.entity).toMatchObject({ registered: true, kind: "public" });
     const refused = await handle(store, labDecider, c.accept(), ctx("auditor"));

@@ -1,21 +1,21 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createCodec, decodeJsonl, labEvents } from "../../src/index.js";
+import { createCodec, decodeJsonl, labEvents, legacyRef, participantRefProblem } from "../../src/index.js";
 
 const codec = createCodec(labEvents);
 const v1 = readFileSync(new URL("../fixtures/v1/events.jsonl", import.meta.url), "utf8");
 
 describe("schema evolution", () => {
-  it("SessionClosed and KpiDefined are at schema version 2", () => {
-    expect(labEvents.SessionClosed.schemaVersion).toBe(2);
-    expect(labEvents.KpiDefined.schemaVersion).toBe(2);
+  const moved = ["SessionClosed", "KpiDefined", "AttendanceRecorded", "ParticipantForgotten"];
+  it("SessionClosed, KpiDefined, AttendanceRecorded and ParticipantForgotten are at schema version 2", () => {
+    for (const type of moved) expect(labEvents[type as keyof typeof labEvents].schemaVersion, type).toBe(2);
   });
 
   it("the version 1 fixtures still decode, upgraded to version 2", () => {
     const { events, errors } = decodeJsonl(codec, v1);
     expect(errors).toEqual([]);
     expect(events).toHaveLength(8);
-    for (const e of events) expect(e.schemaVersion).toBe(e.type === "SessionClosed" || e.type === "KpiDefined" ? 2 : 1);
+    for (const e of events) expect(e.schemaVersion).toBe(moved.includes(e.type) ? 2 : 1);
   });
 
   it("a v1 headcount keeps its number in `other`, with no businesses split out (they cannot be told apart afterwards)", () => {
@@ -33,6 +33,17 @@ describe("schema evolution", () => {
   it("a v1 KPI gets category `unspecified`, not a guess", () => {
     const { events } = decodeJsonl(codec, v1);
     for (const e of events) if (e.type === "KpiDefined") expect(e.data.category).toBe("unspecified");
+  });
+
+  it("v1 attendance is read with the version-2 reference rule: short references become tokens derived from them, never shown raw", () => {
+    const raw = v1.trim().split("\n").map((l) => JSON.parse(l) as { type: string; data: { attendees?: { participantRef: string }[] } });
+    const rawRefs = raw.flatMap((e) => (e.type === "AttendanceRecorded" ? (e.data.attendees ?? []).map((a) => a.participantRef) : []));
+    expect(rawRefs.length).toBeGreaterThan(0);
+    const { events } = decodeJsonl(codec, v1);
+    const refs = events.flatMap((e) => (e.type === "AttendanceRecorded" ? e.data.attendees.map((a) => a.participantRef) : []));
+    expect(refs).toEqual(rawRefs.map(legacyRef));
+    for (const r of refs) expect(participantRefProblem(r)).toBeUndefined();
+    for (const r of rawRefs) expect(JSON.stringify(events)).not.toContain(r);
   });
 
   it("a v1 event that is invalid for v1 is refused with the reason, and a v2 shape under version 1 too", () => {

@@ -2,9 +2,11 @@
 // running commands through the decider, so every "given" is a state the lab can really reach.
 import { type Envelope, execute } from "../../src/index.js";
 import { type ActorRole, type LabCommand, permissions, type ProjectEvent, projectDecider } from "../../src/index.js";
-import { day, defaults, fixedContext, labCommands, scenario, sequentialIds } from "../../src/testing/index.js";
+import { day, defaults, fixedContext, labCommands, scenario, sequentialIds, testRef } from "../../src/testing/index.js";
 
 export { day };
+/** A participant reference that passes the rule: `ref(1)`, `ref(2)`, … */
+export const ref = testRef;
 
 /** An actor in a role. */
 export const as = (role: ActorRole, id = `${role}-1`) => ({ id, role });

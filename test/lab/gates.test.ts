@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { c, day, given, steps } from "./fixtures.js";
+import { c, day, given, ref, steps } from "./fixtures.js";
 
 describe("G1 challenge → co_design", () => {
   it("needs the challenge accepted and a sponsor committed, each reported by name", () => {
@@ -36,7 +36,7 @@ describe("G2 co_design → pilot", () => {
   it("a session only of civil servants, or one not closed, does not count; an anonymous citizen headcount does", () => {
     const base = [...steps.inCoDesign, c.defineKpi(), c.schedule()];
     const missing = (setup: typeof base) => given(setup).when(c.gate("G2")).thenError("gate_requirements_missing").details;
-    expect(missing([...base, c.attend("s1", ["p_0002bb"], "civil_servant"), c.close()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
+    expect(missing([...base, c.attend("s1", [ref(2)], "civil_servant"), c.close()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
     expect(missing([...base, c.attend()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
     given([...base, c.close("s1", { anonymousHeadcount: { citizens: 14, civilServants: 2, business: 0, other: 0 } })]).when(c.gate("G2")).thenState({ decisions: [{}, { gate: "G2" }] });
   });

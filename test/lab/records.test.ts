@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { c, day, given, run, steps } from "./fixtures.js";
+import { c, day, given, ref, run, steps } from "./fixtures.js";
 
 describe("sessions and attendance", () => {
   const scheduled = [...steps.inCoDesign, c.schedule()];
@@ -7,7 +7,7 @@ describe("sessions and attendance", () => {
     given(scheduled).when(c.schedule()).thenError("session_exists");
   });
   it("attendance is recorded for a scheduled session, with the role held then", () => {
-    given(scheduled).when(c.attend("s1", ["p_0001aa", "p_0002bb"])).thenState({ sessions: new Map([["s1", { attendees: new Map([["p_0001aa", "citizen"], ["p_0002bb", "citizen"]]) }]]) });
+    given(scheduled).when(c.attend("s1", [ref(1), ref(2)])).thenState({ sessions: new Map([["s1", { attendees: new Map([[ref(1), "citizen"], [ref(2), "citizen"]]) }]]) });
   });
   it("attendance is refused for an unknown, cancelled or closed session", () => {
     given(scheduled).when(c.attend("s9")).thenError("session_not_found");
@@ -15,15 +15,15 @@ describe("sessions and attendance", () => {
     given([...scheduled, c.close()]).when(c.attend()).thenError("session_closed");
   });
   it("the same attendee twice in a session is reported, not counted twice", () => {
-    const e = given([...scheduled, c.attend("s1", ["p_0001aa"])]).when(c.attend("s1", ["p_0003cc", "p_0001aa"])).thenError("attendee_already_recorded");
-    expect(e.details).toEqual({ sessionId: "s1", participantRefs: ["p_0001aa"] });
-    expect(e.message).toBe("Already recorded in session s1, so not counted twice: p_0001aa. Record the others without them.");
-    expect(given(scheduled).when(c.attend("s1", ["p_0004dd", "p_0004dd"])).thenError("attendee_already_recorded").details).toEqual({ sessionId: "s1", participantRefs: ["p_0004dd"] });
+    const e = given([...scheduled, c.attend("s1", [ref(1)])]).when(c.attend("s1", [ref(3), ref(1)])).thenError("attendee_already_recorded");
+    expect(e.details).toEqual({ sessionId: "s1", participantRefs: [ref(1)] });
+    expect(e.message).toBe(`Already recorded in session s1, so not counted twice: ${ref(1)}. Record the others without them.`);
+    expect(given(scheduled).when(c.attend("s1", [ref(4), ref(4)])).thenError("attendee_already_recorded").details).toEqual({ sessionId: "s1", participantRefs: [ref(4)] });
   });
   it("the same person may attend another session, in another role", () => {
-    given([...scheduled, c.attend("s1", ["p_0001aa"]), c.schedule("s2")])
-      .when(c.attend("s2", ["p_0001aa"], "civil_servant"))
-      .thenState({ sessions: new Map([["s1", { attendees: new Map([["p_0001aa", "citizen"]]) }], ["s2", { attendees: new Map([["p_0001aa", "civil_servant"]]) }]]) });
+    given([...scheduled, c.attend("s1", [ref(1)]), c.schedule("s2")])
+      .when(c.attend("s2", [ref(1)], "civil_servant"))
+      .thenState({ sessions: new Map([["s1", { attendees: new Map([[ref(1), "citizen"]]) }], ["s2", { attendees: new Map([[ref(1), "civil_servant"]]) }]]) });
   });
   it("closing and cancelling need a scheduled, open session; closing only once it could have been held", () => {
     given(scheduled).when(c.close("s9")).thenError("session_not_found");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeFigures, explain, project, participation, renderReport } from "../../src/index.js";
-import { day } from "../lab/fixtures.js";
+import { day, ref } from "../lab/fixtures.js";
 import { logBuilder, on, register } from "./builder.js";
 
 const A = on("pa");
@@ -28,20 +28,20 @@ const shared = () =>
     .on(4, A.advance())
     .on(4, B.advance())
     .on(5, A.schedule("s1", day(10)))
-    .on(10, A.attend("s1", [["p_0001aa", "citizen"], ["p_0002bb", "citizen"]]))
+    .on(10, A.attend("s1", [[ref(1), "citizen"], [ref(2), "citizen"]]))
     .on(11, A.close("s1", { citizens: 5, civilServants: 0, business: 0, other: 0 }))
     .on(12, A.schedule("s2", day(14)))
-    .on(14, A.attend("s2", [["p_0009zz", "citizen"]]))
+    .on(14, A.attend("s2", [[ref(9), "citizen"]]))
     .on(15, A.cancel("s2"))
     .on(20, B.schedule("s1", day(400)))
-    .on(400, B.attend("s1", [["p_0001aa", "citizen"], ["p_0003cc", "citizen"], ["p_0002bb", "civil_servant", "pub-aff"]]))
+    .on(400, B.attend("s1", [[ref(1), "citizen"], [ref(3), "citizen"], [ref(2), "civil_servant", "pub-aff"]]))
     .on(401, B.close("s1", { citizens: 0, civilServants: 2, business: 1, other: 0 }));
 
 describe("participation counting rules", () => {
   const f = computeFigures(shared().events);
   it("counts each person once in the portfolio, even across projects and roles", () => {
     expect(f.headline.distinctParticipants).toBe(3);
-    // p_0002bb was a citizen in one session and a civil servant in another: counted in both roles.
+    // ref(2) was a citizen in one session and a civil servant in another: counted in both roles.
     expect(f.participation.overall.distinctByRole).toEqual({ citizen: 3, civil_servant: 1, business: 0, expert: 0 });
     expect(f.participation.overall.participations).toBe(5);
   });
@@ -53,7 +53,7 @@ describe("participation counting rules", () => {
   });
   it("attendance of a cancelled session does not count, nor does the session", () => {
     expect(f.headline.sessionsHeld).toBe(2);
-    expect(f.participation.overall.distinctParticipants).toBe(3); // p_0009zz is not there
+    expect(f.participation.overall.distinctParticipants).toBe(3); // ref(9) is not there
   });
   it("anonymous headcounts stay apart; reach is distinct + anonymous", () => {
     expect(f.participation.overall.anonymousHeadcount).toEqual({ citizens: 5, civilServants: 2, business: 1, other: 0, total: 8 });
@@ -82,24 +82,24 @@ describe("participation counting rules", () => {
 });
 
 describe("erasure", () => {
-  const events = shared().on(500, { type: "ForgetParticipant", participantRef: "p_0001aa" }).events;
+  const events = shared().on(500, { type: "ForgetParticipant", participantRef: ref(1) }).events;
   it("keeps every published count as it was", () => {
     expect(computeFigures(events).headline).toEqual(computeFigures(shared().events).headline);
     expect(computeFigures(events).participation).toEqual(computeFigures(shared().events).participation);
   });
   it("no projection, figure or report shows the reference any more", () => {
     const state = project(participation, events).state;
-    expect([...state.people.keys()]).not.toContain("p_0001aa");
+    expect([...state.people.keys()]).not.toContain(ref(1));
     const figures = computeFigures(events);
-    expect(JSON.stringify(figures)).not.toContain("p_0001aa");
-    expect(renderReport(figures)).not.toContain("p_0001aa");
-    expect(JSON.stringify([...state.people.keys(), ...state.forgotten])).not.toContain("p_0001aa");
+    expect(JSON.stringify(figures)).not.toContain(ref(1));
+    expect(renderReport(figures)).not.toContain(ref(1));
+    expect(JSON.stringify([...state.people.keys(), ...state.forgotten])).not.toContain(ref(1));
   });
   it("a forgotten participant who attends again is still counted once", () => {
     const again = shared()
-      .on(500, { type: "ForgetParticipant", participantRef: "p_0001aa" })
+      .on(500, { type: "ForgetParticipant", participantRef: ref(1) })
       .on(501, B.schedule("s9", day(502)))
-      .on(502, B.attend("s9", [["p_0001aa", "citizen"]]))
+      .on(502, B.attend("s9", [[ref(1), "citizen"]]))
       .on(503, B.close("s9")).events;
     expect(computeFigures(again).headline.distinctParticipants).toBe(3);
   });
@@ -163,7 +163,7 @@ describe("portfolio counting rules", () => {
       .on(4, A.advance())
       .on(4, D.advance())
       .on(5, A.schedule("s1", day(6)))
-      .on(6, A.attend("s1", [["p_0001aa", "citizen"]]))
+      .on(6, A.attend("s1", [[ref(1), "citizen"]]))
       .on(7, A.close("s1"))
       .on(8, A.kpi("k1", "decrease", 30, 5))
       .on(20, A.request("r1"))

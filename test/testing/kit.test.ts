@@ -14,7 +14,7 @@ import {
 } from "../../src/index.js";
 import { labArbitraries, projectionSpec } from "../../src/testing/index.js";
 import { logBuilder, on } from "../projections/builder.js";
-import { day } from "../lab/fixtures.js";
+import { day, ref } from "../lab/fixtures.js";
 
 const arb = labArbitraries(fc);
 const codec = createCodec(labEvents);
@@ -84,8 +84,8 @@ describe("projection specs", () => {
       .on(0, B.submit({ sector: "justice" }))
       .on(1, A.schedule("s1", day(2)))
       .on(1, B.schedule("s1", day(2)))
-      .on(2, A.attend("s1", [["p_0001aa", "citizen"]]))
-      .on(2, B.attend("s1", [["p_0001aa", "citizen"], ["p_0002bb", "citizen"]]))
+      .on(2, A.attend("s1", [[ref(1), "citizen"]]))
+      .on(2, B.attend("s1", [[ref(1), "citizen"], [ref(2), "citizen"]]))
       .on(3, A.close("s1"))
       .on(3, B.close("s1")).events;
 

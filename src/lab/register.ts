@@ -1,0 +1,104 @@
+import * as z from "zod";
+import { type Context, ContextSchema, type Envelope, project, type Projection } from "../kernel/index.js";
+import type { LabEvent } from "./events.js";
+import { redactedRef } from "./privacy.js";
+import type { EntityKind, EntityLevel, Sector } from "./vocabulary.js";
+
+/** What the organisation register says of an organisation. */
+export interface EntityFacts {
+  readonly kind: EntityKind;
+  readonly level: EntityLevel | null;
+  readonly sector: Sector;
+}
+
+/**
+ * What a project's decisions need to know from outside the project's own stream: the organisation
+ * register, and which participants have been forgotten. A read model the host keeps (for instance
+ * `live(registerProjection)` over its log) and passes in the context, as it passes the clock.
+ */
+export interface LabRegister {
+  /** The register's facts about an organisation, or undefined if it is not registered. */
+  entity(entityId: string): EntityFacts | undefined;
+  /** Whether this participant reference has been forgotten. */
+  isForgotten(participantRef: string): boolean;
+}
+
+/** The register's state: organisations by id, and erased participants by their redacted form only. */
+export interface RegisterState {
+  entities: Map<string, EntityFacts>;
+  /** Redacted forms (`sha256:…`) of forgotten references: the register never holds a raw one. */
+  forgotten: Set<string>;
+}
+
+/**
+ * The register as a projection of the log: `EntityRegistered` and `ParticipantForgotten` events.
+ *
+ * @example
+ * const view = live(registerProjection); view.applyAll(events);
+ * const ctx = { ...base, register: registerOf(view.snapshot().state) };
+ */
+export const registerProjection: Projection<RegisterState, LabEvent> = {
+  init: { entities: new Map(), forgotten: new Set() },
+  apply: (s, e: Envelope<LabEvent>) => {
+    if (e.type === "EntityRegistered") s.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
+    else if (e.type === "ParticipantForgotten") s.forgotten.add(redactedRef(e.data.participantRef));
+  },
+  merge: (a, b) => ({ entities: new Map([...a.entities, ...b.entities]), forgotten: new Set([...a.forgotten, ...b.forgotten]) }),
+};
+
+/**
+ * A `LabRegister` reading a register state.
+ *
+ * @example
+ * registerOf(project(registerProjection, events).state).entity("ama")?.kind // "public"
+ */
+export const registerOf = (state: RegisterState): LabRegister => ({
+  entity: (entityId) => state.entities.get(entityId),
+  isForgotten: (ref) => state.forgotten.size > 0 && state.forgotten.has(redactedRef(ref)),
+});
+
+/**
+ * The register as of the end of a log.
+ *
+ * @example
+ * await handle(store, labDecider, command, { ...ctx, register: labRegister(await allEvents()) });
+ */
+export const labRegister = (events: Iterable<Envelope<LabEvent>>): LabRegister => registerOf(project(registerProjection, events).state);
+
+/** A register kept up to date by the host as it handles commands. */
+export interface LiveRegister {
+  /** The register as it stands; it follows every `record`. */
+  readonly register: LabRegister;
+  /** Account for events just stored (any events: only registrations and erasures matter; repeats are harmless). */
+  record(events: Iterable<Envelope<LabEvent>>): void;
+}
+
+/**
+ * A register that follows the log as the host appends to it: build it from the stored events once,
+ * then `record` what each command stores.
+ *
+ * @example
+ * const reg = liveRegister(await allEvents());
+ * const r = await handle(store, labDecider, command, { ...ctx, register: reg.register });
+ * if (r.ok) reg.record(r.value.events);
+ */
+export const liveRegister = (events: Iterable<Envelope<LabEvent>> = []): LiveRegister => {
+  const state: RegisterState = { entities: new Map(), forgotten: new Set() };
+  // Registrations and erasures only ever add, so applying one twice changes nothing.
+  const record = (more: Iterable<Envelope<LabEvent>>): void => {
+    for (const e of more) registerProjection.apply(state, e);
+  };
+  record(events);
+  return { register: registerOf(state), record };
+};
+
+/** The context the lab's deciders need: the kernel's, and the register. */
+export type LabContext = Context & { readonly register: LabRegister };
+
+/** The schema of a `LabContext`: the kernel's context rules, and a register with its two lookups. */
+export const LabContextSchema = ContextSchema.extend({
+  register: z.custom<LabRegister>(
+    (v) => typeof v === "object" && v !== null && typeof (v as LabRegister).entity === "function" && typeof (v as LabRegister).isForgotten === "function",
+    { message: "must be a LabRegister (entity and isForgotten lookups), e.g. labRegister(events)" },
+  ),
+});
