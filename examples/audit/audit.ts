@@ -4,28 +4,23 @@
  *
  *   npm run audit -- <file> [--as-of DATE] [--by occurredAt|recordedAt] [--project ID] [--checkpoint FILE]
  *
- * Exit codes: 0 verified, 1 unreadable or damaged lines, 2 a broken chain or checkpoint, 3 bad arguments.
+ * Exit codes: 0 verified; 1 damaged lines; 2 a broken chain or checkpoint, or a log partly sealed,
+ * or unsealed while a checkpoint vouches for it; 3 bad arguments or files; 4 a log with no hash at
+ * all and no checkpoint: its order was checked, but nothing vouches for its content.
  * The example may do I/O; the library it calls does none.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import {
-  auditTrail,
-  type Checkpoint,
-  checkSequence,
-  computeFigures,
-  createCodec,
-  decodeJsonl,
-  historyOf,
-  IsoUtc,
-  labEvents,
-  labHashView,
-  labProjections,
-  project,
-  verify,
-} from "../../src/index.js";
+import { auditTrail, computeFigures, historyOf, IsoUtc, labProjections, project } from "../../src/index.js";
+import { failed, loadLog } from "../shared/load-log.js";
 
 const usage = "usage: npm run audit -- <file.jsonl> [--as-of 2019-12-31T23:59:59Z] [--by occurredAt|recordedAt] [--project ID] [--checkpoint FILE]";
+const help = `${usage}
+
+Verifies every hash chain of the log (and the checkpoint: --checkpoint FILE, or <file>.checkpoint.json
+beside the log), then prints a project's history and decision trail (--project) and the figures, as
+of a date by business time (--as-of, --by occurredAt) or record time (--by recordedAt).
+Exit codes: 0 verified, 1 damaged lines, 2 broken chain or checkpoint, 3 bad arguments or files,
+4 not sealed and no checkpoint (order checked only: nothing vouches for the content).`;
 const fail = (code: number, message: string): never => {
   console.error(message);
   process.exit(code);
@@ -33,43 +28,39 @@ const fail = (code: number, message: string): never => {
 
 const { values, positionals } = (() => {
   try {
-    return parseArgs({ allowPositionals: true, options: { "as-of": { type: "string" }, by: { type: "string" }, project: { type: "string" }, checkpoint: { type: "string" } } });
+    return parseArgs({ allowPositionals: true, options: { "as-of": { type: "string" }, by: { type: "string" }, project: { type: "string" }, checkpoint: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (e) {
     return fail(3, `${(e as Error).message}\n${usage}`);
   }
 })();
+if (values.help === true) {
+  console.log(help);
+  process.exit(0);
+}
 const file = positionals[0] ?? fail(3, usage);
-if (!existsSync(file)) fail(3, `${file}: no such file.`);
+if (positionals.length > 1) fail(3, `one log at a time, not ${positionals.length}.\n${usage}`);
 const by = values.by ?? "occurredAt";
-if (by !== "occurredAt" && by !== "recordedAt") fail(3, `--by must be occurredAt or recordedAt, not "${by}".`);
+if (by !== "occurredAt" && by !== "recordedAt") fail(3, `--by must be occurredAt or recordedAt, not "${by}".\n${usage}`);
 const asOfText = values["as-of"];
 // A bare date means the end of that day.
 const asOfAt = asOfText === undefined ? undefined : /^\d{4}-\d\d-\d\d$/u.test(asOfText) ? `${asOfText}T23:59:59.999Z` : asOfText;
-if (asOfAt !== undefined && !IsoUtc.safeParse(asOfAt).success) fail(3, `--as-of "${asOfText}" is not a date: give YYYY-MM-DD or an ISO-8601 UTC time.`);
+if (asOfAt !== undefined && !IsoUtc.safeParse(asOfAt).success) fail(3, `--as-of "${asOfText}" is not a date: give YYYY-MM-DD or an ISO-8601 UTC time.\n${usage}`);
 const asOf = asOfAt === undefined ? undefined : { at: asOfAt, by: by as "occurredAt" | "recordedAt" };
 
-// 1. Read: every line must decode.
-const { events, stored, errors } = decodeJsonl(createCodec(labEvents), readFileSync(file, "utf8"));
-if (errors.length > 0) {
-  for (const e of errors.slice(0, 50)) console.error(`${file}:${e.line}: ${e.reason}`);
-  fail(1, `${file}: ${errors.length} damaged line(s) out of ${errors.length + events.length}; the log cannot be trusted as it is.`);
+// 1. Read and verify: every line must decode; hash chains and the checkpoint must hold.
+const loaded = loadLog(file, values.checkpoint);
+if (failed(loaded)) {
+  for (const line of loaded.lines) console.error(line);
+  if (loaded.exit === 3) console.error(usage);
+  process.exit(loaded.exit);
 }
-
-// 2. Verify: hash chains, and the published checkpoint if there is one.
-const checkpointFile = values.checkpoint ?? file.replace(/\.jsonl$/u, ".checkpoint.json");
-const published = existsSync(checkpointFile) ? (JSON.parse(readFileSync(checkpointFile, "utf8")) as Checkpoint) : undefined;
-const sealed = stored.length > 0 && stored.every((e) => e.hash !== undefined);
-if (sealed) {
-  const r = verify(stored, { hashView: labHashView, ...(published ? { checkpoint: published } : {}) });
-  if (!r.ok) fail(2, `${file}: NOT VERIFIED — ${r.error.message} [${r.error.code}]`);
-  else {
-    console.log(`${file}: ${r.value.events.toLocaleString("en-US")} events in ${r.value.streams} streams; every hash chain verified${published ? ` against checkpoint ${checkpointFile} (root ${published.root.slice(0, 16)}…)` : " (no checkpoint: a cut-off tail would not show)"}.`);
-    if (r.value.beyondCheckpoint.length > 0) console.log(`  ${r.value.beyondCheckpoint.length} stream(s) hold events recorded after the checkpoint: ${r.value.beyondCheckpoint.slice(0, 5).join(", ")}${r.value.beyondCheckpoint.length > 5 ? ", …" : ""}`);
-  }
+const { events } = loaded;
+if (loaded.integrity === "sealed") {
+  const cp = loaded.checkpoint;
+  console.log(`${file}: ${events.length.toLocaleString("en-US")} events in ${loaded.streams} streams; every hash chain verified${cp ? ` against checkpoint ${cp.file} (root ${cp.value.root.slice(0, 16)}…)` : " (no checkpoint: a cut-off tail would not show)"}.`);
+  if (loaded.beyondCheckpoint.length > 0) console.log(`  ${loaded.beyondCheckpoint.length} stream(s) hold events recorded after the checkpoint: ${loaded.beyondCheckpoint.slice(0, 5).join(", ")}${loaded.beyondCheckpoint.length > 5 ? ", …" : ""}`);
 } else {
-  const r = checkSequence(events);
-  if (!r.ok) fail(2, `${file}: NOT VERIFIED — ${r.error.message} [${r.error.code}]`);
-  console.log(`${file}: not sealed — only the order of events could be checked (${events.length} events).`);
+  console.log(`${file}: NOT SEALED — only the order of its ${events.length} events could be checked; nothing here vouches that they were not altered.`);
 }
 
 const table = (head: string[], rows: string[][]) => {
@@ -106,3 +97,4 @@ table(
   ["figure", "value"],
   Object.entries(f.headline).map(([k, v]) => [k, v.toLocaleString("en-US")]),
 );
+if (loaded.integrity === "unsealed") process.exit(4);

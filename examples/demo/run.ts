@@ -1,27 +1,33 @@
 /**
  * `npm run demo`: decode the bundled demonstration log, check it, rebuild every figure and print
- * the report (Markdown). Pass another JSON-lines file as the first argument to report on it.
+ * the report (Markdown). Pass another JSON-lines file as the first argument to report on it (its
+ * checkpoint, `<file>.checkpoint.json`, is used when it is beside it).
  */
-import { readFileSync } from "node:fs";
-import { type Checkpoint, checkSequence, computeFigures, createCodec, decodeJsonl, labEvents, labHashView, renderReport, verify } from "../../src/index.js";
-import { DEMO_CHECKPOINT, DEMO_LOG } from "./paths.js";
+import { computeFigures, renderReport } from "../../src/index.js";
+import { failed, loadLog } from "../shared/load-log.js";
+import { DEMO_LOG } from "./paths.js";
 
-const file = process.argv[2] ?? DEMO_LOG;
-const { events, stored, errors } = decodeJsonl(createCodec(labEvents), readFileSync(file, "utf8"));
-for (const e of errors.slice(0, 20)) console.error(`${file}:${e.line}: ${e.reason}`);
-if (errors.length > 0) {
-  console.error(`${errors.length} line(s) could not be decoded; no report from a damaged log.`);
-  process.exit(1);
+const usage = "usage: npm run demo [-- <file.jsonl>]   (default: the bundled demonstration log)";
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(`${usage}\n\nDecodes the log, verifies its hash chains (and the checkpoint beside it), rebuilds every figure and prints the report as Markdown.`);
+  process.exit(0);
 }
-// The published checkpoint goes with the bundled log; another file is checked on its own.
-const published = file === DEMO_LOG ? (JSON.parse(readFileSync(DEMO_CHECKPOINT, "utf8")) as Checkpoint) : undefined;
-const sealed = events.every((e) => e.hash !== undefined);
-// Hashes cover the events as stored, before any upcast.
-const check = sealed ? verify(stored, { hashView: labHashView, ...(published ? { checkpoint: published } : {}) }) : checkSequence(events);
-if (!check.ok) {
-  console.error(`${file}: ${check.error.message}`);
-  process.exit(1);
+if (args.length > 1 || args.some((a) => a.startsWith("-"))) {
+  console.error(`unexpected arguments: ${args.join(" ")}\n${usage}`);
+  process.exit(3);
 }
-console.log(renderReport(computeFigures(events), { title: "LabX-like innovation lab, 2017–2020 (demonstration log)" }));
-const how = sealed ? `hash chains verified${published ? " against the published checkpoint" : ""}` : "not sealed: order checked only (versions gap-free, record time never backwards)";
-console.log(`\n---\n${file}: ${events.length.toLocaleString("en-US")} events in ${check.value.streams.toLocaleString("en-US")} streams decoded; ${how}.`);
+const file = args[0] ?? DEMO_LOG;
+const loaded = loadLog(file);
+if (failed(loaded)) {
+  for (const line of loaded.lines) console.error(line);
+  if (loaded.exit === 1) console.error("no report from a damaged log.");
+  if (loaded.exit === 3) console.error(usage);
+  process.exit(loaded.exit);
+}
+console.log(renderReport(computeFigures(loaded.events), { title: file === DEMO_LOG ? "LabX-like innovation lab, 2017–2020 (demonstration log)" : `Innovation lab report: ${file}` }));
+const how =
+  loaded.integrity === "sealed"
+    ? `hash chains verified${loaded.checkpoint ? " against the published checkpoint" : ""}`
+    : "NOT SEALED: only the order was checked (versions gap-free, record time never backwards); nothing vouches for the content";
+console.log(`\n---\n${file}: ${loaded.events.length.toLocaleString("en-US")} events in ${loaded.streams.toLocaleString("en-US")} streams decoded; ${how}.`);

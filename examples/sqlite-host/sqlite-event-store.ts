@@ -1,7 +1,9 @@
 /**
  * An `EventStore` over SQLite (better-sqlite3), in one file with WAL mode: a real host adapter,
- * and the template for PostgreSQL or others. The unique (stream_id, version) constraint is the
- * concurrency check of last resort; each append is one transaction, so it is all or nothing.
+ * and the template for PostgreSQL or others. Each append is one `BEGIN IMMEDIATE` transaction, so
+ * it is all or nothing and writers on several connections queue for the write lock (up to the busy
+ * timeout) instead of failing half-way; the unique (stream_id, version) key is the concurrency check
+ * of last resort. Busy and conflicting writers get `concurrency_conflict` values, never a throw.
  */
 import Database from "better-sqlite3";
 import {
@@ -57,10 +59,13 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
   readonly #command: Database.Statement<[string], { stream_id: string; fingerprint: string; first_position: number; count: number }>;
   readonly #byPosition: Database.Statement<[number, number], { json: string }>;
   readonly #remember: Database.Statement<[string, string, string, number, number]>;
-  readonly #append: (streamId: string, events: readonly Envelope<E>[], options: AppendOptions) => AppendResult<E>;
+  readonly #eventById: Database.Statement<[string], { position: number }>;
+  readonly #append: Database.Transaction<(streamId: string, events: readonly Envelope<E>[], options: AppendOptions) => AppendResult<E>>;
 
-  constructor(file: string) {
+  constructor(file: string, options: { readonly busyTimeoutMs?: number } = {}) {
     this.#db = new Database(file);
+    // Wait for another connection's write to finish rather than fail at once.
+    this.#db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
     this.#db.pragma("journal_mode = WAL");
     this.#db.pragma("synchronous = NORMAL");
     this.#db.exec(SCHEMA);
@@ -70,6 +75,7 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
     this.#all = this.#db.prepare("SELECT position, json FROM events WHERE position > ? ORDER BY position LIMIT ?");
     this.#command = this.#db.prepare("SELECT stream_id, fingerprint, first_position, count FROM commands WHERE command_id = ?");
     this.#byPosition = this.#db.prepare("SELECT json FROM events WHERE position >= ? ORDER BY position LIMIT ?");
+    this.#eventById = this.#db.prepare("SELECT position FROM events WHERE id = ?");
     this.#remember = this.#db.prepare("INSERT INTO commands (command_id, stream_id, fingerprint, first_position, count) VALUES (?, ?, ?, ?, ?)");
     this.#append = this.#db.transaction((streamId: string, events: readonly Envelope<E>[], options: AppendOptions): AppendResult<E> => {
       const current = this.#head.get(streamId)?.version ?? 0;
@@ -98,18 +104,42 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
     });
   }
 
-  /** See `EventStore.append`: one transaction; the unique (stream, version) key backs the version check. */
+  /** See `EventStore.append`: one immediate transaction; the unique (stream, version) key backs the version check. */
   append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, DomainError>> {
     try {
-      return Promise.resolve(ok(this.#append(streamId, events, options)));
+      // IMMEDIATE takes the write lock before reading the stream's head, so no other connection
+      // can move the head between the check and the insert (and no read has to upgrade to a write).
+      return Promise.resolve(ok(this.#append.immediate(streamId, events, options)));
     } catch (e) {
       if (e instanceof Refused) return Promise.resolve(err(e.error));
+      return Promise.resolve(err(this.#explain(e, streamId, events, options)));
+    }
+  }
+
+  // What a database error means for the writer, as a value.
+  #explain(e: unknown, streamId: string, events: readonly Envelope<E>[], options: AppendOptions): DomainError {
+    if (!(e instanceof Database.SqliteError)) throw e;
+    // Another connection held the write lock past the busy timeout: try again later, as after a conflict.
+    if (e.code === "SQLITE_BUSY" || e.code === "SQLITE_BUSY_SNAPSHOT" || e.code === "SQLITE_LOCKED") {
+      return concurrencyConflict(streamId, options.expectedVersion, this.#headOrExpected(streamId, options.expectedVersion));
+    }
+    if (e.code === "SQLITE_CONSTRAINT_UNIQUE" && e.message.includes("events.id")) {
+      const stored = new Set(events.map((x) => x.id).filter((id) => this.#eventById.get(id) !== undefined));
+      return validationError(`append to ${streamId}`, [{ path: ["id"], message: `event id${stored.size > 1 ? "s" : ""} ${[...stored].join(", ") || "(one of the batch)"} already stored: every event needs a new id` }]);
+    }
+    if (e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
       // Another connection got there first: the constraint, not our check, said so.
-      if (e instanceof Database.SqliteError && e.code === "SQLITE_CONSTRAINT_UNIQUE") {
-        const current = this.#head.get(streamId)?.version ?? 0;
-        return Promise.resolve(err(concurrencyConflict(streamId, options.expectedVersion, current)));
-      }
-      throw e;
+      return concurrencyConflict(streamId, options.expectedVersion, this.#headOrExpected(streamId, options.expectedVersion));
+    }
+    throw e;
+  }
+
+  #headOrExpected(streamId: string, expected: number): number {
+    try {
+      return this.#head.get(streamId)?.version ?? 0;
+    } catch {
+      // Still locked: the head cannot be read now; say only that it moved.
+      return expected + 1;
     }
   }
 

@@ -26,10 +26,12 @@ export const live = <S, E extends AnyEvent>(projection: Projection<S, E>, from?:
   const working = startWorking(from?.state ?? projection.init);
   const positions = new Map(from?.positions ?? []);
   let cached: Projected<S> | undefined = from;
+  const name = projection.streamName ?? ((streamId: string) => streamId);
   const apply = (event: Envelope<E>): void => {
-    const last = positions.get(event.streamId) ?? 0;
+    const stream = name(event.streamId);
+    const last = positions.get(stream) ?? 0;
     if (event.version <= last) return;
-    positions.set(event.streamId, event.version);
+    positions.set(stream, event.version);
     projection.apply(working, event);
     cached = undefined;
   };

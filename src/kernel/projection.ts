@@ -20,6 +20,11 @@ export interface Projection<S, E extends AnyEvent = AnyEvent> {
   readonly apply: Recipe<S, Envelope<E>>;
   /** Combine states built from stream-disjoint parts of a log. */
   readonly merge?: (a: S, b: S) => S;
+  /**
+   * The name under which a stream's position is kept (default: its id). A domain whose stream ids
+   * can hold personal references names those streams by a digest, so positions never show them.
+   */
+  readonly streamName?: (streamId: string) => string;
 }
 
 /** A projection's state together with how far into each stream it has read. */
@@ -34,15 +39,17 @@ export interface Projected<S> {
 // the hot path does one Map lookup per event, not a lookup and a write.
 type Marks = Map<string, { version: number }>;
 
-const once =
-  <S, E extends AnyEvent>(apply: Recipe<S, Envelope<E>>, marks: Marks): Recipe<S, Envelope<E>> =>
-  (draft, event) => {
-    const mark = marks.get(event.streamId);
-    if (mark === undefined) marks.set(event.streamId, { version: event.version });
+const once = <S, E extends AnyEvent>(projection: Projection<S, E>, marks: Marks): Recipe<S, Envelope<E>> => {
+  const { apply, streamName } = projection;
+  return (draft, event) => {
+    const stream = streamName === undefined ? event.streamId : streamName(event.streamId);
+    const mark = marks.get(stream);
+    if (mark === undefined) marks.set(stream, { version: event.version });
     else if (event.version <= mark.version) return;
     else mark.version = event.version;
     apply(draft, event);
   };
+};
 
 const marksOf = (positions: ReadonlyMap<string, number>): Marks => new Map([...positions].map(([s, version]) => [s, { version }]));
 const positionsOf = (marks: Marks): ReadonlyMap<string, number> => deepFreeze(new Map([...marks].map(([s, m]) => [s, m.version])));
@@ -56,7 +63,7 @@ const positionsOf = (marks: Marks): ReadonlyMap<string, number> => deepFreeze(ne
  */
 export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, events: Iterable<NoInfer<Envelope<E>>>): Projected<S> => {
   const marks: Marks = new Map();
-  const state = runFromScratch(projection.init, once(projection.apply, marks), events);
+  const state = runFromScratch(projection.init, once(projection, marks), events);
   return { state, positions: positionsOf(marks) };
 };
 
@@ -70,7 +77,7 @@ export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, eve
  */
 export const applyTo = <S, E extends AnyEvent>(projection: Projection<S, E>, projected: Projected<S>, events: Iterable<NoInfer<Envelope<E>>>): Projected<S> => {
   const marks = marksOf(projected.positions);
-  const state = runOnto(projected.state, once(projection.apply, marks), events);
+  const state = runOnto(projected.state, once(projection, marks), events);
   return { state, positions: positionsOf(marks) };
 };
 
@@ -94,6 +101,7 @@ export const mergeProjected = <S, E extends AnyEvent>(projection: Projection<S, 
 // The shape of every projection, with parameters typed `never` so that any concrete one fits.
 interface SomeProjection {
   readonly init: unknown;
+  readonly streamName?: (streamId: string) => string;
   readonly apply: (draft: never, event: never) => void;
   readonly merge?: (a: never, b: never) => unknown;
 }
@@ -115,7 +123,10 @@ export const combineProjections = <P extends Record<string, SomeProjection>, E e
 ): Projection<CombinedProjectionState<P>, E> => {
   const list = Object.keys(parts).map((name) => [name, parts[name] as SomeProjection] as const);
   const mergeable = list.every(([, p]) => p.merge !== undefined);
+  // One redelivery guard for all parts, so they must agree on how streams are named.
+  const streamName = list.find(([, p]) => p.streamName !== undefined)?.[1].streamName;
   return {
+    ...(streamName === undefined ? {} : { streamName }),
     init: Object.fromEntries(list.map(([name, p]) => [name, p.init])) as CombinedProjectionState<P>,
     apply: (draft, event) => {
       const d = draft as Record<string, unknown>;

@@ -13,10 +13,23 @@ import { REDACTED_PREFIX, RedactedRef } from "./values.js";
  */
 export const redactedRef = (ref: string): string => (ref.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(ref).success ? ref : `${REDACTED_PREFIX}${sha256Hex(ref)}`);
 
+const PARTICIPANT_STREAM = "participant:";
+
+/**
+ * How the lab names a stream wherever a name may be shown (checkpoints, positions of projections,
+ * integrity failures): as it is, but a participant's stream by the redacted form of the reference.
+ *
+ * @example
+ * labStreamName("participant:3q2-7wEhQ0yYx0rVqZl1mA") // "participant:sha256:…"
+ * labStreamName("project:lx-001")                      // "project:lx-001"
+ */
+export const labStreamName = (streamId: string): string =>
+  streamId.startsWith(PARTICIPANT_STREAM) ? `${PARTICIPANT_STREAM}${redactedRef(streamId.slice(PARTICIPANT_STREAM.length))}` : streamId;
+
 const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => string): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...record };
   const streamId = record.streamId;
-  if (typeof streamId === "string" && streamId.startsWith("participant:")) out.streamId = `participant:${f(streamId.slice("participant:".length))}`;
+  if (typeof streamId === "string" && streamId.startsWith(PARTICIPANT_STREAM)) out.streamId = `${PARTICIPANT_STREAM}${f(streamId.slice(PARTICIPANT_STREAM.length))}`;
   const data = record.data;
   if (typeof data === "object" && data !== null) {
     const d: Record<string, unknown> = { ...(data as Record<string, unknown>) };

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { type Context, ContextSchema, type Envelope, project, type Projection } from "../kernel/index.js";
 import type { LabEvent } from "./events.js";
-import { redactedRef } from "./privacy.js";
+import { labStreamName, redactedRef } from "./privacy.js";
 import type { EntityKind, EntityLevel, Sector } from "./vocabulary.js";
 
 /** What the organisation register says of an organisation. */
@@ -39,6 +39,7 @@ export interface RegisterState {
  */
 export const registerProjection: Projection<RegisterState, LabEvent> = {
   init: { entities: new Map(), forgotten: new Set() },
+  streamName: labStreamName,
   apply: (s, e: Envelope<LabEvent>) => {
     if (e.type === "EntityRegistered") s.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
     else if (e.type === "ParticipantForgotten") s.forgotten.add(redactedRef(e.data.participantRef));

@@ -43,47 +43,56 @@ const HOW = "mint an opaque token of at least 128 bits, e.g. an HMAC of your int
 /** The prefix of a redacted reference (`sha256:` and 64 hex digits); reserved, never a live reference. */
 export const REDACTED_PREFIX = "sha256:";
 
-const WORD = /^(?:[A-Z]?[a-z]+|[A-Z]+)$/u;
-// Words and numbers joined by separators ("maria_silva_1985", "user-00012345"): a handle, not a token.
-// Random 128-bit tokens never take this shape (0 in 2,000,000 drawn), so it costs no false refusals.
-const isHandle = (ref: string): boolean => {
-  const parts = ref.split(/[-_+/]+/u).filter((p) => p !== "");
-  if (parts.length < 2) return false;
-  let words = 0;
-  for (const p of parts) {
-    if (/^\d+$/u.test(p)) continue;
-    if (p.length >= 2 && WORD.test(p)) words++;
-    else return false;
-  }
-  return words > 0;
-};
+// The rule as one regular expression, so that `schema.json` carries exactly what the library
+// accepts (JSON Schema `pattern`, ECMA-262). Read it in parts:
+const SEP = "[-_+/]";
+const WORD = "(?:[A-Z][a-z]+|[a-z]{2,}|[A-Z]{2,})";
+const SEGMENT = `(?:${WORD}\\d*|\\d+)`;
+// Words and numbers joined by separators, at least one of them a word: "maria_silva_1985", "user-0042".
+const HANDLE = `${SEP}*(?:${SEGMENT}${SEP}+)*${WORD}\\d*(?:${SEP}+${SEGMENT})*${SEP}*=*$`;
+const REF_BODY = [
+  "(?=.{22,128}$)", // at least 22 characters: 132 bits as base64, 88 as hex (so hex needs more, below)
+  "(?![\\d_+/=-]+$)", // not a number, however punctuated (phone, tax or card numbers)
+  "(?!-*(?:[0-9a-fA-F]-*){1,31}$)", // hex (a UUID included) needs 32 digits: 128 bits
+  `(?:(?=[0-9a-fA-F-]+$)|(?!${HANDLE}))`, // hex holds no words; anything else must not be a handle
+  "[A-Za-z0-9_+/-]+=*$", // base64 or base64url
+].join("");
+
+/**
+ * The participant-reference rule as a regular expression (ECMA-262 source): what `ParticipantRef`
+ * accepts and what `schema.json` publishes as its `pattern`.
+ */
+export const PARTICIPANT_REF_PATTERN = `^${REF_BODY}`;
+/** A stored reference: a live one, or a redacted one (`sha256:` and 64 hex digits). */
+export const STORED_PARTICIPANT_REF_PATTERN = `^(?:sha256:[0-9a-f]{64}$|${REF_BODY})`;
+const refPattern = new RegExp(PARTICIPANT_REF_PATTERN, "u");
+const storedPattern = new RegExp(STORED_PARTICIPANT_REF_PATTERN, "u");
 
 /**
  * Why a string cannot be a participant reference, or undefined if it can. The rule, from first
  * principles: a reference must be opaque (it reads as nothing about a person) and unguessable (at
  * least 128 bits), so that its SHA-256 digest — all a redacted log or an erased person leaves
- * behind — cannot be reversed by trying candidates. Length and alphabet are checked exactly; the
- * shapes personal data takes (e-mail, phone in any notation, names and handles, long numbers) are
- * refused by name.
+ * behind — cannot be reversed by trying candidates. Acceptance is exactly `PARTICIPANT_REF_PATTERN`;
+ * the reasons name the shapes personal data takes (e-mail, phone in any notation, names and
+ * handles, long numbers) so that a person can act on them. No rule can see that a camel-cased
+ * string of words is a name: the rule catches mistakes, not determined misuse.
  *
  * @example
  * participantRefProblem("3q2-7wEhQ0yYx0rVqZl1mA") // undefined: 22 base64url characters, 132 bits
  * participantRefProblem("p-738291")                // "must be at least 22 characters …"
  */
 export const participantRefProblem = (ref: string): string | undefined => {
+  if (refPattern.test(ref)) return undefined;
   if (ref.startsWith(REDACTED_PREFIX)) return `begins with "${REDACTED_PREFIX}", which is reserved for redacted references`;
   if (ref.includes("@")) return `looks like an e-mail address; ${HOW}`;
-  if (/^(?:tel|callto|sms):/iu.test(ref) || /^[\d\s().+-]+$/u.test(ref)) return `looks like a phone number or another personal number; ${HOW}`;
+  if (/^(?:tel|callto|sms):/iu.test(ref) || /^[\d\s().+/_=-]+$/u.test(ref)) return `looks like a phone number or another personal number; ${HOW}`;
   if (/^\p{L}[\p{L}'’ .-]*$/u.test(ref) && /[\s.'’]/u.test(ref)) return `looks like a person's name; ${HOW}`;
   if (/\s/u.test(ref)) return `must not contain spaces; ${HOW}`;
   if (!/^[A-Za-z0-9_+/-]+=*$/u.test(ref)) return `may hold only base64 or base64url characters (A–Z a–z 0–9 - _ + / and trailing =); ${HOW}`;
   if (ref.length < 22) return `must be at least 22 characters (128 bits as base64url); ${HOW}`;
   if (ref.length > 128) return "must be at most 128 characters";
-  const hex = ref.replaceAll("-", "");
-  // Hexadecimal (a UUID included) carries 4 bits a character and no words: only its length matters.
-  if (/^[0-9a-fA-F]+$/u.test(hex)) return hex.length < 32 ? `as hexadecimal must be at least 32 digits (128 bits); ${HOW}` : undefined;
-  if (isHandle(ref) || /^(?:[A-Z]?[a-z]{2,}|[A-Z]{3,})\d*$/u.test(ref)) return `looks like a name or a username; ${HOW}`;
-  return undefined;
+  if (/^[0-9a-fA-F-]+$/u.test(ref)) return `as hexadecimal must be at least 32 digits (128 bits); ${HOW}`;
+  return `looks like a name or a username; ${HOW}`;
 };
 
 /**
@@ -95,10 +104,7 @@ export const participantRefProblem = (ref: string): string | undefined => {
  * ParticipantRef.parse("3q2-7wEhQ0yYx0rVqZl1mA")                 // ok (base64url, 22 characters)
  * ParticipantRef.safeParse("maria.silva@example.pt").success       // false: looks like an e-mail address
  */
-export const ParticipantRef = z.string().superRefine((ref, ctx) => {
-  const problem = participantRefProblem(ref);
-  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
-});
+export const ParticipantRef = z.string().regex(refPattern, { error: (issue) => participantRefProblem(String(issue.input)) ?? "is not a participant reference" });
 /** A pseudonymous participant reference. */
 export type ParticipantRef = z.infer<typeof ParticipantRef>;
 
@@ -109,4 +115,9 @@ export const RedactedRef = z.string().regex(/^sha256:[0-9a-f]{64}$/u, "must be s
  * A participant reference as stored: a live reference, or one `redact` has replaced by its digest
  * (so a redacted copy of a log still decodes). Commands never accept the redacted form.
  */
-export const StoredParticipantRef = z.union([RedactedRef, ParticipantRef]);
+export const StoredParticipantRef = z.string().regex(storedPattern, {
+  error: (issue) => {
+    const ref = String(issue.input);
+    return ref.startsWith(REDACTED_PREFIX) ? "must be sha256: followed by 64 lowercase hex digits" : (participantRefProblem(ref) ?? "is not a participant reference");
+  },
+});

@@ -1,5 +1,5 @@
 import type { Actor, Envelope, Projection } from "../kernel/index.js";
-import type { LabEvent } from "../lab/index.js";
+import { type LabEvent, labStreamName } from "../lab/index.js";
 
 /** One line of the audit trail: a decision or a change of stage or status, with who did it and when. */
 export interface TrailEntry {
@@ -60,6 +60,7 @@ const summary = (e: Envelope<LabEvent>): string | undefined => {
  */
 export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
   init: { entries: new Map() },
+  streamName: labStreamName,
   apply: (s, e: Envelope<LabEvent>) => {
     const text = summary(e);
     if (text === undefined || !("projectId" in e.data)) return;

@@ -1,5 +1,5 @@
 import { type Envelope, fold } from "../kernel/index.js";
-import { type LabEvent, type ProjectEvent, type ProjectState, projectDecider } from "../lab/index.js";
+import { type LabEvent, type ProjectEvent, type ProjectState, projectDecider, redact } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
 
 /** One step of a project's history: the event, who caused it and when, and the state it led to. */
@@ -13,16 +13,23 @@ export interface HistoryStep {
   state: ProjectState;
 }
 
+// The project's own events, with every participant the log erases shown by their redacted form
+// only: an erasure recorded later still hides the person in the states of earlier dates.
 const ofProject = (events: Iterable<Envelope<LabEvent>>, projectId: string): Envelope<ProjectEvent>[] => {
   const stream = `project:${projectId}`;
-  const out: Envelope<ProjectEvent>[] = [];
-  for (const e of events) if (e.streamId === stream) out.push(e as Envelope<ProjectEvent>);
-  return out;
+  const own: Envelope<ProjectEvent>[] = [];
+  const erased: string[] = [];
+  for (const e of events) {
+    if (e.streamId === stream) own.push(e as Envelope<ProjectEvent>);
+    else if (e.type === "ParticipantForgotten") erased.push(e.data.participantRef);
+  }
+  return redact(own, erased);
 };
 
 /**
  * Every state a project went through, with the event, actor and times that caused each one: what
- * an auditor reads to see how the project got where it is.
+ * an auditor reads to see how the project got where it is. Pass the whole log: participants it
+ * erases appear in every state by their redacted form only.
  *
  * @example
  * for (const step of historyOf(events, "lx-007")) console.log(step.occurredAt, step.type, step.actor.id, step.state.stage);

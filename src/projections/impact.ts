@@ -1,5 +1,5 @@
 import type { Envelope, Projection } from "../kernel/index.js";
-import type { EvaluationOutcome, KpiCategory, KpiDirection, LabEvent, ScaleType } from "../lab/index.js";
+import { type EvaluationOutcome, type KpiCategory, type KpiDirection, type LabEvent, labStreamName, type ScaleType } from "../lab/index.js";
 import { type Context, compareTime, emptyContext, mergeContext, trackContext } from "./context.js";
 
 /** A KPI with every measurement and correction, keyed by event id. */
@@ -37,6 +37,7 @@ const push = <T>(m: Map<string, T[]>, key: string, value: T): void => {
 /** Impact: KPIs and their measurements, pilots, evaluations and adoptions. */
 export const impact: Projection<ImpactState, LabEvent> = {
   init: { ...emptyContext(), kpis: new Map(), pilots: new Map(), evaluations: new Map(), adoptions: new Map() },
+  streamName: labStreamName,
   apply: (s, e: Envelope<LabEvent>) => {
     trackContext(s, e);
     switch (e.type) {

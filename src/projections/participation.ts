@@ -1,6 +1,6 @@
 import type { Draft } from "immer";
-import { type Envelope, type Projection, sha256Hex } from "../kernel/index.js";
-import type { LabEvent, ParticipantRole } from "../lab/index.js";
+import type { Envelope, Projection } from "../kernel/index.js";
+import { type LabEvent, labStreamName, type ParticipantRole, redactedRef } from "../lab/index.js";
 import { addCounts, addTo, bump, type Context, emptyContext, keysOf, mergeContext, slicesOf, trackContext, unionSets } from "./context.js";
 
 /** One attendee waiting for the session to be held. */
@@ -17,9 +17,9 @@ interface PendingAttendee {
 export interface ParticipationState extends Context {
   /** Attendance of sessions not yet closed ("projectId/sessionId" → attendees); counted only once held. */
   pending: Map<string, PendingAttendee[]>;
-  /** Each person (by reference, or by `forgotten:<digest>` once erased) → the `role@slice` keys they count in. */
+  /** Each person (by reference, or by its redacted form `sha256:…` once erased) → the `role@slice` keys they count in. */
   people: Map<string, Set<string>>;
-  /** SHA-256 digests of forgotten references: the person's counts stay, the reference is gone. */
+  /** Redacted forms of forgotten references: the person's counts stay, the reference is gone. */
   forgotten: Set<string>;
   /** Attendances, by `role@slice`. */
   participations: Map<string, number>;
@@ -33,7 +33,12 @@ export interface ParticipationState extends Context {
   partners: Map<string, Set<string>>;
 }
 
-const tombstone = (digest: string): string => `forgotten:${digest}`;
+// An attendee as the projection keeps them: by reference, or by its redacted form once forgotten.
+const keep = (forgotten: ReadonlySet<string>, ref: string): string => {
+  if (forgotten.size === 0) return ref;
+  const redacted = redactedRef(ref);
+  return forgotten.has(redacted) ? redacted : ref;
+};
 
 const count = (s: Draft<ParticipationState>, key: string, ...keyLists: readonly (readonly string[])[]): void => {
   let set = s.people.get(key);
@@ -48,6 +53,7 @@ const count = (s: Draft<ParticipationState>, key: string, ...keyLists: readonly 
  */
 export const participation: Projection<ParticipationState, LabEvent> = {
   init: { ...emptyContext(), pending: new Map(), people: new Map(), forgotten: new Set(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() },
+  streamName: labStreamName,
   apply: (s, e: Envelope<LabEvent>) => {
     trackContext(s, e);
     switch (e.type) {
@@ -66,7 +72,8 @@ export const participation: Projection<ParticipationState, LabEvent> = {
       case "AttendanceRecorded": {
         const key = `${e.data.projectId}/${e.data.sessionId}`;
         const list = s.pending.get(key) ?? [];
-        for (const a of e.data.attendees) list.push({ ref: a.participantRef, role: a.role, affiliation: a.affiliationEntityId ?? null });
+        // Someone recorded after their erasure is kept by their redacted form from the start.
+        for (const a of e.data.attendees) list.push({ ref: keep(s.forgotten, a.participantRef), role: a.role, affiliation: a.affiliationEntityId ?? null });
         s.pending.set(key, list);
         return;
       }
@@ -80,8 +87,7 @@ export const participation: Projection<ParticipationState, LabEvent> = {
         const perRole = new Map<ParticipantRole, number>();
         for (const a of s.pending.get(key) ?? []) {
           const keys = keysOf(a.role, slices);
-          const person = s.forgotten.size > 0 && s.forgotten.has(sha256Hex(a.ref)) ? tombstone(sha256Hex(a.ref)) : a.ref;
-          count(s, person, keys, anyone);
+          count(s, a.ref, keys, anyone);
           perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
           if (a.role === "civil_servant" && a.affiliation !== null) for (const slice of slices) addTo(s.engaged, a.affiliation, slice);
         }
@@ -100,14 +106,15 @@ export const participation: Projection<ParticipationState, LabEvent> = {
         return;
       }
       case "ParticipantForgotten": {
-        const digest = sha256Hex(e.data.participantRef);
-        s.forgotten.add(digest);
-        const keys = s.people.get(e.data.participantRef);
-        if (keys) {
-          s.people.delete(e.data.participantRef);
-          count(s, tombstone(digest), [...keys]);
+        const ref = e.data.participantRef;
+        const redacted = redactedRef(ref);
+        s.forgotten.add(redacted);
+        const keys = s.people.get(ref);
+        if (keys && ref !== redacted) {
+          s.people.delete(ref);
+          count(s, redacted, [...keys]);
         }
-        for (const list of s.pending.values()) for (const a of list) if (a.ref === e.data.participantRef) a.ref = tombstone(digest);
+        for (const list of s.pending.values()) for (const a of list) if (a.ref === ref) a.ref = redacted;
         return;
       }
       default:
@@ -119,16 +126,15 @@ export const participation: Projection<ParticipationState, LabEvent> = {
     const forgotten = new Set([...a.forgotten, ...b.forgotten]);
     // A part that saw the erasure may not have seen the person: erase across parts.
     for (const ref of [...people.keys()]) {
-      if (ref.startsWith("forgotten:")) continue;
-      const digest = sha256Hex(ref);
-      if (!forgotten.has(digest)) continue;
+      const kept = keep(forgotten, ref);
+      if (kept === ref) continue;
       const keys = people.get(ref) ?? new Set<string>();
       people.delete(ref);
-      const t = people.get(tombstone(digest));
+      const t = people.get(kept);
       if (t) for (const k of keys) t.add(k);
-      else people.set(tombstone(digest), keys);
+      else people.set(kept, keys);
     }
-    const pending = new Map([...a.pending, ...b.pending].map(([k, list]) => [k, list.map((x) => (forgotten.has(sha256Hex(x.ref)) ? { ...x, ref: tombstone(sha256Hex(x.ref)) } : x))]));
+    const pending = new Map([...a.pending, ...b.pending].map(([k, list]) => [k, list.map((x) => ({ ...x, ref: keep(forgotten, x.ref) }))]));
     return {
       ...mergeContext(a, b),
       pending,

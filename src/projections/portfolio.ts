@@ -1,6 +1,6 @@
 import type { Envelope, Projection } from "../kernel/index.js";
 import type { DiscontinuationReason, EntityKind, Gate, LabEvent, PauseReason, Sector, Stage, Status } from "../lab/index.js";
-import { Stage as Stages, transitions } from "../lab/index.js";
+import { labStreamName, Stage as Stages, transitions } from "../lab/index.js";
 import { type Context, compareTime, emptyContext, mergeContext, trackContext, yearOf } from "./context.js";
 import { calendarDays, median, percentile } from "./stats.js";
 
@@ -48,6 +48,7 @@ const endPause = (p: PortfolioProject, at: string): void => {
 /** The portfolio: every project's path through the stages, pauses, endings, procurement and refusals. */
 export const portfolio: Projection<PortfolioState, LabEvent> = {
   init: { ...emptyContext(), portfolio: new Map(), declined: new Map(), latestAt: "" },
+  streamName: labStreamName,
   apply: (s, e: Envelope<LabEvent>) => {
     trackContext(s, e);
     if (s.latestAt === "" || compareTime(e.occurredAt, s.latestAt) > 0) s.latestAt = e.occurredAt;

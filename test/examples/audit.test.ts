@@ -58,3 +58,66 @@ describe("the auditor's example (npm run audit)", () => {
     expect(audit(DEMO_LOG, "--as-of", "someday").stderr).toContain('--as-of "someday" is not a date');
   }, 30_000);
 });
+
+describe("the auditor's example refuses what it cannot vouch for", () => {
+  const lines = () => text.trim().split("\n");
+  const unhash = (line: string, change?: (e: Record<string, unknown> & { data: Record<string, unknown> }) => void): string => {
+    const e = JSON.parse(line) as Record<string, unknown> & { data: Record<string, unknown> };
+    change?.(e);
+    delete e.hash;
+    delete e.prevHash;
+    return JSON.stringify(e);
+  };
+
+  it("an event altered and stripped of its hash, with the checkpoint beside the log: not verified, stream and version named", () => {
+    const all = lines();
+    const i = all.findIndex((l) => l.includes('"type":"GateDecisionRecorded"'));
+    const e = JSON.parse(all[i] ?? "{}") as { streamId: string; version: number };
+    all[i] = unhash(all[i] ?? "", (x) => {
+      x.data.rationale = "Approved without review.";
+    });
+    const r = audit(copy(all));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`NOT VERIFIED — ${e.streamId} version ${e.version}: the event carries no hash`);
+  }, 30_000);
+
+  it("the same without a checkpoint: a partly sealed log is still a broken chain", () => {
+    const all = lines();
+    const i = all.findIndex((l) => l.includes('"type":"GateDecisionRecorded"'));
+    all[i] = unhash(all[i] ?? "");
+    const r = audit(copy(all, false));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("[unsealed]");
+  }, 30_000);
+
+  it("every hash stripped: refused with the checkpoint; without one, the order is checked and the exit says nothing vouches for it", () => {
+    const all = lines().map((l) => unhash(l));
+    const withCp = audit(copy(all));
+    expect(withCp.status).toBe(2);
+    expect(withCp.stderr).toContain("the event carries no hash");
+    const without = audit(copy(all, false));
+    expect(without.status).toBe(4);
+    expect(without.stdout).toContain("NOT SEALED");
+  }, 60_000);
+
+  it("a missing or malformed checkpoint or log is a one-line error with the usage; --help works", () => {
+    const missing = audit(DEMO_LOG, "--checkpoint", "no-such-checkpoint.json");
+    expect(missing.status).toBe(3);
+    expect(missing.stderr.trim().split("\n")).toEqual(["no-such-checkpoint.json: no such checkpoint file.", expect.stringMatching(/^usage: /u)]);
+    const dir = mkdtempSync(join(tmpdir(), "labx-audit-"));
+    for (const [content, why] of [["{}", "not a checkpoint"], ["null", "not a checkpoint"], ['{"heads":[null],"root":"x"}', "not a checkpoint"], ["{ nope", "not valid JSON"]] as const) {
+      const cp = join(dir, "cp.json");
+      writeFileSync(cp, content);
+      const r = audit(DEMO_LOG, "--checkpoint", cp);
+      expect(r.status, content).toBe(3);
+      expect(r.stderr, content).toContain(why);
+      expect(r.stderr, content).not.toMatch(/\n\s+at /u); // no stack trace
+    }
+    const nolog = audit("no-such-log.jsonl");
+    expect(nolog.status).toBe(3);
+    expect(nolog.stderr).toContain("no-such-log.jsonl: no such log file.");
+    const help = audit("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Exit codes:");
+  }, 60_000);
+});

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -84,6 +84,16 @@ describe("the demonstration", () => {
     }
     expect(stderr).toContain(`${file}:42: Invalid event envelope at version: Invalid input: expected number, received string.`);
     expect(stderr).toContain(`${file}:100: not valid JSON`);
-    expect(stderr).toContain("2 line(s) could not be decoded; no report from a damaged log.");
+    expect(stderr).toContain("2 damaged line(s)");
+    expect(stderr).toContain("no report from a damaged log.");
+  }, 60_000);
+
+  it("a missing file is a one-line error with the usage, not a stack trace; --help works", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "examples/demo/run.ts", "missing.jsonl"], { encoding: "utf8" });
+    expect(r.status).toBe(3);
+    expect(r.stderr.trim().split("\n")).toEqual(["missing.jsonl: no such log file.", expect.stringMatching(/^usage: /u)]);
+    const help = spawnSync(process.execPath, ["--import", "tsx", "examples/demo/run.ts", "--help"], { encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: /u);
   }, 60_000);
 });

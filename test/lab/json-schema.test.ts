@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { participantRefProblem } from "../../src/index.js";
 import { eventLogSchema } from "../../scripts/build-schema.js";
 import { DEMO_LOG } from "../../examples/demo/paths.js";
 
@@ -31,5 +33,32 @@ describe("the published JSON Schema", () => {
     expect(validate({ ...e, extra: true })).toBe(false);
     expect(validate({ ...e, occurredAt: "yesterday" })).toBe(false);
     expect(validate({ ...e, hash: "not-hex" })).toBe(false);
+  });
+});
+
+describe("the published JSON Schema and participant references", () => {
+  const [attendance] = lines(DEMO_LOG).filter((e) => e.type === "AttendanceRecorded");
+  const withRef = (participantRef: string) => {
+    const e = attendance as Record<string, unknown> & { data: Record<string, unknown> & { attendees: Record<string, unknown>[] } };
+    return { ...e, data: { ...e.data, attendees: [{ ...e.data.attendees[0], participantRef }] } };
+  };
+  it("refuses the personal data the library refuses", () => {
+    for (const r of ["maria.silva@example.pt", "+351912345678", "tel:00351912345678", "maria_da_silva_santos_1985", "p-738291", `sha256:${"z".repeat(64)}`]) expect(validate(withRef(r)), r).toBe(false);
+  });
+  it("agrees with the library on every reference, accepted or refused", () => {
+    const token = fc.noBias(fc.uint8Array({ minLength: 16, maxLength: 32 })).map((b) => Buffer.from(b).toString("base64url"));
+    const text = fc.stringMatching(/^[A-Za-z0-9@+._ :-]{1,40}$/u);
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.oneof(token, text), (r) => {
+        const library = participantRefProblem(r) === undefined;
+        if (library) accepted++;
+        else refused++;
+        return validate(withRef(r)) === library;
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(Math.min(accepted, refused)).toBeGreaterThan(1_000);
   });
 });

@@ -1,7 +1,7 @@
 // Hand-made logs for the counting-rule tests: commands go through the lab decider (so every log is
 // one the rules accept), each on a given day, as the first role allowed to issue it.
-import { type Envelope, execute, labDecider, type LabEvent, parseCommand, permissions, type LabCommand } from "../../src/index.js";
-import { fixedContext, sequentialIds } from "../../src/testing/index.js";
+import { type Envelope, execute, labDecider, type LabEvent, liveRegister, parseCommand, permissions, type LabCommand } from "../../src/index.js";
+import { fixedContext, sequentialIds, testRegister } from "../../src/testing/index.js";
 import { day } from "../lab/fixtures.js";
 
 type Cmd = Record<string, unknown> & { type: LabCommand["type"] };
@@ -17,6 +17,10 @@ export const logBuilder = (): LogBuilder => {
   const histories = new Map<string, Envelope<LabEvent>[]>();
   const events: Envelope<LabEvent>[] = [];
   const ids = sequentialIds("ev");
+  // Erasures in this log are known to its own later commands, as a host's register would know them.
+  const own = liveRegister();
+  const known = testRegister();
+  const register = { entity: known.entity, isForgotten: own.register.isForgotten };
   const self: LogBuilder = {
     events,
     /** Handle a command on day `d`; throws if the rules refuse it (a broken test setup). */
@@ -26,10 +30,11 @@ export const logBuilder = (): LogBuilder => {
       const stream = labDecider.streamOf(parsed.value);
       const history = histories.get(stream) ?? [];
       const role = command.type === "RecordGateDecision" ? "decision_maker" : permissions[command.type][0];
-      const r = execute(labDecider, history, command, fixedContext({ at: day(d), actor: { id: `${role}-1`, role: role ?? "system" }, newId: ids }));
+      const r = execute(labDecider, history, command, fixedContext({ at: day(d), actor: { id: `${role}-1`, role: role ?? "system" }, newId: ids, register }));
       if (!r.ok) throw new Error(`${command.type} on day ${d} refused: ${r.error.code} — ${r.error.message}`);
       histories.set(stream, [...history, ...r.value.events]);
       events.push(...r.value.events);
+      own.record(r.value.events);
       return self;
     },
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeFigures, explain, project, participation, renderReport } from "../../src/index.js";
+import { computeFigures, explain, labProjections, live, project, participation, renderReport } from "../../src/index.js";
+import { show } from "../../src/testing/diff.js";
 import { day, ref } from "../lab/fixtures.js";
 import { logBuilder, on, register } from "./builder.js";
 
@@ -95,13 +96,23 @@ describe("erasure", () => {
     expect(renderReport(figures)).not.toContain(ref(1));
     expect(JSON.stringify([...state.people.keys(), ...state.forgotten])).not.toContain(ref(1));
   });
-  it("a forgotten participant who attends again is still counted once", () => {
-    const again = shared()
-      .on(500, { type: "ForgetParticipant", participantRef: ref(1) })
-      .on(501, B.schedule("s9", day(502)))
-      .on(502, B.attend("s9", [[ref(1), "citizen"]]))
-      .on(503, B.close("s9")).events;
-    expect(computeFigures(again).headline.distinctParticipants).toBe(3);
+  it("a forgotten participant cannot be recorded again", () => {
+    const log = shared().on(500, { type: "ForgetParticipant", participantRef: ref(1) }).on(501, B.schedule("s9", day(502)));
+    expect(() => log.on(502, B.attend("s9", [[ref(1), "citizen"]]))).toThrow(/participant_forgotten/u);
+  });
+  it("in a log that holds such attendance anyway (written before the rule), they count once and never show, pending or held", () => {
+    const log = shared().on(500, { type: "ForgetParticipant", participantRef: ref(1) }).on(501, B.schedule("s9", day(502)));
+    const last = log.events.at(-1) as (typeof log.events)[number];
+    const late = { ...last, id: "ev-late", version: last.version + 1, type: "AttendanceRecorded", data: { projectId: "pb", sessionId: "s9", attendees: [{ participantRef: ref(1), role: "citizen" }] } } as (typeof log.events)[number];
+    const open = [...log.events, late];
+    const pending = project(participation, open).state;
+    expect(show(pending)).not.toContain(ref(1));
+    const view = live(labProjections);
+    view.applyAll(open);
+    expect(show(view.snapshot().state)).not.toContain(ref(1));
+    const closed = [...open, { ...late, id: "ev-close", version: late.version + 1, type: "SessionClosed", data: { projectId: "pb", sessionId: "s9", anonymousHeadcount: { citizens: 0, civilServants: 0, business: 0, other: 0 }, contributions: 1 } } as (typeof log.events)[number]];
+    expect(computeFigures(closed).headline.distinctParticipants).toBe(3);
+    expect(show(project(labProjections, closed).state)).not.toContain(ref(1));
   });
 });
 
