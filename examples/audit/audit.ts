@@ -71,14 +71,18 @@ const table = (head: string[], rows: string[][]) => {
 
 // 3. A project's history and decision trail.
 if (values.project !== undefined) {
-  const history = historyOf(events, values.project).filter((h) => asOf === undefined || Date.parse(h[asOf.by]) <= Date.parse(asOf.at));
+  const steps = historyOf(events, values.project);
+  if (!steps.ok) fail(2, `${file}: NOT VERIFIED — ${steps.error.message} [${steps.error.code}]`);
+  const history = (steps.ok ? steps.value : []).filter((h) => asOf === undefined || Date.parse(h[asOf.by]) <= Date.parse(asOf.at));
   if (history.length === 0) fail(3, `No events for project ${values.project}${asOf ? ` as of ${asOf.at}` : ""}.`);
   console.log(`\nHistory of ${values.project}${asOf ? ` as of ${asOf.at} (${asOf.by})` : ""}:`);
   table(
     ["occurred", "recorded", "v", "event", "actor", "stage", "status"],
     history.map((h) => [h.occurredAt.slice(0, 16), h.recordedAt.slice(0, 16), String(h.version), h.type, `${h.actor.id} (${h.actor.role})`, h.state.stage, h.state.status]),
   );
-  const trail = auditTrail(project(labProjections, asOf ? events.filter((e) => Date.parse(e[asOf.by]) <= Date.parse(asOf.at)) : events).state.auditTrail, values.project);
+  const projected = project(labProjections, asOf ? events.filter((e) => Date.parse(e[asOf.by]) <= Date.parse(asOf.at)) : events);
+  if (!projected.ok) fail(2, `${file}: NOT VERIFIED — ${projected.error.message} [${projected.error.code}]`);
+  const trail = projected.ok ? auditTrail(projected.value.state.auditTrail, values.project) : [];
   console.log(`\nDecision trail of ${values.project}:`);
   for (const x of trail) {
     console.log(`- ${x.occurredAt.slice(0, 10)} (recorded ${x.recordedAt.slice(0, 10)}) ${x.summary} — by ${x.actor.id} (${x.actor.role})`);
@@ -91,7 +95,9 @@ if (values.project !== undefined) {
 }
 
 // 4. The figures, as of a date.
-const f = computeFigures(events, asOf);
+const figures = computeFigures(events, asOf);
+if (!figures.ok) fail(2, `${file}: no figures — ${figures.error.message} [${figures.error.code}]`);
+const f = figures.ok ? figures.value : fail(2, "");
 console.log(`\nFigures${asOf ? ` as of ${asOf.at} by ${asOf.by === "recordedAt" ? "record time" : "business time"}` : ""}:`);
 table(
   ["figure", "value"],

@@ -25,7 +25,12 @@ if (failed(loaded)) {
   if (loaded.exit === 3) console.error(usage);
   process.exit(loaded.exit);
 }
-console.log(renderReport(computeFigures(loaded.events), { title: file === DEMO_LOG ? "LabX-like innovation lab, 2017–2020 (demonstration log)" : `Innovation lab report: ${file}` }));
+const figures = computeFigures(loaded.events);
+if (!figures.ok) {
+  console.error(`${file}: no report — ${figures.error.message} [${figures.error.code}]`);
+  process.exit(2);
+}
+console.log(renderReport(figures.value, { title: file === DEMO_LOG ? "LabX-like innovation lab, 2017–2020 (demonstration log)" : `Innovation lab report: ${file}` }));
 const how =
   loaded.integrity === "sealed"
     ? `hash chains verified${loaded.checkpoint ? " against the published checkpoint" : ""}`

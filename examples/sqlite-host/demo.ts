@@ -7,6 +7,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { must } from "../../src/testing/index.js";
 import { computeFigures, type Context, handle, labDecider, type LabEvent, liveRegister } from "../../src/index.js";
 import { SqliteEventStore } from "./sqlite-event-store.js";
 
@@ -42,11 +43,11 @@ for (const [c, command] of commands) {
   if (r.ok) register.record(r.value.events);
   console.log(r.ok ? `✓ ${String(command.type)} → ${r.value.events.map((e) => e.type).join(", ")}` : `✗ ${String(command.type)}: ${r.error.message}`);
 }
-const before = computeFigures((await store.readAll()).map((r) => r.event)).headline;
+const before = must(computeFigures((await store.readAll()).map((r) => r.event))).headline;
 store.close();
 
 const reopened = new SqliteEventStore<LabEvent>(file);
-const after = computeFigures((await reopened.readAll()).map((r) => r.event)).headline;
+const after = must(computeFigures((await reopened.readAll()).map((r) => r.event))).headline;
 reopened.close();
 console.log("\nFigures before closing:", before);
 console.log("Figures after reopening:", after);

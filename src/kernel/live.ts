@@ -1,13 +1,18 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
-import type { Projected, Projection } from "./projection.js";
+import type { IntegrityFailure } from "./errors.js";
+import { type Projected, type Projection, trackerFor } from "./projection.js";
 import { cloneState, deepFreeze, startWorking } from "./recipe.js";
+import { err, ok, type Result } from "./result.js";
 
 /** A projection kept up to date one event at a time, read through immutable snapshots. */
 export interface LiveProjection<S, E extends AnyEvent> {
-  /** Apply one event (applied once even if delivered again). */
-  apply(event: Envelope<E>): void;
-  /** Apply several events in order. */
-  applyAll(events: Iterable<Envelope<E>>): void;
+  /**
+   * Apply one event: applied once even if delivered again; refused, and not applied, if it is out
+   * of place in its stream (a gap, or another event at a version already applied).
+   */
+  apply(event: Envelope<E>): Result<void, IntegrityFailure>;
+  /** Apply several events in order, stopping at the first out of place (those before it stay applied). */
+  applyAll(events: Iterable<Envelope<E>>): Result<void, IntegrityFailure>;
   /** An immutable copy of the state now; cached until the next event changes it. */
   snapshot(): Projected<S>;
 }
@@ -19,29 +24,32 @@ export interface LiveProjection<S, E extends AnyEvent> {
  *
  * @example
  * const view = live(participation);
- * subscription.on("event", (e) => view.apply(e));
+ * subscription.on("event", (e) => { const r = view.apply(e); if (!r.ok) alert(r.error.message); });
  * render(view.snapshot().state);
  */
 export const live = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: Projected<S>): LiveProjection<S, E> => {
   const working = startWorking(from?.state ?? projection.init);
-  const positions = new Map(from?.positions ?? []);
+  const track = trackerFor(projection, from?.positions);
   let cached: Projected<S> | undefined = from;
-  const name = projection.streamName ?? ((streamId: string) => streamId);
-  const apply = (event: Envelope<E>): void => {
-    const stream = name(event.streamId);
-    const last = positions.get(stream) ?? 0;
-    if (event.version <= last) return;
-    positions.set(stream, event.version);
+  const apply = (event: Envelope<E>): Result<void, IntegrityFailure> => {
+    const placed = track.place(event);
+    if (placed.kind === "failure") return err(placed.error);
+    if (placed.kind === "repeat") return ok(undefined);
     projection.apply(working, event);
     cached = undefined;
+    return ok(undefined);
   };
   return {
     apply,
     applyAll(events) {
-      for (const e of events) apply(e);
+      for (const e of events) {
+        const r = apply(e);
+        if (!r.ok) return r;
+      }
+      return ok(undefined);
     },
     snapshot() {
-      cached ??= { state: deepFreeze(cloneState(working as S)), positions: deepFreeze(new Map(positions)) };
+      cached ??= { state: deepFreeze(cloneState(working as S)), positions: deepFreeze(track.positions()) };
       return cached;
     },
   };

@@ -1,5 +1,8 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
-import { deepFreeze, type Recipe, runFromScratch, runOnto } from "./recipe.js";
+import { type IntegrityFailure, integrityFailure } from "./errors.js";
+import { deepFreeze, finishWorking, type Recipe, runOnto, startWorking } from "./recipe.js";
+import { err, ok, type Result } from "./result.js";
+import { type StreamTracker, streamTracker } from "./sequence.js";
 
 /**
  * A read model over events: an initial state, a recipe applying one event, and optionally a merge
@@ -34,68 +37,74 @@ export interface Projected<S> {
   readonly positions: ReadonlyMap<string, number>;
 }
 
-// Streams deliver in version order, so a per-stream high-water mark recognises a redelivered
-// event with O(streams) memory instead of remembering every event id. Marks are mutable cells so
-// the hot path does one Map lookup per event, not a lookup and a write.
-type Marks = Map<string, { version: number }>;
-
-const once = <S, E extends AnyEvent>(projection: Projection<S, E>, marks: Marks): Recipe<S, Envelope<E>> => {
-  const { apply, streamName } = projection;
-  return (draft, event) => {
-    const stream = streamName === undefined ? event.streamId : streamName(event.streamId);
-    const mark = marks.get(stream);
-    if (mark === undefined) marks.set(stream, { version: event.version });
-    else if (event.version <= mark.version) return;
-    else mark.version = event.version;
-    apply(draft, event);
-  };
-};
-
-const marksOf = (positions: ReadonlyMap<string, number>): Marks => new Map([...positions].map(([s, version]) => [s, { version }]));
-const positionsOf = (marks: Marks): ReadonlyMap<string, number> => deepFreeze(new Map([...marks].map(([s, m]) => [s, m.version])));
+/**
+ * The order check a projection reads a log with: each stream's next events are applied,
+ * redeliveries skipped, and the first event out of place ends the run with the failure.
+ * @internal
+ */
+export const trackerFor = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: ReadonlyMap<string, number>): StreamTracker =>
+  streamTracker({ ...(from === undefined ? {} : { from }), ...(projection.streamName === undefined ? {} : { name: projection.streamName }) });
 
 /**
  * Build a projection from scratch over events (fast path: a private mutable copy, frozen once).
- * An event delivered twice is applied once.
+ * An event delivered again is applied once; a log whose streams are not in version order — a gap,
+ * a reordering, another event claiming a version already applied — is refused with the stream and
+ * version, never silently dropped.
  *
  * @example
- * const { state } = project(countByType, events);
+ * const r = project(countByType, events);
+ * if (r.ok) show(r.value.state); else console.error(r.error.message);
  */
-export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, events: Iterable<NoInfer<Envelope<E>>>): Projected<S> => {
-  const marks: Marks = new Map();
-  const state = runFromScratch(projection.init, once(projection, marks), events);
-  return { state, positions: positionsOf(marks) };
+export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, events: Iterable<NoInfer<Envelope<E>>>): Result<Projected<S>, IntegrityFailure> => {
+  const track = trackerFor(projection);
+  const working = startWorking(projection.init);
+  for (const e of events) {
+    const placed = track.place(e);
+    if (placed.kind === "repeat") continue;
+    if (placed.kind === "failure") return err(placed.error);
+    projection.apply(working, e);
+  }
+  return ok({ state: finishWorking(working), positions: deepFreeze(track.positions()) });
 };
 
 /**
  * Apply more events to a projected state, leaving the given one untouched (one immer `produce`
- * per call). Equal to projecting everything from scratch.
+ * per call). Equal to projecting everything from scratch; refused, with nothing applied, if an
+ * event is out of place.
  *
  * @example
- * let view = project(countByType, []);
- * view = applyTo(countByType, view, newEvents);
+ * const more = applyTo(countByType, view, newEvents);
+ * if (more.ok) view = more.value;
  */
-export const applyTo = <S, E extends AnyEvent>(projection: Projection<S, E>, projected: Projected<S>, events: Iterable<NoInfer<Envelope<E>>>): Projected<S> => {
-  const marks = marksOf(projected.positions);
-  const state = runOnto(projected.state, once(projection, marks), events);
-  return { state, positions: positionsOf(marks) };
+export const applyTo = <S, E extends AnyEvent>(projection: Projection<S, E>, projected: Projected<S>, events: Iterable<NoInfer<Envelope<E>>>): Result<Projected<S>, IntegrityFailure> => {
+  const track = trackerFor(projection, projected.positions);
+  const next: Envelope<E>[] = [];
+  for (const e of events) {
+    const placed = track.place(e);
+    if (placed.kind === "failure") return err(placed.error);
+    if (placed.kind === "next") next.push(e);
+  }
+  return ok({ state: runOnto(projected.state, projection.apply, next), positions: deepFreeze(track.positions()) });
 };
 
 /**
  * Merge two projected states built from stream-disjoint parts of a log, e.g. in parallel workers.
- * Throws if the projection has no `merge` or the parts share a stream (a partitioning mistake).
+ * Parts that share a stream (a partitioning mistake) are refused with `overlapping_parts`.
+ * Throws only if the projection has no `merge`, which is a programming mistake.
  *
  * @example
- * const whole = mergeProjected(countByType, project(countByType, partA), project(countByType, partB));
+ * const whole = mergeProjected(countByType, partA, partB);
  */
-export const mergeProjected = <S, E extends AnyEvent>(projection: Projection<S, E>, a: Projected<S>, b: Projected<S>): Projected<S> => {
+export const mergeProjected = <S, E extends AnyEvent>(projection: Projection<S, E>, a: Projected<S>, b: Projected<S>): Result<Projected<S>, IntegrityFailure> => {
   if (projection.merge === undefined) throw new TypeError("mergeProjected: this projection has no merge");
   const positions = new Map(a.positions);
   for (const [stream, version] of b.positions) {
-    if (positions.has(stream)) throw new TypeError(`mergeProjected: both parts hold stream ${stream}; partition the log by stream`);
+    if (positions.has(stream)) {
+      return err(integrityFailure("overlapping_parts", `Both parts hold stream ${stream}: partition the log by stream before projecting the parts.`, { streamId: stream }));
+    }
     positions.set(stream, version);
   }
-  return { state: deepFreeze(projection.merge(a.state, b.state)), positions: deepFreeze(positions) };
+  return ok({ state: deepFreeze(projection.merge(a.state, b.state)), positions: deepFreeze(positions) });
 };
 
 // The shape of every projection, with parameters typed `never` so that any concrete one fits.

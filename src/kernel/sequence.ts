@@ -2,6 +2,78 @@ import type { AnyEvent, Envelope } from "./envelope.js";
 import { type IntegrityFailure, integrityFailure } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 
+/** The fields of a stored event that its place in the log depends on. */
+export interface Placed {
+  readonly id: string;
+  readonly streamId: string;
+  readonly version: number;
+}
+
+/** Where an event falls: the next of its stream, a repeat of one already read, or out of place. */
+export type Placement = { readonly kind: "next" } | { readonly kind: "repeat" } | { readonly kind: "failure"; readonly error: IntegrityFailure };
+
+const NEXT: Placement = { kind: "next" };
+const REPEAT: Placement = { kind: "repeat" };
+
+/**
+ * Follows each stream's position while a log is read in order — the one order check behind
+ * `verify`, `checkSequence` and every projection. Versions must run 1, 2, 3… in each stream. An
+ * event at a version already read is a `repeat` when it is the very event read there (same id):
+ * a redelivery, which a projection skips. Anything else is a failure naming the stream and
+ * version: `version_gap` (a version is missing, or comes later: events out of order) or
+ * `reordered` (a different event claims a version already read).
+ *
+ * Positions resumed from an earlier run (`from`) carry versions but not ids, so an event at or
+ * below a resumed position is taken to be a redelivery: by contiguity it was read then.
+ *
+ * @example
+ * const track = streamTracker();
+ * track.place(e1); // { kind: "next" }
+ * track.place(e1); // { kind: "repeat" }
+ * track.place(e3); // { kind: "failure", error: { code: "version_gap", … } }
+ */
+export const streamTracker = (options: { readonly from?: ReadonlyMap<string, number>; readonly name?: (streamId: string) => string } = {}) => {
+  const name = options.name ?? ((s: string) => s);
+  // Per stream: the last version read, and the ids read after the resumed position `base`.
+  const streams = new Map<string, { version: number; base: number; ids: string[] }>();
+  for (const [stream, version] of options.from ?? []) streams.set(stream, { version, base: version, ids: [] });
+  return {
+    /** Place the next event read; records it when it is `next`. */
+    place(e: Placed): Placement {
+      const stream = name(e.streamId);
+      const s = streams.get(stream);
+      const last = s?.version ?? 0;
+      if (e.version === last + 1) {
+        if (s === undefined) streams.set(stream, { version: 1, base: 0, ids: [e.id] });
+        else {
+          s.version = e.version;
+          s.ids.push(e.id);
+        }
+        return NEXT;
+      }
+      const at = (why: string, code: string, extra: Record<string, unknown> = {}): Placement => ({
+        kind: "failure",
+        error: integrityFailure(code, `${stream} version ${e.version}: ${why}`, { streamId: stream, version: e.version, expected: last + 1, ...extra }),
+      });
+      if (e.version > last + 1) {
+        const missing = e.version - last - 1;
+        return at(`follows version ${last}: version${missing > 1 ? "s" : ""} ${last + 1}${missing > 1 ? `–${e.version - 1}` : ""} missing, or the log is out of order.`, "version_gap");
+      }
+      // At or below the last version read: the same event again, or another one claiming its place.
+      const base = s?.base ?? 0;
+      if (e.version <= base || s?.ids[e.version - base - 1] === e.id) return REPEAT;
+      return at(`another event (${e.id}) claims a version already read: events are duplicated under new ids or out of order.`, "reordered", { eventId: e.id });
+    },
+    /** The last version read of every stream, by the name streams are kept under. */
+    positions(): Map<string, number> {
+      return new Map([...streams].map(([stream, s]) => [stream, s.version]));
+    },
+  };
+};
+
+/** A stream tracker. */
+export type StreamTracker = ReturnType<typeof streamTracker>;
+
 /** What a sound log looks like from the outside: how many streams and events it holds. */
 export interface SequenceSummary {
   readonly streams: number;
@@ -10,40 +82,32 @@ export interface SequenceSummary {
 
 /**
  * Check the order of a log without hashes: within each stream, versions run 1, 2, 3… with no gap,
- * duplicate or reordering, and `recordedAt` never goes backwards; event ids are unique. Returns the
- * first broken link, with the stream, the version and why.
+ * repeat or reordering, `recordedAt` never goes backwards, and no event id appears twice. Returns
+ * the first broken link, with the stream, the version and why (`duplicate_event`, `version_gap`,
+ * `reordered`, `recorded_at_backwards` — the codes `verify` uses).
  *
  * @example
  * const r = checkSequence(events);
- * if (!r.ok) console.error(r.error.message); // "Stream project:p1 jumps from version 3 to 5: …"
+ * if (!r.ok) console.error(r.error.message); // "project:p1 version 5: follows version 3: version 4 missing, …"
  */
-export const checkSequence = <E extends AnyEvent>(events: Iterable<Envelope<E>>): Result<SequenceSummary, IntegrityFailure> => {
-  const last = new Map<string, { version: number; recordedAt: number }>();
+export const checkSequence = <E extends AnyEvent>(events: Iterable<Envelope<E>>, options: { readonly name?: (streamId: string) => string } = {}): Result<SequenceSummary, IntegrityFailure> => {
+  const track = streamTracker(options);
   const ids = new Set<string>();
+  const recorded = new Map<string, number>();
   let count = 0;
   for (const e of events) {
     count++;
-    if (ids.has(e.id)) return err(integrityFailure("duplicate_event_id", `Event id ${e.id} appears twice (again in ${e.streamId} at version ${e.version}).`, { streamId: e.streamId, version: e.version, eventId: e.id }));
+    const stream = options.name === undefined ? e.streamId : options.name(e.streamId);
+    if (ids.has(e.id)) return err(integrityFailure("duplicate_event", `${stream} version ${e.version}: event ${e.id} appears twice.`, { streamId: stream, version: e.version, eventId: e.id }));
     ids.add(e.id);
-    const prev = last.get(e.streamId);
-    const expected = (prev?.version ?? 0) + 1;
-    if (e.version !== expected) {
-      const why =
-        e.version <= (prev?.version ?? 0)
-          ? `repeats or goes back to version ${e.version} after ${prev?.version ?? 0}`
-          : `jumps from version ${prev?.version ?? 0} to ${e.version}`;
-      return err(integrityFailure(e.version < expected ? "version_out_of_order" : "version_gap", `Stream ${e.streamId} ${why}: events are missing, duplicated or out of order.`, { streamId: e.streamId, version: e.version, expected }));
+    const placed = track.place(e);
+    if (placed.kind === "failure") return err(placed.error);
+    const at = Date.parse(e.recordedAt);
+    const before = recorded.get(e.streamId);
+    if (before !== undefined && at < before) {
+      return err(integrityFailure("recorded_at_backwards", `${stream} version ${e.version}: recorded at ${e.recordedAt}, before the event it follows.`, { streamId: stream, version: e.version }));
     }
-    const recordedAt = Date.parse(e.recordedAt);
-    if (prev !== undefined && recordedAt < prev.recordedAt) {
-      return err(
-        integrityFailure("recorded_at_backwards", `Stream ${e.streamId} at version ${e.version} was recorded at ${e.recordedAt}, before the event it follows.`, {
-          streamId: e.streamId,
-          version: e.version,
-        }),
-      );
-    }
-    last.set(e.streamId, { version: e.version, recordedAt });
+    recorded.set(e.streamId, at);
   }
-  return ok({ streams: last.size, events: count });
+  return ok({ streams: recorded.size, events: count });
 };

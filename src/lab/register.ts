@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { type Context, ContextSchema, type Envelope, project, type Projection } from "../kernel/index.js";
+import { type Context, ContextSchema, type Envelope, type Projection } from "../kernel/index.js";
 import type { LabEvent } from "./events.js";
 import { labStreamName, redactedRef } from "./privacy.js";
 import type { EntityKind, EntityLevel, Sector } from "./vocabulary.js";
@@ -51,7 +51,7 @@ export const registerProjection: Projection<RegisterState, LabEvent> = {
  * A `LabRegister` reading a register state.
  *
  * @example
- * registerOf(project(registerProjection, events).state).entity("ama")?.kind // "public"
+ * registerOf(state).entity("ama")?.kind // "public"
  */
 export const registerOf = (state: RegisterState): LabRegister => ({
   entity: (entityId) => state.entities.get(entityId),
@@ -64,7 +64,7 @@ export const registerOf = (state: RegisterState): LabRegister => ({
  * @example
  * await handle(store, labDecider, command, { ...ctx, register: labRegister(await allEvents()) });
  */
-export const labRegister = (events: Iterable<Envelope<LabEvent>>): LabRegister => registerOf(project(registerProjection, events).state);
+export const labRegister = (events: Iterable<Envelope<LabEvent>>): LabRegister => liveRegister(events).register;
 
 /** A register kept up to date by the host as it handles commands. */
 export interface LiveRegister {

@@ -1,4 +1,4 @@
-import { combineProjections, type Envelope, project, type Projected } from "../kernel/index.js";
+import { combineProjections, type DomainError, type Envelope, ok, project, type Projected, type Result } from "../kernel/index.js";
 import type { LabEvent } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
 import { auditTrail, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
@@ -75,11 +75,17 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
 };
 
 /**
- * Rebuild every figure from a log, optionally as of a date by business or record time.
+ * Rebuild every figure from a log, optionally as of a date by business or record time. Invalid
+ * as-of options, and a log whose streams are out of version order, are refused with the reason.
  *
  * @example
  * const now = computeFigures(events);
  * const endOf2019 = computeFigures(events, { at: "2019-12-31T23:59:59Z" });
+ * if (endOf2019.ok) console.log(endOf2019.value.headline);
  */
-export const computeFigures = (events: readonly Envelope<LabEvent>[], asOf?: AsOf): LabFigures =>
-  figuresOf(project(labProjections, asOf === undefined ? events : eventsAsOf(events, asOf)).state, asOf ?? null);
+export const computeFigures = (events: readonly Envelope<LabEvent>[], asOf?: AsOf): Result<LabFigures, DomainError> => {
+  const log = asOf === undefined ? ok(events) : eventsAsOf(events, asOf);
+  if (!log.ok) return log;
+  const projected = project(labProjections, log.value);
+  return projected.ok ? ok(figuresOf(projected.value.state, asOf ?? null)) : projected;
+};

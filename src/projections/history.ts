@@ -1,4 +1,4 @@
-import { type Envelope, fold } from "../kernel/index.js";
+import { type DomainError, type Envelope, err, fold, ok, type Result, streamTracker } from "../kernel/index.js";
 import { type LabEvent, type ProjectEvent, type ProjectState, projectDecider, redact } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
 
@@ -13,17 +13,22 @@ export interface HistoryStep {
   state: ProjectState;
 }
 
-// The project's own events, with every participant the log erases shown by their redacted form
-// only: an erasure recorded later still hides the person in the states of earlier dates.
-const ofProject = (events: Iterable<Envelope<LabEvent>>, projectId: string): Envelope<ProjectEvent>[] => {
+// The project's own events in version order (a redelivery dropped, anything out of place refused),
+// with every participant the log erases shown by their redacted form only: an erasure recorded
+// later still hides the person in the states of earlier dates.
+const ofProject = (events: Iterable<Envelope<LabEvent>>, projectId: string): Result<Envelope<ProjectEvent>[], DomainError> => {
   const stream = `project:${projectId}`;
+  const track = streamTracker();
   const own: Envelope<ProjectEvent>[] = [];
   const erased: string[] = [];
   for (const e of events) {
-    if (e.streamId === stream) own.push(e as Envelope<ProjectEvent>);
-    else if (e.type === "ParticipantForgotten") erased.push(e.data.participantRef);
+    if (e.streamId === stream) {
+      const placed = track.place(e);
+      if (placed.kind === "failure") return err(placed.error);
+      if (placed.kind === "next") own.push(e as Envelope<ProjectEvent>);
+    } else if (e.type === "ParticipantForgotten") erased.push(e.data.participantRef);
   }
-  return redact(own, erased);
+  return ok(redact(own, erased));
 };
 
 /**
@@ -32,16 +37,19 @@ const ofProject = (events: Iterable<Envelope<LabEvent>>, projectId: string): Env
  * erases appear in every state by their redacted form only.
  *
  * @example
- * for (const step of historyOf(events, "lx-007")) console.log(step.occurredAt, step.type, step.actor.id, step.state.stage);
+ * const h = historyOf(events, "lx-007");
+ * if (h.ok) for (const step of h.value) console.log(step.occurredAt, step.type, step.actor.id, step.state.stage);
  */
-export const historyOf = (events: Iterable<Envelope<LabEvent>>, projectId: string): HistoryStep[] => {
+export const historyOf = (events: Iterable<Envelope<LabEvent>>, projectId: string): Result<HistoryStep[], DomainError> => {
+  const own = ofProject(events, projectId);
+  if (!own.ok) return own;
   const steps: HistoryStep[] = [];
   let state = projectDecider.initialState;
-  for (const e of ofProject(events, projectId)) {
+  for (const e of own.value) {
     state = fold(projectDecider, [e], state);
     steps.push({ eventId: e.id, type: e.type, version: e.version, actor: e.actor, occurredAt: e.occurredAt, recordedAt: e.recordedAt, state });
   }
-  return steps;
+  return ok(steps);
 };
 
 /**
@@ -49,7 +57,12 @@ export const historyOf = (events: Iterable<Envelope<LabEvent>>, projectId: strin
  * been recorded), reusing `eventsAsOf`.
  *
  * @example
- * projectStateAsOf(events, "lx-007", { at: "2019-06-30T23:59:59Z", by: "recordedAt" }).stage
+ * const r = projectStateAsOf(events, "lx-007", { at: "2019-06-30T23:59:59Z", by: "recordedAt" });
+ * if (r.ok) console.log(r.value.stage);
  */
-export const projectStateAsOf = (events: Iterable<Envelope<LabEvent>>, projectId: string, asOf: AsOf): ProjectState =>
-  fold(projectDecider, eventsAsOf(ofProject(events, projectId), asOf));
+export const projectStateAsOf = (events: Iterable<Envelope<LabEvent>>, projectId: string, asOf: AsOf): Result<ProjectState, DomainError> => {
+  const own = ofProject(events, projectId);
+  if (!own.ok) return own;
+  const then = eventsAsOf(own.value, asOf);
+  return then.ok ? ok(fold(projectDecider, then.value)) : then;
+};

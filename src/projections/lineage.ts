@@ -1,4 +1,4 @@
-import type { Envelope } from "../kernel/index.js";
+import { type DomainError, type Envelope, err, ok, type Result, streamTracker } from "../kernel/index.js";
 import type { LabEvent, ParticipantRole } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
 import type { Headline } from "./figures.js";
@@ -10,10 +10,19 @@ import type { Headline } from "./figures.js";
  * count).
  *
  * @example
- * explain(events, "projectsImplemented") // the StageEntered events into pilot, one per project
+ * explain(events, "projectsImplemented") // ok: the StageEntered events into pilot, one per project
  */
-export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Headline, asOf?: AsOf): string[] => {
-  const log = asOf === undefined ? events : eventsAsOf(events, asOf);
+export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Headline, asOf?: AsOf): Result<string[], DomainError> => {
+  const selected = asOf === undefined ? ok(events) : eventsAsOf(events, asOf);
+  if (!selected.ok) return selected;
+  // The log as the figures read it: in version order, each event once.
+  const track = streamTracker();
+  const log: Envelope<LabEvent>[] = [];
+  for (const e of selected.value) {
+    const placed = track.place(e);
+    if (placed.kind === "failure") return err(placed.error);
+    if (placed.kind === "next") log.push(e);
+  }
   const closed = new Set<string>();
   const publicEntities = new Set<string>();
   const registered = new Map<string, string>();
@@ -88,5 +97,5 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
       return never;
     }
   }
-  return log.filter((e) => ids.has(e.id)).map((e) => e.id);
+  return ok(log.filter((e) => ids.has(e.id)).map((e) => e.id));
 };

@@ -7,5 +7,6 @@ export * from "./conformance.js";
 export * from "./context.js";
 export { diff, matchesPartial } from "./diff.js";
 export * from "./histories.js";
+export * from "./must.js";
 export * from "./projection-spec.js";
 export * from "./scenario.js";

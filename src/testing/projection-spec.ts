@@ -53,14 +53,19 @@ export const projectionSpec = <S, E extends AnyEvent>(projection: Projection<S, 
   /** The events of the log, in log order. */
   given(events: readonly Envelope<E>[]) {
     const deliveries = options.deliveries ?? ["in order", "every event twice", "shuffled across streams"];
-    const states = deliveries.map((how) => ({ how, state: project(projection, deliver(events, how, options.seed ?? 1)).state }));
+    const run = (log: readonly Envelope<E>[], how: string): S => {
+      const r = project(projection, log);
+      if (!r.ok) throw new Error(`The projection refused the log delivered ${how}: ${r.error.message}`);
+      return r.value.state;
+    };
+    const states = deliveries.map((how) => ({ how, state: run(deliver(events, how, options.seed ?? 1), how) }));
     const reference = states[0];
     for (const { how, state } of states.slice(1)) {
       if (reference !== undefined && show(state) !== show(reference.state)) {
         throw new Error(`The projection depends on delivery: "${how}" differs from "${reference.how}" (- ${reference.how}, + ${how}):\n${diff(reference.state, state)}`);
       }
     }
-    const state = reference?.state ?? project(projection, events).state;
+    const state = reference?.state ?? run(events, "in order");
     return {
       /** The state, for checks of your own. */
       state,

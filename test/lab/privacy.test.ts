@@ -24,7 +24,7 @@ import {
   type StoredRecord,
   verify,
 } from "../../src/index.js";
-import { fixedContext } from "../../src/testing/index.js";
+import { fixedContext, must } from "../../src/testing/index.js";
 import { show } from "../../src/testing/diff.js";
 import { DEMO_LOG } from "../../examples/demo/paths.js";
 
@@ -53,7 +53,7 @@ describe("privacy", () => {
     const exported = redact(events, forgotten).map((e) => codec.decode(JSON.parse(JSON.stringify(codec.encode(e)))));
     expect(exported.every((r) => r.ok)).toBe(true);
     const decoded = exported.flatMap((r) => (r.ok ? [r.value] : []));
-    expect(computeFigures(decoded).headline).toEqual(computeFigures(events).headline);
+    expect(must(computeFigures(decoded)).headline).toEqual(must(computeFigures(events)).headline);
   });
 
   it("without the hash view decided up front, redaction would break the chain", () => {
@@ -87,23 +87,23 @@ describe("no forgotten reference in any output", () => {
 
   it("history and state as of a date, both clocks", () => {
     for (const p of projects) {
-      clean(`historyOf(${p})`, historyOf(events, p));
-      clean(`projectStateAsOf(${p})`, projectStateAsOf(events, p, { at: "2019-06-30T23:59:59Z" }));
-      clean(`projectStateAsOf(${p}, recordedAt)`, projectStateAsOf(events, p, { at: "2020-12-31T23:59:59Z", by: "recordedAt" }));
+      clean(`must(historyOf(${p}))`, must(historyOf(events, p)));
+      clean(`must(projectStateAsOf(${p}))`, must(projectStateAsOf(events, p, { at: "2019-06-30T23:59:59Z" })));
+      clean(`must(projectStateAsOf(${p}, recordedAt))`, must(projectStateAsOf(events, p, { at: "2020-12-31T23:59:59Z", by: "recordedAt" })));
     }
   });
 
   it("every projection state, live snapshots, figures, report and lineage", () => {
-    clean("labProjections state", project(labProjections, events).state);
+    clean("labProjections state", must(project(labProjections, events)).state);
     const view = live(labProjections);
     for (const e of events) view.apply(e);
     clean("live snapshot", view.snapshot());
-    clean("register", project(registerProjection, events).state);
-    const figures = computeFigures(events);
+    clean("register", must(project(registerProjection, events)).state);
+    const figures = must(computeFigures(events));
     clean("figures", figures);
-    clean("figures as of", computeFigures(events, { at: "2019-12-31T23:59:59Z", by: "recordedAt" }));
+    clean("figures as of", must(computeFigures(events, { at: "2019-12-31T23:59:59Z", by: "recordedAt" })));
     clean("report", renderReport(figures));
-    for (const k of Object.keys(figures.headline) as (keyof typeof figures.headline)[]) clean(`explain(${k})`, explain(events, k));
+    for (const k of Object.keys(figures.headline) as (keyof typeof figures.headline)[]) clean(`must(explain(${k}))`, must(explain(events, k)));
   });
 
   it("verify results and failures, a redacted copy, the checkpoint", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { must } from "../../src/testing/index.js";
 import { computeFigures, explain, labProjections, live, project, participation, renderReport } from "../../src/index.js";
 import { show } from "../../src/testing/diff.js";
 import { day, ref } from "../lab/fixtures.js";
@@ -39,7 +40,7 @@ const shared = () =>
     .on(401, B.close("s1", { citizens: 0, civilServants: 2, business: 1, other: 0 }));
 
 describe("participation counting rules", () => {
-  const f = computeFigures(shared().events);
+  const f = must(computeFigures(shared().events));
   it("counts each person once in the portfolio, even across projects and roles", () => {
     expect(f.headline.distinctParticipants).toBe(3);
     // ref(2) was a citizen in one session and a civil servant in another: counted in both roles.
@@ -73,11 +74,11 @@ describe("participation counting rules", () => {
   });
   it("lineage names the events behind a figure", () => {
     const events = shared().events;
-    const ids = explain(events, "civilServants");
+    const ids = must(explain(events, "civilServants"));
     expect(ids.map((id) => events.find((e) => e.id === id)?.type)).toEqual(["AttendanceRecorded", "SessionClosed"]);
-    expect(explain(events, "sessionsHeld")).toHaveLength(2);
-    expect(explain(events, "partners")).toHaveLength(2);
-    const publicIds = explain(events, "publicEntities").map((id) => events.find((e) => e.id === id)?.type);
+    expect(must(explain(events, "sessionsHeld"))).toHaveLength(2);
+    expect(must(explain(events, "partners"))).toHaveLength(2);
+    const publicIds = must(explain(events, "publicEntities")).map((id) => events.find((e) => e.id === id)?.type);
     expect(publicIds.filter((t) => t === "EntityRegistered")).toHaveLength(3);
   });
 });
@@ -85,13 +86,13 @@ describe("participation counting rules", () => {
 describe("erasure", () => {
   const events = shared().on(500, { type: "ForgetParticipant", participantRef: ref(1) }).events;
   it("keeps every published count as it was", () => {
-    expect(computeFigures(events).headline).toEqual(computeFigures(shared().events).headline);
-    expect(computeFigures(events).participation).toEqual(computeFigures(shared().events).participation);
+    expect(must(computeFigures(events)).headline).toEqual(must(computeFigures(shared().events)).headline);
+    expect(must(computeFigures(events)).participation).toEqual(must(computeFigures(shared().events)).participation);
   });
   it("no projection, figure or report shows the reference any more", () => {
-    const state = project(participation, events).state;
+    const state = must(project(participation, events)).state;
     expect([...state.people.keys()]).not.toContain(ref(1));
-    const figures = computeFigures(events);
+    const figures = must(computeFigures(events));
     expect(JSON.stringify(figures)).not.toContain(ref(1));
     expect(renderReport(figures)).not.toContain(ref(1));
     expect(JSON.stringify([...state.people.keys(), ...state.forgotten])).not.toContain(ref(1));
@@ -105,14 +106,14 @@ describe("erasure", () => {
     const last = log.events.at(-1) as (typeof log.events)[number];
     const late = { ...last, id: "ev-late", version: last.version + 1, type: "AttendanceRecorded", data: { projectId: "pb", sessionId: "s9", attendees: [{ participantRef: ref(1), role: "citizen" }] } } as (typeof log.events)[number];
     const open = [...log.events, late];
-    const pending = project(participation, open).state;
+    const pending = must(project(participation, open)).state;
     expect(show(pending)).not.toContain(ref(1));
     const view = live(labProjections);
     view.applyAll(open);
     expect(show(view.snapshot().state)).not.toContain(ref(1));
     const closed = [...open, { ...late, id: "ev-close", version: late.version + 1, type: "SessionClosed", data: { projectId: "pb", sessionId: "s9", anonymousHeadcount: { citizens: 0, civilServants: 0, business: 0, other: 0 }, contributions: 1 } } as (typeof log.events)[number]];
-    expect(computeFigures(closed).headline.distinctParticipants).toBe(3);
-    expect(show(project(labProjections, closed).state)).not.toContain(ref(1));
+    expect(must(computeFigures(closed)).headline.distinctParticipants).toBe(3);
+    expect(show(must(project(labProjections, closed)).state)).not.toContain(ref(1));
   });
 });
 
@@ -124,29 +125,29 @@ describe("impact counting rules", () => {
       .on(1, A.kpi("k2", "increase", 20, 50));
   it("a decrease KPI: progress is (actual − baseline)/(target − baseline), met only at or below target", () => {
     const b = base().on(31, A.measure("k1", 12, day(30)));
-    const k1 = computeFigures(b.events).impact.kpis.find((k) => k.kpiId === "k1");
+    const k1 = must(computeFigures(b.events)).impact.kpis.find((k) => k.kpiId === "k1");
     expect(k1).toMatchObject({ baseline: 30, target: 5, actual: 12, met: false });
     expect(k1?.progress).toBeCloseTo(18 / 25);
-    const later = computeFigures(b.on(61, A.measure("k1", 4, day(60))).events).impact.kpis.find((k) => k.kpiId === "k1");
+    const later = must(computeFigures(b.on(61, A.measure("k1", 4, day(60))).events)).impact.kpis.find((k) => k.kpiId === "k1");
     expect(later).toMatchObject({ actual: 4, met: true });
     expect(later?.progress).toBeCloseTo(26 / 25);
   });
   it("an increase KPI is met at or above its target", () => {
-    const k2 = computeFigures(base().on(31, A.measure("k2", 35, day(30))).events).impact.kpis.find((k) => k.kpiId === "k2");
+    const k2 = must(computeFigures(base().on(31, A.measure("k2", 35, day(30))).events)).impact.kpis.find((k) => k.kpiId === "k2");
     expect(k2).toMatchObject({ actual: 35, progress: 0.5, met: false });
   });
   it("a correction replaces the value it corrects, and only that one", () => {
     const b = base().on(31, A.measure("k1", 12, day(30)));
     const measured = b.events.at(-1)?.id ?? "";
-    const corrected = computeFigures(b.on(32, A.correct("k1", measured, 4)).events).impact.kpis.find((k) => k.kpiId === "k1");
+    const corrected = must(computeFigures(b.on(32, A.correct("k1", measured, 4)).events)).impact.kpis.find((k) => k.kpiId === "k1");
     expect(corrected).toMatchObject({ actual: 4, met: true, actualEventId: measured });
     const b2 = base().on(31, A.measure("k1", 12, day(30)));
     const first = b2.events.at(-1)?.id ?? "";
     b2.on(61, A.measure("k1", 9, day(60))).on(62, A.correct("k1", first, 1));
-    expect(computeFigures(b2.events).impact.kpis.find((k) => k.kpiId === "k1")?.actual).toBe(9);
+    expect(must(computeFigures(b2.events)).impact.kpis.find((k) => k.kpiId === "k1")?.actual).toBe(9);
   });
   it("no measurement yet: no actual, no progress", () => {
-    expect(computeFigures(base().events).impact.kpis[0]).toMatchObject({ actual: null, progress: null, met: null });
+    expect(must(computeFigures(base().events)).impact.kpis[0]).toMatchObject({ actual: null, progress: null, met: null });
   });
 });
 
@@ -195,7 +196,7 @@ describe("portfolio counting rules", () => {
       .on(260, A.adopt("pub-owner", "up", 1, 500))
       .on(270, A.gate("G4"))
       .on(280, A.mainstream());
-  const f = computeFigures(portfolioLog().events);
+  const f = must(computeFigures(portfolioLog().events));
   it("counts projects by stage, status, sector and year; implemented = entered pilot", () => {
     expect(f.portfolio.projects).toBe(3);
     expect(f.portfolio.implemented).toBe(1);
@@ -239,17 +240,17 @@ describe("portfolio counting rules", () => {
   });
   it("as of a date: by business time, and by record time", () => {
     const events = portfolioLog().events;
-    const early = computeFigures(events, { at: day(100) });
+    const early = must(computeFigures(events, { at: day(100) }));
     expect(early.portfolio.implemented).toBe(0);
     expect(early.portfolio.byStatus.mainstreamed).toBe(0);
-    expect(computeFigures(events, { at: day(104) }).portfolio.implemented).toBe(1);
+    expect(must(computeFigures(events, { at: day(104) })).portfolio.implemented).toBe(1);
     // Everything here is recorded as it happens, so both clocks agree…
-    expect(computeFigures(events, { at: day(104), by: "recordedAt" }).headline).toEqual(computeFigures(events, { at: day(104) }).headline);
+    expect(must(computeFigures(events, { at: day(104), by: "recordedAt" })).headline).toEqual(must(computeFigures(events, { at: day(104) })).headline);
   });
   it("…until something is recorded late: business time sees it from when it happened, record time from when the lab knew", () => {
     const late = logBuilder().on(0, A.submit()).on(1, A.kpi("k1", "decrease", 30, 5)).on(50, { ...A.measure("k1", 12, day(19)), occurredAt: day(20) }).events;
     expect(late.at(-1)).toMatchObject({ occurredAt: day(20), recordedAt: day(50) });
-    expect(computeFigures(late, { at: day(30) }).impact.kpis[0]?.actual).toBe(12);
-    expect(computeFigures(late, { at: day(30), by: "recordedAt" }).impact.kpis[0]?.actual).toBeNull();
+    expect(must(computeFigures(late, { at: day(30) })).impact.kpis[0]?.actual).toBe(12);
+    expect(must(computeFigures(late, { at: day(30), by: "recordedAt" })).impact.kpis[0]?.actual).toBeNull();
   });
 });

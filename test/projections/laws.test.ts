@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { must } from "../../src/testing/index.js";
 import { applyTo, type Envelope, labProjections, type LabEvent, live, mergeProjected, project } from "../../src/index.js";
 import { generateDemoLog } from "../../examples/demo/generate.js";
 
@@ -24,8 +25,8 @@ describe("projection laws, on generated portfolio logs", () => {
       fc.property(logArb(), fc.func(fc.boolean()), (log, side) => {
         const left = log.filter((e) => side(e.streamId));
         const right = log.filter((e) => !side(e.streamId));
-        const merged = mergeProjected(labProjections, project(labProjections, left), project(labProjections, right));
-        expect(merged.state).toEqual(project(labProjections, log).state);
+        const merged = must(mergeProjected(labProjections, must(project(labProjections, left)), must(project(labProjections, right))));
+        expect(merged.state).toEqual(must(project(labProjections, log)).state);
       }),
       { numRuns: 30 },
     );
@@ -35,13 +36,13 @@ describe("projection laws, on generated portfolio logs", () => {
     fc.assert(
       fc.property(logArb(), fc.array(fc.nat(), { maxLength: 3 }), (log, cuts) => {
         const points = [...new Set(cuts.map((c) => c % log.length))].sort((a, b) => a - b);
-        let view = project(labProjections, []);
+        let view = must(project(labProjections, []));
         let from = 0;
         for (const p of [...points, log.length]) {
-          view = applyTo(labProjections, view, log.slice(from, p));
+          view = must(applyTo(labProjections, view, log.slice(from, p)));
           from = p;
         }
-        expect(view.state).toEqual(project(labProjections, log).state);
+        expect(view.state).toEqual(must(project(labProjections, log)).state);
       }),
       { numRuns: 15 },
     );
@@ -59,7 +60,7 @@ describe("projection laws, on generated portfolio logs", () => {
           if (j !== undefined) again.push(log[j] as Envelope<LabEvent>);
         });
         expect(again.length).toBe(log.length + redeliver.size);
-        expect(project(labProjections, again).state).toEqual(project(labProjections, log).state);
+        expect(must(project(labProjections, again)).state).toEqual(must(project(labProjections, log)).state);
       }),
       { numRuns: 20 },
     );
@@ -71,12 +72,12 @@ describe("projection laws, on generated portfolio logs", () => {
     const half = Math.floor(log.length / 2);
     for (const e of log.slice(0, half)) view.apply(e);
     const early = view.snapshot();
-    expect(early.state).toEqual(project(labProjections, log.slice(0, half)).state);
+    expect(early.state).toEqual(must(project(labProjections, log.slice(0, half))).state);
     view.applyAll(log.slice(half));
     view.applyAll(log.slice(0, 10)); // redelivered
-    expect(view.snapshot().state).toEqual(project(labProjections, log).state);
+    expect(view.snapshot().state).toEqual(must(project(labProjections, log)).state);
     expect(Object.isFrozen(view.snapshot().state.portfolio)).toBe(true);
     // The earlier snapshot did not move.
-    expect(early.state).toEqual(project(labProjections, log.slice(0, half)).state);
+    expect(early.state).toEqual(must(project(labProjections, log.slice(0, half))).state);
   });
 });
