@@ -18,7 +18,7 @@ const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ??
 export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
   const ctx = () => ({ projects: new Map(), entities: new Map() });
   const P = { ...ctx(), pending: new Map(), people: new Map(), forgotten: new Set(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() } as Ctx;
-  const I = { ...ctx(), kpis: new Map(), pilots: new Map(), evaluations: new Map(), adoptions: new Map() } as State["impact"];
+  const I = { ...ctx(), kpis: new Map(), pilots: new Map(), running: new Map(), evaluations: new Map(), adoptions: new Map() } as State["impact"];
   const F = { ...ctx(), portfolio: new Map(), declined: new Map(), latestAt: "" } as State["portfolio"];
   const A = { entries: new Map() } as State["auditTrail"];
   const seen = new Map<string, number>();
@@ -71,7 +71,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
         break;
       }
       case "EntityDeclined":
-        F.declined.set(`${e.data.projectId}/${e.data.entityId}`, e.data.entityId);
+        F.declined.set(`${e.data.projectId}|${e.data.entityId}`, e.data.entityId);
         break;
       case "AdoptionRecorded": {
         for (const s of slices(at, e.data.projectId)) addTo(P.engaged, e.data.entityId, s);
@@ -81,7 +81,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
         break;
       }
       case "AttendanceRecorded": {
-        const k = `${e.data.projectId}/${e.data.sessionId}`;
+        const k = `${e.data.projectId}|${e.data.sessionId}`;
         const list = P.pending.get(k) ?? [];
         for (const a of e.data.attendees) list.push({ ref: a.participantRef, role: a.role, affiliation: a.affiliationEntityId ?? null });
         P.pending.set(k, list);
@@ -89,7 +89,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       }
       case "SessionClosed": {
         const ss = slices(at, e.data.projectId);
-        const k = `${e.data.projectId}/${e.data.sessionId}`;
+        const k = `${e.data.projectId}|${e.data.sessionId}`;
         const anyone = keys("*", ss);
         const perRole = new Map<string, number>();
         for (const a of P.pending.get(k) ?? []) {
@@ -114,7 +114,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
         break;
       }
       case "SessionCancelled":
-        P.pending.delete(`${e.data.projectId}/${e.data.sessionId}`);
+        P.pending.delete(`${e.data.projectId}|${e.data.sessionId}`);
         break;
       case "GateDecisionRecorded":
         A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `${e.data.gate} decision: ${e.data.outcome}${e.data.recycleTo ? ` (back to ${e.data.recycleTo})` : ""} by ${e.data.approvers.map((x) => x.id).join(", ")}`, decision: e.data });
@@ -160,20 +160,23 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       }
       case "KpiDefined": {
         const d = e.data;
-        I.kpis.set(`${d.projectId}/${d.kpiId}`, { projectId: d.projectId, kpiId: d.kpiId, name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
+        I.kpis.set(`${d.projectId}|${d.kpiId}`, { projectId: d.projectId, kpiId: d.kpiId, name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
         break;
       }
       case "KpiMeasured":
-        I.kpis.get(`${e.data.projectId}/${e.data.kpiId}`)?.measurements.set(e.id, { value: e.data.value, periodEnd: e.data.periodEnd, order: e.version });
+        I.kpis.get(`${e.data.projectId}|${e.data.kpiId}`)?.measurements.set(e.id, { value: e.data.value, periodEnd: e.data.periodEnd, order: e.version });
         A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `KPI ${e.data.kpiId} measured: ${e.data.value} for ${e.data.periodStart.slice(0, 10)} – ${e.data.periodEnd.slice(0, 10)} (${e.data.source})` });
         break;
       case "PilotStarted":
-        I.pilots.set(e.data.projectId, { sites: e.data.sites, entityIds: e.data.entityIds, startedAt: at, endedAt: null });
+        I.pilots.set(e.id, { projectId: e.data.projectId, sites: e.data.sites, entityIds: e.data.entityIds, startedAt: at, endedAt: null });
+        I.running.set(e.data.projectId, e.id);
         { const p = F.portfolio.get(e.data.projectId); if (p) p.pilotStartedAt ??= at; }
         break;
       case "PilotEnded": {
-        const p = I.pilots.get(e.data.projectId);
+        const id = I.running.get(e.data.projectId);
+        const p = id === undefined ? undefined : I.pilots.get(id);
         if (p) p.endedAt = at;
+        I.running.delete(e.data.projectId);
         break;
       }
       case "EvaluationPublished": {

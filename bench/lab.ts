@@ -53,7 +53,7 @@ const sections: Record<string, () => Row[]> = {
     });
     return [
       { what: "hand-written single-pass fold, same four states (baseline)", n: log.length, ms: base, ratio: 1 },
-      { what: "labProjections rebuilt with must(project())", n: log.length, ms: kernel, ratio: kernel / base, target: "≤ 2×" },
+      { what: "labProjections rebuilt with project()", n: log.length, ms: kernel, ratio: kernel / base, target: "≤ 2×" },
     ];
   },
   live() {

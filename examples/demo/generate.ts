@@ -153,13 +153,16 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     const team = (): string => d.pick(leads);
     const p = { projectId };
     const approvers = () => d.shuffle(dms).slice(0, d.int(1, 3)).map((id) => ({ id, role: "decision_maker" }));
-    const gate = (g: string, outcome = "go", extra: Record<string, unknown> = {}) =>
-      go(d.int(3, 12), "decision_maker", d.pick(dms), {
-        type: "RecordGateDecision", ...p, gate: g, outcome, approvers: approvers(), evidence: [`${projectId}-${g.toLowerCase()}-dossier.pdf`],
+    const gate = (g: string, outcome = "go", extra: Record<string, unknown> = {}) => {
+      // The decision is recorded by one of the board members who took it.
+      const board = approvers();
+      go(d.int(3, 12), "decision_maker", board[0]?.id ?? "dm-01", {
+        type: "RecordGateDecision", ...p, gate: g, outcome, approvers: board, evidence: [`${projectId}-${g.toLowerCase()}-dossier.pdf`],
         rationale: outcome === "go" ? "Requirements met; evidence reviewed by the board." : outcome === "hold" ? "Sponsor commitment still informal; decide again next month." : "See the board minutes.",
         ...(outcome === "conditional_go" ? { conditions: ["The sponsor names a service owner within 30 days."] } : {}),
         ...extra,
       });
+    };
     const advance = () => go(d.int(1, 5), "lab_team", team(), { type: "AdvanceStage", ...p });
     const join = (role: string, entity?: string) => {
       const id = entity ?? (partnerPool[partnerCursor++ % partnerPool.length] as string);

@@ -1,6 +1,7 @@
 import { type DomainError, type Emitted, err, ok, type Result, ruleViolation } from "../kernel/index.js";
 import type { ProjectCommand } from "./commands.js";
 import type { ProjectEvent } from "./events.js";
+import { requirementMet } from "./gates.js";
 import type { LabContext } from "./register.js";
 import { checkActorAndTime, currentDecision, missingRequirements, precondition } from "./rules.js";
 import type { Kpi, ProjectState } from "./state.js";
@@ -25,6 +26,25 @@ const kpiShape = (k: Pick<Kpi, "direction" | "baseline" | "target">): Decided | 
   return undefined;
 };
 
+// Organisations a project names must be in the register, so every figure that counts them, and
+// every auditor who reads their names, finds them there.
+const unregistered = (ids: readonly (string | undefined)[], ctx: LabContext): Decided | undefined => {
+  const missing = [...new Set(ids.filter((id): id is string => id !== undefined && ctx.register.entity(id) === undefined))];
+  if (missing.length === 0) return undefined;
+  return refuse(
+    "entity_not_registered",
+    `${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not in the organisation register; register ${missing.length > 1 ? "them" : "it"} (RegisterEntity) first.`,
+    { entityIds: missing },
+  );
+};
+
+// What a decision authorises cannot happen, in business time, before the decision itself.
+const afterDecision = (s: ProjectState, at: string, what: string): Decided | undefined => {
+  const d = currentDecision(s);
+  if (d === undefined || time(at) >= time(d.occurredAt)) return undefined;
+  return refuse("occurred_before_decision", `${what} is dated ${at}, before the ${d.gate} decision that authorises it (${d.occurredAt}).`, { occurredAt: at, decidedAt: d.occurredAt, gate: d.gate });
+};
+
 /**
  * Decide what a command on a project stream does, enforcing the lifecycle, the gates, the
  * permission table, referential and time rules. Pure: time, actor and ids come from `ctx`.
@@ -47,7 +67,7 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
   switch (c.type) {
     case "SubmitChallenge": {
       const { type: _t, occurredAt: _o, ...data } = c;
-      return emit({ type: "ChallengeSubmitted", data });
+      return unregistered([c.ownerEntityId], ctx) ?? emit({ type: "ChallengeSubmitted", data });
     }
     case "AcceptChallenge":
       return emit({ type: "ChallengeAccepted", data: { projectId } });
@@ -58,6 +78,11 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       );
 
     case "RecordEntityJoined": {
+      const known = unregistered([c.entityId], ctx);
+      if (known) return known;
+      if (c.role === "sponsor" && ctx.register.entity(c.entityId)?.kind !== "public") {
+        return refuse("sponsor_not_public", `A sponsor must be a public entity; ${c.entityId} is ${ctx.register.entity(c.entityId)?.kind ?? "not"} registered as one.`, { entityId: c.entityId });
+      }
       const m = s.entities.get(c.entityId);
       if (m?.active && m.roles.includes(c.role)) return refuse("entity_already_joined", `Entity ${c.entityId} is already a ${c.role} of this project.`, { entityId: c.entityId, role: c.role });
       return emit({ type: "EntityJoined", data: { projectId, entityId: c.entityId, role: c.role } });
@@ -67,6 +92,8 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       return emit({ type: "EntityLeft", data: { projectId, entityId: c.entityId, ...(c.reason === undefined ? {} : { reason: c.reason }) } });
     }
     case "RecordEntityDeclined": {
+      const known = unregistered([c.entityId], ctx);
+      if (known) return known;
       if (s.entities.get(c.entityId)?.active) return refuse("entity_already_joined", `Entity ${c.entityId} is part of this project; record that it left instead.`, { entityId: c.entityId });
       if (s.declined.has(c.entityId)) return refuse("entity_already_declined", `Entity ${c.entityId} has already declined.`, { entityId: c.entityId });
       return emit({ type: "EntityDeclined", data: { projectId, entityId: c.entityId, reason: c.reason } });
@@ -85,6 +112,17 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       if (c.approvers.some((a) => a.id === s.leadId)) {
         return refuse("approver_is_lead", `${s.leadId} leads this project and cannot approve its gate; ask another decision maker.`, { leadId: s.leadId });
       }
+      // Accountability: the decision is recorded by one who took it (an import records it for them).
+      if (ctx.actor.id === s.leadId) {
+        return refuse("recorder_is_lead", `${s.leadId} leads this project and cannot record its gate decisions.`, { leadId: s.leadId });
+      }
+      if (ctx.actor.role !== "system" && !c.approvers.some((a) => a.id === ctx.actor.id)) {
+        return refuse("recorder_not_approver", `${ctx.actor.id} records this decision but is not among its approvers (${c.approvers.map((a) => a.id).join(", ")}); the decision is recorded by one who took it.`, {
+          actorId: ctx.actor.id,
+        });
+      }
+      const approverEntities = unregistered(c.approvers.map((a) => a.entityId), ctx);
+      if (approverEntities) return approverEntities;
       if (c.outcome === "conditional_go" && (c.conditions ?? []).length === 0) {
         return refuse("conditions_required", "A conditional go must state its conditions.");
       }
@@ -112,13 +150,13 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
     }
     case "AdvanceStage": {
       const step = transitions.advance[s.stage as keyof typeof transitions.advance];
-      return emit({ type: "StageEntered", data: { projectId, stage: step.to, from: s.stage, gate: step.gate } });
+      return afterDecision(s, at, `Entering ${step.to}`) ?? emit({ type: "StageEntered", data: { projectId, stage: step.to, from: s.stage, gate: step.gate } });
     }
     case "MainstreamProject":
-      return emit({ type: "ProjectMainstreamed", data: { projectId } });
+      return afterDecision(s, at, "Mainstreaming") ?? emit({ type: "ProjectMainstreamed", data: { projectId } });
     case "PivotProject": {
       const to = currentDecision(s)?.recycleTo ?? s.stage;
-      return emit({ type: "ProjectPivoted", data: { projectId, from: s.stage, to, rationale: c.rationale } });
+      return afterDecision(s, at, "The pivot") ?? emit({ type: "ProjectPivoted", data: { projectId, from: s.stage, to, rationale: c.rationale } });
     }
     case "PauseProject": {
       if (c.expectedResumeAt !== undefined && time(c.expectedResumeAt) <= time(at)) {
@@ -148,9 +186,16 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       if (session.status === "cancelled") return refuse("session_cancelled", `Session ${c.sessionId} was cancelled.`, { sessionId: c.sessionId });
       if (session.status === "closed") return refuse("session_closed", `Session ${c.sessionId} is already closed.`, { sessionId: c.sessionId });
       if (c.type === "CancelSession") return emit({ type: "SessionCancelled", data: { projectId, sessionId: c.sessionId, reason: c.reason } });
+      if (time(at) < time(session.scheduledFor)) {
+        const what = c.type === "CloseSession" ? "closed" : "attended";
+        return refuse("session_not_held_yet", `Session ${c.sessionId} is scheduled for ${session.scheduledFor}; it cannot be ${what} on ${at}.`, { sessionId: c.sessionId });
+      }
       if (c.type === "CloseSession") {
-        if (time(at) < time(session.scheduledFor)) {
-          return refuse("session_not_held_yet", `Session ${c.sessionId} is scheduled for ${session.scheduledFor}; it cannot be closed on ${at}.`);
+        if (session.lastAttendanceAt !== null && time(at) < time(session.lastAttendanceAt)) {
+          return refuse("closed_before_attendance", `Session ${c.sessionId} cannot close on ${at}: attendance was recorded as happening on ${session.lastAttendanceAt}.`, {
+            sessionId: c.sessionId,
+            lastAttendanceAt: session.lastAttendanceAt,
+          });
         }
         return emit({ type: "SessionClosed", data: { projectId, sessionId: c.sessionId, anonymousHeadcount: c.anonymousHeadcount, contributions: c.contributions } });
       }
@@ -163,6 +208,8 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
           { sessionId: c.sessionId, attendees: forgotten },
         );
       }
+      const affiliations = unregistered(c.attendees.map((a) => a.affiliationEntityId), ctx);
+      if (affiliations) return affiliations;
       const repeated: string[] = [];
       const seen = new Set<string>();
       for (const { participantRef: ref } of c.attendees) {
@@ -190,7 +237,7 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       if (p.status === "cancelled") return refuse("procurement_cancelled", `Procurement ${c.procurementId} was cancelled.`, { procurementId: c.procurementId });
       if (p.status === "contracted") return refuse("procurement_already_contracted", `Procurement ${c.procurementId} is already contracted.`, { procurementId: c.procurementId });
       return c.type === "ContractProcurement"
-        ? emit({ type: "ProcurementContracted", data: { projectId, procurementId: c.procurementId, supplierEntityId: c.supplierEntityId, value: c.value } })
+        ? (unregistered([c.supplierEntityId], ctx) ?? emit({ type: "ProcurementContracted", data: { projectId, procurementId: c.procurementId, supplierEntityId: c.supplierEntityId, value: c.value } }))
         : emit({ type: "ProcurementCancelled", data: { projectId, procurementId: c.procurementId, reason: c.reason } });
     }
 
@@ -219,6 +266,9 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       if (c.type === "MeasureKpi") {
         const { type: _t, occurredAt: _o, ...data } = c;
         if (time(data.periodEnd) < time(data.periodStart)) return refuse("period_invalid", `The period ends (${data.periodEnd}) before it starts (${data.periodStart}).`);
+        if (time(data.periodEnd) > time(at)) {
+          return refuse("period_in_future", `The period ends on ${data.periodEnd}, after the measurement is dated (${at}): measure a period once it is over.`, { periodEnd: data.periodEnd, occurredAt: at });
+        }
         return emit({ type: "KpiMeasured", data });
       }
       const { type: _t, occurredAt: _o, ...data } = c;
@@ -231,6 +281,7 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
     }
 
     case "StartPilot": {
+      if (!requirementMet(s, "sponsor_committed")) return refuse("sponsor_not_committed", "A pilot needs a committed sponsor: no registered public entity is sponsoring this project now.");
       if (time(c.plannedEnd) <= time(at)) return refuse("pilot_end_before_start", `The pilot's planned end (${c.plannedEnd}) must come after its start (${at}).`);
       const outside = c.entityIds.filter((id) => id !== s.ownerEntityId && !s.entities.get(id)?.active);
       if (outside.length > 0) {
@@ -243,7 +294,7 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
     case "PublishEvaluation":
       return emit({ type: "EvaluationPublished", data: { projectId, outcome: c.outcome, evidenceLevel: c.evidenceLevel, reportRef: c.reportRef } });
     case "RecordAdoption":
-      return emit({ type: "AdoptionRecorded", data: { projectId, entityId: c.entityId, scaleType: c.scaleType, sites: c.sites, usersCovered: c.usersCovered } });
+      return unregistered([c.entityId], ctx) ?? emit({ type: "AdoptionRecorded", data: { projectId, entityId: c.entityId, scaleType: c.scaleType, sites: c.sites, usersCovered: c.usersCovered } });
     default: {
       const never: never = c;
       return never;

@@ -110,12 +110,15 @@ export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>)
       return;
     case "SessionScheduled": {
       const d = e.data;
-      s.sessions.set(d.sessionId, { kind: d.kind, mode: d.mode, scheduledFor: d.scheduledFor, stage: s.stage, status: "scheduled", attendees: new Map(), headcount: null, contributions: 0 });
+      s.sessions.set(d.sessionId, { kind: d.kind, mode: d.mode, scheduledFor: d.scheduledFor, stage: s.stage, status: "scheduled", attendees: new Map(), lastAttendanceAt: null, headcount: null, contributions: 0 });
       return;
     }
     case "AttendanceRecorded": {
       const session = s.sessions.get(e.data.sessionId);
-      if (session) for (const a of e.data.attendees) session.attendees.set(a.participantRef, a.role);
+      if (session) {
+        for (const a of e.data.attendees) session.attendees.set(a.participantRef, a.role);
+        if (session.lastAttendanceAt === null || Date.parse(at) > Date.parse(session.lastAttendanceAt)) session.lastAttendanceAt = at;
+      }
       return;
     }
     case "SessionClosed": {

@@ -5,9 +5,10 @@ import type { Gate, Stage } from "./vocabulary.js";
 /** The named requirements of each gate (DESIGN §3). */
 export const gateRequirements = {
   G1: ["challenge_accepted", "sponsor_committed"],
-  G2: ["citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"],
-  G3: ["pilot_ended", "evaluation_success_or_partial"],
-  G4: ["adoption_recorded"],
+  // Every gate re-checks the sponsor: a project whose sponsor has left goes no further.
+  G2: ["sponsor_committed", "citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"],
+  G3: ["sponsor_committed", "pilot_ended", "evaluation_success_or_partial"],
+  G4: ["sponsor_committed", "adoption_recorded"],
 } as const satisfies Record<Gate, readonly string[]>;
 
 /** The name of one gate requirement. */
@@ -16,7 +17,7 @@ export type Requirement = (typeof gateRequirements)[Gate][number];
 /** What a person needs to know about a requirement. */
 export const requirementText: Record<Requirement, string> = {
   challenge_accepted: "the challenge has been accepted",
-  sponsor_committed: "a sponsoring public entity has joined and not left",
+  sponsor_committed: "a registered public entity has joined as sponsor and not left",
   citizen_session_closed: "at least one co-design session with citizen participation has been closed",
   kpi_with_baseline_and_target: "at least one KPI is defined with a baseline and a target",
   procurements_settled: "every requested procurement is contracted or cancelled",
@@ -42,6 +43,14 @@ const checks: Record<Requirement, (s: ProjectState) => boolean> = {
   adoption_recorded: (s) => s.adoptions.length > 0,
 };
 
+/**
+ * Whether one requirement holds for a project now.
+ *
+ * @example
+ * requirementMet(state, "sponsor_committed") // false once the only sponsor has left
+ */
+export const requirementMet = (s: ProjectState, requirement: Requirement): boolean => checks[requirement](s);
+
 /** Where a project stands against the gate out of its current stage. */
 export interface GateCheck {
   gate: Gate;
@@ -62,6 +71,6 @@ export const checkGate = (s: ProjectState): GateCheck => {
   const to = s.stage === "scale" ? "mainstreamed" : transitions.advance[s.stage].to;
   const met: Requirement[] = [];
   const missing: Requirement[] = [];
-  for (const r of gateRequirements[gate]) (checks[r](s) ? met : missing).push(r);
+  for (const r of gateRequirements[gate]) (requirementMet(s, r) ? met : missing).push(r);
   return { gate, to, met, missing };
 };

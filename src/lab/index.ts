@@ -1,7 +1,7 @@
 export * from "./commands.js";
 export * from "./deciders.js";
 export * from "./events.js";
-export { checkGate, type GateCheck, gateRequirements, type Requirement, requirementText } from "./gates.js";
+export { checkGate, type GateCheck, gateRequirements, type Requirement, requirementMet, requirementText } from "./gates.js";
 export * from "./next-steps.js";
 export * from "./permissions.js";
 export * from "./privacy.js";

@@ -72,6 +72,8 @@ export interface Session {
   status: "scheduled" | "closed" | "cancelled";
   /** Participant reference → role held in this session. */
   attendees: Map<string, ParticipantRole>;
+  /** When the latest attendance was recorded as happening: the session cannot close before it. */
+  lastAttendanceAt: string | null;
   headcount: z.infer<typeof AnonymousHeadcount> | null;
   contributions: number;
 }

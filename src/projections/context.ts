@@ -46,6 +46,16 @@ export const mergeContext = (a: Context, b: Context): Context => ({
   entities: new Map([...a.entities, ...b.entities]),
 });
 
+/**
+ * The key of something that lives inside a project (a session, a KPI, a refusal): the two ids
+ * joined by `|`, which no id may hold (`Id` allows letters, digits and `. : @ / + = - _`), so two
+ * different pairs never share a key — `AMA` + `2019/s1` and `AMA/2019` + `s1` stay apart.
+ *
+ * @example
+ * inProject("AMA", "2019/s1") // "AMA|2019/s1"
+ */
+export const inProject = (projectId: string, id: string): string => `${projectId}|${id}`;
+
 /** The year of a timestamp, as a string: slices are keyed `year:2019`, `sector:health`, `stage:pilot`. */
 export const yearOf = (iso: string): string => iso.slice(0, 4);
 

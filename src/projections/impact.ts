@@ -1,6 +1,6 @@
 import type { Envelope, Projection } from "../kernel/index.js";
 import { type EvaluationOutcome, type KpiCategory, type KpiDirection, type LabEvent, labStreamName, type ScaleType } from "../lab/index.js";
-import { type Context, compareTime, emptyContext, mergeContext, trackContext } from "./context.js";
+import { type Context, compareTime, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
 
 /** A KPI with every measurement and correction, keyed by event id. */
 export interface KpiFacts {
@@ -21,11 +21,23 @@ export interface KpiFacts {
 
 /** The raw material of the impact figures. */
 export interface ImpactState extends Context {
-  /** "projectId/kpiId" → the KPI. */
+  /** `inProject(projectId, kpiId)` → the KPI. */
   kpis: Map<string, KpiFacts>;
-  pilots: Map<string, { sites: number; entityIds: string[]; startedAt: string; endedAt: string | null }>;
+  /** Every pilot, by the id of the `PilotStarted` event that began it: a project that re-enters pilot runs a new one. */
+  pilots: Map<string, PilotRun>;
+  /** Each project's pilot under way (project id → pilot id). */
+  running: Map<string, string>;
   evaluations: Map<string, { outcome: EvaluationOutcome; evidenceLevel: number; at: string }[]>;
   adoptions: Map<string, { entityId: string; scaleType: ScaleType; sites: number; usersCovered: number }[]>;
+}
+
+/** One pilot: where it ran, with whom, from when to when. */
+export interface PilotRun {
+  projectId: string;
+  sites: number;
+  entityIds: string[];
+  startedAt: string;
+  endedAt: string | null;
 }
 
 const push = <T>(m: Map<string, T[]>, key: string, value: T): void => {
@@ -36,18 +48,18 @@ const push = <T>(m: Map<string, T[]>, key: string, value: T): void => {
 
 /** Impact: KPIs and their measurements, pilots, evaluations and adoptions. */
 export const impact: Projection<ImpactState, LabEvent> = {
-  init: { ...emptyContext(), kpis: new Map(), pilots: new Map(), evaluations: new Map(), adoptions: new Map() },
+  init: { ...emptyContext(), kpis: new Map(), pilots: new Map(), running: new Map(), evaluations: new Map(), adoptions: new Map() },
   streamName: labStreamName,
   apply: (s, e: Envelope<LabEvent>) => {
     trackContext(s, e);
     switch (e.type) {
       case "KpiDefined": {
         const d = e.data;
-        s.kpis.set(`${d.projectId}/${d.kpiId}`, { projectId: d.projectId, kpiId: d.kpiId, name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
+        s.kpis.set(inProject(d.projectId, d.kpiId), { projectId: d.projectId, kpiId: d.kpiId, name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
         return;
       }
       case "KpiRedefined": {
-        const k = s.kpis.get(`${e.data.projectId}/${e.data.kpiId}`);
+        const k = s.kpis.get(inProject(e.data.projectId, e.data.kpiId));
         if (!k) return;
         const d = e.data;
         if (d.name !== undefined) k.name = d.name;
@@ -61,19 +73,22 @@ export const impact: Projection<ImpactState, LabEvent> = {
         return;
       }
       case "KpiMeasured": {
-        const k = s.kpis.get(`${e.data.projectId}/${e.data.kpiId}`);
+        const k = s.kpis.get(inProject(e.data.projectId, e.data.kpiId));
         k?.measurements.set(e.id, { value: e.data.value, periodEnd: e.data.periodEnd, order: e.version });
         return;
       }
       case "KpiMeasurementCorrected":
-        s.kpis.get(`${e.data.projectId}/${e.data.kpiId}`)?.corrections.set(e.data.correctsEventId, e.data.value);
+        s.kpis.get(inProject(e.data.projectId, e.data.kpiId))?.corrections.set(e.data.correctsEventId, e.data.value);
         return;
       case "PilotStarted":
-        s.pilots.set(e.data.projectId, { sites: e.data.sites, entityIds: e.data.entityIds, startedAt: e.occurredAt, endedAt: null });
+        s.pilots.set(e.id, { projectId: e.data.projectId, sites: e.data.sites, entityIds: e.data.entityIds, startedAt: e.occurredAt, endedAt: null });
+        s.running.set(e.data.projectId, e.id);
         return;
       case "PilotEnded": {
-        const p = s.pilots.get(e.data.projectId);
+        const id = s.running.get(e.data.projectId);
+        const p = id === undefined ? undefined : s.pilots.get(id);
         if (p) p.endedAt = e.occurredAt;
+        s.running.delete(e.data.projectId);
         return;
       }
       case "EvaluationPublished":
@@ -90,6 +105,7 @@ export const impact: Projection<ImpactState, LabEvent> = {
     ...mergeContext(a, b),
     kpis: new Map([...a.kpis, ...b.kpis]),
     pilots: new Map([...a.pilots, ...b.pilots]),
+    running: new Map([...a.running, ...b.running]),
     evaluations: new Map([...a.evaluations, ...b.evaluations]),
     adoptions: new Map([...a.adoptions, ...b.adoptions]),
   }),
@@ -119,7 +135,8 @@ export interface AdoptionFigure {
 export interface ImpactFigures {
   kpis: KpiFigure[];
   kpisMet: number;
-  pilots: { started: number; ended: number; sites: number };
+  /** Every pilot counted (a project that re-entered pilot ran several), with its sites and entities. */
+  pilots: { started: number; ended: number; sites: number; list: (PilotRun & { pilotId: string })[] };
   /** The latest evaluation of each project, by outcome and by evidence level (1–5). */
   evaluations: { byOutcome: Record<EvaluationOutcome, number>; byEvidenceLevel: Record<string, number> };
   adoption: { byScaleType: Record<ScaleType, AdoptionFigure>; total: AdoptionFigure };
@@ -145,11 +162,14 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
   return { ...definition, actual, progress, met, actualEventId: latest?.[0] ?? null };
 };
 
+// Code-unit order: the same on every host, whatever its locale.
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const zero = (): AdoptionFigure => ({ adoptions: 0, entities: 0, sites: 0, usersCovered: 0 });
 
 /** Turn the impact state into figures. */
 export const impactFigures = (s: ImpactState): ImpactFigures => {
-  const kpis = [...s.kpis.values()].map(kpiFigure).sort((a, b) => `${a.projectId}/${a.kpiId}`.localeCompare(`${b.projectId}/${b.kpiId}`));
+  const kpis = [...s.kpis.values()].map(kpiFigure).sort((a, b) => byText(a.projectId, b.projectId) || byText(a.kpiId, b.kpiId));
   const byOutcome: Record<EvaluationOutcome, number> = { success: 0, partial: 0, failed: 0, inconclusive: 0 };
   const byEvidenceLevel: Record<string, number> = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 };
   for (const list of s.evaluations.values()) {
@@ -173,11 +193,11 @@ export const impactFigures = (s: ImpactState): ImpactFigures => {
   }
   for (const t of ["out", "up", "deep"] as const) byScaleType[t].entities = entities[t].size;
   total.entities = entities.all.size;
-  const pilots = [...s.pilots.values()];
+  const pilots = [...s.pilots].map(([pilotId, p]) => ({ pilotId, ...p })).sort((a, b) => compareTime(a.startedAt, b.startedAt) || byText(a.pilotId, b.pilotId));
   return {
     kpis,
     kpisMet: kpis.filter((k) => k.met === true).length,
-    pilots: { started: pilots.length, ended: pilots.filter((p) => p.endedAt !== null).length, sites: pilots.reduce((n, p) => n + p.sites, 0) },
+    pilots: { started: pilots.length, ended: pilots.filter((p) => p.endedAt !== null).length, sites: pilots.reduce((n, p) => n + p.sites, 0), list: pilots },
     evaluations: { byOutcome, byEvidenceLevel },
     adoption: { byScaleType, total },
   };

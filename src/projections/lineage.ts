@@ -1,6 +1,7 @@
 import { type DomainError, type Envelope, err, ok, type Result, streamTracker } from "../kernel/index.js";
 import type { LabEvent, ParticipantRole } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
+import { inProject } from "./context.js";
 import type { Headline } from "./figures.js";
 
 /**
@@ -27,7 +28,7 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
   const publicEntities = new Set<string>();
   const registered = new Map<string, string>();
   for (const e of log) {
-    if (e.type === "SessionClosed") closed.add(`${e.data.projectId}/${e.data.sessionId}`);
+    if (e.type === "SessionClosed") closed.add(inProject(e.data.projectId, e.data.sessionId));
     if (e.type === "EntityRegistered" && e.data.kind === "public") {
       publicEntities.add(e.data.entityId);
       registered.set(e.data.entityId, e.id);
@@ -38,13 +39,13 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
     const sessions = new Set<string>();
     for (const e of log) {
       if (e.type !== "AttendanceRecorded") continue;
-      const session = `${e.data.projectId}/${e.data.sessionId}`;
+      const session = inProject(e.data.projectId, e.data.sessionId);
       if (closed.has(session) && e.data.attendees.some((a) => role === null || a.role === role)) {
         ids.add(e.id);
         sessions.add(session);
       }
     }
-    for (const e of log) if (e.type === "SessionClosed" && sessions.has(`${e.data.projectId}/${e.data.sessionId}`)) ids.add(e.id);
+    for (const e of log) if (e.type === "SessionClosed" && sessions.has(inProject(e.data.projectId, e.data.sessionId))) ids.add(e.id);
   };
   switch (figure) {
     case "projects":
@@ -85,7 +86,7 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
       for (const e of log) {
         if (e.type === "ChallengeSubmitted") engage(e, e.data.ownerEntityId);
         else if (e.type === "EntityJoined" || e.type === "AdoptionRecorded") engage(e, e.data.entityId);
-        else if (e.type === "AttendanceRecorded" && closed.has(`${e.data.projectId}/${e.data.sessionId}`)) {
+        else if (e.type === "AttendanceRecorded" && closed.has(inProject(e.data.projectId, e.data.sessionId))) {
           for (const a of e.data.attendees) if (a.role === "civil_servant" && a.affiliationEntityId !== undefined) engage(e, a.affiliationEntityId);
         }
       }

@@ -1,7 +1,7 @@
 import type { Draft } from "immer";
 import type { Envelope, Projection } from "../kernel/index.js";
 import { type LabEvent, labStreamName, type ParticipantRole, redactedRef } from "../lab/index.js";
-import { addCounts, addTo, bump, type Context, emptyContext, keysOf, mergeContext, slicesOf, trackContext, unionSets } from "./context.js";
+import { addCounts, addTo, bump, type Context, emptyContext, inProject, keysOf, mergeContext, slicesOf, trackContext, unionSets } from "./context.js";
 
 /** One attendee waiting for the session to be held. */
 interface PendingAttendee {
@@ -15,7 +15,7 @@ interface PendingAttendee {
  * `citizen@year:2019`, `*@sector:health`) let one pass serve every slice.
  */
 export interface ParticipationState extends Context {
-  /** Attendance of sessions not yet closed ("projectId/sessionId" → attendees); counted only once held. */
+  /** Attendance of sessions not yet closed (`inProject(projectId, sessionId)` → attendees); counted only once held. */
   pending: Map<string, PendingAttendee[]>;
   /** Each person (by reference, or by its redacted form `sha256:…` once erased) → the `role@slice` keys they count in. */
   people: Map<string, Set<string>>;
@@ -70,7 +70,7 @@ export const participation: Projection<ParticipationState, LabEvent> = {
         for (const slice of slicesOf(e.occurredAt, s.projects.get(e.data.projectId))) addTo(s.engaged, e.data.entityId, slice);
         return;
       case "AttendanceRecorded": {
-        const key = `${e.data.projectId}/${e.data.sessionId}`;
+        const key = inProject(e.data.projectId, e.data.sessionId);
         const list = s.pending.get(key) ?? [];
         // Someone recorded after their erasure is kept by their redacted form from the start.
         for (const a of e.data.attendees) list.push({ ref: keep(s.forgotten, a.participantRef), role: a.role, affiliation: a.affiliationEntityId ?? null });
@@ -78,11 +78,11 @@ export const participation: Projection<ParticipationState, LabEvent> = {
         return;
       }
       case "SessionCancelled":
-        s.pending.delete(`${e.data.projectId}/${e.data.sessionId}`);
+        s.pending.delete(inProject(e.data.projectId, e.data.sessionId));
         return;
       case "SessionClosed": {
         const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
-        const key = `${e.data.projectId}/${e.data.sessionId}`;
+        const key = inProject(e.data.projectId, e.data.sessionId);
         const anyone = keysOf("*", slices);
         const perRole = new Map<ParticipantRole, number>();
         for (const a of s.pending.get(key) ?? []) {

@@ -1,7 +1,7 @@
 import type { Envelope, Projection } from "../kernel/index.js";
 import type { DiscontinuationReason, EntityKind, Gate, LabEvent, PauseReason, Sector, Stage, Status } from "../lab/index.js";
 import { labStreamName, Stage as Stages, transitions } from "../lab/index.js";
-import { type Context, compareTime, emptyContext, mergeContext, trackContext, yearOf } from "./context.js";
+import { type Context, compareTime, emptyContext, inProject, mergeContext, trackContext, yearOf } from "./context.js";
 import { calendarDays, median, percentile } from "./stats.js";
 
 /** One project as the portfolio sees it. */
@@ -24,7 +24,7 @@ export interface PortfolioProject {
 /** The raw material of the portfolio figures. */
 export interface PortfolioState extends Context {
   portfolio: Map<string, PortfolioProject>;
-  /** "projectId/entityId" → entity id, for every organisation that declined to take part. */
+  /** `inProject(projectId, entityId)` → entity id, for every organisation that declined to take part. */
   declined: Map<string, string>;
   /** The latest business time seen: where open stays end in timelines. */
   latestAt: string;
@@ -102,7 +102,7 @@ export const portfolio: Projection<PortfolioState, LabEvent> = {
         return;
       }
       case "EntityDeclined":
-        s.declined.set(`${e.data.projectId}/${e.data.entityId}`, e.data.entityId);
+        s.declined.set(inProject(e.data.projectId, e.data.entityId), e.data.entityId);
         return;
       default:
         return;

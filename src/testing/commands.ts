@@ -60,7 +60,7 @@ export const labCommands = (projectId = "p1") => {
     cancelProcurement: (procurementId = "r1", o = {}): CommandInput => ({ type: "CancelProcurement", projectId, procurementId, reason: "No bids.", ...o }),
     defineKpi: (kpiId = "k1", o = {}): CommandInput => ({ type: "DefineKpi", projectId, kpiId, name: "Days to renew", category: "service_time", unit: "days", direction: "decrease", baseline: { value: 30, measuredAt: day(1), source: "desk records" }, target: { value: 5, by: day(700) }, ...o }),
     redefineKpi: (kpiId = "k1", o = {}): CommandInput => ({ type: "RedefineKpi", projectId, kpiId, target: { value: 3, by: day(700) }, reason: "Ministry raised the ambition.", ...o }),
-    measure: (kpiId = "k1", o = {}): CommandInput => ({ type: "MeasureKpi", projectId, kpiId, value: 12, periodStart: day(40), periodEnd: day(50), source: "pilot logs", ...o }),
+    measure: (kpiId = "k1", o = {}): CommandInput => ({ type: "MeasureKpi", projectId, kpiId, value: 12, periodStart: day(1), periodEnd: day(5), source: "pilot logs", ...o }),
     correct: (correctsEventId: string, o = {}): CommandInput => ({ type: "CorrectKpiMeasurement", projectId, kpiId: "k1", correctsEventId, value: 11, reason: "Double-counted a week.", ...o }),
     startPilot: (o = {}): CommandInput => ({ type: "StartPilot", projectId, sites: 3, entityIds: [OWNER], plannedEnd: day(400), ...o }),
     endPilot: (o = {}): CommandInput => ({ type: "EndPilot", projectId, ...o }),

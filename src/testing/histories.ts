@@ -168,7 +168,9 @@ export const playProject = (steps: readonly StepInput[], hooks: PlayHooks = {}, 
     const role = s.role < 17 ? of(permissions[type], s.pick) : of(ActorRole.options, s.role);
     t += s.days;
     const before = state;
-    const r = executeOn(projectDecider, { state, version: history.length }, [], command, fixedContext({ at: day(t), actor: { id: `${role}-1`, role }, newId: ids }));
+    // Gate decisions are mostly recorded by their approver; sometimes by someone else, which is refused.
+    const actorId = type === "RecordGateDecision" && s.role % 5 !== 4 ? "dm-1" : `${role}-1`;
+    const r = executeOn(projectDecider, { state, version: history.length }, [], command, fixedContext({ at: day(t), actor: { id: actorId, role }, newId: ids }));
     if (!r.ok) {
       hooks.onRefused?.({ type, command, error: r.error });
       continue;

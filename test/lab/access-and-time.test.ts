@@ -10,7 +10,7 @@ describe("permissions", () => {
   it("only decision makers (or imports) record gate decisions", () => {
     const e = given(steps.readyForG1).when(c.gate("G1"), { actor: as("lab_team") }).thenError("not_permitted");
     expect(e.message).toBe("Acting as lab_team, you may not RecordGateDecision; it is for: decision_maker, system.");
-    given(steps.readyForG1).when(c.gate("G1"), { actor: as("decision_maker", "dm-9") }).thenState({ decisions: [{ gate: "G1" }] });
+    given(steps.readyForG1).when(c.gate("G1", "go", { approvers: [{ id: "dm-9", role: "decision_maker" }] }), { actor: as("decision_maker", "dm-9") }).thenState({ decisions: [{ gate: "G1" }] });
   });
   it("facilitators run sessions but do not advance stages; evaluators publish evaluations", () => {
     given(steps.inCoDesign).when(c.schedule("s3"), { actor: as("facilitator") }).thenState({ sessions: new Map([["s3", { status: "scheduled" }]]) });

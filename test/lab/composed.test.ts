@@ -54,9 +54,9 @@ describe("the combined lab decider", () => {
 describe("nextSteps", () => {
   it("says what stands between a project in co-design and its pilot", () => {
     const state = fold(projectDecider, run([...steps.inCoDesign, c.request()]));
-    expect(nextSteps(state).gate).toEqual({ gate: "G2", to: "pilot", met: [], missing: ["citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"] });
+    expect(nextSteps(state).gate).toEqual({ gate: "G2", to: "pilot", met: ["sponsor_committed"], missing: ["citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"] });
     const ready = fold(projectDecider, run(steps.readyForG2));
-    expect(nextSteps(ready).gate).toEqual({ gate: "G2", to: "pilot", met: ["citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"], missing: [] });
+    expect(nextSteps(ready).gate).toEqual({ gate: "G2", to: "pilot", met: ["sponsor_committed", "citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"], missing: [] });
   });
   it("lists the commands whose preconditions hold, and only those a role may issue", () => {
     const state = fold(projectDecider, run(steps.readyForG1));

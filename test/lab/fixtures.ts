@@ -50,7 +50,8 @@ export const run = (commands: readonly Cmd[], start = 0): Envelope<ProjectEvent>
   const history: Envelope<ProjectEvent>[] = [];
   const ids = sequentialIds("h");
   commands.forEach((command, i) => {
-    const actor = command.type === "RecordGateDecision" ? { id: "dm-2", role: "decision_maker" as const } : as(roleFor(command.type));
+    // A gate decision is recorded by one of its approvers (the builders name dm-1).
+    const actor = command.type === "RecordGateDecision" ? DM : as(roleFor(command.type));
     const r = execute(projectDecider, history, command, fixedContext({ at: day(start + i), actor, newId: ids }));
     if (!r.ok) throw new Error(`setup step ${i + 1} (${command.type}) was refused: ${r.error.code} — ${r.error.message}`);
     history.push(...r.value.events);
@@ -61,7 +62,10 @@ export const run = (commands: readonly Cmd[], start = 0): Envelope<ProjectEvent>
 /** Given/when/then for the project decider; commands run at day 100 as the first allowed role unless told otherwise. */
 export const spec = scenario(projectDecider, { at: day(100) });
 /** The context for a command, as the first role allowed to issue it. */
-export const by = (command: Cmd, o: { at?: string; actor?: { id: string; role: ActorRole } } = {}) => ({ at: o.at ?? day(100), actor: o.actor ?? as(roleFor(command.type)) });
+export const by = (command: Cmd, o: { at?: string; actor?: { id: string; role: ActorRole } } = {}) => ({
+  at: o.at ?? day(100),
+  actor: o.actor ?? (command.type === "RecordGateDecision" ? DM : as(roleFor(command.type))),
+});
 /** `spec.given(run(setup)).when(command, by(command))` */
 export const given = (setup: readonly Cmd[]) => ({
   when: (command: Cmd, o: Parameters<typeof by>[1] = {}) => spec.given(run(setup)).when(command, by(command, o)),

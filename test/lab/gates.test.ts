@@ -5,11 +5,11 @@ describe("G1 challenge → co_design", () => {
   it("needs the challenge accepted and a sponsor committed, each reported by name", () => {
     const e = given(steps.submitted).when(c.gate("G1")).thenError("gate_requirements_missing");
     expect(e.details).toEqual({ gate: "G1", missing: ["challenge_accepted", "sponsor_committed"] });
-    expect(e.message).toBe("G1 cannot be passed yet: the challenge has been accepted; a sponsoring public entity has joined and not left — not yet.");
+    expect(e.message).toBe("G1 cannot be passed yet: the challenge has been accepted; a registered public entity has joined as sponsor and not left — not yet.");
     expect(given([c.submit(), c.accept()]).when(c.gate("G1")).thenError("gate_requirements_missing").details).toEqual({ gate: "G1", missing: ["sponsor_committed"] });
   });
   it("a partner is not a sponsor", () => {
-    expect(given([c.submit(), c.accept(), c.join("ent-x", "partner")]).when(c.gate("G1")).thenError("gate_requirements_missing").details).toEqual({ gate: "G1", missing: ["sponsor_committed"] });
+    expect(given([c.submit(), c.accept(), c.join("ent-b", "partner")]).when(c.gate("G1")).thenError("gate_requirements_missing").details).toEqual({ gate: "G1", missing: ["sponsor_committed"] });
   });
   it("passes with both", () => {
     given(steps.readyForG1)
@@ -92,9 +92,9 @@ describe("gate decisions", () => {
   });
   it("keep approvers, rationale, evidence and conditions for the audit trail", () => {
     given(steps.readyForG1)
-      .when(c.gate("G1", "conditional_go", { conditions: ["Name a product owner."], approvers: [{ id: "dm-7", role: "decision_maker", entityId: "ent-ama" }] }))
+      .when(c.gate("G1", "conditional_go", { conditions: ["Name a product owner."], approvers: [{ id: "dm-7", role: "decision_maker", entityId: "ent-a" }] }), { actor: { id: "dm-7", role: "decision_maker" } })
       .thenState({
-        decisions: [{ gate: "G1", stage: "challenge", outcome: "conditional_go", approvers: [{ id: "dm-7", role: "decision_maker", entityId: "ent-ama" }], rationale: "Evidence reviewed.", evidence: ["minutes-12.pdf"], conditions: ["Name a product owner."], actorId: "decision_maker-1" }],
+        decisions: [{ gate: "G1", stage: "challenge", outcome: "conditional_go", approvers: [{ id: "dm-7", role: "decision_maker", entityId: "ent-a" }], rationale: "Evidence reviewed.", evidence: ["minutes-12.pdf"], conditions: ["Name a product owner."], actorId: "dm-7" }],
       });
   });
 });

@@ -1,7 +1,7 @@
 // Hand-made logs for the counting-rule tests: commands go through the lab decider (so every log is
 // one the rules accept), each on a given day, as the first role allowed to issue it.
 import { type Envelope, execute, labDecider, type LabEvent, liveRegister, parseCommand, permissions, type LabCommand } from "../../src/index.js";
-import { fixedContext, sequentialIds, testRegister } from "../../src/testing/index.js";
+import { fixedContext, sequentialIds } from "../../src/testing/index.js";
 import { day } from "../lab/fixtures.js";
 
 type Cmd = Record<string, unknown> & { type: LabCommand["type"] };
@@ -19,8 +19,7 @@ export const logBuilder = (): LogBuilder => {
   const ids = sequentialIds("ev");
   // Erasures in this log are known to its own later commands, as a host's register would know them.
   const own = liveRegister();
-  const known = testRegister();
-  const register = { entity: known.entity, isForgotten: own.register.isForgotten };
+  const register = own.register;
   const self: LogBuilder = {
     events,
     /** Handle a command on day `d`; throws if the rules refuse it (a broken test setup). */
@@ -29,8 +28,10 @@ export const logBuilder = (): LogBuilder => {
       if (!parsed.ok) throw new Error(`${command.type}: ${parsed.error.message}`);
       const stream = labDecider.streamOf(parsed.value);
       const history = histories.get(stream) ?? [];
-      const role = command.type === "RecordGateDecision" ? "decision_maker" : permissions[command.type][0];
-      const r = execute(labDecider, history, command, fixedContext({ at: day(d), actor: { id: `${role}-1`, role: role ?? "system" }, newId: ids, register }));
+      const role = permissions[command.type][0] ?? "system";
+      // A gate decision is recorded by one of its approvers (dm-1 in these builders).
+      const actor = command.type === "RecordGateDecision" ? { id: "dm-1", role: "decision_maker" as const } : { id: `${role}-1`, role };
+      const r = execute(labDecider, history, command, fixedContext({ at: day(d), actor, newId: ids, register }));
       if (!r.ok) throw new Error(`${command.type} on day ${d} refused: ${r.error.code} — ${r.error.message}`);
       histories.set(stream, [...history, ...r.value.events]);
       events.push(...r.value.events);
@@ -77,3 +78,7 @@ export const on = (projectId: string) => ({
 export const register = (entityId: string, kind: "public" | "business" | "academia" | "civil_society", sector = "health"): Cmd => ({
   type: "RegisterEntity", entityId, name: `Organisation ${entityId}`, kind, sector, ...(kind === "public" ? { level: "national" } : {}),
 });
+
+/** A log that starts with the organisations `on(...)`'s builders name by default in the register. */
+export const registeredLog = (): LogBuilder =>
+  logBuilder().on(0, register("pub-owner", "public")).on(0, register("pub-s", "public")).on(0, register("biz-1", "business"));

@@ -3,7 +3,7 @@ import { must } from "../../src/testing/index.js";
 import { computeFigures, explain, labProjections, live, project, participation, renderReport } from "../../src/index.js";
 import { show } from "../../src/testing/diff.js";
 import { day, ref } from "../lab/fixtures.js";
-import { logBuilder, on, register } from "./builder.js";
+import { logBuilder, registeredLog, on, register } from "./builder.js";
 
 const A = on("pa");
 const B = on("pb");
@@ -17,6 +17,7 @@ const shared = () =>
     .on(0, register("pub-s", "public"))
     .on(0, register("pub-aff", "public"))
     .on(0, register("biz-1", "business"))
+    .on(0, register("civ-1", "civil_society"))
     .on(0, A.submit())
     .on(0, B.submit({ sector: "justice" }))
     .on(1, A.accept())
@@ -24,7 +25,7 @@ const shared = () =>
     .on(2, A.join("pub-s"))
     .on(2, B.join("pub-s"))
     .on(2, B.join("biz-1", "partner"))
-    .on(2, B.join("pub-unregistered", "partner"))
+    .on(2, B.join("civ-1", "partner"))
     .on(3, A.gate("G1"))
     .on(3, B.gate("G1"))
     .on(4, A.advance())
@@ -66,11 +67,14 @@ describe("participation counting rules", () => {
     expect(f.participation.slices["stage:challenge"]).toBeDefined();
   });
   it("public entities engaged: owner, joined in any role, civil servants' affiliation — registered public only", () => {
-    // pub-owner (owner), pub-s (sponsor), pub-aff (affiliation); pub-unregistered is not in the register.
+    // pub-owner (owner), pub-s (sponsor), pub-aff (affiliation); civ-1 and biz-1 are partners, not public.
     expect(f.headline.publicEntities).toBe(3);
     expect(f.headline.partners).toBe(2);
     expect(f.participation.overall.businessesEngaged).toBe(1);
     expect(f.participation.overall.entitiesEngaged).toBe(5);
+  });
+  it("an organisation that is not in the register cannot join, so it is never counted", () => {
+    expect(() => shared().on(500, B.join("pub-unregistered", "partner"))).toThrow(/entity_not_registered/u);
   });
   it("lineage names the events behind a figure", () => {
     const events = shared().events;
@@ -119,7 +123,7 @@ describe("erasure", () => {
 
 describe("impact counting rules", () => {
   const base = () =>
-    logBuilder()
+    registeredLog()
       .on(0, A.submit())
       .on(1, A.kpi("k1", "decrease", 30, 5))
       .on(1, A.kpi("k2", "increase", 20, 50));
@@ -159,6 +163,8 @@ describe("portfolio counting rules", () => {
       .on(0, register("pub-owner", "public"))
       .on(0, register("pub-s", "public"))
       .on(0, register("biz-shy", "business"))
+      .on(0, register("pub-x", "public"))
+      .on(0, register("biz-1", "business"))
       .on(0, A.submit())
       .on(0, C.submit({ sector: "justice" }))
       .on(0, D.submit({ sector: "finance" }))
@@ -222,10 +228,10 @@ describe("portfolio counting rules", () => {
     expect(f.portfolio.pauses).toEqual({ total: 1, byReason: { procurement: 1 } });
   });
   it("organisations that declined, each once, by kind", () => {
-    expect(f.portfolio.declinedByKind).toEqual({ business: 1, unregistered: 1 });
+    expect(f.portfolio.declinedByKind).toEqual({ business: 1, public: 1 });
   });
   it("pilots, evaluations and adoption by scale type", () => {
-    expect(f.impact.pilots).toEqual({ started: 1, ended: 1, sites: 2 });
+    expect(f.impact.pilots).toMatchObject({ started: 1, ended: 1, sites: 2, list: [{ projectId: "pa", sites: 2, endedAt: expect.any(String) }] });
     expect(f.impact.evaluations.byOutcome).toEqual({ success: 1, partial: 0, failed: 0, inconclusive: 0 });
     expect(f.impact.evaluations.byEvidenceLevel["4"]).toBe(1);
     expect(f.impact.adoption.total).toEqual({ adoptions: 2, entities: 2, sites: 6, usersCovered: 2500 });
@@ -248,7 +254,7 @@ describe("portfolio counting rules", () => {
     expect(must(computeFigures(events, { at: day(104), by: "recordedAt" })).headline).toEqual(must(computeFigures(events, { at: day(104) })).headline);
   });
   it("…until something is recorded late: business time sees it from when it happened, record time from when the lab knew", () => {
-    const late = logBuilder().on(0, A.submit()).on(1, A.kpi("k1", "decrease", 30, 5)).on(50, { ...A.measure("k1", 12, day(19)), occurredAt: day(20) }).events;
+    const late = registeredLog().on(0, A.submit()).on(1, A.kpi("k1", "decrease", 30, 5)).on(50, { ...A.measure("k1", 12, day(19)), occurredAt: day(20) }).events;
     expect(late.at(-1)).toMatchObject({ occurredAt: day(20), recordedAt: day(50) });
     expect(must(computeFigures(late, { at: day(30) })).impact.kpis[0]?.actual).toBe(12);
     expect(must(computeFigures(late, { at: day(30), by: "recordedAt" })).impact.kpis[0]?.actual).toBeNull();

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { must } from "../../src/testing/index.js";
 import { auditTrail, computeFigures, historyOf, labProjections, project, projectStateAsOf } from "../../src/index.js";
 import { day } from "../lab/fixtures.js";
-import { logBuilder, on } from "./builder.js";
+import { logBuilder, registeredLog, on } from "./builder.js";
 
 const A = on("pa");
 const log = () =>
-  logBuilder()
+  registeredLog()
     .on(0, A.submit())
     .on(1, A.accept())
     .on(2, A.join("pub-s"))
@@ -40,7 +40,7 @@ describe("time travel for auditors", () => {
   });
 
   it("corrections are new facts: the trail shows the measurement and its correction side by side", () => {
-    const b = logBuilder().on(0, A.submit()).on(1, A.kpi("k1", "decrease", 30, 5)).on(10, A.measure("k1", 12, day(9)));
+    const b = registeredLog().on(0, A.submit()).on(1, A.kpi("k1", "decrease", 30, 5)).on(10, A.measure("k1", 12, day(9)));
     const measured = b.events.at(-1)?.id ?? "";
     const events = b.on(11, A.correct("k1", measured, 11)).events;
     const trail = auditTrail(must(project(labProjections, events)).state.auditTrail, "pa").filter((x) => x.type.startsWith("Kpi"));

@@ -13,7 +13,7 @@ import {
   type Projection,
 } from "../../src/index.js";
 import { labArbitraries, projectionSpec } from "../../src/testing/index.js";
-import { logBuilder, on } from "../projections/builder.js";
+import { logBuilder, registeredLog, on } from "../projections/builder.js";
 import { day, ref } from "../lab/fixtures.js";
 
 const arb = labArbitraries(fc);
@@ -79,7 +79,7 @@ describe("projection specs", () => {
   const A = on("pa");
   const B = on("pb");
   const log = () =>
-    logBuilder()
+    registeredLog()
       .on(0, A.submit())
       .on(0, B.submit({ sector: "justice" }))
       .on(1, A.schedule("s1", day(2)))
@@ -109,7 +109,7 @@ describe("projection specs", () => {
     const runPlain = () => projectionSpec(naive, { deliveries: ["in order"] }).given(events).then((s) => s, { n: events.length });
     expect(runPlain).not.toThrow();
     // The kernel's guard applies redeliveries once, so only a wrong expectation trips this one.
-    expect(() => projectionSpec(naive).given(events).then((s) => s, { n: 1 })).toThrow(/The figures differ from those expected \(- expected, \+ actual\):\n {2}\{\n- {3}"n": 1\n\+ {3}"n": 8\n {2}\}/u);
+    expect(() => projectionSpec(naive).given(events).then((s) => s, { n: 1 })).toThrow(`The figures differ from those expected (- expected, + actual):\n  {\n-   "n": 1\n+   "n": ${events.length}\n  }`);
     // Keeps the order in which it saw the streams: depends on the interleaving.
     const order: Projection<{ streams: string[] }, ProjectEvent> = { init: { streams: [] }, apply: (s, e) => void s.streams.push(e.streamId) };
     expect(() => projectionSpec(order, { seed: 3 }).given(events)).toThrow(/depends on delivery: "shuffled across streams" differs from "in order"/u);
