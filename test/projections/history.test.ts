@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { must } from "../../src/testing/index.js";
 import { auditTrail, computeFigures, historyOf, labProjections, project, projectStateAsOf } from "../../src/index.js";
 import { day } from "../lab/fixtures.js";
-import { logBuilder, registeredLog, on } from "./builder.js";
+import { on, registeredLog } from "./builder.js";
 
 const A = on("pa");
 const log = () =>

@@ -13,7 +13,7 @@ import {
   type Projection,
 } from "../../src/index.js";
 import { labArbitraries, projectionSpec } from "../../src/testing/index.js";
-import { logBuilder, registeredLog, on } from "../projections/builder.js";
+import { on, registeredLog } from "../projections/builder.js";
 import { day, ref } from "../lab/fixtures.js";
 
 const arb = labArbitraries(fc);
