@@ -81,7 +81,7 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       const known = unregistered([c.entityId], ctx);
       if (known) return known;
       if (c.role === "sponsor" && ctx.register.entity(c.entityId)?.kind !== "public") {
-        return refuse("sponsor_not_public", `A sponsor must be a public entity; ${c.entityId} is ${ctx.register.entity(c.entityId)?.kind ?? "not"} registered as one.`, { entityId: c.entityId });
+        return refuse("sponsor_not_public", `A sponsor must be a public entity; the register lists ${c.entityId} as ${ctx.register.entity(c.entityId)?.kind ?? "unknown"}.`, { entityId: c.entityId });
       }
       const m = s.entities.get(c.entityId);
       if (m?.active && m.roles.includes(c.role)) return refuse("entity_already_joined", `Entity ${c.entityId} is already a ${c.role} of this project.`, { entityId: c.entityId, role: c.role });
