@@ -10,5 +10,5 @@ export default defineConfig({
   clean: true,
   target: "es2022",
   tsconfig: "tsconfig.src.json",
-  external: ["zod", "fast-check", "immer", "date-fns", "@date-fns/utc", "@noble/hashes"],
+  external: ["zod", "fast-check", "immer", "date-fns", "@date-fns/utc", "@noble/hashes", "diff"],
 });

@@ -171,6 +171,9 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       return emit({ type: "ProjectResumed", data: { projectId } });
     }
     case "DiscontinueProject":
+      if (c.reasonCode === "rejected_at_intake") {
+        return refuse("reason_reserved", "rejected_at_intake is what RejectChallenge records when a challenge is turned down at intake; give the reason this project stopped.", { reasonCode: c.reasonCode });
+      }
       return emit({ type: "ProjectDiscontinued", data: { projectId, reasonCode: c.reasonCode, lessons: c.lessons } });
 
     case "ScheduleSession": {

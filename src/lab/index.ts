@@ -6,7 +6,7 @@ export * from "./next-steps.js";
 export * from "./permissions.js";
 export * from "./privacy.js";
 export * from "./register.js";
-export { allowedWhilePaused } from "./rules.js";
+export { allowedWhilePaused, currentDecision } from "./rules.js";
 export * from "./state.js";
 export * from "./transitions.js";
 export * from "./values.js";

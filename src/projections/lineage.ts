@@ -52,6 +52,7 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
       for (const e of log) if (e.type === "ChallengeSubmitted") ids.add(e.id);
       break;
     case "projectsImplemented": {
+      // The first entry into pilot of each project, and the challenge that made it a project.
       const seen = new Set<string>();
       for (const e of log) {
         if (e.type === "StageEntered" && e.data.stage === "pilot" && !seen.has(e.data.projectId)) {
@@ -59,6 +60,7 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
           ids.add(e.id);
         }
       }
+      for (const e of log) if (e.type === "ChallengeSubmitted" && seen.has(e.data.projectId)) ids.add(e.id);
       break;
     }
     case "distinctParticipants":
@@ -83,13 +85,21 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
         ids.add(e.id);
         used.add(entityId);
       };
+      const heldBy = new Set<string>();
       for (const e of log) {
         if (e.type === "ChallengeSubmitted") engage(e, e.data.ownerEntityId);
         else if (e.type === "EntityJoined" || e.type === "AdoptionRecorded") engage(e, e.data.entityId);
         else if (e.type === "AttendanceRecorded" && closed.has(inProject(e.data.projectId, e.data.sessionId))) {
-          for (const a of e.data.attendees) if (a.role === "civil_servant" && a.affiliationEntityId !== undefined) engage(e, a.affiliationEntityId);
+          for (const a of e.data.attendees) {
+            if (a.role === "civil_servant" && a.affiliationEntityId !== undefined && publicEntities.has(a.affiliationEntityId)) {
+              engage(e, a.affiliationEntityId);
+              heldBy.add(inProject(e.data.projectId, e.data.sessionId));
+            }
+          }
         }
       }
+      // An affiliation counts once its session is held: the closing is part of the lineage.
+      for (const e of log) if (e.type === "SessionClosed" && heldBy.has(inProject(e.data.projectId, e.data.sessionId))) ids.add(e.id);
       for (const id of used) ids.add(registered.get(id) ?? "");
       break;
     }

@@ -31,6 +31,8 @@ export const testEntities: Readonly<Record<string, EntityFacts>> = {
   "ent-adopter": { kind: "public", level: "local", sector: "local_government" },
   "ent-supplier": { kind: "business", level: null, sector: "digital_services" },
   "ent-civic": { kind: "civil_society", level: null, sector: "other" },
+  "ent-region": { kind: "public", level: "regional", sector: "employment" },
+  "ent-town": { kind: "public", level: "local", sector: "local_government" },
 };
 
 /**

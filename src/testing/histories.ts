@@ -2,6 +2,9 @@ import type * as FC from "fast-check";
 import { type DomainError, type Envelope, execute, executeOn, fold } from "../kernel/index.js";
 import {
   ActorRole,
+  currentDecision,
+  DiscontinuationReason,
+  EvaluationOutcome,
   labDecider,
   type LabEvent,
   nextSteps,
@@ -9,18 +12,21 @@ import {
   ProjectCommand,
   type ProjectEvent,
   type ProjectState,
+  PauseReason,
+  pivotTarget,
   projectDecider,
   Sector,
 } from "../lab/index.js";
 import { type CommandInput, day, labCommands, testRef } from "./commands.js";
-import { fixedContext, sequentialIds } from "./context.js";
+import { fixedContext, sequentialIds, testEntities } from "./context.js";
 
 const c = labCommands("p1");
 const allTypes = ProjectCommand.options.map((o) => o.shape.type.value);
 type Type = (typeof allTypes)[number];
 
+// Pools are drawn from the schemas, so a new member of a vocabulary is generated without being listed here.
 const pools = {
-  entity: ["ent-owner", "ent-sponsor", "ent-a", "ent-b"],
+  entity: Object.keys(testEntities).filter((id) => id !== "ent-region" && id !== "ent-town"),
   entityRole: ["sponsor", "partner", "supplier", "participant"],
   gate: ["G1", "G2", "G3", "G4"],
   outcome: ["go", "go", "go", "conditional_go", "hold", "recycle", "no_go"],
@@ -30,9 +36,11 @@ const pools = {
   participantRole: ["citizen", "civil_servant", "business", "expert"],
   procurement: ["r1", "r2"],
   kpi: ["k1", "k2"],
-  pause: ["procurement", "entity_reluctance", "funding", "legal", "other"],
-  reason: ["entity_reluctance", "procurement_failed", "no_go_at_gate", "other"],
-  evaluation: ["success", "partial", "failed", "inconclusive"],
+  pause: PauseReason.options,
+  // rejected_at_intake is RejectChallenge's to record; DiscontinueProject draws it only as a command the rules refuse.
+  reason: DiscontinuationReason.options,
+  evaluation: EvaluationOutcome.options,
+  sector: Sector.options,
 };
 const of = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
 
@@ -43,7 +51,7 @@ const build = (type: Type, p: number[], state: ProjectState, history: readonly E
   const b = good ? 0 : b0;
   const d = good ? 0 : d0;
   switch (type) {
-    case "SubmitChallenge": return c.submit();
+    case "SubmitChallenge": return c.submit({ sector: of(pools.sector, a) });
     case "AcceptChallenge": return c.accept();
     case "RejectChallenge": return c.reject();
     case "RecordEntityJoined": return c.join(of(pools.entity, a), of(pools.entityRole, b));
@@ -54,7 +62,8 @@ const build = (type: Type, p: number[], state: ProjectState, history: readonly E
       return c.gate(b % 9 === 8 ? of(pools.gate, a) : projectGate(state), outcome, {
         approvers: d % 11 === 10 ? [{ id: "lead-1", role: "decision_maker" }] : [{ id: "dm-1", role: "decision_maker" }],
         ...(outcome === "conditional_go" && e % 4 !== 0 ? { conditions: ["A named owner."] } : {}),
-        ...(outcome === "recycle" ? { recycleTo: of(pools.stage, d) } : {}),
+        // A planner recycles to the stage just before; a random command names any stage.
+        ...(outcome === "recycle" ? { recycleTo: good ? (pivotTarget(state.stage) ?? "challenge") : of(pools.stage, d) } : {}),
       });
     }
     case "AdvanceStage": return c.advance();
@@ -64,7 +73,7 @@ const build = (type: Type, p: number[], state: ProjectState, history: readonly E
     case "DiscontinueProject": return c.discontinue({ reasonCode: of(pools.reason, a) });
     case "MainstreamProject": return c.mainstream();
     case "ScheduleSession": return c.schedule(of(pools.session, a), { scheduledFor: day(b0 % 60) });
-    case "RecordAttendance": return c.attend(of(pools.session, a), [...new Set([of(pools.refs, b0), of(pools.refs, d0)])], of(pools.participantRole, good ? 0 : e));
+    case "RecordAttendance": return attendance(of(pools.session, a), [of(pools.refs, b0), of(pools.refs, d0)], good ? 0 : e);
     case "CloseSession": return c.close(of(pools.session, a), { anonymousHeadcount: { citizens: b0 % 30, civilServants: d0 % 5, business: e % 2, other: e % 3 } });
     case "CancelSession": return c.cancelSession(of(pools.session, a));
     case "RequestProcurement": return c.request(of(pools.procurement, a));
@@ -87,6 +96,18 @@ const build = (type: Type, p: number[], state: ProjectState, history: readonly E
     }
   }
 };
+// Public entities that civil servants come from, and that no project names otherwise.
+const affiliations = ["ent-region", "ent-town"];
+// A citizen, and another person in a role drawn by `n` (a civil servant comes from a public entity).
+const attendance = (sessionId: string, refs: readonly string[], n: number): CommandInput => {
+  const roles = [of(pools.participantRole, 0), of(pools.participantRole, n + 1)];
+  const attendees = [...new Set(refs)].map((participantRef, i) => {
+    const role = roles[i] ?? "citizen";
+    return { participantRef, role, ...(role === "civil_servant" ? { affiliationEntityId: of(affiliations, n) } : {}) };
+  });
+  return c.attend(sessionId, [], "citizen", { attendees });
+};
+
 const projectGate = (s: ProjectState): string => ({ challenge: "G1", co_design: "G2", pilot: "G3", scale: "G4" })[s.stage];
 
 const progress: readonly Type[] = [
@@ -95,13 +116,31 @@ const progress: readonly Type[] = [
 ];
 
 /** The command that moves a project towards its next gate, as a planner would choose it. */
-const drive = (s: ProjectState, allowed: readonly Type[]): CommandInput | undefined => {
-  if (s.status === "paused") return c.resume();
+// What a pause turns into when the project does not come back from it.
+const endOfPause = { procurement: "procurement_failed", entity_reluctance: "entity_reluctance", funding: "funding_withdrawn", legal: "legal_obstacle", other: "superseded" } as const satisfies Record<PauseReason, string>;
+
+const drive = (s: ProjectState, allowed: readonly Type[], n: number): CommandInput | undefined => {
+  if (s.status === "paused") {
+    const reason = s.pauses.at(-1)?.reason;
+    return n % 6 === 0 && reason !== undefined ? c.discontinue({ reasonCode: endOfPause[reason] }) : c.resume();
+  }
+  if (allowed.includes("PivotProject")) return c.pivot();
+  if (currentDecision(s)?.outcome === "no_go") return c.discontinue({ reasonCode: "no_go_at_gate" });
+  // A failed pilot ends the project more often than not.
+  if (s.evaluations.at(-1)?.outcome === "failed" && n % 2 === 0 && allowed.includes("DiscontinueProject")) return c.discontinue({ reasonCode: "evaluation_failed" });
   if (allowed.includes("MainstreamProject")) return c.mainstream();
   if (allowed.includes("AdvanceStage")) return c.advance();
   const gate = nextSteps(s).gate;
   if (gate === null) return undefined;
-  if (gate.missing.length === 0) return c.gate(gate.gate);
+  if (gate.missing.length === 0) {
+    // A board mostly says go; sometimes it sends the project back, holds it, or attaches conditions.
+    const back = pivotTarget(s.stage);
+    if (n % 7 === 1 && back !== undefined) return c.gate(gate.gate, "recycle", { recycleTo: back, rationale: "Back one stage to rework it." });
+    if (n % 7 === 2) return c.gate(gate.gate, "hold");
+    if (n % 7 === 3) return c.gate(gate.gate, "conditional_go", { conditions: ["A named service owner."] });
+    if (n % 29 === 4) return c.gate(gate.gate, "no_go", { rationale: "The case for going on was not made." });
+    return c.gate(gate.gate);
+  }
   const sessions = [...s.sessions.entries()];
   const open = sessions.find(([, x]) => x.status === "scheduled" && x.stage === s.stage);
   switch (gate.missing[0]) {
@@ -109,7 +148,7 @@ const drive = (s: ProjectState, allowed: readonly Type[]): CommandInput | undefi
     case "sponsor_committed": return c.join("ent-sponsor", "sponsor");
     case "citizen_session_closed": {
       if (open === undefined) return c.schedule(pools.session.find((id) => !s.sessions.has(id)) ?? "s-extra", { scheduledFor: day(0) });
-      return open[1].attendees.size === 0 ? c.attend(open[0]) : c.close(open[0]);
+      return open[1].attendees.size === 0 ? attendance(open[0], [of(pools.refs, n), of(pools.refs, n + 1)], 0) : c.close(open[0]);
     }
     case "kpi_with_baseline_and_target": return c.defineKpi(pools.kpi.find((id) => !s.kpis.has(id)) ?? "k-extra");
     case "procurements_settled": return c.contract([...s.procurements.entries()].find(([, p]) => p.status === "requested")?.[0]);
@@ -148,18 +187,23 @@ export interface PlayHooks {
  * mostly a permitted role. Every accepted event is one the rules produced, so the history is
  * reachable. Returns the history and the final state.
  */
-export const playProject = (steps: readonly StepInput[], hooks: PlayHooks = {}, projectId = "p1"): { history: Envelope<ProjectEvent>[]; state: ProjectState } => {
+export const playProject = (
+  steps: readonly StepInput[],
+  hooks: PlayHooks = {},
+  projectId = "p1",
+  options: { readonly startDay?: number } = {},
+): { history: Envelope<ProjectEvent>[]; state: ProjectState } => {
   const history: Envelope<ProjectEvent>[] = [];
   const ids = sequentialIds(`${projectId}-ev`);
   let state = fold(projectDecider, []);
-  let t = 0;
+  let t = options.startDay ?? 0;
   for (const s of steps) {
     // Endings are drawn rarely, or few runs would get past the challenge stage.
-    const allowed = nextSteps(state).allowed.filter((x) => !endings.includes(x) || s.pick % 12 === 0);
+    const allowed = nextSteps(state).allowed.filter((x) => !endings.includes(x) || s.pick % 10 === 0);
     const forward = allowed.filter((x) => progress.includes(x));
     const mode = s.anyCommand === 0 || allowed.length === 0 ? "any" : s.anyCommand <= 2 ? "drive" : s.anyCommand <= 5 && forward.length > 0 ? "forward" : "allowed";
-    const anyType = allTypes.filter((x) => !endings.includes(x) || s.pick % 12 === 0);
-    const driven = mode === "drive" ? drive(state, allowed) : undefined;
+    const anyType = allTypes.filter((x) => !endings.includes(x) || s.pick % 10 === 0);
+    const driven = mode === "drive" ? drive(state, allowed, s.params[0] ?? 0) : undefined;
     const pool = mode === "any" ? anyType : mode === "allowed" || forward.length === 0 ? allowed : forward;
     const type = (driven?.type as Type | undefined) ?? of(pool, s.pick);
     const built = driven ?? build(type, s.params, state, history, mode === "forward" || mode === "drive");
@@ -182,8 +226,22 @@ export const playProject = (steps: readonly StepInput[], hooks: PlayHooks = {}, 
   return { history, state };
 };
 
+// The test register's organisations, registered through the entity decider, once.
+const registrations: Envelope<LabEvent>[] = Object.entries(testEntities).map(([entityId, f], i) => {
+  const command = { type: "RegisterEntity", entityId, name: `Organisation ${entityId}`, kind: f.kind, sector: f.sector, ...(f.level === null ? {} : { level: f.level }) };
+  const r = execute(labDecider, [], command, fixedContext({ at: day(-30 + i), actor: { id: "import", role: "system" }, newId: () => `reg-${entityId}` }));
+  if (!r.ok) throw new Error(`labArbitraries: ${r.error.message}`);
+  return r.value.events[0] as Envelope<LabEvent>;
+});
+// A participant's erasure, as the participant decider records it.
+const forget = (participantRef: string, at: string): Envelope<LabEvent> => {
+  const r = execute(labDecider, [], { type: "ForgetParticipant", participantRef }, fixedContext({ at, actor: { id: "dpo", role: "lab_team" }, newId: () => `forget-${participantRef.slice(0, 12)}` }));
+  if (!r.ok) throw new Error(`labArbitraries: ${r.error.message}`);
+  return r.value.events[0] as Envelope<LabEvent>;
+};
+
 /** The parts of fast-check the arbitraries use: pass `fc` (default or namespace import). */
-export type FastCheck = Pick<typeof FC, "record" | "nat" | "array" | "tuple" | "constantFrom" | "oneof" | "constant" | "integer" | "boolean" | "string" | "jsonValue">;
+export type FastCheck = Pick<typeof FC, "record" | "nat" | "array" | "tuple" | "constantFrom" | "oneof" | "constant" | "integer" | "boolean" | "string" | "jsonValue" | "subarray">;
 
 /**
  * fast-check arbitraries for the lab, built on the `fast-check` you pass in (so this kit does not
@@ -201,21 +259,27 @@ export const labArbitraries = (fc: FastCheck) => {
     pick: fc.nat(),
     params: fc.array(fc.nat({ max: 1000 }), { minLength: 4, maxLength: 4 }),
     role: fc.nat({ max: 19 }),
-    days: fc.nat({ max: 3 }),
+    // Mostly days apart, sometimes weeks: a history spans several calendar years.
+    days: fc.oneof({ arbitrary: fc.nat({ max: 3 }), weight: 4 }, fc.nat({ max: 45 })),
   });
   /** Steps for `playProject`. */
   const projectSteps = (maxLength = 120) => fc.array(step, { minLength: 1, maxLength, size: "max" });
-  /** A reachable project history: the events of a project driven by random allowed commands. */
-  const projectHistory = (projectId = "p1", maxLength = 120) => projectSteps(maxLength).map((steps) => playProject(steps, {}, projectId).history);
-  /** Several project histories interleaved in a random order that keeps each stream's own order. */
+  /** A reachable project history: the events of a project driven by random allowed commands, starting within the first two years. */
+  const projectHistory = (projectId = "p1", maxLength = 120) =>
+    fc.tuple(projectSteps(maxLength), fc.nat({ max: 730 })).map(([steps, startDay]) => playProject(steps, {}, projectId, { startDay }).history);
+  /**
+   * A whole lab's log: the organisations of the test register (`testEntities`) registered, several
+   * project histories interleaved in a random order that keeps each stream's own order, and, at
+   * the end, some of the participants erased.
+   */
   const portfolioLog = (projects = 3, maxLength = 80) =>
     fc
-      .tuple(...Array.from({ length: projects }, (_, i) => projectHistory(`p${i + 1}`, maxLength)))
-      .chain((histories) => {
+      .tuple(fc.tuple(...Array.from({ length: projects }, (_, i) => projectHistory(`p${i + 1}`, maxLength))), fc.subarray(pools.refs, { maxLength: 2 }))
+      .chain(([histories, erased]) => {
         const total = histories.reduce((n, h) => n + h.length, 0);
         return fc.array(fc.nat({ max: Math.max(0, projects - 1) }), { minLength: total, maxLength: total }).map((picks) => {
           const cursors = histories.map(() => 0);
-          const out: Envelope<ProjectEvent>[] = [];
+          const out: Envelope<LabEvent>[] = [...registrations];
           const take = (k: number): void => {
             const h = histories[k] ?? [];
             const i = cursors[k] ?? 0;
@@ -228,6 +292,8 @@ export const labArbitraries = (fc: FastCheck) => {
           histories.forEach((h, k) => {
             while ((cursors[k] ?? 0) < h.length) take(k);
           });
+          const last = out.reduce((m, e) => Math.max(m, Date.parse(e.occurredAt)), 0);
+          for (const ref of erased) out.push(forget(ref, new Date(last + 86_400_000).toISOString()));
           return out;
         });
       });

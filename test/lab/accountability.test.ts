@@ -35,12 +35,12 @@ describe("organisations come from the register", () => {
 });
 
 describe("a sponsor stays committed through every gate", () => {
-  const gone = (setup: readonly Record<string, unknown>[]) => [...setup, c.leave()] as typeof setup;
+  const gone = <T>(setup: readonly T[]) => [...setup, c.leave() as T];
   it("G2, G3 and G4 each need the sponsor still there", () => {
     const readyForG4 = [...steps.inScale, c.adopt()];
-    expect(given(gone(steps.readyForG2 as never)).when(c.gate("G2")).thenError("gate_requirements_missing").details).toEqual({ gate: "G2", missing: ["sponsor_committed"] });
-    expect(given(gone(steps.readyForG3 as never)).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["sponsor_committed"] });
-    expect(given(gone(readyForG4 as never)).when(c.gate("G4")).thenError("gate_requirements_missing").details).toEqual({ gate: "G4", missing: ["sponsor_committed"] });
+    expect(given(gone(steps.readyForG2)).when(c.gate("G2")).thenError("gate_requirements_missing").details).toEqual({ gate: "G2", missing: ["sponsor_committed"] });
+    expect(given(gone(steps.readyForG3)).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["sponsor_committed"] });
+    expect(given(gone(readyForG4)).when(c.gate("G4")).thenError("gate_requirements_missing").details).toEqual({ gate: "G4", missing: ["sponsor_committed"] });
     given(readyForG4).when(c.gate("G4")).thenState({ decisions: [{}, {}, {}, { gate: "G4", outcome: "go" }] });
   });
   it("a go taken while the sponsor was there does not carry the project on after the sponsor leaves", () => {

@@ -24,7 +24,7 @@ const idLike = fc.oneof(
 const anyValue = fc.oneof(idLike, fc.integer(), fc.constant(null), fc.constant(undefined), fc.boolean(), fc.object({ maxDepth: 1 }));
 const role = fc.oneof({ arbitrary: fc.constantFrom("lab_team", "decision_maker", "facilitator", "evaluator", "system", "sponsor", "auditor"), weight: 8 }, { arbitrary: fc.string({ maxLength: 70 }), weight: 1 });
 const actorFor = (type: unknown) => fc.oneof(
-  { arbitrary: fc.record({ id: goodId, role: fc.constantFrom(...(permissions[type as LabCommand["type"]] ?? ["lab_team"])) }), weight: 6 },
+  { arbitrary: fc.record({ id: goodId, role: fc.constantFrom(...(typeof type === "string" && Object.hasOwn(permissions, type) ? permissions[type as LabCommand["type"]] : ["lab_team" as const])) }), weight: 6 },
   { arbitrary: fc.record({ id: goodId, role }), weight: 2 },
   { arbitrary: fc.record({ id: idLike, role, onBehalfOf: idLike }), weight: 2 },
   { arbitrary: fc.record({ id: idLike, role, email: fc.constant("ana@example.pt") }), weight: 1 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EventStore, InMemoryEventStore } from "../../src/index.js";
+import { type Envelope, type EventStore, InMemoryEventStore } from "../../src/index.js";
 import { eventStoreConformance, type Noted } from "../../src/testing/index.js";
 
 describe("InMemoryEventStore passes the store conformance suite", () => {
@@ -17,5 +17,31 @@ describe("the conformance suite catches a broken store", () => {
     const cases = eventStoreConformance(() => new Careless());
     const conflict = cases.find((c) => c.name.startsWith("refuses a stale expected version"));
     await expect(conflict?.run()).rejects.toThrow("stale append: expected concurrency_conflict, got validation_failed");
+  });
+});
+
+describe("the conformance suite compares events as JSON values, every field of every event", () => {
+  // Keys come back in another order, as PostgreSQL's jsonb gives them: nothing is lost, so it passes.
+  const reverseKeys = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(reverseKeys) : typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+  class Reordering extends InMemoryEventStore<Noted> {
+    override async readStream(...args: Parameters<EventStore<Noted>["readStream"]>) {
+      return (await super.readStream(...args)).map((e) => reverseKeys(e) as Envelope<Noted>);
+    }
+    override async readAll(...args: Parameters<EventStore<Noted>["readAll"]>) {
+      return (await super.readAll(...args)).map((r) => ({ position: r.position, event: reverseKeys(r.event) as Envelope<Noted> }));
+    }
+  }
+  for (const c of eventStoreConformance(() => new Reordering())) it(`a store that reorders keys passes: ${c.name}`, c.run);
+
+  // A field deep in a long stream comes back changed: the large-stream case must find it.
+  class Corrupting extends InMemoryEventStore<Noted> {
+    override async readStream(...args: Parameters<EventStore<Noted>["readStream"]>) {
+      return (await super.readStream(...args)).map((e) => (e.version === 2_500 ? { ...e, data: { ...e.data, text: "note 2500 (changed)" } } : e));
+    }
+  }
+  it("a store that corrupts data at version 2,500 of a long stream fails, naming the event", async () => {
+    const large = eventStoreConformance(() => new Corrupting()).find((c) => c.name.startsWith("keeps a large stream"));
+    await expect(large?.run()).rejects.toThrow(/the large stream read back: item 2500 \(- expected, \+ actual\):[\s\S]*- {5}"text": "note 2500"\n\+ {5}"text": "note 2500 \(changed\)"/u);
   });
 });

@@ -22,12 +22,12 @@ describe("scenario (given/when/then)", () => {
         "The events differ from those expected (- expected, + actual):",
         "  [",
         "    {",
-        '      "type": "Added",',
         '      "data": {',
-        '        "tallyId": "t1",',
-        '-       "by": 3',
-        '+       "by": 2',
-        "      }",
+        '-       "by": 3,',
+        '+       "by": 2,',
+        '        "tallyId": "t1"',
+        "      },",
+        '      "type": "Added"',
         "    }",
         "  ]",
       ].join("\n"),
@@ -39,7 +39,7 @@ describe("scenario (given/when/then)", () => {
       "Expected events, but the command was refused with tally_not_open: Open the tally first.",
     );
     expect(() => spec.given([opened]).when({ type: "Add", tallyId: "t1", by: 2 }).thenError("over_limit")).toThrow(
-      /Expected the command to be refused with over_limit, but it produced:\n\[\n {2}\{\n {4}"type": "Added"/,
+      /Expected the command to be refused with over_limit, but it produced:\n\[\n {2}\{\n {4}"data": \{\n {6}"by": 2,\n {6}"tallyId": "t1"\n {4}\},\n {4}"type": "Added"/,
     );
     expect(() => spec.given([opened]).when({ type: "Add", tallyId: "t1", by: 20 }).thenError("tally_not_open")).toThrow(
       "Expected error tally_not_open, but got over_limit: At most 10.",
