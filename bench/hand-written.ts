@@ -1,10 +1,11 @@
 // The baseline of the projection benchmarks: the four lab projections written by hand as one
 // mutable single-pass fold, building the very same state (so the figures can be compared), with the
 // same at-most-once guarantee per stream. No recipes, no combinator, no freezing.
+import type { Draft } from "immer";
 import type { Envelope, LabEvent, LabProjectionsState, ParticipantRole } from "../src/index.js";
 import { sha256Hex } from "../src/index.js";
 
-type State = LabProjectionsState;
+type State = Draft<LabProjectionsState>;
 type Ctx = State["participation"];
 
 const yearOf = (iso: string) => iso.slice(0, 4);
@@ -16,8 +17,8 @@ const addTo = (m: Map<string, Set<string>>, k: string, v: string) => {
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
 
 export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
-  const ctx = () => ({ projects: new Map(), entities: new Map() });
-  const P = { ...ctx(), pending: new Map(), people: new Map(), forgotten: new Set(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() } as Ctx;
+  const ctx = () => ({ projects: new Map(), entities: new Map(), forgotten: new Set<string>() });
+  const P = { ...ctx(), pending: new Map(), people: new Map(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() } as Ctx;
   const I = { ...ctx(), kpis: new Map(), pilots: new Map(), running: new Map(), evaluations: new Map(), adoptions: new Map() } as State["impact"];
   const F = { ...ctx(), portfolio: new Map(), declined: new Map(), latestAt: "" } as State["portfolio"];
   const A = { entries: new Map() } as State["auditTrail"];
@@ -56,7 +57,10 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
     switch (e.type) {
       case "ChallengeSubmitted": {
         for (const s of slices(at, e.data.projectId)) addTo(P.engaged, e.data.ownerEntityId, s);
-        F.portfolio.set(e.data.projectId, { title: e.data.title, sector: e.data.sector, submittedAt: at, stage: "challenge", status: "active", spans: [{ stage: "challenge", enteredAt: at, leftAt: null }], pauses: [], implementedAt: null, pilotStartedAt: null, discontinued: null, mainstreamedAt: null, procurements: new Map() });
+        F.portfolio.set(e.data.projectId, {
+          stage: "challenge", status: "active", stageEnteredAt: at, stages: [{ stage: "challenge", enteredAt: at, leftAt: null }], pauses: [], discontinuation: null, mainstreamedAt: null,
+          title: e.data.title, sector: e.data.sector, submittedAt: at, submittedEventId: e.id, pilotStartedAt: null, procurements: new Map(),
+        });
         A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `Challenge submitted: "${e.data.title}" (${e.data.sector}), owner ${e.data.ownerEntityId}, lead ${e.data.leadId}` });
         break;
       }
@@ -83,7 +87,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       case "AttendanceRecorded": {
         const k = `${e.data.projectId}|${e.data.sessionId}`;
         const list = P.pending.get(k) ?? [];
-        for (const a of e.data.attendees) list.push({ ref: a.participantRef, role: a.role, affiliation: a.affiliationEntityId ?? null });
+        for (const a of e.data.attendees) list.push({ ref: a.participantRef, role: a.role, affiliation: a.affiliationEntityId ?? null, eventId: e.id });
         P.pending.set(k, list);
         break;
       }
@@ -93,7 +97,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
         const anyone = keys("*", ss);
         const perRole = new Map<string, number>();
         for (const a of P.pending.get(k) ?? []) {
-          const ref = P.forgotten.size > 0 && P.forgotten.has(sha256Hex(a.ref)) ? `forgotten:${sha256Hex(a.ref)}` : a.ref;
+          const ref = P.forgotten.size > 0 && P.forgotten.has(`sha256:${sha256Hex(a.ref)}`) ? `sha256:${sha256Hex(a.ref)}` : a.ref;
           let set = P.people.get(ref);
           if (!set) P.people.set(ref, (set = new Set()));
           for (const key of keys(a.role as ParticipantRole, ss)) set.add(key);
@@ -122,11 +126,11 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       case "StageEntered": {
         const p = F.portfolio.get(e.data.projectId);
         if (p) {
-          const open = p.spans.at(-1);
+          const open = p.stages.at(-1);
           if (open && open.leftAt === null) open.leftAt = at;
           p.stage = e.data.stage;
-          p.spans.push({ stage: e.data.stage, enteredAt: at, leftAt: null });
-          if (e.data.stage === "pilot" && p.implementedAt === null) p.implementedAt = at;
+          p.stageEnteredAt = at;
+          p.stages.push({ stage: e.data.stage, enteredAt: at, leftAt: null });
         }
         A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `Entered ${e.data.stage} from ${e.data.from} through ${e.data.gate}` });
         break;
@@ -160,7 +164,7 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       }
       case "KpiDefined": {
         const d = e.data;
-        I.kpis.set(`${d.projectId}|${d.kpiId}`, { projectId: d.projectId, kpiId: d.kpiId, name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline.value, target: d.target.value, targetBy: d.target.by, measurements: new Map(), corrections: new Map() });
+        I.kpis.set(`${d.projectId}|${d.kpiId}`, { name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline, target: d.target, projectId: d.projectId, kpiId: d.kpiId, measurements: new Map(), corrections: new Map() });
         break;
       }
       case "KpiMeasured":

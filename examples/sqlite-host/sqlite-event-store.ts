@@ -8,11 +8,11 @@
 import Database from "better-sqlite3";
 import {
   type AnyEvent,
+  type AppendError,
   type AppendOptions,
   type AppendResult,
   type CommandRecord,
   concurrencyConflict,
-  type DomainError,
   type Envelope,
   err,
   type EventStore,
@@ -44,7 +44,7 @@ const SCHEMA = `
 
 /** Thrown inside a transaction to roll it back with a domain error. */
 class Refused extends Error {
-  constructor(readonly error: DomainError) {
+  constructor(readonly error: AppendError) {
     super(error.message);
   }
 }
@@ -105,7 +105,7 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
   }
 
   /** See `EventStore.append`: one immediate transaction; the unique (stream, version) key backs the version check. */
-  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, DomainError>> {
+  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, AppendError>> {
     try {
       // IMMEDIATE takes the write lock before reading the stream's head, so no other connection
       // can move the head between the check and the insert (and no read has to upgrade to a write).
@@ -117,7 +117,7 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
   }
 
   // What a database error means for the writer, as a value.
-  #explain(e: unknown, streamId: string, events: readonly Envelope<E>[], options: AppendOptions): DomainError {
+  #explain(e: unknown, streamId: string, events: readonly Envelope<E>[], options: AppendOptions): AppendError {
     if (!(e instanceof Database.SqliteError)) throw e;
     // Another connection held the write lock past the busy timeout: try again later, as after a conflict.
     if (e.code === "SQLITE_BUSY" || e.code === "SQLITE_BUSY_SNAPSHOT" || e.code === "SQLITE_LOCKED") {

@@ -4,6 +4,7 @@ import type { Decider } from "./decider.js";
 import type { AnyEvent, Emitted } from "./envelope.js";
 import type { DomainError } from "./errors.js";
 import type { EventRegistry } from "./registry.js";
+import { deepFreeze, type Immutable } from "./recipe.js";
 import type { Result } from "./result.js";
 
 // The shape every decider has, with parameters typed `never` so that any concrete decider fits.
@@ -74,7 +75,7 @@ export const combine = <D extends Record<string, SomeDecider>>(parts: D): Decide
     ...(contextSchema === undefined ? {} : { contextSchema: contextSchema as z.ZodType<CombinedContext<D>> }),
     commandSchema: (tagged.length === 1 ? tagged[0] : z.union(tagged as unknown as [z.ZodType, z.ZodType])) as unknown as z.ZodType<CombinedCommand<D>>,
     events: Object.assign({}, ...names.map((n) => partOf(n).events)) as EventRegistry,
-    initialState: Object.fromEntries(names.map((n) => [n, partOf(n).initialState])) as CombinedState<D>,
+    initialState: deepFreeze(Object.fromEntries(names.map((n) => [n, partOf(n).initialState]))) as Immutable<CombinedState<D>>,
     streamOf: (command) => partOf(route(command)).streamOf(command as never),
     decide: (command, state, ctx) => {
       const name = route(command);

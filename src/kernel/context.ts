@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type Actor, ActorSchema, Id, IsoUtc } from "./envelope.js";
-import { type DomainError, validationError } from "./errors.js";
+import { type ValidationError, validationError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 
 /**
@@ -50,7 +50,7 @@ export const ContextSchema = z.looseObject({
  * @example
  * const r = resolveContext({ now: () => new Date(Number.NaN), newId, actor }); // error at "now"
  */
-export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodType = ContextSchema): Result<X, DomainError> => {
+export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodType = ContextSchema): Result<X, ValidationError> => {
   let parsed: ReturnType<z.ZodType["safeParse"]>;
   try {
     parsed = schema.safeParse(ctx);

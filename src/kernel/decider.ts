@@ -1,8 +1,9 @@
 import type * as z from "zod";
 import { type Context, resolveContext } from "./context.js";
 import { type AnyEvent, type Emitted, type Envelope, EnvelopeSchema, Id } from "./envelope.js";
-import { type DomainError, validationError } from "./errors.js";
-import { finishWorking, type Recipe, startWorking } from "./recipe.js";
+import { type DomainError, type ValidationError, validationError } from "./errors.js";
+import type { View } from "./fold.js";
+import { finishWorking, type Immutable, startWorking } from "./recipe.js";
 import type { EventRegistry } from "./registry.js";
 import { err, ok, type Result } from "./result.js";
 import type { Snapshot } from "./state-cache.js";
@@ -21,7 +22,7 @@ import { toEnvelopes } from "./to-envelopes.js";
  *   evolve: (draft, e) => { draft.n += e.data.by; },
  * };
  */
-export interface Decider<C, S, E extends AnyEvent, X extends Context = Context> {
+export interface Decider<C, S, E extends AnyEvent, X extends Context = Context, R extends string = string> extends View<S, E> {
   /** Validates incoming commands; the decider only ever sees commands that passed it. */
   readonly commandSchema: z.ZodType<C>;
   /**
@@ -33,12 +34,8 @@ export interface Decider<C, S, E extends AnyEvent, X extends Context = Context> 
   readonly events: EventRegistry;
   /** The stream a command is about, e.g. `project:p-1`. */
   readonly streamOf: (command: C) => string;
-  /** The state of a stream with no events. */
-  readonly initialState: S;
-  /** Decide what happens; refuse with a `DomainError` value, never by throwing. */
-  readonly decide: (command: C, state: S, ctx: X) => Result<readonly Emitted<E>[], DomainError>;
-  /** Account for one event (a recipe: mutate the draft, return nothing). */
-  readonly evolve: Recipe<S, Envelope<E>>;
+  /** Decide what happens; refuse with a `DomainError` value (its rule codes `R`), never by throwing. */
+  readonly decide: (command: C, state: Immutable<S>, ctx: X) => Result<readonly Emitted<E>[], DomainError<R>>;
 }
 
 /** What `execute` returns: the new events, ready to append, and the state after them. */
@@ -50,7 +47,7 @@ export interface Decision<S, E extends AnyEvent> {
   /** The new events as envelopes, numbered after the history. */
   readonly events: readonly Envelope<E>[];
   /** The state after the new events. */
-  readonly state: S;
+  readonly state: Immutable<S>;
 }
 
 /**
@@ -59,7 +56,7 @@ export interface Decision<S, E extends AnyEvent> {
  * @example
  * const cmd = parseCommand(projectDecider, JSON.parse(body)); if (!cmd.ok) return 400;
  */
-export const parseCommand = <C, S, E extends AnyEvent, X extends Context>(decider: Decider<C, S, E, X>, input: unknown): Result<C, DomainError> => {
+export const parseCommand = <C, S, E extends AnyEvent, X extends Context, R extends string>(decider: Decider<C, S, E, X, R>, input: unknown): Result<C, ValidationError> => {
   try {
     const parsed = decider.commandSchema.safeParse(input);
     if (parsed.success) return ok(parsed.data);
@@ -79,12 +76,12 @@ export const parseCommand = <C, S, E extends AnyEvent, X extends Context>(decide
  * const r = execute(projectDecider, history, { type: "AcceptChallenge", projectId: "p-1" }, ctx);
  * if (r.ok) await store.append(r.value.streamId, r.value.events, { expectedVersion: r.value.expectedVersion });
  */
-export const execute = <C, S, E extends AnyEvent, X extends Context>(
-  decider: Decider<C, S, E, X>,
+export const execute = <C, S, E extends AnyEvent, X extends Context, R extends string>(
+  decider: Decider<C, S, E, X, R>,
   history: readonly Envelope<E>[],
   command: unknown,
   ctx: X,
-): Result<Decision<S, E>, DomainError> => executeOn(decider, { state: decider.initialState, version: 0 }, history, command, ctx);
+): Result<Decision<S, E>, DomainError<R>> => executeOn(decider, { state: decider.initialState, version: 0 }, history, command, ctx);
 
 /**
  * `execute` from a known state of the stream (a cached snapshot) plus the events appended since, so
@@ -93,13 +90,13 @@ export const execute = <C, S, E extends AnyEvent, X extends Context>(
  * @example
  * const r = executeOn(projectDecider, cache.get(streamId), await store.readStream(streamId, { fromVersion: v + 1 }), command, ctx);
  */
-export const executeOn = <C, S, E extends AnyEvent, X extends Context>(
-  decider: Decider<C, S, E, X>,
+export const executeOn = <C, S, E extends AnyEvent, X extends Context, R extends string>(
+  decider: Decider<C, S, E, X, R>,
   snapshot: Snapshot<S>,
   tail: readonly Envelope<E>[],
   command: unknown,
   ctx: X,
-): Result<Decision<S, E>, DomainError> => {
+): Result<Decision<S, E>, DomainError<R>> => {
   const parsed = parseCommand(decider, command);
   if (!parsed.ok) return parsed;
   const resolved = resolveContext<X>(ctx, decider.contextSchema);
@@ -111,7 +108,7 @@ export const executeOn = <C, S, E extends AnyEvent, X extends Context>(
  * valid and distinct, and every envelope must pass the very schema the codec reads with, so that
  * nothing is written that cannot be read back.
  */
-const stamp = <E extends AnyEvent, X extends Context>(streamId: string, version: number, events: readonly Emitted<E>[], ctx: X, schemaVersionOf: (type: string) => number): Result<Envelope<E>[], DomainError> => {
+const stamp = <E extends AnyEvent, X extends Context>(streamId: string, version: number, events: readonly Emitted<E>[], ctx: X, schemaVersionOf: (type: string) => number): Result<Envelope<E>[], ValidationError> => {
   const ids: string[] = [];
   for (let i = 0; i < events.length; i++) {
     let id: unknown;
@@ -141,16 +138,17 @@ const stamp = <E extends AnyEvent, X extends Context>(streamId: string, version:
  * and nothing escapes unless every step succeeded.
  * @internal
  */
-export const decideOn = <C, S, E extends AnyEvent, X extends Context>(
-  decider: Decider<C, S, E, X>,
+export const decideOn = <C, S, E extends AnyEvent, X extends Context, R extends string>(
+  decider: Decider<C, S, E, X, R>,
   snapshot: Snapshot<S>,
   tail: readonly Envelope<E>[],
   command: C,
   ctx: X,
-): Result<Decision<S, E>, DomainError> => {
+): Result<Decision<S, E>, DomainError<R>> => {
   const working = startWorking(snapshot.state);
   for (const e of tail) decider.evolve(working, e);
-  const decided = decider.decide(command, working as S, ctx);
+  // The decision reads the working copy; nothing it returns can alias it (events are re-parsed).
+  const decided = decider.decide(command, working as Immutable<S>, ctx);
   if (!decided.ok) return decided;
   const checked: Emitted<E>[] = [];
   for (const [i, e] of decided.value.entries()) {

@@ -17,10 +17,13 @@ interface ErrorBase<K extends string, C extends string, D> {
   readonly details: D;
 }
 
+/** The codes the kernel itself returns, besides a domain's rule codes. */
+export type KernelErrorCode = "validation_failed" | "concurrency_conflict" | "idempotency_conflict" | "unknown_event_type" | "upcast_failed" | IntegrityCode;
+
 /** Input that does not match its schema (a command, an envelope, an event's data). */
 export type ValidationError = ErrorBase<"validation", "validation_failed", { readonly subject: string; readonly issues: readonly ValidationIssue[] }>;
-/** A business rule refused the command; `code` names the rule. */
-export type RuleViolation = ErrorBase<"rule", string, Readonly<Record<string, unknown>>>;
+/** A business rule refused the command; `code` names the rule (a domain's catalogue types it). */
+export type RuleViolation<C extends string = string> = ErrorBase<"rule", C, Readonly<Record<string, unknown>>>;
 /** Another writer appended to the stream since it was read. */
 export type ConcurrencyConflict = ErrorBase<
   "concurrency",
@@ -37,8 +40,32 @@ export type UpcastFailure = ErrorBase<
   "upcast_failed",
   { readonly type: string; readonly fromVersion: number; readonly toVersion: number; readonly reason: string }
 >;
+/**
+ * The integrity codes, each with what it means: the catalogue `verify`, `checkSequence` and every
+ * projection report from. The README's table is generated from it.
+ */
+export const integrityCodes = {
+  duplicate_event: "the same event id appears twice",
+  version_gap: "a stream skips a version: events are missing, or the log is out of order",
+  reordered: "an event comes before one it should follow, or another event claims a version already read",
+  recorded_at_backwards: "an event was recorded before the event it follows in its stream",
+  unsealed: "an event of a sealed log carries no hash",
+  missing_predecessor: "an event does not name the hash of the event before it",
+  hash_mismatch: "an event was altered after it was sealed",
+  unhashable: "an event holds a value JSON cannot represent",
+  malformed_record: "a record is not a stored event",
+  unreadable: "a record could not be read at all (a property threw)",
+  checkpoint_malformed: "the checkpoint is not a checkpoint",
+  checkpoint_altered: "the checkpoint's root does not match its heads",
+  truncated: "a stream ends before the version its checkpoint saw",
+  resealed: "a stream was rewritten and sealed again after its checkpoint",
+  overlapping_parts: "two parts of a partitioned rebuild hold the same stream",
+} as const;
+/** An integrity code. */
+export type IntegrityCode = keyof typeof integrityCodes;
+
 /** Stored events are not what was written: a broken chain, a gap, a reordering. */
-export type IntegrityFailure = ErrorBase<"integrity", string, { readonly streamId: string; readonly version?: number } & Readonly<Record<string, unknown>>>;
+export type IntegrityFailure = ErrorBase<"integrity", IntegrityCode, { readonly streamId: string; readonly version?: number } & Readonly<Record<string, unknown>>>;
 
 /**
  * Every error the library returns as a value. Discriminated by `kind`; `code` is stable.
@@ -46,9 +73,9 @@ export type IntegrityFailure = ErrorBase<"integrity", string, { readonly streamI
  * @example
  * if (!result.ok) switch (result.error.kind) { case "concurrency": retry(); break; default: show(result.error.message); }
  */
-export type DomainError =
+export type DomainError<R extends string = string> =
   | ValidationError
-  | RuleViolation
+  | RuleViolation<R>
   | ConcurrencyConflict
   | IdempotencyConflict
   | UnknownEventType
@@ -93,7 +120,7 @@ export const validationError = (subject: string, issues: readonly z.core.$ZodIss
  * @example
  * ruleViolation("approver_is_lead", "The project lead cannot approve their own gate.", { approverId })
  */
-export const ruleViolation = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): RuleViolation => ({
+export const ruleViolation = <C extends string>(code: C, message: string, details: Readonly<Record<string, unknown>> = {}): RuleViolation<C> => ({
   kind: "rule",
   code,
   message: capText(message, 1000),
@@ -134,7 +161,7 @@ export const upcastFailure = (type: string, fromVersion: number, toVersion: numb
 
 /** A broken integrity property of a stored log. */
 export const integrityFailure = (
-  code: string,
+  code: IntegrityCode,
   message: string,
   details: { readonly streamId: string; readonly version?: number } & Readonly<Record<string, unknown>>,
 ): IntegrityFailure => ({ kind: "integrity", code, message: capText(message, 1000), details });

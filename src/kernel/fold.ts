@@ -1,10 +1,14 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
-import { finishWorking, type Recipe, runFromScratch, runOnto, startWorking } from "./recipe.js";
+import { finishWorking, type Immutable, type Recipe, runFromScratch, runOnto, startWorking } from "./recipe.js";
 
-/** Anything that evolves a state from events: a decider, or a view (fmodel's name for it). */
+/**
+ * A state evolved by events — fmodel's view: an initial state and a recipe for one event. A
+ * decider is one (with decisions added), and so is a projection (with a merge added): one
+ * vocabulary for the three.
+ */
 export interface View<S, E extends AnyEvent> {
-  /** The state before any event. */
-  readonly initialState: S;
+  /** The state before any event (frozen where it is defined: it is shared). */
+  readonly initialState: NoInfer<Immutable<S>>;
   /** Account for one event by mutating the draft. */
   readonly evolve: Recipe<S, Envelope<E>>;
 }
@@ -18,7 +22,7 @@ export interface View<S, E extends AnyEvent> {
  * const state = fold(projectDecider, history);
  * const later = fold(projectDecider, newEvents, state); // `state` unchanged
  */
-export const fold = <S, E extends AnyEvent>(view: View<S, E>, events: Iterable<NoInfer<Envelope<E>>>, from?: S): S =>
+export const fold = <S, E extends AnyEvent>(view: View<S, E>, events: Iterable<NoInfer<Envelope<E>>>, from?: NoInfer<Immutable<S>>): Immutable<S> =>
   from === undefined ? runFromScratch(view.initialState, view.evolve, events) : runOnto(from, view.evolve, events);
 
 /**
@@ -30,8 +34,8 @@ export const fold = <S, E extends AnyEvent>(view: View<S, E>, events: Iterable<N
 export const foldAsync = async <S, E extends AnyEvent>(
   view: View<S, E>,
   events: AsyncIterable<NoInfer<Envelope<E>>> | Iterable<NoInfer<Envelope<E>>>,
-  from?: S,
-): Promise<S> => {
+  from?: NoInfer<Immutable<S>>,
+): Promise<Immutable<S>> => {
   if (from !== undefined) {
     // Collect first: an immer draft must not stay open across awaits.
     const batch: Envelope<E>[] = [];

@@ -4,6 +4,7 @@ import { type Decider, decideOn, parseCommand } from "./decider.js";
 import type { AnyEvent, Envelope } from "./envelope.js";
 import { type DomainError, idempotencyConflict } from "./errors.js";
 import { fold } from "./fold.js";
+import type { Immutable } from "./recipe.js";
 import { err, ok, type Result } from "./result.js";
 import type { Snapshot, StateCache } from "./state-cache.js";
 import type { EventStore } from "./store.js";
@@ -20,16 +21,16 @@ export interface HandleOptions<S> {
 export interface Handled<S, E extends AnyEvent> {
   readonly streamId: string;
   readonly events: readonly Envelope<E>[];
-  readonly state: S;
+  readonly state: Immutable<S>;
   readonly version: number;
   /** True when `ctx.commandId` had already been handled: the earlier events are returned, none written. */
   readonly replayed: boolean;
 }
 
 /** The stream's last known snapshot (cached, or the empty state) and the events after it. */
-const load = async <C, S, E extends AnyEvent, X extends Context>(
+const load = async <C, S, E extends AnyEvent, X extends Context, R extends string>(
   store: EventStore<E>,
-  decider: Decider<C, S, E, X>,
+  decider: Decider<C, S, E, X, R>,
   streamId: string,
   cache: StateCache<S> | undefined,
 ): Promise<{ snapshot: Snapshot<S>; tail: readonly Envelope<E>[] }> => {
@@ -37,7 +38,7 @@ const load = async <C, S, E extends AnyEvent, X extends Context>(
   return { snapshot, tail: await store.readStream(streamId, { fromVersion: snapshot.version + 1 }) };
 };
 
-const current = async <C, S, E extends AnyEvent, X extends Context>(store: EventStore<E>, decider: Decider<C, S, E, X>, streamId: string, cache: StateCache<S> | undefined): Promise<Snapshot<S>> => {
+const current = async <C, S, E extends AnyEvent, X extends Context, R extends string>(store: EventStore<E>, decider: Decider<C, S, E, X, R>, streamId: string, cache: StateCache<S> | undefined): Promise<Snapshot<S>> => {
   const { snapshot, tail } = await load(store, decider, streamId, cache);
   return tail.length === 0 ? snapshot : { state: fold(decider, tail, snapshot.version === 0 ? undefined : snapshot.state), version: snapshot.version + tail.length };
 };
@@ -51,13 +52,13 @@ const current = async <C, S, E extends AnyEvent, X extends Context>(store: Event
  * const r = await handle(store, labDecider, { type: "AcceptChallenge", projectId: "p-1" }, ctx);
  * if (!r.ok) return show(r.error.message);
  */
-export const handle = async <C, S, E extends AnyEvent, X extends Context>(
+export const handle = async <C, S, E extends AnyEvent, X extends Context, R extends string>(
   store: EventStore<E>,
-  decider: Decider<C, S, E, X>,
+  decider: Decider<C, S, E, X, R>,
   command: unknown,
   context: X,
   options: HandleOptions<S> = {},
-): Promise<Result<Handled<S, E>, DomainError>> => {
+): Promise<Result<Handled<S, E>, DomainError<R>>> => {
   const parsed = parseCommand(decider, command);
   if (!parsed.ok) return parsed;
   // Checked before anything is read or written: what the context supplies ends up in the events.

@@ -1,8 +1,8 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
-import { concurrencyConflict, type DomainError, idempotencyConflict, validationError } from "./errors.js";
+import { concurrencyConflict, idempotencyConflict, validationError } from "./errors.js";
 import { eventsFingerprint } from "./fingerprint.js";
 import { err, ok, type Result } from "./result.js";
-import type { AppendOptions, AppendResult, CommandRecord, EventStore, Recorded } from "./store.js";
+import type { AppendError, AppendOptions, AppendResult, CommandRecord, EventStore, Recorded } from "./store.js";
 
 /**
  * The embedded event store: streams indexed by id (reading or appending one stream never touches
@@ -24,12 +24,12 @@ export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventS
   }
 
   /** Append, all or nothing; see `EventStore.append`. */
-  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, DomainError>> {
+  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, AppendError>> {
     return Promise.resolve(this.appendSync(streamId, events, options));
   }
 
   /** The synchronous core of `append`, for hosts and benchmarks that want no promise per call. */
-  appendSync(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Result<AppendResult<E>, DomainError> {
+  appendSync(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Result<AppendResult<E>, AppendError> {
     const stream = this.#streams.get(streamId);
     const current = stream?.length ?? 0;
     const { commandId } = options;

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { canonicalJson } from "./canonical-json.js";
 import { sha256Hex } from "./digest.js";
-import { type IntegrityFailure, integrityFailure } from "./errors.js";
+import { type IntegrityCode, type IntegrityFailure, integrityFailure } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 import { streamTracker } from "./sequence.js";
 
@@ -171,7 +171,7 @@ const verifyChecked = (events: readonly StoredRecord[], options: IntegrityOption
     }
     present.add(`${e.streamId}@${e.version}`);
   }
-  const fail = (code: string, e: StoredRecord, why: string, details: Record<string, unknown> = {}) =>
+  const fail = (code: IntegrityCode, e: StoredRecord, why: string, details: Record<string, unknown> = {}) =>
     err(integrityFailure(code, `${name(e.streamId)} version ${e.version}: ${why}`, { streamId: name(e.streamId), version: e.version, eventId: e.id, ...details }));
   // Versions are placed by the same tracker every reader of a log uses; verify adds hashes.
   const track = streamTracker({ name });

@@ -1,7 +1,7 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
 import type { IntegrityFailure } from "./errors.js";
 import { type Projected, type Projection, trackerFor } from "./projection.js";
-import { cloneState, deepFreeze, startWorking } from "./recipe.js";
+import { cloneState, deepFreeze, type Immutable, startWorking } from "./recipe.js";
 import { err, ok, type Result } from "./result.js";
 
 /** A projection kept up to date one event at a time, read through immutable snapshots. */
@@ -28,14 +28,14 @@ export interface LiveProjection<S, E extends AnyEvent> {
  * render(view.snapshot().state);
  */
 export const live = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: Projected<S>): LiveProjection<S, E> => {
-  const working = startWorking(from?.state ?? projection.init);
+  const working = startWorking(from?.state ?? projection.initialState);
   const track = trackerFor(projection, from?.positions);
   let cached: Projected<S> | undefined = from;
   const apply = (event: Envelope<E>): Result<void, IntegrityFailure> => {
     const placed = track.place(event);
     if (placed.kind === "failure") return err(placed.error);
     if (placed.kind === "repeat") return ok(undefined);
-    projection.apply(working, event);
+    projection.evolve(working, event);
     cached = undefined;
     return ok(undefined);
   };
@@ -49,7 +49,7 @@ export const live = <S, E extends AnyEvent>(projection: Projection<S, E>, from?:
       return ok(undefined);
     },
     snapshot() {
-      cached ??= { state: deepFreeze(cloneState(working as S)), positions: deepFreeze(track.positions()) };
+      cached ??= { state: deepFreeze(cloneState(working as Immutable<S>)), positions: deepFreeze(track.positions()) };
       return cached;
     },
   };

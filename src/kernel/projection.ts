@@ -1,28 +1,25 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
+import type { View } from "./fold.js";
 import { type IntegrityFailure, integrityFailure } from "./errors.js";
-import { deepFreeze, finishWorking, type Recipe, runOnto, startWorking } from "./recipe.js";
+import { deepFreeze, finishWorking, type Immutable, runOnto, startWorking } from "./recipe.js";
 import { err, ok, type Result } from "./result.js";
 import { type StreamTracker, streamTracker } from "./sequence.js";
 
 /**
- * A read model over events: an initial state, a recipe applying one event, and optionally a merge
- * of two states built from stream-disjoint parts of a log, which must satisfy
- * `project(a ++ b) = merge(project(a), project(b))`.
+ * A read model over a whole log: a `View` (an initial state and a recipe evolving it by one event,
+ * the same vocabulary as a decider's), optionally with a merge of two states built from
+ * stream-disjoint parts of a log, which must satisfy `project(a ++ b) = merge(project(a), project(b))`.
  *
  * @example
  * const countByType: Projection<Record<string, number>> = {
- *   init: {},
- *   apply: (draft, e) => { draft[e.type] = (draft[e.type] ?? 0) + 1; },
- *   merge: (a, b) => mergeCounts(a, b),
+ *   initialState: {},
+ *   evolve: (draft, e) => { draft[e.type] = (draft[e.type] ?? 0) + 1; },
+ *   merge: (a, b) => ({ ...a, ...Object.fromEntries(Object.entries(b).map(([k, n]) => [k, (a[k] ?? 0) + n])) }),
  * };
  */
-export interface Projection<S, E extends AnyEvent = AnyEvent> {
-  /** The state before any event. */
-  readonly init: S;
-  /** Account for one event (a recipe: mutate the draft, return nothing). */
-  readonly apply: Recipe<S, Envelope<E>>;
+export interface Projection<S, E extends AnyEvent = AnyEvent> extends View<S, E> {
   /** Combine states built from stream-disjoint parts of a log. */
-  readonly merge?: (a: S, b: S) => S;
+  readonly merge?: (a: Immutable<S>, b: Immutable<S>) => S;
   /**
    * The name under which a stream's position is kept (default: its id). A domain whose stream ids
    * can hold personal references names those streams by a digest, so positions never show them.
@@ -32,7 +29,7 @@ export interface Projection<S, E extends AnyEvent = AnyEvent> {
 
 /** A projection's state together with how far into each stream it has read. */
 export interface Projected<S> {
-  readonly state: S;
+  readonly state: Immutable<S>;
   /** The highest version applied per stream; events at or below it are not applied again. */
   readonly positions: ReadonlyMap<string, number>;
 }
@@ -57,12 +54,12 @@ export const trackerFor = <S, E extends AnyEvent>(projection: Projection<S, E>, 
  */
 export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, events: Iterable<NoInfer<Envelope<E>>>): Result<Projected<S>, IntegrityFailure> => {
   const track = trackerFor(projection);
-  const working = startWorking(projection.init);
+  const working = startWorking(projection.initialState);
   for (const e of events) {
     const placed = track.place(e);
     if (placed.kind === "repeat") continue;
     if (placed.kind === "failure") return err(placed.error);
-    projection.apply(working, e);
+    projection.evolve(working, e);
   }
   return ok({ state: finishWorking(working), positions: deepFreeze(track.positions()) });
 };
@@ -84,7 +81,7 @@ export const applyTo = <S, E extends AnyEvent>(projection: Projection<S, E>, pro
     if (placed.kind === "failure") return err(placed.error);
     if (placed.kind === "next") next.push(e);
   }
-  return ok({ state: runOnto(projected.state, projection.apply, next), positions: deepFreeze(track.positions()) });
+  return ok({ state: runOnto(projected.state, projection.evolve, next), positions: deepFreeze(track.positions()) });
 };
 
 /**
@@ -104,19 +101,19 @@ export const mergeProjected = <S, E extends AnyEvent>(projection: Projection<S, 
     }
     positions.set(stream, version);
   }
-  return ok({ state: deepFreeze(projection.merge(a.state, b.state)), positions: deepFreeze(positions) });
+  return ok({ state: deepFreeze(projection.merge(a.state, b.state) as Immutable<S>), positions: deepFreeze(positions) });
 };
 
 // The shape of every projection, with parameters typed `never` so that any concrete one fits.
 interface SomeProjection {
-  readonly init: unknown;
+  readonly initialState: unknown;
   readonly streamName?: (streamId: string) => string;
-  readonly apply: (draft: never, event: never) => void;
+  readonly evolve: (draft: never, event: never) => void;
   readonly merge?: (a: never, b: never) => unknown;
 }
 
 /** The states of combined projections, each under its name. */
-export type CombinedProjectionState<P extends Record<string, SomeProjection>> = { [K in keyof P]: P[K]["init"] };
+export type CombinedProjectionState<P extends Record<string, SomeProjection>> = { [K in keyof P]: P[K]["initialState"] };
 
 /**
  * Run several projections in one pass over the log (one loop, one redelivery guard), each on its own
@@ -136,14 +133,14 @@ export const combineProjections = <P extends Record<string, SomeProjection>, E e
   const streamName = list.find(([, p]) => p.streamName !== undefined)?.[1].streamName;
   return {
     ...(streamName === undefined ? {} : { streamName }),
-    init: Object.fromEntries(list.map(([name, p]) => [name, p.init])) as CombinedProjectionState<P>,
-    apply: (draft, event) => {
+    initialState: deepFreeze(Object.fromEntries(list.map(([name, p]) => [name, p.initialState]))) as Immutable<CombinedProjectionState<P>>,
+    evolve: (draft, event) => {
       const d = draft as Record<string, unknown>;
-      for (const [name, p] of list) p.apply(d[name] as never, event as never);
+      for (const [name, p] of list) p.evolve(d[name] as never, event as never);
     },
     ...(mergeable
       ? {
-          merge: (a: CombinedProjectionState<P>, b: CombinedProjectionState<P>) => {
+          merge: (a: Immutable<CombinedProjectionState<P>>, b: Immutable<CombinedProjectionState<P>>) => {
             const x = a as Record<string, unknown>;
             const y = b as Record<string, unknown>;
             return Object.fromEntries(list.map(([name, p]) => [name, (p.merge as (m: unknown, n: unknown) => unknown)(x[name], y[name])])) as CombinedProjectionState<P>;

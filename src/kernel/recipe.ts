@@ -1,4 +1,10 @@
-import { type Draft, enableMapSet, freeze as immerFreeze, Immer } from "immer";
+import { type Draft, enableMapSet, freeze as immerFreeze, Immer, type Immutable } from "immer";
+
+/**
+ * A state as the library hands it out: deeply read-only in its type (Maps and Sets as their
+ * read-only interfaces), as it is frozen at run time. Recipes get a `Draft` of it to change.
+ */
+export type { Immutable };
 
 /**
  * An immer-style recipe: mutate the draft state to account for one event, return nothing.
@@ -70,16 +76,16 @@ const getImmer = (): Immer => {
 };
 
 /** A private mutable working copy of `initial`, for rebuilding from scratch. */
-export const startWorking = <S>(initial: S): Draft<S> => cloneState(initial) as Draft<S>;
+export const startWorking = <S>(initial: S | Immutable<S>): Draft<S> => cloneState(initial) as Draft<S>;
 
 /** Freeze a working copy into the immutable state handed to callers. */
-export const finishWorking = <S>(working: Draft<S>): S => deepFreeze(working as S);
+export const finishWorking = <S>(working: Draft<S>): Immutable<S> => deepFreeze(working as Immutable<S>);
 
 /**
  * Run a recipe over events from scratch on a private mutable copy of `initial` (no proxies, the fast
  * path), then freeze the result once.
  */
-export const runFromScratch = <S, E>(initial: S, recipe: Recipe<S, E>, events: Iterable<E>): S => {
+export const runFromScratch = <S, E>(initial: S | Immutable<S>, recipe: Recipe<S, E>, events: Iterable<E>): Immutable<S> => {
   const working = startWorking(initial);
   for (const event of events) recipe(working, event);
   return finishWorking(working);
@@ -89,9 +95,9 @@ export const runFromScratch = <S, E>(initial: S, recipe: Recipe<S, E>, events: I
  * Run a recipe over events on top of an existing immutable state through one immer `produce`, so
  * `base` is left untouched and unchanged branches are shared.
  */
-export const runOnto = <S, E>(base: S, recipe: Recipe<S, E>, events: Iterable<E>): S =>
+export const runOnto = <S, E>(base: S | Immutable<S>, recipe: Recipe<S, E>, events: Iterable<E>): Immutable<S> =>
   deepFreeze(
-    getImmer().produce(base, (draft: Draft<S>) => {
+    getImmer().produce(base as S, (draft: Draft<S>) => {
       for (const event of events) recipe(draft, event);
-    }) as S,
+    }) as Immutable<S>,
   );

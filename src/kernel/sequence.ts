@@ -1,5 +1,5 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
-import { type IntegrityFailure, integrityFailure } from "./errors.js";
+import { type IntegrityCode, type IntegrityFailure, integrityFailure } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 
 /** The fields of a stored event that its place in the log depends on. */
@@ -51,7 +51,7 @@ export const streamTracker = (options: { readonly from?: ReadonlyMap<string, num
         }
         return NEXT;
       }
-      const at = (why: string, code: string, extra: Record<string, unknown> = {}): Placement => ({
+      const at = (why: string, code: IntegrityCode, extra: Record<string, unknown> = {}): Placement => ({
         kind: "failure",
         error: integrityFailure(code, `${stream} version ${e.version}: ${why}`, { streamId: stream, version: e.version, expected: last + 1, ...extra }),
       });

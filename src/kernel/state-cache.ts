@@ -1,6 +1,8 @@
+import type { Immutable } from "./recipe.js";
+
 /** A stream's folded state at a known version. */
 export interface Snapshot<S> {
-  readonly state: S;
+  readonly state: Immutable<S>;
   readonly version: number;
 }
 

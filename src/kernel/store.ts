@@ -1,5 +1,8 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
-import type { DomainError } from "./errors.js";
+import type { ConcurrencyConflict, IdempotencyConflict, ValidationError } from "./errors.js";
+
+/** What an append can refuse: a stale version, a reused command id, a malformed batch. */
+export type AppendError = ConcurrencyConflict | IdempotencyConflict | ValidationError;
 import type { Result } from "./result.js";
 
 /** Options of an append: the version the writer last saw, and the command's idempotency key. */
@@ -47,7 +50,7 @@ export interface EventStore<E extends AnyEvent = AnyEvent> {
    * `concurrency_conflict` and writes nothing; a reused `commandId` with another request is an
    * `idempotency_conflict`.
    */
-  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, DomainError>>;
+  append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, AppendError>>;
   /** One stream's events in version order, optionally between two versions (inclusive). */
   readStream(streamId: string, options?: { readonly fromVersion?: number; readonly toVersion?: number }): Promise<readonly Envelope<E>[]>;
   /** Events of every stream in global order, after a position, at most `limit` of them. */

@@ -1,7 +1,7 @@
 import { ProjectCommand } from "./commands.js";
-import { checkGate, type GateCheck } from "./gates.js";
+import { checkGate, type GateCheck } from "./project/requirements.js";
 import { permissions } from "./permissions.js";
-import { precondition } from "./rules.js";
+import { precondition } from "./project/preconditions.js";
 import { isTerminal, type ProjectState } from "./state.js";
 import type { ActorRole } from "./vocabulary.js";
 

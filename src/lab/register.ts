@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { type Context, ContextSchema, type Envelope, type Projection } from "../kernel/index.js";
+import type { Draft } from "immer";
+import { type Context, ContextSchema, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
 import type { LabEvent } from "./events.js";
 import { labStreamName, redactedRef } from "./privacy.js";
 import type { EntityKind, EntityLevel, Sector } from "./vocabulary.js";
@@ -24,11 +25,17 @@ export interface LabRegister {
 }
 
 /** The register's state: organisations by id, and erased participants by their redacted form only. */
-export interface RegisterState {
+export type RegisterState = Immutable<{
   entities: Map<string, EntityFacts>;
   /** Redacted forms (`sha256:…`) of forgotten references: the register never holds a raw one. */
   forgotten: Set<string>;
-}
+}>;
+
+/** The register of two stream-disjoint parts of a log, together. */
+export const mergeRegisters = (a: RegisterState, b: RegisterState): RegisterState => ({
+  entities: new Map([...a.entities, ...b.entities]),
+  forgotten: new Set([...a.forgotten, ...b.forgotten]),
+});
 
 /**
  * The register as a projection of the log: `EntityRegistered` and `ParticipantForgotten` events.
@@ -38,13 +45,13 @@ export interface RegisterState {
  * const ctx = { ...base, register: registerOf(view.snapshot().state) };
  */
 export const registerProjection: Projection<RegisterState, LabEvent> = {
-  init: { entities: new Map(), forgotten: new Set() },
+  initialState: { entities: new Map(), forgotten: new Set() },
   streamName: labStreamName,
-  apply: (s, e: Envelope<LabEvent>) => {
+  evolve: (s, e: Envelope<LabEvent>) => {
     if (e.type === "EntityRegistered") s.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
     else if (e.type === "ParticipantForgotten") s.forgotten.add(redactedRef(e.data.participantRef));
   },
-  merge: (a, b) => ({ entities: new Map([...a.entities, ...b.entities]), forgotten: new Set([...a.forgotten, ...b.forgotten]) }),
+  merge: (a, b) => mergeRegisters(a, b),
 };
 
 /**
@@ -84,10 +91,10 @@ export interface LiveRegister {
  * if (r.ok) reg.record(r.value.events);
  */
 export const liveRegister = (events: Iterable<Envelope<LabEvent>> = []): LiveRegister => {
-  const state: RegisterState = { entities: new Map(), forgotten: new Set() };
+  const state: Draft<RegisterState> = { entities: new Map(), forgotten: new Set() };
   // Registrations and erasures only ever add, so applying one twice changes nothing.
   const record = (more: Iterable<Envelope<LabEvent>>): void => {
-    for (const e of more) registerProjection.apply(state, e);
+    for (const e of more) registerProjection.evolve(state, e);
   };
   record(events);
   return { register: registerOf(state), record };

@@ -1,177 +1,125 @@
-import type * as z from "zod";
-import type { AnonymousHeadcount, Approver, Baseline, Target } from "./events.js";
-import type { Money } from "./values.js";
-import type {
-  DiscontinuationReason,
-  EntityKind,
-  EntityLevel,
-  EntityRole,
-  EvaluationOutcome,
-  Facet,
-  Gate,
-  GateOutcome,
-  KpiCategory,
-  KpiDirection,
-  ParticipantRole,
-  PauseReason,
-  ProcurementProcedure,
-  ScaleType,
-  Sector,
-  SessionKind,
-  SessionMode,
-  Stage,
-  Status,
-} from "./vocabulary.js";
+import { deepFreeze, type Immutable } from "../kernel/index.js";
+import type { EventData } from "./events.js";
+import type { DiscontinuationReason, EntityRole, ParticipantRole, PauseReason, Stage, Status } from "./vocabulary.js";
+
+// States are read-only types (the library freezes them); recipes change a `Draft` of them. Their
+// fields come from the events' data wherever an event already says what they are.
 
 /** A stretch of time spent in a stage. */
-export interface StageSpan {
-  stage: Stage;
-  enteredAt: string;
-  leftAt: string | null;
-}
+export type StageSpan = Immutable<{ stage: Stage; enteredAt: string; leftAt: string | null }>;
 
 /** A pause: why, in which stage, from when to when (open while paused). */
-export interface Pause {
-  reason: PauseReason;
-  stage: Stage;
-  from: string;
-  to: string | null;
-}
+export type Pause = Immutable<{ reason: PauseReason; stage: Stage; from: string; to: string | null }>;
 
-/** A recorded gate decision, in the stage it was taken. */
-export interface GateDecision {
-  eventId: string;
-  gate: Gate;
-  stage: Stage;
-  /** Index into `stages` of the stay in which it was taken: a decision counts only for that stay. */
-  span: number;
-  outcome: GateOutcome;
-  approvers: z.infer<typeof Approver>[];
-  rationale: string | null;
-  evidence: string[];
-  conditions: string[];
-  recycleTo: Stage | null;
-  occurredAt: string;
-  actorId: string;
-}
-
-/** An organisation's part in the project. */
-export interface Membership {
-  roles: EntityRole[];
-  active: boolean;
-  joinedAt: string;
-}
-
-/** A session and who attended it. */
-export interface Session {
-  kind: SessionKind;
-  mode: SessionMode;
-  scheduledFor: string;
-  /** The stage the project was in when the session was scheduled. */
-  stage: Stage;
-  status: "scheduled" | "closed" | "cancelled";
-  /** Participant reference → role held in this session. */
-  attendees: Map<string, ParticipantRole>;
-  /** When the latest attendance was recorded as happening: the session cannot close before it. */
-  lastAttendanceAt: string | null;
-  headcount: z.infer<typeof AnonymousHeadcount> | null;
-  contributions: number;
-}
-
-/** A procurement and how it ended. */
-export interface Procurement {
-  procedure: ProcurementProcedure;
-  estimatedValue: Money;
-  status: "requested" | "contracted" | "cancelled";
-  requestedAt: string;
-  settledAt: string | null;
-  supplierEntityId: string | null;
-  value: Money | null;
-}
-
-/** One measurement of a KPI, with its latest correction. */
-export interface Measurement {
-  eventId: string;
-  value: number;
-  periodStart: string;
-  periodEnd: string;
-  correctedValue: number | null;
-}
-
-/** A KPI as currently defined, with its measurements. */
-export interface Kpi {
-  name: string;
-  category: KpiCategory;
-  unit: string;
-  direction: KpiDirection;
-  baseline: z.infer<typeof Baseline>;
-  target: z.infer<typeof Target>;
-  measurements: Measurement[];
-  redefinitions: number;
-}
-
-/** The pilot. */
-export interface Pilot {
-  startedAt: string;
-  plannedEnd: string;
-  sites: number;
-  entityIds: string[];
-  endedAt: string | null;
-}
-
-/** A published evaluation. */
-export interface Evaluation {
-  outcome: EvaluationOutcome;
-  evidenceLevel: number;
-  reportRef: string;
-  at: string;
-}
-
-/** An adoption of the solution. */
-export interface Adoption {
-  entityId: string;
-  scaleType: ScaleType;
-  sites: number;
-  usersCovered: number;
-  at: string;
-}
-
-/** Everything known about one project (stream `project:<id>`). */
-export interface ProjectState {
-  /** False until the challenge is submitted. */
-  submitted: boolean;
-  projectId: string;
-  title: string;
-  sector: Sector | null;
-  ownerEntityId: string;
-  leadId: string;
-  facet: Facet | null;
-  submittedAt: string;
-  accepted: boolean;
+/**
+ * Where a project is in its lifecycle: its stage and status, every stay in a stage, every pause,
+ * and how it ended. One recipe keeps it (`evolveStays`), for the project's own state and for the
+ * portfolio alike.
+ */
+export type Stays = Immutable<{
   /** The one active stage (the last one, once the project has ended). */
   stage: Stage;
   status: Status;
   stageEnteredAt: string;
   stages: StageSpan[];
   pauses: Pause[];
-  decisions: GateDecision[];
-  entities: Map<string, Membership>;
-  declined: Map<string, { reason: string; at: string }>;
-  sessions: Map<string, Session>;
-  procurements: Map<string, Procurement>;
-  kpis: Map<string, Kpi>;
-  /** The pilot of the current stay in pilot (a pivot back and a new entry into pilot start afresh). */
-  pilot: Pilot | null;
-  /** Pilots of earlier stays in pilot. */
-  pastPilots: Pilot[];
-  evaluations: Evaluation[];
-  adoptions: Adoption[];
-  discontinuation: { reasonCode: DiscontinuationReason; lessons: string; at: string } | null;
+  discontinuation: { reasonCode: DiscontinuationReason; lessons: string; stage: Stage; at: string } | null;
   mainstreamedAt: string | null;
-}
+}>;
 
-/** The state of a project stream with no events. */
-export const initialProjectState: ProjectState = {
+/** A recorded gate decision, in the stage it was taken. */
+export type GateDecision = Immutable<
+  Pick<EventData<"GateDecisionRecorded">, "gate" | "outcome" | "approvers" | "evidence"> & {
+    eventId: string;
+    stage: Stage;
+    /** Index into `stages` of the stay in which it was taken: a decision counts only for that stay. */
+    span: number;
+    rationale: string | null;
+    conditions: string[];
+    recycleTo: Stage | null;
+    occurredAt: string;
+    actorId: string;
+  }
+>;
+
+/** An organisation's part in the project. */
+export type Membership = Immutable<{ roles: EntityRole[]; active: boolean; joinedAt: string }>;
+
+/** A session and who attended it. */
+export type Session = Immutable<
+  Pick<EventData<"SessionScheduled">, "kind" | "mode" | "scheduledFor"> & {
+    /** The stage the project was in when the session was scheduled. */
+    stage: Stage;
+    status: "scheduled" | "closed" | "cancelled";
+    /** Participant reference → role held in this session. */
+    attendees: Map<string, ParticipantRole>;
+    /** When the latest attendance was recorded as happening: the session cannot close before it. */
+    lastAttendanceAt: string | null;
+    headcount: EventData<"SessionClosed">["anonymousHeadcount"] | null;
+    contributions: number;
+  }
+>;
+
+/** A procurement and how it ended. */
+export type Procurement = Immutable<
+  Pick<EventData<"ProcurementRequested">, "procedure" | "estimatedValue"> & {
+    status: "requested" | "contracted" | "cancelled";
+    requestedAt: string;
+    settledAt: string | null;
+    supplierEntityId: string | null;
+    value: EventData<"ProcurementContracted">["value"] | null;
+  }
+>;
+
+/** One measurement of a KPI, with its latest correction. */
+export type Measurement = Immutable<Pick<EventData<"KpiMeasured">, "value" | "periodStart" | "periodEnd"> & { eventId: string; correctedValue: number | null }>;
+
+/** What a KPI is: its definition, as defined and then redefined (`redefineKpi` applies a change). */
+export type KpiDefinition = Immutable<Pick<EventData<"KpiDefined">, "name" | "category" | "unit" | "direction" | "baseline" | "target">>;
+
+/** A KPI as currently defined, with its measurements. */
+export type Kpi = Immutable<KpiDefinition & { measurements: Measurement[]; redefinitions: number }>;
+
+/** A pilot. */
+export type Pilot = Immutable<Pick<EventData<"PilotStarted">, "plannedEnd" | "sites" | "entityIds"> & { startedAt: string; endedAt: string | null }>;
+
+/** A published evaluation. */
+export type Evaluation = Immutable<Omit<EventData<"EvaluationPublished">, "projectId"> & { at: string }>;
+
+/** An adoption of the solution. */
+export type Adoption = Immutable<Omit<EventData<"AdoptionRecorded">, "projectId"> & { at: string }>;
+
+/** Everything known about one project (stream `project:<id>`). */
+export type ProjectState = Immutable<
+  Stays &
+    Pick<EventData<"ChallengeSubmitted">, "projectId" | "title" | "ownerEntityId" | "leadId"> & {
+      /** False until the challenge is submitted. */
+      submitted: boolean;
+      sector: EventData<"ChallengeSubmitted">["sector"] | null;
+      facet: NonNullable<EventData<"ChallengeSubmitted">["facet"]> | null;
+      submittedAt: string;
+      accepted: boolean;
+      decisions: GateDecision[];
+      entities: Map<string, Membership>;
+      declined: Map<string, { reason: string; at: string }>;
+      sessions: Map<string, Session>;
+      procurements: Map<string, Procurement>;
+      kpis: Map<string, Kpi>;
+      /** The pilot of the current stay in pilot (a pivot back and a new entry into pilot start afresh). */
+      pilot: Pilot | null;
+      /** Pilots of earlier stays in pilot. */
+      pastPilots: Pilot[];
+      evaluations: Evaluation[];
+      adoptions: Adoption[];
+    }
+>;
+
+/** Where a project's lifecycle starts: nowhere yet (the challenge is submitted into `challenge`). */
+export const initialStays: Stays = deepFreeze({ stage: "challenge", status: "active", stageEnteredAt: "", stages: [], pauses: [], discontinuation: null, mainstreamedAt: null });
+
+/** The state of a project stream with no events. Frozen: it is shared by every rebuild. */
+export const initialProjectState: ProjectState = deepFreeze({
+  ...initialStays,
   submitted: false,
   projectId: "",
   title: "",
@@ -181,11 +129,6 @@ export const initialProjectState: ProjectState = {
   facet: null,
   submittedAt: "",
   accepted: false,
-  stage: "challenge",
-  status: "active",
-  stageEnteredAt: "",
-  stages: [],
-  pauses: [],
   decisions: [],
   entities: new Map(),
   declined: new Map(),
@@ -196,31 +139,23 @@ export const initialProjectState: ProjectState = {
   pastPilots: [],
   evaluations: [],
   adoptions: [],
-  discontinuation: null,
-  mainstreamedAt: null,
-};
+});
 
 /** An organisation in the register (stream `entity:<id>`). */
-export interface EntityState {
-  registered: boolean;
-  entityId: string;
-  name: string;
-  kind: EntityKind | null;
-  level: EntityLevel | null;
-  sector: Sector | null;
-}
+export type EntityState = Immutable<{ registered: boolean } & Pick<EventData<"EntityRegistered">, "entityId" | "name"> & {
+  kind: EventData<"EntityRegistered">["kind"] | null;
+  level: NonNullable<EventData<"EntityRegistered">["level"]> | null;
+  sector: EventData<"EntityRegistered">["sector"] | null;
+}>;
 
 /** The state of an entity stream with no events. */
-export const initialEntityState: EntityState = { registered: false, entityId: "", name: "", kind: null, level: null, sector: null };
+export const initialEntityState: EntityState = deepFreeze({ registered: false, entityId: "", name: "", kind: null, level: null, sector: null });
 
 /** A participant reference's erasure status (stream `participant:<ref>`). */
-export interface ParticipantState {
-  forgotten: boolean;
-  forgottenAt: string | null;
-}
+export type ParticipantState = Immutable<{ forgotten: boolean; forgottenAt: string | null }>;
 
 /** The state of a participant stream with no events. */
-export const initialParticipantState: ParticipantState = { forgotten: false, forgottenAt: null };
+export const initialParticipantState: ParticipantState = deepFreeze({ forgotten: false, forgottenAt: null });
 
 /** Is the project over for good? */
 export const isTerminal = (s: Pick<ProjectState, "status">): boolean => s.status === "mainstreamed" || s.status === "discontinued";

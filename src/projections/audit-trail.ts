@@ -1,8 +1,9 @@
-import type { Actor, Envelope, Projection } from "../kernel/index.js";
-import { type LabEvent, labStreamName } from "../lab/index.js";
+import { castDraft } from "immer";
+import { type Actor, deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
+import { type EventData, type LabEvent, labStreamName } from "../lab/index.js";
 
 /** One line of the audit trail: a decision or a change of stage or status, with who did it and when. */
-export interface TrailEntry {
+export type TrailEntry = Immutable<{
   eventId: string;
   projectId: string;
   type: LabEvent["type"];
@@ -12,13 +13,11 @@ export interface TrailEntry {
   /** What happened, in words. */
   summary: string;
   /** For gate decisions: approvers, rationale, evidence, conditions. */
-  decision?: Extract<LabEvent, { type: "GateDecisionRecorded" }>["data"];
-}
+  decision?: EventData<"GateDecisionRecorded">;
+}>;
 
 /** The audit trail's state: its entries by event id (read them in order with `auditTrail`). */
-export interface AuditTrailState {
-  entries: Map<string, TrailEntry>;
-}
+export type AuditTrailState = Immutable<{ entries: Map<string, TrailEntry> }>;
 
 const summary = (e: Envelope<LabEvent>): string | undefined => {
   switch (e.type) {
@@ -59,9 +58,9 @@ const summary = (e: Envelope<LabEvent>): string | undefined => {
  * corrects, since nothing is ever rewritten — each with its actor and both times.
  */
 export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
-  init: { entries: new Map() },
+  initialState: deepFreeze({ entries: new Map() }),
   streamName: labStreamName,
-  apply: (s, e: Envelope<LabEvent>) => {
+  evolve: (s, e: Envelope<LabEvent>) => {
     const text = summary(e);
     if (text === undefined || !("projectId" in e.data)) return;
     const entry: TrailEntry = {
@@ -75,7 +74,7 @@ export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
       ...(e.type === "GateDecisionRecorded" ? { decision: e.data } : {}),
     };
     // Keyed by event id, so parts built apart merge into exactly the same state; ordered when read.
-    s.entries.set(e.id, entry);
+    s.entries.set(e.id, castDraft(entry));
   },
   merge: (a, b) => ({ entries: new Map([...a.entries, ...b.entries]) }),
 };

@@ -1,49 +1,39 @@
 import type { Draft } from "immer";
-import type { Envelope } from "../kernel/index.js";
-import type { EntityFacts, LabEvent, Sector, Stage } from "../lab/index.js";
+import type { Envelope, Immutable } from "../kernel/index.js";
+import { type LabEvent, mergeRegisters, type RegisterState, registerProjection, type Sector, type Stage, stageEnteredBy } from "../lab/index.js";
 
 /** What a projection needs to know about a project to slice its figures: sector and current stage. */
-export interface ProjectContext {
-  sector: Sector;
-  stage: Stage;
-}
+export type ProjectContext = Immutable<{ sector: Sector; stage: Stage }>;
 
-/** The shared part of every projection's state: projects' sector and stage, and the register. */
-export interface Context {
-  projects: Map<string, ProjectContext>;
-  entities: Map<string, EntityFacts>;
-}
+/**
+ * The shared part of every projection's state: the register (organisations, forgotten people, as
+ * `registerProjection` keeps it) and each project's sector and current stage.
+ */
+export type Context = Immutable<RegisterState & { projects: Map<string, ProjectContext> }>;
 
 /** An empty context. */
-export const emptyContext = (): Context => ({ projects: new Map(), entities: new Map() });
+export const emptyContext = (): Context => ({ entities: new Map(), forgotten: new Set(), projects: new Map() });
 
 /**
  * Keep the context up to date with one event. Called by every projection before its own work, so
  * "stage at the time" is the stage when the event happened in log order.
  */
 export const trackContext = (ctx: Draft<Context>, e: Envelope<LabEvent>): void => {
-  switch (e.type) {
-    case "ChallengeSubmitted":
-      ctx.projects.set(e.data.projectId, { sector: e.data.sector, stage: "challenge" });
-      return;
-    case "StageEntered":
-    case "ProjectPivoted": {
-      const p = ctx.projects.get(e.data.projectId);
-      if (p) p.stage = e.type === "StageEntered" ? e.data.stage : e.data.to;
-      return;
-    }
-    case "EntityRegistered":
-      ctx.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
-      return;
-    default:
-      return;
+  registerProjection.evolve(ctx, e);
+  if (e.type === "EntityRegistered" || e.type === "ParticipantForgotten") return;
+  const stage = stageEnteredBy(e);
+  if (stage === undefined) return;
+  if (e.type === "ChallengeSubmitted") ctx.projects.set(e.data.projectId, { sector: e.data.sector, stage });
+  else {
+    const p = ctx.projects.get(e.data.projectId);
+    if (p) p.stage = stage;
   }
 };
 
 /** Merge two contexts from stream-disjoint parts of a log. */
 export const mergeContext = (a: Context, b: Context): Context => ({
+  ...mergeRegisters(a, b),
   projects: new Map([...a.projects, ...b.projects]),
-  entities: new Map([...a.entities, ...b.entities]),
 });
 
 /**

@@ -3,18 +3,27 @@ import type { LabEvent } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
 import { auditTrail, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
 import { impact, type ImpactFigures, impactFigures } from "./impact.js";
-import { participation, type ParticipationFigures, participationFigures } from "./participation.js";
-import { portfolio, type PortfolioFigures, portfolioFigures } from "./portfolio.js";
+import { type ParticipationFigures, participationFigures, participationProjection } from "./participation.js";
+import { type PortfolioFigures, portfolioFigures, portfolioProjection } from "./portfolio.js";
+import type { Witness } from "./witness.js";
 
-const parts = { participation, impact, portfolio, auditTrail: auditTrailProjection };
+const partsWith = (witness?: Witness) => ({ participation: participationProjection(witness), impact, portfolio: portfolioProjection(witness), auditTrail: auditTrailProjection });
+
+/**
+ * The four projections in one pass, telling a witness the events behind each counted fact: what
+ * `explain` runs, so lineage comes from the code that computes the figures.
+ * @internal
+ */
+export const labProjectionsWith = (witness?: Witness) => combineProjections<ReturnType<typeof partsWith>, LabEvent>(partsWith(witness));
+
 /**
  * The four projections in one pass: participation, impact, portfolio and the audit trail. Has
  * `merge`, so a host can rebuild it in partitions by stream.
  */
-export const labProjections = combineProjections<typeof parts, LabEvent>(parts);
+export const labProjections = labProjectionsWith();
 
 /** The state of `labProjections`. */
-export type LabProjectionsState = Projected<typeof labProjections.init>["state"];
+export type LabProjectionsState = Projected<typeof labProjections.initialState>["state"];
 
 /** The figures a lab publishes, the way LabX reports them. */
 export interface Headline {

@@ -1,106 +1,71 @@
-import { type DomainError, type Envelope, err, ok, type Result, streamTracker } from "../kernel/index.js";
-import type { LabEvent, ParticipantRole } from "../lab/index.js";
+import { type DomainError, type Envelope, ok, project, type Result } from "../kernel/index.js";
+import type { LabEvent } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
-import { inProject } from "./context.js";
-import type { Headline } from "./figures.js";
+import { type Headline, labProjectionsWith } from "./figures.js";
+import type { Fact, Witness } from "./witness.js";
+
+type Noted = { readonly ids: readonly string[]; readonly subject: string | undefined };
 
 /**
  * Lineage: the ids of the events that produced a headline figure, in log order, so an auditor can
- * check each one. Events that only establish a fact the figure relies on are included (the
- * `EntityRegistered` that makes an organisation public, the `SessionClosed` that makes attendance
- * count).
+ * check each one. It comes from the projections themselves — the same recipes that count a fact
+ * tell a witness which events it came from — so a figure and its lineage cannot disagree; and the
+ * events named rebuild the figure on their own (a property test checks it on generated logs).
+ * Events that only establish a fact the figure relies on are included (the `EntityRegistered` that
+ * makes an organisation public, the `SessionClosed` that makes attendance count, the challenge of
+ * an implemented project). Refused, like the figures, for invalid as-of options or a log out of
+ * version order.
  *
  * @example
- * explain(events, "projectsImplemented") // ok: the StageEntered events into pilot, one per project
+ * explain(events, "projectsImplemented") // ok: each implemented project's challenge and first entry into pilot
  */
 export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Headline, asOf?: AsOf): Result<string[], DomainError> => {
   const selected = asOf === undefined ? ok(events) : eventsAsOf(events, asOf);
   if (!selected.ok) return selected;
-  // The log as the figures read it: in version order, each event once.
-  const track = streamTracker();
-  const log: Envelope<LabEvent>[] = [];
-  for (const e of selected.value) {
-    const placed = track.place(e);
-    if (placed.kind === "failure") return err(placed.error);
-    if (placed.kind === "next") log.push(e);
-  }
-  const closed = new Set<string>();
-  const publicEntities = new Set<string>();
-  const registered = new Map<string, string>();
-  for (const e of log) {
-    if (e.type === "SessionClosed") closed.add(inProject(e.data.projectId, e.data.sessionId));
-    if (e.type === "EntityRegistered" && e.data.kind === "public") {
-      publicEntities.add(e.data.entityId);
-      registered.set(e.data.entityId, e.id);
-    }
-  }
+  const notes = new Map<Fact, Noted[]>();
+  const witness: Witness = {
+    note: (fact, ids, subject) => {
+      const list = notes.get(fact);
+      if (list) list.push({ ids, subject });
+      else notes.set(fact, [{ ids, subject }]);
+    },
+  };
+  const projected = project(labProjectionsWith(witness), selected.value);
+  if (!projected.ok) return projected;
+  const of = (fact: Fact, keep: (subject: string | undefined) => boolean = () => true): string[] =>
+    (notes.get(fact) ?? []).flatMap((n) => (keep(n.subject) ? n.ids : []));
   const ids = new Set<string>();
-  const attendance = (role: ParticipantRole | null): void => {
-    const sessions = new Set<string>();
-    for (const e of log) {
-      if (e.type !== "AttendanceRecorded") continue;
-      const session = inProject(e.data.projectId, e.data.sessionId);
-      if (closed.has(session) && e.data.attendees.some((a) => role === null || a.role === role)) {
-        ids.add(e.id);
-        sessions.add(session);
-      }
-    }
-    for (const e of log) if (e.type === "SessionClosed" && sessions.has(inProject(e.data.projectId, e.data.sessionId))) ids.add(e.id);
+  const add = (list: readonly string[]): void => {
+    for (const id of list) ids.add(id);
   };
   switch (figure) {
     case "projects":
-      for (const e of log) if (e.type === "ChallengeSubmitted") ids.add(e.id);
+      add(of("project"));
       break;
-    case "projectsImplemented": {
-      // The first entry into pilot of each project, and the challenge that made it a project.
-      const seen = new Set<string>();
-      for (const e of log) {
-        if (e.type === "StageEntered" && e.data.stage === "pilot" && !seen.has(e.data.projectId)) {
-          seen.add(e.data.projectId);
-          ids.add(e.id);
-        }
-      }
-      for (const e of log) if (e.type === "ChallengeSubmitted" && seen.has(e.data.projectId)) ids.add(e.id);
+    case "projectsImplemented":
+      add(of("implemented"));
       break;
-    }
     case "distinctParticipants":
-      attendance(null);
+      add(of("person"));
       break;
     case "citizens":
-      attendance("citizen");
+      add(of("person", (role) => role === "citizen"));
       break;
     case "civilServants":
-      attendance("civil_servant");
+      add(of("person", (role) => role === "civil_servant"));
       break;
     case "sessionsHeld":
-      for (const e of log) if (e.type === "SessionClosed") ids.add(e.id);
+      add(of("session"));
       break;
     case "partners":
-      for (const e of log) if (e.type === "EntityJoined" && e.data.role === "partner") ids.add(e.id);
+      add(of("partner"));
       break;
     case "publicEntities": {
-      const used = new Set<string>();
-      const engage = (e: Envelope<LabEvent>, entityId: string): void => {
-        if (!publicEntities.has(entityId)) return;
-        ids.add(e.id);
-        used.add(entityId);
-      };
-      const heldBy = new Set<string>();
-      for (const e of log) {
-        if (e.type === "ChallengeSubmitted") engage(e, e.data.ownerEntityId);
-        else if (e.type === "EntityJoined" || e.type === "AdoptionRecorded") engage(e, e.data.entityId);
-        else if (e.type === "AttendanceRecorded" && closed.has(inProject(e.data.projectId, e.data.sessionId))) {
-          for (const a of e.data.attendees) {
-            if (a.role === "civil_servant" && a.affiliationEntityId !== undefined && publicEntities.has(a.affiliationEntityId)) {
-              engage(e, a.affiliationEntityId);
-              heldBy.add(inProject(e.data.projectId, e.data.sessionId));
-            }
-          }
-        }
-      }
-      // An affiliation counts once its session is held: the closing is part of the lineage.
-      for (const e of log) if (e.type === "SessionClosed" && heldBy.has(inProject(e.data.projectId, e.data.sessionId))) ids.add(e.id);
-      for (const id of used) ids.add(registered.get(id) ?? "");
+      // Engaged organisations count when the register, as it stands, says they are public.
+      const isPublic = (id: string | undefined): boolean => id !== undefined && projected.value.state.participation.entities.get(id)?.kind === "public";
+      const engaged = new Set((notes.get("engaged") ?? []).flatMap((n) => (isPublic(n.subject) ? [n.subject] : [])));
+      add(of("engaged", isPublic));
+      add(of("registered", (id) => id !== undefined && engaged.has(id)));
       break;
     }
     default: {
@@ -108,5 +73,12 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
       return never;
     }
   }
-  return ok(log.filter((e) => ids.has(e.id)).map((e) => e.id));
+  // In log order, each event once (a redelivered event is in the log twice, in the lineage once).
+  const out: string[] = [];
+  for (const e of selected.value) {
+    if (!ids.has(e.id)) continue;
+    ids.delete(e.id);
+    out.push(e.id);
+  }
+  return ok(out);
 };

@@ -1,37 +1,34 @@
 import type { Draft } from "immer";
-import type { Envelope, Projection } from "../kernel/index.js";
-import { type LabEvent, labStreamName, type ParticipantRole, redactedRef } from "../lab/index.js";
+import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
+import { type LabEvent, labStreamName, ParticipantRole, redactedRef } from "../lab/index.js";
 import { addCounts, addTo, bump, type Context, emptyContext, inProject, keysOf, mergeContext, slicesOf, trackContext, unionSets } from "./context.js";
+import type { Witness } from "./witness.js";
 
-/** One attendee waiting for the session to be held. */
-interface PendingAttendee {
-  ref: string;
-  role: ParticipantRole;
-  affiliation: string | null;
-}
+/** One attendee waiting for the session to be held, with the attendance event that named them. */
+type PendingAttendee = Immutable<{ ref: string; role: ParticipantRole; affiliation: string | null; eventId: string }>;
 
 /**
  * The raw material of the participation figures. Keys of the form `role@slice` (for example
  * `citizen@year:2019`, `*@sector:health`) let one pass serve every slice.
  */
-export interface ParticipationState extends Context {
-  /** Attendance of sessions not yet closed (`inProject(projectId, sessionId)` → attendees); counted only once held. */
-  pending: Map<string, PendingAttendee[]>;
-  /** Each person (by reference, or by its redacted form `sha256:…` once erased) → the `role@slice` keys they count in. */
-  people: Map<string, Set<string>>;
-  /** Redacted forms of forgotten references: the person's counts stay, the reference is gone. */
-  forgotten: Set<string>;
-  /** Attendances, by `role@slice`. */
-  participations: Map<string, number>;
-  /** Anonymous headcounts, by `citizens@slice`, `civilServants@slice`, `business@slice`, `other@slice`. */
-  headcount: Map<string, number>;
-  /** Sessions held (closed, never cancelled), by slice. */
-  sessionsHeld: Map<string, number>;
-  /** Organisations engaged (owner, joined in any role, civil servants' affiliation, adopter) → slices. */
-  engaged: Map<string, Set<string>>;
-  /** Organisations joined as partners → slices. */
-  partners: Map<string, Set<string>>;
-}
+export type ParticipationState = Immutable<
+  Context & {
+    /** Attendance of sessions not yet closed (`inProject(projectId, sessionId)` → attendees); counted only once held. */
+    pending: Map<string, PendingAttendee[]>;
+    /** Each person (by reference, or by its redacted form `sha256:…` once erased) → the `role@slice` keys they count in. */
+    people: Map<string, Set<string>>;
+    /** Attendances, by `role@slice`. */
+    participations: Map<string, number>;
+    /** Anonymous headcounts, by `citizens@slice`, `civilServants@slice`, `business@slice`, `other@slice`. */
+    headcount: Map<string, number>;
+    /** Sessions held (closed, never cancelled), by slice. */
+    sessionsHeld: Map<string, number>;
+    /** Organisations engaged (owner, joined in any role, civil servants' affiliation, adopter) → slices. */
+    engaged: Map<string, Set<string>>;
+    /** Organisations joined as partners → slices. */
+    partners: Map<string, Set<string>>;
+  }
+>;
 
 // An attendee as the projection keeps them: by reference, or by its redacted form once forgotten.
 const keep = (forgotten: ReadonlySet<string>, ref: string): string => {
@@ -46,87 +43,110 @@ const count = (s: Draft<ParticipationState>, key: string, ...keyLists: readonly 
   for (const keys of keyLists) for (const k of keys) set.add(k);
 };
 
+const engage = (s: Draft<ParticipationState>, entityId: string, slices: readonly string[]): void => {
+  for (const slice of slices) addTo(s.engaged, entityId, slice);
+};
+
+// A session is held: its attendees count, in the slices of its closing.
+const hold = (s: Draft<ParticipationState>, e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>, witness: Witness | undefined): void => {
+  const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
+  const key = inProject(e.data.projectId, e.data.sessionId);
+  const anyone = keysOf("*", slices);
+  const perRole = new Map<ParticipantRole, number>();
+  for (const a of s.pending.get(key) ?? []) {
+    count(s, a.ref, keysOf(a.role, slices), anyone);
+    perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
+    witness?.note("person", [a.eventId, e.id], a.role);
+    if (a.role === "civil_servant" && a.affiliation !== null) {
+      engage(s, a.affiliation, slices);
+      witness?.note("engaged", [a.eventId, e.id], a.affiliation);
+    }
+  }
+  let attended = 0;
+  for (const [role, n] of perRole) {
+    attended += n;
+    for (const k of keysOf(role, slices)) bump(s.participations, k, n);
+  }
+  if (attended > 0) for (const k of anyone) bump(s.participations, k, attended);
+  s.pending.delete(key);
+  const h = e.data.anonymousHeadcount;
+  for (const slice of slices) bump(s.sessionsHeld, slice);
+  witness?.note("session", [e.id]);
+  for (const [what, n] of [["citizens", h.citizens], ["civilServants", h.civilServants], ["business", h.business], ["other", h.other]] as const) {
+    for (const k of keysOf(what, slices)) bump(s.headcount, k, n);
+  }
+};
+
+// A person is forgotten: their counts stay, under their redacted form only.
+const forget = (s: Draft<ParticipationState>, ref: string): void => {
+  const redacted = redactedRef(ref);
+  const keys = s.people.get(ref);
+  if (keys && ref !== redacted) {
+    s.people.delete(ref);
+    count(s, redacted, [...keys]);
+  }
+  for (const list of s.pending.values()) for (const a of list) if (a.ref === ref) a.ref = redacted;
+};
+
 /**
  * Participation: who took part, in which role, where and when; anonymous headcounts; sessions held;
  * organisations engaged. Attendance counts once its session is held (closed); a cancelled session
- * counts for nothing. Year, sector and stage are those of the session's closing.
+ * counts for nothing. Year, sector and stage are those of the session's closing. A `witness`, when
+ * given, is told the events behind each counted fact — the lineage `explain` reports.
  */
-export const participation: Projection<ParticipationState, LabEvent> = {
-  init: { ...emptyContext(), pending: new Map(), people: new Map(), forgotten: new Set(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() },
+export const participationProjection = (witness?: Witness): Projection<ParticipationState, LabEvent> => ({
+  initialState: deepFreeze({ ...emptyContext(), pending: new Map(), people: new Map(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() }),
   streamName: labStreamName,
-  apply: (s, e: Envelope<LabEvent>) => {
+  evolve: (s, e: Envelope<LabEvent>) => {
     trackContext(s, e);
     switch (e.type) {
+      case "EntityRegistered":
+        witness?.note("registered", [e.id], e.data.entityId);
+        return;
       case "ChallengeSubmitted":
-        for (const slice of slicesOf(e.occurredAt, s.projects.get(e.data.projectId))) addTo(s.engaged, e.data.ownerEntityId, slice);
+        engage(s, e.data.ownerEntityId, slicesOf(e.occurredAt, s.projects.get(e.data.projectId)));
+        witness?.note("engaged", [e.id], e.data.ownerEntityId);
         return;
       case "EntityJoined": {
         const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
-        for (const slice of slices) addTo(s.engaged, e.data.entityId, slice);
-        if (e.data.role === "partner") for (const slice of slices) addTo(s.partners, e.data.entityId, slice);
+        engage(s, e.data.entityId, slices);
+        witness?.note("engaged", [e.id], e.data.entityId);
+        if (e.data.role !== "partner") return;
+        for (const slice of slices) addTo(s.partners, e.data.entityId, slice);
+        witness?.note("partner", [e.id], e.data.entityId);
         return;
       }
       case "AdoptionRecorded":
-        for (const slice of slicesOf(e.occurredAt, s.projects.get(e.data.projectId))) addTo(s.engaged, e.data.entityId, slice);
+        engage(s, e.data.entityId, slicesOf(e.occurredAt, s.projects.get(e.data.projectId)));
+        witness?.note("engaged", [e.id], e.data.entityId);
         return;
       case "AttendanceRecorded": {
         const key = inProject(e.data.projectId, e.data.sessionId);
         const list = s.pending.get(key) ?? [];
         // Someone recorded after their erasure is kept by their redacted form from the start.
-        for (const a of e.data.attendees) list.push({ ref: keep(s.forgotten, a.participantRef), role: a.role, affiliation: a.affiliationEntityId ?? null });
+        for (const a of e.data.attendees) list.push({ ref: keep(s.forgotten, a.participantRef), role: a.role, affiliation: a.affiliationEntityId ?? null, eventId: e.id });
         s.pending.set(key, list);
         return;
       }
       case "SessionCancelled":
         s.pending.delete(inProject(e.data.projectId, e.data.sessionId));
         return;
-      case "SessionClosed": {
-        const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
-        const key = inProject(e.data.projectId, e.data.sessionId);
-        const anyone = keysOf("*", slices);
-        const perRole = new Map<ParticipantRole, number>();
-        for (const a of s.pending.get(key) ?? []) {
-          const keys = keysOf(a.role, slices);
-          count(s, a.ref, keys, anyone);
-          perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
-          if (a.role === "civil_servant" && a.affiliation !== null) for (const slice of slices) addTo(s.engaged, a.affiliation, slice);
-        }
-        let attended = 0;
-        for (const [role, n] of perRole) {
-          attended += n;
-          for (const k of keysOf(role, slices)) bump(s.participations, k, n);
-        }
-        if (attended > 0) for (const k of anyone) bump(s.participations, k, attended);
-        s.pending.delete(key);
-        const h = e.data.anonymousHeadcount;
-        for (const slice of slices) bump(s.sessionsHeld, slice);
-        for (const [what, n] of [["citizens", h.citizens], ["civilServants", h.civilServants], ["business", h.business], ["other", h.other]] as const) {
-          for (const k of keysOf(what, slices)) bump(s.headcount, k, n);
-        }
+      case "SessionClosed":
+        hold(s, e, witness);
         return;
-      }
-      case "ParticipantForgotten": {
-        const ref = e.data.participantRef;
-        const redacted = redactedRef(ref);
-        s.forgotten.add(redacted);
-        const keys = s.people.get(ref);
-        if (keys && ref !== redacted) {
-          s.people.delete(ref);
-          count(s, redacted, [...keys]);
-        }
-        for (const list of s.pending.values()) for (const a of list) if (a.ref === ref) a.ref = redacted;
+      case "ParticipantForgotten":
+        forget(s, e.data.participantRef);
         return;
-      }
       default:
         return;
     }
   },
   merge: (a, b) => {
+    const context = mergeContext(a, b);
     const people = unionSets(a.people, b.people);
-    const forgotten = new Set([...a.forgotten, ...b.forgotten]);
     // A part that saw the erasure may not have seen the person: erase across parts.
     for (const ref of [...people.keys()]) {
-      const kept = keep(forgotten, ref);
+      const kept = keep(context.forgotten, ref);
       if (kept === ref) continue;
       const keys = people.get(ref) ?? new Set<string>();
       people.delete(ref);
@@ -134,12 +154,11 @@ export const participation: Projection<ParticipationState, LabEvent> = {
       if (t) for (const k of keys) t.add(k);
       else people.set(kept, keys);
     }
-    const pending = new Map([...a.pending, ...b.pending].map(([k, list]) => [k, list.map((x) => ({ ...x, ref: keep(forgotten, x.ref) }))]));
+    const pending = new Map([...a.pending, ...b.pending].map(([k, list]) => [k, list.map((x) => ({ ...x, ref: keep(context.forgotten, x.ref) }))]));
     return {
-      ...mergeContext(a, b),
+      ...context,
       pending,
       people,
-      forgotten,
       participations: addCounts(a.participations, b.participations),
       headcount: addCounts(a.headcount, b.headcount),
       sessionsHeld: addCounts(a.sessionsHeld, b.sessionsHeld),
@@ -147,7 +166,10 @@ export const participation: Projection<ParticipationState, LabEvent> = {
       partners: unionSets(a.partners, b.partners),
     };
   },
-};
+});
+
+/** Participation, as `labProjections` runs it. */
+export const participation = participationProjection();
 
 /** Participation figures for one slice (everything, a year, a sector or a stage). */
 export interface ParticipationSlice {
@@ -179,7 +201,7 @@ export interface ParticipationFigures {
   slices: Record<string, ParticipationSlice>;
 }
 
-const roles: readonly ParticipantRole[] = ["citizen", "civil_servant", "business", "expert"];
+const roles = ParticipantRole.options;
 
 /**
  * Turn the participation state into figures: one pass over people and organisations.
@@ -194,7 +216,7 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
   const slices = new Set<string>(["all"]);
   for (const k of [...distinct.keys(), ...s.participations.keys(), ...s.headcount.keys()]) slices.add(k.slice(k.indexOf("@") + 1));
   for (const k of s.sessionsHeld.keys()) slices.add(k);
-  const orgs = (m: Map<string, Set<string>>, slice: string, keep: (id: string) => boolean): number => {
+  const orgs = (m: ReadonlyMap<string, ReadonlySet<string>>, slice: string, keep: (id: string) => boolean): number => {
     let n = 0;
     for (const [id, where] of m) if (where.has(slice) && keep(id)) n++;
     return n;

@@ -1,5 +1,5 @@
 import { sha256Hex } from "../kernel/index.js";
-import type { LabCommand } from "../lab/index.js";
+import type { EntityRole, EvaluationOutcome, Gate, GateOutcome, LabCommand, ParticipantRole, PauseReason } from "../lab/index.js";
 
 const T0 = Date.UTC(2018, 0, 1);
 /**
@@ -19,14 +19,19 @@ export const day = (n: number): string => new Date(T0 + n * 86_400_000).toISOStr
  */
 export const testRef = (n: number): string => sha256Hex(`labx-core test participant ${n}`).slice(0, 32);
 
-/** A command as the builders make it: plain data, validated when handled. */
-export type CommandInput = Record<string, unknown> & { type: LabCommand["type"] };
+/** A lab command of one type, as the builders make it: typed like the command, validated when handled. */
+export type CommandOf<T extends LabCommand["type"]> = Extract<LabCommand, { type: T }>;
+/** Any lab command the builders make. */
+export type CommandInput = LabCommand;
+// Fields a test overrides; the builder's defaults give the rest.
+type Override<T extends LabCommand["type"]> = Partial<Omit<CommandOf<T>, "type" | "projectId">>;
 
 /** The owner, sponsor and lead the builders use by default. */
 export const defaults = { owner: "ent-owner", sponsor: "ent-sponsor", lead: "lead-1", decisionMaker: { id: "dm-1", role: "decision_maker" as const } };
 
 /**
- * Builders of every project command, with sensible defaults a test overrides field by field.
+ * Builders of every project command, with sensible defaults a test overrides field by field. Each
+ * returns the command's own type, so a misspelt field or value fails to compile.
  *
  * @example
  * const c = labCommands("p1");
@@ -37,34 +42,43 @@ export const labCommands = (projectId = "p1") => {
   const SPONSOR = defaults.sponsor;
   const LEAD = defaults.lead;
   const DM = defaults.decisionMaker;
+  const p = { projectId };
   return {
-    submit: (o = {}): CommandInput => ({ type: "SubmitChallenge", projectId, title: "Renew the citizen card online", problemStatement: "Renewal takes three visits to a service desk.", sector: "digital_services", ownerEntityId: OWNER, leadId: LEAD, ...o }),
-    accept: (o = {}): CommandInput => ({ type: "AcceptChallenge", projectId, ...o }),
-    reject: (o = {}): CommandInput => ({ type: "RejectChallenge", projectId, reason: "Out of the lab's mandate.", ...o }),
-    join: (entityId = SPONSOR, role = "sponsor", o = {}): CommandInput => ({ type: "RecordEntityJoined", projectId, entityId, role, ...o }),
-    leave: (entityId = SPONSOR, o = {}): CommandInput => ({ type: "RecordEntityLeft", projectId, entityId, ...o }),
-    decline: (entityId = "ent-shy", o = {}): CommandInput => ({ type: "RecordEntityDeclined", projectId, entityId, reason: "No staff available this year.", ...o }),
-    gate: (gate: string, outcome = "go", o = {}): CommandInput => ({ type: "RecordGateDecision", projectId, gate, outcome, approvers: [DM], rationale: "Evidence reviewed.", evidence: ["minutes-12.pdf"], ...o }),
-    advance: (o = {}): CommandInput => ({ type: "AdvanceStage", projectId, ...o }),
-    pause: (reason = "procurement", o = {}): CommandInput => ({ type: "PauseProject", projectId, reason, ...o }),
-    resume: (o = {}): CommandInput => ({ type: "ResumeProject", projectId, ...o }),
-    pivot: (o = {}): CommandInput => ({ type: "PivotProject", projectId, rationale: "Users need a different service.", ...o }),
-    discontinue: (o = {}): CommandInput => ({ type: "DiscontinueProject", projectId, reasonCode: "entity_reluctance", lessons: "Secure the owner's commitment before co-design.", ...o }),
-    mainstream: (o = {}): CommandInput => ({ type: "MainstreamProject", projectId, ...o }),
-    schedule: (sessionId = "s1", o = {}): CommandInput => ({ type: "ScheduleSession", projectId, sessionId, kind: "workshop", mode: "in_person", scheduledFor: day(6), ...o }),
-    attend: (sessionId = "s1", refs: string[] = [testRef(1)], role = "citizen", o = {}): CommandInput => ({ type: "RecordAttendance", projectId, sessionId, attendees: refs.map((participantRef) => ({ participantRef, role })), ...o }),
-    close: (sessionId = "s1", o = {}): CommandInput => ({ type: "CloseSession", projectId, sessionId, anonymousHeadcount: { citizens: 0, civilServants: 0, business: 0, other: 0 }, contributions: 3, ...o }),
-    cancelSession: (sessionId = "s1", o = {}): CommandInput => ({ type: "CancelSession", projectId, sessionId, reason: "Venue unavailable.", ...o }),
-    request: (procurementId = "r1", o = {}): CommandInput => ({ type: "RequestProcurement", projectId, procurementId, procedure: "consultation", description: "Kiosk software.", estimatedValue: { amount: 40000, currency: "EUR" }, ...o }),
-    contract: (procurementId = "r1", o = {}): CommandInput => ({ type: "ContractProcurement", projectId, procurementId, supplierEntityId: "ent-supplier", value: { amount: 38000, currency: "EUR" }, ...o }),
-    cancelProcurement: (procurementId = "r1", o = {}): CommandInput => ({ type: "CancelProcurement", projectId, procurementId, reason: "No bids.", ...o }),
-    defineKpi: (kpiId = "k1", o = {}): CommandInput => ({ type: "DefineKpi", projectId, kpiId, name: "Days to renew", category: "service_time", unit: "days", direction: "decrease", baseline: { value: 30, measuredAt: day(1), source: "desk records" }, target: { value: 5, by: day(700) }, ...o }),
-    redefineKpi: (kpiId = "k1", o = {}): CommandInput => ({ type: "RedefineKpi", projectId, kpiId, target: { value: 3, by: day(700) }, reason: "Ministry raised the ambition.", ...o }),
-    measure: (kpiId = "k1", o = {}): CommandInput => ({ type: "MeasureKpi", projectId, kpiId, value: 12, periodStart: day(1), periodEnd: day(5), source: "pilot logs", ...o }),
-    correct: (correctsEventId: string, o = {}): CommandInput => ({ type: "CorrectKpiMeasurement", projectId, kpiId: "k1", correctsEventId, value: 11, reason: "Double-counted a week.", ...o }),
-    startPilot: (o = {}): CommandInput => ({ type: "StartPilot", projectId, sites: 3, entityIds: [OWNER], plannedEnd: day(400), ...o }),
-    endPilot: (o = {}): CommandInput => ({ type: "EndPilot", projectId, ...o }),
-    evaluate: (outcome = "success", o = {}): CommandInput => ({ type: "PublishEvaluation", projectId, outcome, evidenceLevel: 3, reportRef: "eval-2019.pdf", ...o }),
-    adopt: (o = {}): CommandInput => ({ type: "RecordAdoption", projectId, entityId: "ent-adopter", scaleType: "out", sites: 12, usersCovered: 40000, ...o }),
+    submit: (o: Override<"SubmitChallenge"> = {}): CommandOf<"SubmitChallenge"> => ({ type: "SubmitChallenge", ...p, title: "Renew the citizen card online", problemStatement: "Renewal takes three visits to a service desk.", sector: "digital_services", ownerEntityId: OWNER, leadId: LEAD, ...o }),
+    accept: (o: Override<"AcceptChallenge"> = {}): CommandOf<"AcceptChallenge"> => ({ type: "AcceptChallenge", ...p, ...o }),
+    reject: (o: Override<"RejectChallenge"> = {}): CommandOf<"RejectChallenge"> => ({ type: "RejectChallenge", ...p, reason: "Out of the lab's mandate.", ...o }),
+    join: (entityId = SPONSOR, role: EntityRole = "sponsor", o: Override<"RecordEntityJoined"> = {}): CommandOf<"RecordEntityJoined"> => ({ type: "RecordEntityJoined", ...p, entityId, role, ...o }),
+    leave: (entityId = SPONSOR, o: Override<"RecordEntityLeft"> = {}): CommandOf<"RecordEntityLeft"> => ({ type: "RecordEntityLeft", ...p, entityId, ...o }),
+    decline: (entityId = "ent-shy", o: Override<"RecordEntityDeclined"> = {}): CommandOf<"RecordEntityDeclined"> => ({ type: "RecordEntityDeclined", ...p, entityId, reason: "No staff available this year.", ...o }),
+    gate: (gate: Gate, outcome: GateOutcome = "go", o: Override<"RecordGateDecision"> = {}): CommandOf<"RecordGateDecision"> => ({
+      type: "RecordGateDecision", ...p, gate, outcome, approvers: [DM], rationale: "Evidence reviewed.", evidence: ["minutes-12.pdf"], ...o,
+    }),
+    advance: (o: Override<"AdvanceStage"> = {}): CommandOf<"AdvanceStage"> => ({ type: "AdvanceStage", ...p, ...o }),
+    pause: (reason: PauseReason = "procurement", o: Override<"PauseProject"> = {}): CommandOf<"PauseProject"> => ({ type: "PauseProject", ...p, reason, ...o }),
+    resume: (o: Override<"ResumeProject"> = {}): CommandOf<"ResumeProject"> => ({ type: "ResumeProject", ...p, ...o }),
+    pivot: (o: Override<"PivotProject"> = {}): CommandOf<"PivotProject"> => ({ type: "PivotProject", ...p, rationale: "Users need a different service.", ...o }),
+    discontinue: (o: Override<"DiscontinueProject"> = {}): CommandOf<"DiscontinueProject"> => ({ type: "DiscontinueProject", ...p, reasonCode: "entity_reluctance", lessons: "Secure the owner's commitment before co-design.", ...o }),
+    mainstream: (o: Override<"MainstreamProject"> = {}): CommandOf<"MainstreamProject"> => ({ type: "MainstreamProject", ...p, ...o }),
+    schedule: (sessionId = "s1", o: Override<"ScheduleSession"> = {}): CommandOf<"ScheduleSession"> => ({ type: "ScheduleSession", ...p, sessionId, kind: "workshop", mode: "in_person", scheduledFor: day(6), ...o }),
+    attend: (sessionId = "s1", refs: readonly string[] = [testRef(1)], role: ParticipantRole = "citizen", o: Override<"RecordAttendance"> = {}): CommandOf<"RecordAttendance"> => ({
+      type: "RecordAttendance", ...p, sessionId, attendees: refs.map((participantRef) => ({ participantRef, role })), ...o,
+    }),
+    close: (sessionId = "s1", o: Override<"CloseSession"> = {}): CommandOf<"CloseSession"> => ({ type: "CloseSession", ...p, sessionId, anonymousHeadcount: { citizens: 0, civilServants: 0, business: 0, other: 0 }, contributions: 3, ...o }),
+    cancelSession: (sessionId = "s1", o: Override<"CancelSession"> = {}): CommandOf<"CancelSession"> => ({ type: "CancelSession", ...p, sessionId, reason: "Venue unavailable.", ...o }),
+    request: (procurementId = "r1", o: Override<"RequestProcurement"> = {}): CommandOf<"RequestProcurement"> => ({
+      type: "RequestProcurement", ...p, procurementId, procedure: "consultation", description: "Kiosk software.", estimatedValue: { amount: 40000, currency: "EUR" }, ...o,
+    }),
+    contract: (procurementId = "r1", o: Override<"ContractProcurement"> = {}): CommandOf<"ContractProcurement"> => ({ type: "ContractProcurement", ...p, procurementId, supplierEntityId: "ent-supplier", value: { amount: 38000, currency: "EUR" }, ...o }),
+    cancelProcurement: (procurementId = "r1", o: Override<"CancelProcurement"> = {}): CommandOf<"CancelProcurement"> => ({ type: "CancelProcurement", ...p, procurementId, reason: "No bids.", ...o }),
+    defineKpi: (kpiId = "k1", o: Override<"DefineKpi"> = {}): CommandOf<"DefineKpi"> => ({
+      type: "DefineKpi", ...p, kpiId, name: "Days to renew", category: "service_time", unit: "days", direction: "decrease", baseline: { value: 30, measuredAt: day(1), source: "desk records" }, target: { value: 5, by: day(700) }, ...o,
+    }),
+    redefineKpi: (kpiId = "k1", o: Override<"RedefineKpi"> = {}): CommandOf<"RedefineKpi"> => ({ type: "RedefineKpi", ...p, kpiId, target: { value: 3, by: day(700) }, reason: "Ministry raised the ambition.", ...o }),
+    measure: (kpiId = "k1", o: Override<"MeasureKpi"> = {}): CommandOf<"MeasureKpi"> => ({ type: "MeasureKpi", ...p, kpiId, value: 12, periodStart: day(1), periodEnd: day(5), source: "pilot logs", ...o }),
+    correct: (correctsEventId: string, o: Override<"CorrectKpiMeasurement"> = {}): CommandOf<"CorrectKpiMeasurement"> => ({ type: "CorrectKpiMeasurement", ...p, kpiId: "k1", correctsEventId, value: 11, reason: "Double-counted a week.", ...o }),
+    startPilot: (o: Override<"StartPilot"> = {}): CommandOf<"StartPilot"> => ({ type: "StartPilot", ...p, sites: 3, entityIds: [OWNER], plannedEnd: day(400), ...o }),
+    endPilot: (o: Override<"EndPilot"> = {}): CommandOf<"EndPilot"> => ({ type: "EndPilot", ...p, ...o }),
+    evaluate: (outcome: EvaluationOutcome = "success", o: Override<"PublishEvaluation"> = {}): CommandOf<"PublishEvaluation"> => ({ type: "PublishEvaluation", ...p, outcome, evidenceLevel: 3, reportRef: "eval-2019.pdf", ...o }),
+    adopt: (o: Override<"RecordAdoption"> = {}): CommandOf<"RecordAdoption"> => ({ type: "RecordAdoption", ...p, entityId: "ent-adopter", scaleType: "out", sites: 12, usersCovered: 40000, ...o }),
   };
 };

@@ -4,18 +4,24 @@ import {
   ActorRole,
   currentDecision,
   DiscontinuationReason,
+  EntityRole,
   EvaluationOutcome,
+  exitGate,
+  Gate,
+  GateOutcome,
   labDecider,
   type LabEvent,
   nextSteps,
+  ParticipantRole,
+  PauseReason,
   permissions,
+  pivotTarget,
   ProjectCommand,
   type ProjectEvent,
   type ProjectState,
-  PauseReason,
-  pivotTarget,
   projectDecider,
   Sector,
+  Stage,
 } from "../lab/index.js";
 import { type CommandInput, day, labCommands, testRef } from "./commands.js";
 import { fixedContext, sequentialIds, testEntities } from "./context.js";
@@ -27,13 +33,14 @@ type Type = (typeof allTypes)[number];
 // Pools are drawn from the schemas, so a new member of a vocabulary is generated without being listed here.
 const pools = {
   entity: Object.keys(testEntities).filter((id) => id !== "ent-region" && id !== "ent-town"),
-  entityRole: ["sponsor", "partner", "supplier", "participant"],
-  gate: ["G1", "G2", "G3", "G4"],
-  outcome: ["go", "go", "go", "conditional_go", "hold", "recycle", "no_go"],
-  stage: ["challenge", "co_design", "pilot", "scale"],
+  entityRole: EntityRole.options,
+  gate: Gate.options,
+  // Mostly go, so that projects get somewhere; every outcome is drawn.
+  outcome: [...GateOutcome.options, "go", "go"] as const,
+  stage: Stage.options,
   session: ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"],
   refs: [1, 2, 3, 4, 5].map(testRef),
-  participantRole: ["citizen", "civil_servant", "business", "expert"],
+  participantRole: ParticipantRole.options,
   procurement: ["r1", "r2"],
   kpi: ["k1", "k2"],
   pause: PauseReason.options,
@@ -108,7 +115,7 @@ const attendance = (sessionId: string, refs: readonly string[], n: number): Comm
   return c.attend(sessionId, [], "citizen", { attendees });
 };
 
-const projectGate = (s: ProjectState): string => ({ challenge: "G1", co_design: "G2", pilot: "G3", scale: "G4" })[s.stage];
+const projectGate = (s: ProjectState): Gate => exitGate(s.stage);
 
 const progress: readonly Type[] = [
   "AcceptChallenge", "RecordEntityJoined", "RecordGateDecision", "AdvanceStage", "ScheduleSession", "RecordAttendance", "CloseSession",

@@ -1,4 +1,4 @@
-import { type AnyEvent, type Envelope, project, type Projection } from "../kernel/index.js";
+import { type AnyEvent, type Envelope, type Immutable, project, type Projection } from "../kernel/index.js";
 import { diff, matchesPartial, show } from "./diff.js";
 
 /** How events are delivered to the projection in a spec. */
@@ -53,7 +53,7 @@ export const projectionSpec = <S, E extends AnyEvent>(projection: Projection<S, 
   /** The events of the log, in log order. */
   given(events: readonly Envelope<E>[]) {
     const deliveries = options.deliveries ?? ["in order", "every event twice", "shuffled across streams"];
-    const run = (log: readonly Envelope<E>[], how: string): S => {
+    const run = (log: readonly Envelope<E>[], how: string): Immutable<S> => {
       const r = project(projection, log);
       if (!r.ok) throw new Error(`The projection refused the log delivered ${how}: ${r.error.message}`);
       return r.value.state;
@@ -70,7 +70,7 @@ export const projectionSpec = <S, E extends AnyEvent>(projection: Projection<S, 
       /** The state, for checks of your own. */
       state,
       /** Assert that what `view` reads from the state contains everything in `expected`. */
-      then<V>(view: (state: S) => V, expected: unknown): V {
+      then<V>(view: (state: Immutable<S>) => V, expected: unknown): V {
         const actual = view(state);
         if (!matchesPartial(actual, expected)) throw new Error(`The figures differ from those expected (- expected, + actual):\n${diff(expected, actual)}`);
         return actual;

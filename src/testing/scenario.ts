@@ -7,6 +7,8 @@ import {
   type Emitted,
   type Envelope,
   execute,
+  type Immutable,
+  type KernelErrorCode,
   parseCommand,
   type Result,
   toEnvelopes,
@@ -15,21 +17,23 @@ import { type FixedContextOptions, fixedContext, sequentialIds } from "./context
 import { diff, matchesPartial, show } from "./diff.js";
 
 /** The checks available once a command has been run against a history. */
-export interface Outcome<S, E extends AnyEvent> {
+export interface Outcome<S, E extends AnyEvent, R extends string> {
   /** The raw result, for checks the helpers do not cover. */
-  readonly result: Result<Decision<S, E>, DomainError>;
+  readonly result: Result<Decision<S, E>, DomainError<R>>;
   /** Assert the command produced exactly these events (type and data; `occurredAt` when given). */
   then(expected: readonly Emitted<E>[]): Decision<S, E>;
-  /** Assert the command was refused with this error code; returns the error for further checks. */
-  thenError(code: string): DomainError;
+  /** Assert the command was refused with this code — one of the decider's rule codes or the kernel's — and return the error. */
+  thenError(code: R | KernelErrorCode): DomainError<R>;
   /** Assert the state after the command contains everything in `partial`. */
-  thenState(partial: unknown): S;
+  thenState(partial: unknown): Immutable<S>;
 }
 
 /** A history awaiting its command. */
-export interface Given<S, E extends AnyEvent> {
-  /** Run a command (validated like any input) against the history, optionally with other context fields. */
-  when(command: unknown, context?: FixedContextOptions): Outcome<S, E>;
+export interface Given<C, S, E extends AnyEvent, R extends string> {
+  /** Run a command against the history (validated like any input), optionally with other context fields. */
+  when(command: C, context?: FixedContextOptions): Outcome<S, E, R>;
+  /** Run any input as a command, to check what an invalid one is refused with. */
+  whenInput(input: unknown, context?: FixedContextOptions): Outcome<S, E, R>;
 }
 
 const isEnvelope = (e: object): e is Envelope =>
@@ -49,11 +53,10 @@ const fail = (message: string): never => {
  *   .when({ type: "AcceptChallenge", projectId: "p-1" })
  *   .then([{ type: "ChallengeAccepted", data: { projectId: "p-1" } }]);
  */
-export const scenario = <C, S, E extends AnyEvent, X extends Context>(decider: Decider<C, S, E, X>, defaults: FixedContextOptions = {}) => ({
+export const scenario = <C, S, E extends AnyEvent, X extends Context, R extends string>(decider: Decider<C, S, E, X, R>, defaults: FixedContextOptions = {}) => ({
   /** The events already in the command's stream (typed events, or whole envelopes). */
-  given(history: readonly (Emitted<E> | Envelope<E>)[]): Given<S, E> {
-    return {
-      when(command: unknown, context: FixedContextOptions = {}): Outcome<S, E> {
+  given(history: readonly (Emitted<E> | Envelope<E>)[]): Given<C, S, E, R> {
+    const when = (command: unknown, context: FixedContextOptions = {}): Outcome<S, E, R> => {
         const ctx = fixedContext({ ...defaults, ...context });
         const parsed = parseCommand(decider, command);
         const streamId = parsed.ok ? decider.streamOf(parsed.value) : "scenario:invalid-command";
@@ -94,8 +97,8 @@ export const scenario = <C, S, E extends AnyEvent, X extends Context>(decider: D
             return result.value.state;
           },
         };
-      },
     };
+    return { when, whenInput: when };
   },
 });
 

@@ -40,10 +40,10 @@ describe("execute", () => {
   });
 
   it("refuses a command that fails its schema, naming the path", () => {
-    const e = spec.given([opened]).when({ type: "Add", tallyId: "t1", by: "four" }).thenError("validation_failed");
+    const e = spec.given([opened]).whenInput({ type: "Add", tallyId: "t1", by: "four" }).thenError("validation_failed");
     expect(e.message).toBe("Invalid command Add at by: Invalid input: expected number, received string.");
     expect(e.details).toMatchObject({ issues: [{ path: ["by"] }] });
-    expect(spec.given([]).when(42).thenError("validation_failed").message).toMatch(/^Invalid command:/);
+    expect(spec.given([]).whenInput(42).thenError("validation_failed").message).toMatch(/^Invalid command:/);
   });
 
   it("returns a rule violation as a value with its code and details", () => {
@@ -58,6 +58,6 @@ describe("execute", () => {
   });
 
   it("applies zod defaults of the command schema before deciding", () => {
-    spec.given([]).when({ type: "Open", tallyId: "t1", label: "Visits" }).then([{ type: "TallyOpened", data: { tallyId: "t1", label: "Visits", unit: "items", limit: 100 } }]);
+    spec.given([]).whenInput({ type: "Open", tallyId: "t1", label: "Visits" }).then([{ type: "TallyOpened", data: { tallyId: "t1", label: "Visits", unit: "items", limit: 100 } }]);
   });
 });

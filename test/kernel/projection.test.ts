@@ -51,7 +51,7 @@ describe("projections", () => {
     const [log] = fc.sample(tallyLog.filter((l) => l.length > 1), { numRuns: 1, seed: 1 });
     const part = must(project(totals, log ?? []));
     expect(mergeProjected(totals, part, part)).toMatchObject({ ok: false, error: { code: "overlapping_parts" } });
-    const noMerge: Projection<number> = { init: 0, apply: () => undefined };
+    const noMerge: Projection<number> = { initialState: 0, evolve: () => undefined };
     expect(() => must(mergeProjected(noMerge, must(project(noMerge, [])), must(project(noMerge, []))))).toThrow(/no merge/);
   });
 

@@ -85,8 +85,8 @@ export interface Totals {
 }
 
 export const totals: Projection<Totals, TallyEvent> = {
-  init: { byTally: {}, events: 0 },
-  apply: (draft, e) => {
+  initialState: { byTally: {}, events: 0 },
+  evolve: (draft, e) => {
     draft.events++;
     if (e.type === "Added") draft.byTally[e.data.tallyId] = (draft.byTally[e.data.tallyId] ?? 0) + e.data.by;
   },

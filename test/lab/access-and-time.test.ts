@@ -68,6 +68,6 @@ describe("free text", () => {
     given([]).when(c.submit({ title: "  Faster renewals  " })).thenState({ title: "Faster renewals" });
   });
   it("unknown fields are refused rather than silently dropped", () => {
-    given([]).when({ ...c.submit(), citizenName: "Maria" }).thenError("validation_failed");
+    given([]).whenInput({ ...c.submit(), citizenName: "Maria" }).thenError("validation_failed");
   });
 });

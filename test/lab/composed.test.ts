@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createCodec, entityDecider, handle, InMemoryEventStore, labDecider, labEvents, type LabEvent, nextSteps, participantDecider, fold, projectDecider } from "../../src/index.js";
-import { fixedContext, scenario, sequentialIds } from "../../src/testing/index.js";
+import { type CommandOf, fixedContext, scenario, sequentialIds } from "../../src/testing/index.js";
 import { as, c, ref, run, steps } from "./fixtures.js";
 
 describe("entity register", () => {
   const spec = scenario(entityDecider, { actor: as("lab_team") });
-  const register = (o = {}) => ({ type: "RegisterEntity", entityId: "ama", name: "Agency for Administrative Modernisation", kind: "public", level: "national", sector: "digital_services", ...o });
+  const register = (o: Partial<CommandOf<"RegisterEntity">> = {}): CommandOf<"RegisterEntity"> => ({ type: "RegisterEntity", entityId: "ama", name: "Agency for Administrative Modernisation", kind: "public", level: "national", sector: "digital_services", ...o });
   it("registers an organisation once", () => {
     spec.given([]).when(register()).then([{ type: "EntityRegistered", data: { entityId: "ama", name: "Agency for Administrative Modernisation", kind: "public", level: "national", sector: "digital_services" } }]);
     spec.given([{ type: "EntityRegistered", data: { entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" } }]).when(register()).thenError("entity_exists");

@@ -1,7 +1,7 @@
 // Builders shared by the lab tests: commands with sensible defaults, and histories produced by
 // running commands through the decider, so every "given" is a state the lab can really reach.
 import { type Envelope, execute } from "../../src/index.js";
-import { type ActorRole, type LabCommand, permissions, type ProjectEvent, projectDecider } from "../../src/index.js";
+import { type ActorRole, type LabCommand, permissions, type ProjectCommand, type ProjectEvent, projectDecider } from "../../src/index.js";
 import { day, defaults, fixedContext, labCommands, scenario, sequentialIds, testRef } from "../../src/testing/index.js";
 
 export { day };
@@ -19,7 +19,7 @@ export const SPONSOR = defaults.sponsor;
 export const LEAD = defaults.lead;
 export const DM = defaults.decisionMaker;
 
-type Cmd = Record<string, unknown> & { type: LabCommand["type"] };
+type Cmd = ProjectCommand;
 
 /** Commands on project p1, with defaults a test can override (the kit's builders). */
 export const c = labCommands(P);
@@ -69,4 +69,6 @@ export const by = (command: Cmd, o: { at?: string; actor?: { id: string; role: A
 /** `spec.given(run(setup)).when(command, by(command))` */
 export const given = (setup: readonly Cmd[]) => ({
   when: (command: Cmd, o: Parameters<typeof by>[1] = {}) => spec.given(run(setup)).when(command, by(command, o)),
+  /** Any input, to check an invalid command is refused. */
+  whenInput: (input: Cmd & Record<string, unknown>, o: Parameters<typeof by>[1] = {}) => spec.given(run(setup)).whenInput(input, by(input, o)),
 });

@@ -1,3 +1,4 @@
+import type { ProjectCommand } from "../../src/index.js";
 import { describe, expect, it } from "vitest";
 import { c, day, given, ref, steps } from "./fixtures.js";
 
@@ -35,7 +36,7 @@ describe("G2 co_design → pilot", () => {
   });
   it("a session only of civil servants, or one not closed, does not count; an anonymous citizen headcount does", () => {
     const base = [...steps.inCoDesign, c.defineKpi(), c.schedule()];
-    const missing = (setup: typeof base) => given(setup).when(c.gate("G2")).thenError("gate_requirements_missing").details;
+    const missing = (setup: readonly ProjectCommand[]) => given(setup).when(c.gate("G2")).thenError("gate_requirements_missing").details;
     expect(missing([...base, c.attend("s1", [ref(2)], "civil_servant"), c.close()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
     expect(missing([...base, c.attend()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
     given([...base, c.close("s1", { anonymousHeadcount: { citizens: 14, civilServants: 2, business: 0, other: 0 } })]).when(c.gate("G2")).thenState({ decisions: [{}, { gate: "G2" }] });
@@ -50,7 +51,7 @@ describe("G3 pilot → scale and G4 scale → mainstreamed", () => {
   it("G3 needs the pilot ended and an evaluation of success or partial", () => {
     expect(given(steps.inPilot).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["pilot_ended", "evaluation_success_or_partial"] });
     const ran = [...steps.inPilot, c.startPilot(), c.endPilot()];
-    for (const outcome of ["failed", "inconclusive"]) {
+    for (const outcome of ["failed", "inconclusive"] as const) {
       expect(given([...ran, c.evaluate(outcome)]).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["evaluation_success_or_partial"] });
     }
     given([...ran, c.evaluate("partial")]).when(c.gate("G3")).thenState({ decisions: [{}, {}, { gate: "G3", outcome: "go" }] });
@@ -76,7 +77,7 @@ describe("gate decisions", () => {
   it("a conditional go needs conditions; no_go, hold and recycle need a rationale", () => {
     given(steps.readyForG1).when(c.gate("G1", "conditional_go")).thenError("conditions_required");
     given(steps.readyForG1).when(c.gate("G1", "conditional_go", { conditions: [] })).thenError("conditions_required");
-    for (const outcome of ["no_go", "hold"]) given(steps.readyForG1).when(c.gate("G1", outcome, { rationale: undefined })).thenError("rationale_required");
+    for (const outcome of ["no_go", "hold"] as const) given(steps.readyForG1).when(c.gate("G1", outcome, { rationale: undefined })).thenError("rationale_required");
     given(steps.inPilot).when(c.gate("G3", "recycle", { rationale: undefined, recycleTo: "co_design" })).thenError("rationale_required");
     given(steps.readyForG1).when(c.gate("G1", "go", { rationale: undefined })).thenState({ decisions: [{ outcome: "go", rationale: null }] });
   });

@@ -80,7 +80,7 @@ describe("projection laws, on generated portfolio logs", () => {
   it("lineage: the events explain names for a headline figure rebuild exactly that figure", () => {
     const nonZero = new Map<string, number>();
     // The lineage is a subset of the log, not a log in version order: it is folded as a view.
-    const figuresFrom = (events: readonly Envelope<LabEvent>[]) => figuresOf(fold({ initialState: labProjections.init, evolve: labProjections.apply }, events)).headline;
+    const figuresFrom = (events: readonly Envelope<LabEvent>[]) => figuresOf(fold(labProjections, events)).headline;
     fc.assert(
       fc.property(logs, (log) => {
         const all = figuresFrom(log);

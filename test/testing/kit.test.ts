@@ -112,14 +112,14 @@ describe("projection specs", () => {
 
   it("catch a projection that counts redeliveries or depends on cross-stream order", () => {
     // Counts every event it is handed, twice-delivered ones included: wrong.
-    const naive: Projection<{ n: number }, ProjectEvent> = { init: { n: 0 }, apply: (s) => void s.n++ };
+    const naive: Projection<{ n: number }, ProjectEvent> = { initialState: { n: 0 }, evolve: (s) => void s.n++ };
     const events = log() as Envelope<ProjectEvent>[];
     const runPlain = () => projectionSpec(naive, { deliveries: ["in order"] }).given(events).then((s) => s, { n: events.length });
     expect(runPlain).not.toThrow();
     // The kernel's guard applies redeliveries once, so only a wrong expectation trips this one.
     expect(() => projectionSpec(naive).given(events).then((s) => s, { n: 1 })).toThrow(`The figures differ from those expected (- expected, + actual):\n  {\n-   "n": 1\n+   "n": ${events.length}\n  }`);
     // Keeps the order in which it saw the streams: depends on the interleaving.
-    const order: Projection<{ streams: string[] }, ProjectEvent> = { init: { streams: [] }, apply: (s, e) => void s.streams.push(e.streamId) };
+    const order: Projection<{ streams: string[] }, ProjectEvent> = { initialState: { streams: [] }, evolve: (s, e) => void s.streams.push(e.streamId) };
     expect(() => projectionSpec(order, { seed: 3 }).given(events)).toThrow(/depends on delivery: "shuffled across streams" differs from "in order"/u);
   });
 });

@@ -1,6 +1,6 @@
-import type { ProjectState } from "./state.js";
-import { exitGate, transitions } from "./transitions.js";
-import type { Gate, Stage } from "./vocabulary.js";
+import type { ProjectState } from "../state.js";
+import { exitGate, transitions } from "../transitions.js";
+import type { Gate, Stage } from "../vocabulary.js";
 
 /** The named requirements of each gate (DESIGN §3). */
 export const gateRequirements = {
@@ -15,7 +15,7 @@ export const gateRequirements = {
 export type Requirement = (typeof gateRequirements)[Gate][number];
 
 /** What a person needs to know about a requirement. */
-export const requirementText: Record<Requirement, string> = {
+export const requirementText: Readonly<Record<Requirement, string>> = {
   challenge_accepted: "the challenge has been accepted",
   sponsor_committed: "a registered public entity has joined as sponsor and not left",
   citizen_session_closed: "at least one co-design session with citizen participation has been closed",
@@ -26,7 +26,7 @@ export const requirementText: Record<Requirement, string> = {
   adoption_recorded: "at least one adoption is recorded",
 };
 
-const checks: Record<Requirement, (s: ProjectState) => boolean> = {
+const checks: Readonly<Record<Requirement, (s: ProjectState) => boolean>> = {
   challenge_accepted: (s) => s.accepted,
   sponsor_committed: (s) => [...s.entities.values()].some((m) => m.active && m.roles.includes("sponsor")),
   citizen_session_closed: (s) =>
@@ -53,11 +53,11 @@ export const requirementMet = (s: ProjectState, requirement: Requirement): boole
 
 /** Where a project stands against the gate out of its current stage. */
 export interface GateCheck {
-  gate: Gate;
+  readonly gate: Gate;
   /** Where passing the gate leads. */
-  to: Stage | "mainstreamed";
-  met: Requirement[];
-  missing: Requirement[];
+  readonly to: Stage | "mainstreamed";
+  readonly met: readonly Requirement[];
+  readonly missing: readonly Requirement[];
 }
 
 /**

@@ -1,0 +1,13 @@
+import { combine } from "../kernel/index.js";
+import { entityDecider } from "./entity-decider.js";
+import { participantDecider } from "./participant-decider.js";
+import { projectDecider } from "./project/decider.js";
+
+/**
+ * The whole lab: project, entity and participant deciders combined. Any lab command can be handled
+ * through it; its state holds each part's state under `project`, `entity` and `participant`.
+ *
+ * @example
+ * const r = await handle(store, labDecider, { type: "RegisterEntity", entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" }, ctx);
+ */
+export const labDecider = combine({ project: projectDecider, entity: entityDecider, participant: participantDecider });

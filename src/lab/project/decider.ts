@@ -1,0 +1,85 @@
+import type { Draft } from "immer";
+import { type Decider, type Envelope } from "../../kernel/index.js";
+import { ProjectCommand } from "../commands.js";
+import { type ProjectEvent, projectEvents } from "../events.js";
+import { type LabContext, LabContextSchema } from "../register.js";
+import type { LabRuleCode } from "../rule-codes.js";
+import { initialProjectState, type ProjectState } from "../state.js";
+import { adoptionEvolvers, adoptionHandlers } from "./adoption.js";
+import { type Decided, type Evolver, type Evolvers, type Handler, type Handlers, refuse, refused, time } from "./common.js";
+import { decisionEvolvers, decisionHandlers } from "./decisions.js";
+import { kpiEvolvers, kpiHandlers } from "./kpis.js";
+import { lifecycleEvolvers, lifecycleHandlers } from "./lifecycle.js";
+import { organisationEvolvers, organisationHandlers } from "./organisations.js";
+import { pilotEvolvers, pilotHandlers } from "./pilots.js";
+import { checkActorAndTime, precondition } from "./preconditions.js";
+import { procurementEvolvers, procurementHandlers } from "./procurement.js";
+import { sessionEvolvers, sessionHandlers } from "./sessions.js";
+
+// One table from command type to the small decider of its concern; the type makes a new command
+// fail to compile until it has a handler.
+const handlers: Handlers<ProjectCommand["type"]> = {
+  ...lifecycleHandlers,
+  ...decisionHandlers,
+  ...organisationHandlers,
+  ...sessionHandlers,
+  ...procurementHandlers,
+  ...kpiHandlers,
+  ...pilotHandlers,
+  ...adoptionHandlers,
+};
+
+// And one from event type to its recipe.
+const evolvers: Evolvers<ProjectEvent["type"]> = {
+  ...lifecycleEvolvers,
+  ...decisionEvolvers,
+  ...organisationEvolvers,
+  ...sessionEvolvers,
+  ...procurementEvolvers,
+  ...kpiEvolvers,
+  ...pilotEvolvers,
+  ...adoptionEvolvers,
+};
+
+/**
+ * Decide what a command on a project stream does. First the checks every command shares — the
+ * permission table, business time not in the future nor before the current stage, the command's
+ * preconditions in this state (the same `precondition` `nextSteps` asks) — then the handler of the
+ * command's concern. Pure: time, actor, ids and the register come from `ctx`.
+ */
+export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContext): Decided => {
+  const when = checkActorAndTime(c.type, c.occurredAt, ctx);
+  if (!when.ok) return when;
+  const at = when.value;
+  const pre = precondition(c.type, s);
+  if (pre) return refused(pre);
+  if (s.submitted && time(at) < time(s.stageEnteredAt)) {
+    return refuse("occurred_before_stage", `The event is dated ${at}, before the project entered ${s.stage} on ${s.stageEnteredAt}.`, { occurredAt: at, stageEnteredAt: s.stageEnteredAt });
+  }
+  return (handlers[c.type] as Handler<ProjectCommand["type"]>)(c, s, ctx, at);
+};
+
+/**
+ * Evolve a project's state by one event (a recipe). Facts are recorded as they are; whether they
+ * were allowed is `decide`'s business.
+ */
+export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>): void => (evolvers[e.type] as Evolver<ProjectEvent["type"]>)(s, e);
+
+/**
+ * The innovation-project decider (streams `project:<id>`), composed of small deciders by concern —
+ * lifecycle, gate decisions, organisations, sessions, procurement, KPIs, pilots, adoption. Its
+ * context carries the register (`LabContext`): which organisations exist and which participants
+ * were forgotten.
+ *
+ * @example
+ * const r = await handle(store, projectDecider, { type: "AcceptChallenge", projectId: "p-1" }, { ...ctx, register: labRegister(events) });
+ */
+export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent, LabContext, LabRuleCode> = {
+  commandSchema: ProjectCommand,
+  contextSchema: LabContextSchema,
+  events: projectEvents,
+  streamOf: (c) => `project:${c.projectId}`,
+  initialState: initialProjectState,
+  decide: decideProject,
+  evolve: evolveProject,
+};

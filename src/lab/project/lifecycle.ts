@@ -1,0 +1,88 @@
+import { evolveStays, stageEnteredBy } from "../stays.js";
+import { transitions } from "../transitions.js";
+import { type Decided, dataOf, emit, type Evolver, type Evolvers, type Handlers, refuse, time, unregistered } from "./common.js";
+import { currentDecision } from "./preconditions.js";
+import type { ProjectState } from "../state.js";
+
+// What a decision authorises cannot happen, in business time, before the decision itself.
+const afterDecision = (s: ProjectState, at: string, what: string): Decided | undefined => {
+  const d = currentDecision(s);
+  if (d === undefined || time(at) >= time(d.occurredAt)) return undefined;
+  return refuse("occurred_before_decision", `${what} is dated ${at}, before the ${d.gate} decision that authorises it (${d.occurredAt}).`, {
+    occurredAt: at,
+    decidedAt: d.occurredAt,
+    gate: d.gate,
+  });
+};
+
+/** The project's lifecycle: intake, stage changes through gates, pivots, pauses and endings. */
+export const lifecycleHandlers: Handlers<
+  "SubmitChallenge" | "AcceptChallenge" | "RejectChallenge" | "AdvanceStage" | "MainstreamProject" | "PivotProject" | "PauseProject" | "ResumeProject" | "DiscontinueProject"
+> = {
+  SubmitChallenge: (c, _s, ctx, at) => unregistered([c.ownerEntityId], ctx) ?? emit(at, { type: "ChallengeSubmitted", data: dataOf(c) }),
+  AcceptChallenge: (c, _s, _ctx, at) => emit(at, { type: "ChallengeAccepted", data: { projectId: c.projectId } }),
+  RejectChallenge: (c, _s, _ctx, at) =>
+    emit(
+      at,
+      { type: "ChallengeRejected", data: { projectId: c.projectId, reason: c.reason } },
+      { type: "ProjectDiscontinued", data: { projectId: c.projectId, reasonCode: "rejected_at_intake", lessons: c.lessons ?? c.reason } },
+    ),
+  AdvanceStage: (c, s, _ctx, at) => {
+    const step = transitions.advance[s.stage as keyof typeof transitions.advance];
+    return afterDecision(s, at, `Entering ${step.to}`) ?? emit(at, { type: "StageEntered", data: { projectId: c.projectId, stage: step.to, from: s.stage, gate: step.gate } });
+  },
+  MainstreamProject: (c, s, _ctx, at) => afterDecision(s, at, "Mainstreaming") ?? emit(at, { type: "ProjectMainstreamed", data: { projectId: c.projectId } }),
+  PivotProject: (c, s, _ctx, at) => {
+    const to = currentDecision(s)?.recycleTo ?? s.stage;
+    return afterDecision(s, at, "The pivot") ?? emit(at, { type: "ProjectPivoted", data: { projectId: c.projectId, from: s.stage, to, rationale: c.rationale } });
+  },
+  PauseProject: (c, _s, _ctx, at) => {
+    if (c.expectedResumeAt !== undefined && time(c.expectedResumeAt) <= time(at)) {
+      return refuse("resume_before_pause", `The expected resumption (${c.expectedResumeAt}) must come after the pause (${at}).`);
+    }
+    return emit(at, { type: "ProjectPaused", data: dataOf(c) });
+  },
+  ResumeProject: (c, s, _ctx, at) => {
+    const since = s.pauses.at(-1)?.from ?? at;
+    if (time(at) < time(since)) return refuse("occurred_before_pause", `The resumption is dated ${at}, before the pause began on ${since}.`);
+    return emit(at, { type: "ProjectResumed", data: { projectId: c.projectId } });
+  },
+  DiscontinueProject: (c, _s, _ctx, at) => {
+    if (c.reasonCode === "rejected_at_intake") {
+      return refuse("reason_reserved", "rejected_at_intake is what RejectChallenge records when a challenge is turned down at intake; give the reason this project stopped.", {
+        reasonCode: c.reasonCode,
+      });
+    }
+    return emit(at, { type: "ProjectDiscontinued", data: { projectId: c.projectId, reasonCode: c.reasonCode, lessons: c.lessons } });
+  },
+};
+
+// Entering a stage; a new stay in pilot runs a new pilot, and the earlier one is kept for the record.
+const enter: Evolver<"StageEntered" | "ProjectPivoted"> = (s, e) => {
+  if (stageEnteredBy(e) === "pilot" && s.pilot !== null) {
+    s.pastPilots.push(s.pilot);
+    s.pilot = null;
+  }
+  evolveStays(s, e);
+};
+
+/** How the lifecycle's events change the project: the stays recipe, and what only a project records. */
+export const lifecycleEvolvers: Evolvers<
+  "ChallengeSubmitted" | "ChallengeAccepted" | "ChallengeRejected" | "StageEntered" | "ProjectPivoted" | "ProjectPaused" | "ProjectResumed" | "ProjectDiscontinued" | "ProjectMainstreamed"
+> = {
+  ChallengeSubmitted: (s, e) => {
+    const d = e.data;
+    Object.assign(s, { submitted: true, projectId: d.projectId, title: d.title, sector: d.sector, ownerEntityId: d.ownerEntityId, leadId: d.leadId, facet: d.facet ?? null, submittedAt: e.occurredAt });
+    evolveStays(s, e);
+  },
+  ChallengeAccepted: (s) => {
+    s.accepted = true;
+  },
+  ChallengeRejected: () => undefined,
+  StageEntered: enter,
+  ProjectPivoted: enter,
+  ProjectPaused: evolveStays,
+  ProjectResumed: evolveStays,
+  ProjectDiscontinued: evolveStays,
+  ProjectMainstreamed: evolveStays,
+};

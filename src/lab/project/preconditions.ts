@@ -1,0 +1,132 @@
+import { type Context, err, ok, type Result, type RuleViolation } from "../../kernel/index.js";
+import type { CommandType } from "../commands.js";
+import { permissions } from "../permissions.js";
+import { type LabRuleCode, labRule } from "../rule-codes.js";
+import { type GateDecision, isTerminal, type ProjectState } from "../state.js";
+import { pivotTarget } from "../transitions.js";
+import { checkGate, requirementText } from "./requirements.js";
+
+type Refusal = RuleViolation<LabRuleCode>;
+
+/** The project commands that may still be issued while a project is paused. */
+export const allowedWhilePaused: ReadonlySet<CommandType> = new Set<CommandType>([
+  "ResumeProject",
+  "DiscontinueProject",
+  "ContractProcurement",
+  "CancelProcurement",
+  "RecordEntityJoined",
+  "RecordEntityLeft",
+  "RecordEntityDeclined",
+  "MeasureKpi",
+  "CorrectKpiMeasurement",
+]);
+
+const time = (iso: string): number => Date.parse(iso);
+
+/**
+ * Checks every command shares: the actor's role may issue it, and it did not happen in the future.
+ * Returns the business time of the command's events.
+ */
+export const checkActorAndTime = (type: CommandType, occurredAt: string | undefined, ctx: Context): Result<string, Refusal> => {
+  const allowed = permissions[type];
+  if (!(allowed as readonly string[]).includes(ctx.actor.role)) {
+    return err(
+      labRule("not_permitted", `Acting as ${ctx.actor.role}, you may not ${type}; it is for: ${allowed.join(", ")}.`, {
+        command: type,
+        role: ctx.actor.role,
+        allowed,
+      }),
+    );
+  }
+  const now = ctx.now().toISOString();
+  const at = occurredAt ?? now;
+  if (time(at) > time(now)) {
+    return err(labRule("occurred_in_future", `The event is dated ${at}, after now (${now}); record things once they have happened.`, { occurredAt: at, now }));
+  }
+  return ok(at);
+};
+
+/** The latest gate decision taken during the project's current stay in its stage. */
+export const currentDecision = (s: ProjectState): GateDecision | undefined => {
+  const span = s.stages.length - 1;
+  return s.decisions.findLast((d) => d.span === span);
+};
+
+const gatePassed = (s: ProjectState): Refusal | undefined => {
+  const check = checkGate(s);
+  const decision = currentDecision(s);
+  if (decision?.gate !== check.gate || (decision.outcome !== "go" && decision.outcome !== "conditional_go")) {
+    const latest = decision ? `the latest decision at ${decision.gate} is ${decision.outcome}` : `no ${check.gate} decision has been recorded in this stage`;
+    return labRule("gate_not_passed", `To leave ${s.stage}, ${check.gate} must be passed with go or conditional_go; ${latest}.`, {
+      gate: check.gate,
+      latest: decision?.outcome ?? null,
+    });
+  }
+  return missingRequirements(s);
+};
+
+/** The gate requirements still missing, as an error naming each one, or nothing. */
+export const missingRequirements = (s: ProjectState): Refusal | undefined => {
+  const { gate, missing } = checkGate(s);
+  if (missing.length === 0) return undefined;
+  return labRule("gate_requirements_missing", `${gate} cannot be passed yet: ${missing.map((m) => requirementText[m]).join("; ")} — not yet.`, {
+    gate,
+    missing,
+  });
+};
+
+/**
+ * Whether a project command may be issued in this state at all, before looking at its payload:
+ * the project exists (or not, to submit), is not over, is not paused (for most commands), is in a
+ * stage where the command makes sense. `decide` and `nextSteps` both ask this one function.
+ */
+export const precondition = (type: CommandType, s: ProjectState): Refusal | undefined => {
+  if (type === "SubmitChallenge") {
+    return s.submitted ? labRule("project_exists", `Project ${s.projectId} has already been submitted.`, { projectId: s.projectId }) : undefined;
+  }
+  if (!s.submitted) return labRule("project_not_found", "No challenge has been submitted for this project; submit it first.");
+  if (isTerminal(s)) {
+    return labRule("project_closed", `Project ${s.projectId} is ${s.status}; nothing more can be recorded on it.`, { status: s.status });
+  }
+  if (s.status === "paused" && !allowedWhilePaused.has(type)) {
+    const reason = s.pauses.at(-1)?.reason ?? "other";
+    return labRule("project_paused", `Project ${s.projectId} is paused (${reason}); resume it before you ${type}.`, { reason });
+  }
+  const stageIs = (...stages: ProjectState["stage"][]): Refusal | undefined =>
+    stages.includes(s.stage)
+      ? undefined
+      : labRule("wrong_stage", `${type} is for a project in ${stages.join(" or ")}; this one is in ${s.stage}.`, { stage: s.stage, expected: stages });
+  switch (type) {
+    case "AcceptChallenge":
+    case "RejectChallenge":
+      return stageIs("challenge") ?? (s.accepted ? labRule("challenge_already_accepted", "The challenge has already been accepted.") : undefined);
+    case "AdvanceStage":
+      return (s.stage === "scale" ? labRule("wrong_stage", "A project in scale leaves through G4 into the mainstream: use MainstreamProject.", { stage: s.stage }) : undefined) ?? gatePassed(s);
+    case "MainstreamProject":
+      return stageIs("scale") ?? gatePassed(s);
+    case "PivotProject": {
+      if (pivotTarget(s.stage) === undefined) return labRule("wrong_stage", "A project in challenge has no earlier stage to pivot to.", { stage: s.stage });
+      const d = currentDecision(s);
+      return d?.outcome === "recycle"
+        ? undefined
+        : labRule("pivot_not_decided", `A pivot follows a gate decision with outcome recycle; the latest decision in this stage is ${d?.outcome ?? "none"}.`, {
+            latest: d?.outcome ?? null,
+          });
+    }
+    case "PauseProject":
+      return s.status === "paused" ? labRule("already_paused", "The project is already paused.") : undefined;
+    case "ResumeProject":
+      return s.status === "paused" ? undefined : labRule("not_paused", "The project is not paused.");
+    case "StartPilot":
+      return stageIs("pilot") ?? (s.pilot ? labRule("pilot_already_started", `The pilot started on ${s.pilot.startedAt}.`) : undefined);
+    case "EndPilot":
+      if (!s.pilot) return labRule("pilot_not_started", "The pilot has not started.");
+      return s.pilot.endedAt ? labRule("pilot_already_ended", `The pilot ended on ${s.pilot.endedAt}.`) : undefined;
+    case "PublishEvaluation":
+      return stageIs("pilot", "scale") ?? (s.pilot ? undefined : labRule("pilot_not_started", "An evaluation assesses a pilot; start the pilot first."));
+    case "RecordAdoption":
+      return stageIs("scale");
+    default:
+      return undefined;
+  }
+};
