@@ -151,7 +151,7 @@ const sections: Record<string, () => Promise<Row[]>> = {
 
   async commands() {
     const store = new InMemoryEventStore<TallyEvent>();
-    for (const e of log.all) store.appendSync(e.streamId, [e], { expectedVersion: e.version - 1 });
+    for (const e of log.all) await store.append(e.streamId, [e], { expectedVersion: e.version - 1 });
     const held = store.size;
     const random = prng(7);
     const COMMANDS = Math.min(50_000, total / 10);

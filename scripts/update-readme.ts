@@ -1,14 +1,15 @@
 /**
  * Regenerate the README blocks that are generated from the code: the lifecycle diagram (from the
- * transition table) and the permission table. Run: npm run readme
+ * transition table), the permission table and the error codes. Run: npm run readme
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { lifecycleMermaid, permissionsMarkdown } from "../src/index.js";
+import { errorCodesMarkdown, lifecycleMermaid, permissionsMarkdown } from "./readme-blocks.js";
 
 /** The generated blocks, by marker name. */
 export const generatedBlocks = (): Record<string, string> => ({
   lifecycle: `\`\`\`mermaid\n${lifecycleMermaid()}\n\`\`\``,
   permissions: permissionsMarkdown(),
+  "error-codes": errorCodesMarkdown(),
 });
 
 /** Replace the text between `<!-- name:start -->` and `<!-- name:end -->`. */

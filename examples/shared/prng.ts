@@ -1,13 +1,4 @@
-/** A small deterministic PRNG (mulberry32): the same seed always gives the same sequence. */
-export const prng = (seed: number): (() => number) => {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+export { prng } from "../../src/testing/index.js";
 
 /** Helpers over a PRNG. */
 export const dice = (random: () => number) => ({

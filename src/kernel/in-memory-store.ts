@@ -25,11 +25,10 @@ export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventS
 
   /** Append, all or nothing; see `EventStore.append`. */
   append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, AppendError>> {
-    return Promise.resolve(this.appendSync(streamId, events, options));
+    return Promise.resolve(this.#append(streamId, events, options));
   }
 
-  /** The synchronous core of `append`, for hosts and benchmarks that want no promise per call. */
-  appendSync(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Result<AppendResult<E>, AppendError> {
+  #append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Result<AppendResult<E>, AppendError> {
     const stream = this.#streams.get(streamId);
     const current = stream?.length ?? 0;
     const { commandId } = options;
@@ -68,15 +67,10 @@ export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventS
 
   /** See `EventStore.readStream`. */
   readStream(streamId: string, options: { readonly fromVersion?: number; readonly toVersion?: number } = {}): Promise<readonly Envelope<E>[]> {
-    return Promise.resolve(this.readStreamSync(streamId, options));
-  }
-
-  /** The synchronous core of `readStream`. */
-  readStreamSync(streamId: string, options: { readonly fromVersion?: number; readonly toVersion?: number } = {}): readonly Envelope<E>[] {
     const stream = this.#streams.get(streamId) ?? [];
     const from = Math.max(1, options.fromVersion ?? 1);
     const to = Math.min(stream.length, options.toVersion ?? stream.length);
-    return stream.slice(from - 1, Math.max(from - 1, to));
+    return Promise.resolve(stream.slice(from - 1, Math.max(from - 1, to)));
   }
 
   /** See `EventStore.readAll`. */

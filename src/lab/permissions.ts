@@ -38,15 +38,3 @@ export const permissions: Record<CommandType, readonly ActorRole[]> = {
   RecordAdoption: ["lab_team", "sponsor", "system"],
   ForgetParticipant: ["lab_team", "system"],
 };
-
-/**
- * The permission table as Markdown, for the README.
- *
- * @example
- * permissionsMarkdown().split("\n")[0] // "| command | lab_team | decision_maker | … |"
- */
-export const permissionsMarkdown = (): string => {
-  const roles: ActorRole[] = ["lab_team", "decision_maker", "sponsor", "facilitator", "evaluator", "system", "auditor"];
-  const rows = Object.entries(permissions).map(([command, allowed]) => `| \`${command}\` | ${roles.map((r) => (allowed.includes(r) ? "✓" : "")).join(" | ")} |`);
-  return [`| command | ${roles.join(" | ")} |`, `|---|${roles.map(() => ":-:").join("|")}|`, ...rows].join("\n");
-};

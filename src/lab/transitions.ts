@@ -1,9 +1,9 @@
-import type { Gate, PauseReason, Stage } from "./vocabulary.js";
+import type { Gate, Stage } from "./vocabulary.js";
 
 /**
  * The lifecycle as data: which gate leads out of each active stage and where, where a pivot goes
- * back to, and where a project may end. `decide`, `nextSteps`, the README's state diagram and its
- * test all read this one table.
+ * back to, and where a project may end. `decide`, `nextSteps`, the figures' gate conversion and the
+ * README's state diagram all read this one table.
  */
 export const transitions = {
   /** Forward through a gate: stage → next stage. */
@@ -34,23 +34,3 @@ export const exitGate = (stage: Stage): Gate =>
 
 /** The stage a pivot from `stage` returns to, if any. */
 export const pivotTarget = (stage: Stage): Stage | undefined => (stage in transitions.pivot ? transitions.pivot[stage as keyof typeof transitions.pivot] : undefined);
-
-/** Reasons a project may be paused for, in display order. */
-export const pauseReasons: readonly PauseReason[] = ["procurement", "entity_reluctance", "funding", "legal", "other"];
-
-/**
- * The lifecycle as a Mermaid state diagram, generated from `transitions`.
- *
- * @example
- * lifecycleMermaid().startsWith("stateDiagram-v2") // true
- */
-export const lifecycleMermaid = (): string => {
-  const lines = ["stateDiagram-v2", "    [*] --> challenge: ChallengeSubmitted"];
-  for (const [from, { to, gate }] of Object.entries(transitions.advance)) lines.push(`    ${from} --> ${to}: ${gate} go`);
-  for (const [from, { gate }] of Object.entries(transitions.mainstream)) lines.push(`    ${from} --> mainstreamed: ${gate} go`);
-  for (const [from, to] of Object.entries(transitions.pivot)) lines.push(`    ${from} --> ${to}: recycle (pivot)`);
-  for (const stage of transitions.discontinue) lines.push(`    ${stage} --> discontinued: reason + lessons`);
-  for (const stage of transitions.pause) lines.push(`    ${stage} --> ${stage}: pause / resume`);
-  lines.push("    mainstreamed --> [*]", "    discontinued --> [*]");
-  return lines.join("\n");
-};

@@ -11,8 +11,12 @@ const partsWith = (witness?: Witness) => ({ participation: participationProjecti
 
 /**
  * The four projections in one pass, telling a witness the events behind each counted fact: what
- * `explain` runs, so lineage comes from the code that computes the figures.
- * @internal
+ * `explain` runs, so lineage comes from the code that computes the figures. For tools that want the
+ * lineage of every figure at once.
+ *
+ * @example
+ * const seen: string[] = [];
+ * project(labProjectionsWith({ note: (fact, ids) => seen.push(`${fact}: ${ids.join(" ")}`) }), events);
  */
 export const labProjectionsWith = (witness?: Witness) => combineProjections<ReturnType<typeof partsWith>, LabEvent>(partsWith(witness));
 

@@ -1,6 +1,6 @@
 export * from "./as-of.js";
 export * from "./audit-trail.js";
-export { type Context as ProjectionContext, compareTime, type ProjectContext } from "./context.js";
+export type { Context as ProjectionContext, ProjectContext } from "./context.js";
 export * from "./figures.js";
 export * from "./history.js";
 export * from "./impact.js";
@@ -8,4 +8,4 @@ export * from "./lineage.js";
 export * from "./participation.js";
 export * from "./portfolio.js";
 export * from "./report.js";
-export * from "./stats.js";
+export type { Fact, Witness } from "./witness.js";

@@ -8,5 +8,6 @@ export * from "./context.js";
 export { diff, matchesPartial } from "./diff.js";
 export * from "./histories.js";
 export * from "./must.js";
+export * from "./prng.js";
 export * from "./projection-spec.js";
 export * from "./scenario.js";

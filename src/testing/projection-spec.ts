@@ -1,5 +1,6 @@
 import { type AnyEvent, type Envelope, type Immutable, project, type Projection } from "../kernel/index.js";
 import { diff, matchesPartial, show } from "./diff.js";
+import { prng } from "./prng.js";
 
 /** How events are delivered to the projection in a spec. */
 export type Delivery = "in order" | "every event twice" | "shuffled across streams";
@@ -14,13 +15,7 @@ export interface ProjectionSpecOptions {
 
 // A stream-preserving shuffle: a seeded random interleaving of the streams, each in its own order.
 const shuffle = <E extends AnyEvent>(events: readonly Envelope<E>[], seed: number): Envelope<E>[] => {
-  let s = seed | 0;
-  const random = (): number => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = prng(seed);
   const streams = new Map<string, Envelope<E>[]>();
   for (const e of events) {
     const list = streams.get(e.streamId);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createCodec, entityDecider, handle, InMemoryEventStore, labDecider, labEvents, type LabEvent, nextSteps, participantDecider, fold, projectDecider } from "../../src/index.js";
+import * as z from "zod";
+import { combine, createCodec, entityDecider, handle, InMemoryEventStore, labDecider, labEvents, type LabEvent, nextSteps, participantDecider, fold, projectDecider } from "../../src/index.js";
 import { type CommandOf, fixedContext, scenario, sequentialIds } from "../../src/testing/index.js";
 import { as, c, ref, run, steps } from "./fixtures.js";
 
@@ -44,6 +45,20 @@ describe("the combined lab decider", () => {
     expect(!invalid.ok && invalid.error.code).toBe("validation_failed");
     expect(store.size).toBe(3);
   });
+  it("routes by the command's type and reports a bad field at its own path, as the part itself does", () => {
+    const bad = { type: "RegisterEntity", entityId: "ama", name: "AMA", kind: "public", level: "federal", sector: "digital_services" };
+    const viaLab = scenario(labDecider).given([]).whenInput(bad).thenError("validation_failed");
+    const viaEntity = scenario(entityDecider).given([]).whenInput(bad).thenError("validation_failed");
+    expect(viaLab.details).toEqual(viaEntity.details);
+    expect(viaLab.details).toMatchObject({ issues: [{ path: ["level"] }] });
+    expect(scenario(labDecider).given([]).whenInput({ type: "NoSuchCommand" }).thenError("validation_failed").message).toMatch(/^Invalid command NoSuchCommand/);
+  });
+
+  it("refuses parts whose command or event types overlap, or whose commands have no literal type", () => {
+    expect(() => combine({ a: entityDecider, b: entityDecider })).toThrow(/belongs to both a and b/);
+    expect(() => combine({ a: { ...entityDecider, commandSchema: z.object({ type: z.string() }) } })).toThrow(/must be discriminated by a literal "type"/);
+  });
+
   it("knows the whole catalogue, and every stored event decodes", () => {
     expect(Object.keys(labDecider.events).sort()).toEqual(Object.keys(labEvents).sort());
     const codec = createCodec(labEvents);

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkpoint, createCodec, decodeJsonl, labEvents, labHashView, type StoredRecord, verify } from "../../src/index.js";
-import { labArbitraries } from "../../src/testing/index.js";
+import { labArbitraries } from "../../src/testing/arbitraries.js";
 import { DEMO_LOG } from "../../examples/demo/paths.js";
 
 const codec = createCodec(labEvents);

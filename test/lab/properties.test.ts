@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCodec, fold, isTerminal, labEvents, ProjectCommand, type ProjectState, projectDecider } from "../../src/index.js";
-import { labArbitraries, playProject, type StepInput } from "../../src/testing/index.js";
+import { playProject, type StepInput } from "../../src/testing/index.js";
+import { labArbitraries } from "../../src/testing/arbitraries.js";
 
 const codec = createCodec(labEvents);
 const { projectSteps } = labArbitraries(fc);

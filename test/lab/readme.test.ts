@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fill, generatedBlocks } from "../../scripts/update-readme.js";
-import { lifecycleMermaid, transitions } from "../../src/index.js";
+import { lifecycleMermaid } from "../../scripts/readme-blocks.js";
+import { transitions } from "../../src/index.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 
 describe("README", () => {
-  it("shows the lifecycle diagram and the permission table exactly as the code defines them (run `npm run readme` to refresh)", () => {
+  it("shows the lifecycle diagram, the permission table and the error codes exactly as the code defines them (run `npm run readme` to refresh)", () => {
     expect(fill(readme, generatedBlocks())).toBe(readme);
   });
   it("the diagram has an edge for every transition of the table", () => {

@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyTo, type Envelope, explain, figuresOf, fold, labProjections, type LabEvent, live, mergeProjected, project, type Headline } from "../../src/index.js";
-import { labArbitraries, must } from "../../src/testing/index.js";
+import { must } from "../../src/testing/index.js";
+import { labArbitraries } from "../../src/testing/arbitraries.js";
 
 const logs = labArbitraries(fc).portfolioLog(3, 60);
 const state = (log: readonly Envelope<LabEvent>[]) => must(project(labProjections, log)).state;

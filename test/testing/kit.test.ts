@@ -12,7 +12,8 @@ import {
   projectDecider,
   type Projection,
 } from "../../src/index.js";
-import { labArbitraries, projectionSpec } from "../../src/testing/index.js";
+import { projectionSpec } from "../../src/testing/index.js";
+import { labArbitraries } from "../../src/testing/arbitraries.js";
 import { on, registeredLog } from "../projections/builder.js";
 import { day, ref } from "../lab/fixtures.js";
 

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DiscontinuationReason, EntityKind, type Envelope, GateOutcome, labEvents, type LabEvent, PauseReason, Sector, Stage } from "../../src/index.js";
-import { labArbitraries } from "../../src/testing/index.js";
+import { labArbitraries } from "../../src/testing/arbitraries.js";
 
 /** Everything counted over a set of logs. */
 export const reachOf = (logs: readonly (readonly Envelope<LabEvent>[])[]) => {
