@@ -1,6 +1,6 @@
 import type * as FC from "fast-check";
 import { type Envelope, execute } from "../kernel/index.js";
-import { labDecider, type LabEvent, type ProjectEvent, Sector } from "../lab/index.js";
+import { labDecider, type LabEvent, Sector } from "../lab/index.js";
 import { day, testRef } from "./commands.js";
 import { fixedContext, testEntities } from "./context.js";
 import { playProject, pools, type StepInput } from "./histories.js";

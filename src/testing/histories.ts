@@ -1,4 +1,4 @@
-import { type DomainError, type Envelope, execute, executeOn, fold } from "../kernel/index.js";
+import { type DomainError, type Envelope, executeOn, fold } from "../kernel/index.js";
 import {
   ActorRole,
   currentDecision,
@@ -8,8 +8,6 @@ import {
   exitGate,
   Gate,
   GateOutcome,
-  labDecider,
-  type LabEvent,
   nextSteps,
   ParticipantRole,
   PauseReason,
