@@ -10,6 +10,9 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-non-null-assertion": "error",
+      // Small functions, each doing one thing: a longer one is a sign two concerns share a body.
+      "max-lines-per-function": ["error", { max: 60, skipBlankLines: true, skipComments: true }],
+      "max-len": ["error", { code: 160, ignoreUrls: true }],
       "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: "The core is pure: no node:* imports under src/." }] }],
       "no-restricted-syntax": [
         "error",
@@ -22,10 +25,15 @@ export default tseslint.config(
   {
     files: ["src/kernel/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["node:*"], message: "The core is pure: no node:* imports under src/." },
-        { group: ["../lab/*", "../lab", "../projections/*", "../testing/*"], message: "kernel/ knows nothing of the domain." },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*"], message: "The core is pure: no node:* imports under src/." },
+            { group: ["../lab/*", "../lab", "../projections/*", "../testing/*"], message: "kernel/ knows nothing of the domain." },
+          ],
+        },
+      ],
     },
   },
   {

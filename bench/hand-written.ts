@@ -18,16 +18,29 @@ const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ??
 
 export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
   const ctx = () => ({ projects: new Map(), entities: new Map(), forgotten: new Set<string>() });
-  const P = { ...ctx(), pending: new Map(), people: new Map(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() } as Ctx;
+  const P = {
+    ...ctx(),
+    pending: new Map(),
+    people: new Map(),
+    participations: new Map(),
+    headcount: new Map(),
+    sessionsHeld: new Map(),
+    engaged: new Map(),
+    partners: new Map(),
+  } as Ctx;
   const I = { ...ctx(), kpis: new Map(), pilots: new Map(), running: new Map(), evaluations: new Map(), adoptions: new Map() } as State["impact"];
   const F = { ...ctx(), portfolio: new Map(), declined: new Map(), latestAt: "" } as State["portfolio"];
   const A = { entries: new Map() } as State["auditTrail"];
   const seen = new Map<string, number>();
   const track = (c: { projects: Map<string, { sector: string; stage: string }>; entities: Map<string, unknown> }, e: Envelope<LabEvent>) => {
     if (e.type === "ChallengeSubmitted") c.projects.set(e.data.projectId, { sector: e.data.sector, stage: "challenge" });
-    else if (e.type === "StageEntered") { const p = c.projects.get(e.data.projectId); if (p) p.stage = e.data.stage; }
-    else if (e.type === "ProjectPivoted") { const p = c.projects.get(e.data.projectId); if (p) p.stage = e.data.to; }
-    else if (e.type === "EntityRegistered") c.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
+    else if (e.type === "StageEntered") {
+      const p = c.projects.get(e.data.projectId);
+      if (p) p.stage = e.data.stage;
+    } else if (e.type === "ProjectPivoted") {
+      const p = c.projects.get(e.data.projectId);
+      if (p) p.stage = e.data.to;
+    } else if (e.type === "EntityRegistered") c.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
   };
   // The same memoisation of slice and key strings as the projections, written by hand.
   const sliceMemo = new Map<string, string[]>();
@@ -58,14 +71,41 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       case "ChallengeSubmitted": {
         for (const s of slices(at, e.data.projectId)) addTo(P.engaged, e.data.ownerEntityId, s);
         F.portfolio.set(e.data.projectId, {
-          stage: "challenge", status: "active", stageEnteredAt: at, stages: [{ stage: "challenge", enteredAt: at, leftAt: null }], pauses: [], discontinuation: null, mainstreamedAt: null,
-          title: e.data.title, sector: e.data.sector, submittedAt: at, submittedEventId: e.id, pilotStartedAt: null, procurements: new Map(),
+          stage: "challenge",
+          status: "active",
+          stageEnteredAt: at,
+          stages: [{ stage: "challenge", enteredAt: at, leftAt: null }],
+          pauses: [],
+          discontinuation: null,
+          mainstreamedAt: null,
+          title: e.data.title,
+          sector: e.data.sector,
+          submittedAt: at,
+          submittedEventId: e.id,
+          pilotStartedAt: null,
+          procurements: new Map(),
         });
-        A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `Challenge submitted: "${e.data.title}" (${e.data.sector}), owner ${e.data.ownerEntityId}, lead ${e.data.leadId}` });
+        A.entries.set(e.id, {
+          eventId: e.id,
+          projectId: e.data.projectId,
+          type: e.type,
+          occurredAt: at,
+          recordedAt: e.recordedAt,
+          actor: e.actor,
+          summary: `Challenge submitted: "${e.data.title}" (${e.data.sector}), owner ${e.data.ownerEntityId}, lead ${e.data.leadId}`,
+        });
         break;
       }
       case "ChallengeAccepted":
-        A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: "Challenge accepted" });
+        A.entries.set(e.id, {
+          eventId: e.id,
+          projectId: e.data.projectId,
+          type: e.type,
+          occurredAt: at,
+          recordedAt: e.recordedAt,
+          actor: e.actor,
+          summary: "Challenge accepted",
+        });
         break;
       case "EntityJoined": {
         for (const s of slices(at, e.data.projectId)) {
@@ -114,14 +154,29 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
         P.pending.delete(k);
         for (const s of ss) bump(P.sessionsHeld, s);
         const h = e.data.anonymousHeadcount;
-        for (const [what, n] of [["citizens", h.citizens], ["civilServants", h.civilServants], ["business", h.business], ["other", h.other]] as const) for (const key of keys(what, ss)) bump(P.headcount, key, n);
+        for (const [what, n] of [
+          ["citizens", h.citizens],
+          ["civilServants", h.civilServants],
+          ["business", h.business],
+          ["other", h.other],
+        ] as const)
+          for (const key of keys(what, ss)) bump(P.headcount, key, n);
         break;
       }
       case "SessionCancelled":
         P.pending.delete(`${e.data.projectId}|${e.data.sessionId}`);
         break;
       case "GateDecisionRecorded":
-        A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `${e.data.gate} decision: ${e.data.outcome}${e.data.recycleTo ? ` (back to ${e.data.recycleTo})` : ""} by ${e.data.approvers.map((x) => x.id).join(", ")}`, decision: e.data });
+        A.entries.set(e.id, {
+          eventId: e.id,
+          projectId: e.data.projectId,
+          type: e.type,
+          occurredAt: at,
+          recordedAt: e.recordedAt,
+          actor: e.actor,
+          summary: `${e.data.gate} decision: ${e.data.outcome}${e.data.recycleTo ? ` (back to ${e.data.recycleTo})` : ""} by ${e.data.approvers.map((x) => x.id).join(", ")}`,
+          decision: e.data,
+        });
         break;
       case "StageEntered": {
         const p = F.portfolio.get(e.data.projectId);
@@ -132,7 +187,15 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
           p.stageEnteredAt = at;
           p.stages.push({ stage: e.data.stage, enteredAt: at, leftAt: null });
         }
-        A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `Entered ${e.data.stage} from ${e.data.from} through ${e.data.gate}` });
+        A.entries.set(e.id, {
+          eventId: e.id,
+          projectId: e.data.projectId,
+          type: e.type,
+          occurredAt: at,
+          recordedAt: e.recordedAt,
+          actor: e.actor,
+          summary: `Entered ${e.data.stage} from ${e.data.from} through ${e.data.gate}`,
+        });
         break;
       }
       case "ProjectPaused": {
@@ -141,7 +204,15 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
           p.status = "paused";
           p.pauses.push({ stage: p.stage, reason: e.data.reason, from: at, to: null });
         }
-        A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `Paused (${e.data.reason})${e.data.note ? `: ${e.data.note}` : ""}` });
+        A.entries.set(e.id, {
+          eventId: e.id,
+          projectId: e.data.projectId,
+          type: e.type,
+          occurredAt: at,
+          recordedAt: e.recordedAt,
+          actor: e.actor,
+          summary: `Paused (${e.data.reason})${e.data.note ? `: ${e.data.note}` : ""}`,
+        });
         break;
       }
       case "ProjectResumed": {
@@ -151,7 +222,15 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
           const last = p.pauses.at(-1);
           if (last && last.to === null) last.to = at;
         }
-        A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: "Resumed" });
+        A.entries.set(e.id, {
+          eventId: e.id,
+          projectId: e.data.projectId,
+          type: e.type,
+          occurredAt: at,
+          recordedAt: e.recordedAt,
+          actor: e.actor,
+          summary: "Resumed",
+        });
         break;
       }
       case "ProcurementRequested":
@@ -164,17 +243,39 @@ export const handWritten = (events: readonly Envelope<LabEvent>[]): State => {
       }
       case "KpiDefined": {
         const d = e.data;
-        I.kpis.set(`${d.projectId}|${d.kpiId}`, { name: d.name, category: d.category, unit: d.unit, direction: d.direction, baseline: d.baseline, target: d.target, projectId: d.projectId, kpiId: d.kpiId, measurements: new Map(), corrections: new Map() });
+        I.kpis.set(`${d.projectId}|${d.kpiId}`, {
+          name: d.name,
+          category: d.category,
+          unit: d.unit,
+          direction: d.direction,
+          baseline: d.baseline,
+          target: d.target,
+          projectId: d.projectId,
+          kpiId: d.kpiId,
+          measurements: new Map(),
+          corrections: new Map(),
+        });
         break;
       }
       case "KpiMeasured":
         I.kpis.get(`${e.data.projectId}|${e.data.kpiId}`)?.measurements.set(e.id, { value: e.data.value, periodEnd: e.data.periodEnd, order: e.version });
-        A.entries.set(e.id, { eventId: e.id, projectId: e.data.projectId, type: e.type, occurredAt: at, recordedAt: e.recordedAt, actor: e.actor, summary: `KPI ${e.data.kpiId} measured: ${e.data.value} for ${e.data.periodStart.slice(0, 10)} – ${e.data.periodEnd.slice(0, 10)} (${e.data.source})` });
+        A.entries.set(e.id, {
+          eventId: e.id,
+          projectId: e.data.projectId,
+          type: e.type,
+          occurredAt: at,
+          recordedAt: e.recordedAt,
+          actor: e.actor,
+          summary: `KPI ${e.data.kpiId} measured: ${e.data.value} for ${e.data.periodStart.slice(0, 10)} – ${e.data.periodEnd.slice(0, 10)} (${e.data.source})`,
+        });
         break;
       case "PilotStarted":
         I.pilots.set(e.id, { projectId: e.data.projectId, sites: e.data.sites, entityIds: e.data.entityIds, startedAt: at, endedAt: null });
         I.running.set(e.data.projectId, e.id);
-        { const p = F.portfolio.get(e.data.projectId); if (p) p.pilotStartedAt ??= at; }
+        {
+          const p = F.portfolio.get(e.data.projectId);
+          if (p) p.pilotStartedAt ??= at;
+        }
         break;
       case "PilotEnded": {
         const id = I.running.get(e.data.projectId);

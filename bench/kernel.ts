@@ -3,18 +3,7 @@
  * garbage (a 240 MB JSON-lines text, a million decoded events) does not tax the next. Prints its
  * rows as JSON on stdout.
  */
-import {
-  type Context,
-  createCodec,
-  decodeJsonl,
-  encodeJsonl,
-  type Envelope,
-  fold,
-  handle,
-  InMemoryEventStore,
-  lruStateCache,
-  project,
-} from "../src/index.js";
+import { type Context, createCodec, decodeJsonl, encodeJsonl, type Envelope, fold, handle, InMemoryEventStore, lruStateCache, project } from "../src/index.js";
 import { type TallyEvent, type TallyState, tally, tallyEvents, totals } from "../test/kernel/tally.js";
 import { type Row, median, prng, syntheticLog } from "./synthetic.js";
 import { must } from "../src/testing/index.js";

@@ -23,7 +23,12 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
   };
   for (let i = 0; i < entities; i++) {
     const kind = i % 3 === 0 ? "business" : "public";
-    out.push(envelope(`entity:en${i}`, 1, t0 - 86_400_000 + i, { type: "EntityRegistered", data: { entityId: `en${i}`, name: `Org ${i}`, kind, sector: "health", ...(kind === "public" ? { level: "national" as const } : {}) } }));
+    out.push(
+      envelope(`entity:en${i}`, 1, t0 - 86_400_000 + i, {
+        type: "EntityRegistered",
+        data: { entityId: `en${i}`, name: `Org ${i}`, kind, sector: "health", ...(kind === "public" ? { level: "national" as const } : {}) },
+      }),
+    );
   }
   // Each project's 100 events, as a list; interleaved below.
   const scripts: E[][] = [];
@@ -32,7 +37,10 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
     const en = () => `en${d.int(0, entities - 1)}`;
     const ref = () => `p_${d.int(0, people)}x0`;
     const s: E[] = [
-      { type: "ChallengeSubmitted", data: { projectId, title: `Project ${p}`, problemStatement: "x", sector: d.pick(SECTORS), ownerEntityId: en(), leadId: "lead-1" } },
+      {
+        type: "ChallengeSubmitted",
+        data: { projectId, title: `Project ${p}`, problemStatement: "x", sector: d.pick(SECTORS), ownerEntityId: en(), leadId: "lead-1" },
+      },
       { type: "ChallengeAccepted", data: { projectId } },
       { type: "EntityJoined", data: { projectId, entityId: en(), role: "sponsor" } },
       { type: "EntityJoined", data: { projectId, entityId: en(), role: "partner" } },
@@ -40,9 +48,36 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
       { type: "EntityDeclined", data: { projectId, entityId: en(), reason: "no" } },
       { type: "GateDecisionRecorded", data: { projectId, gate: "G1", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], evidence: [] } },
       { type: "StageEntered", data: { projectId, stage: "co_design", from: "challenge", gate: "G1" } },
-      { type: "KpiDefined", data: { projectId, kpiId: "k1", name: "k", category: "service_time", unit: "d", direction: "decrease", baseline: { value: 30, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" }, target: { value: 5, by: "2020-01-01T00:00:00.000Z" } } },
-      { type: "KpiDefined", data: { projectId, kpiId: "k2", name: "k", category: "digital_uptake", unit: "%", direction: "increase", baseline: { value: 10, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" }, target: { value: 50, by: "2020-01-01T00:00:00.000Z" } } },
-      { type: "ProcurementRequested", data: { projectId, procurementId: "r1", procedure: "open", description: "x", estimatedValue: { amount: 1000, currency: "EUR" } } },
+      {
+        type: "KpiDefined",
+        data: {
+          projectId,
+          kpiId: "k1",
+          name: "k",
+          category: "service_time",
+          unit: "d",
+          direction: "decrease",
+          baseline: { value: 30, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" },
+          target: { value: 5, by: "2020-01-01T00:00:00.000Z" },
+        },
+      },
+      {
+        type: "KpiDefined",
+        data: {
+          projectId,
+          kpiId: "k2",
+          name: "k",
+          category: "digital_uptake",
+          unit: "%",
+          direction: "increase",
+          baseline: { value: 10, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" },
+          target: { value: 50, by: "2020-01-01T00:00:00.000Z" },
+        },
+      },
+      {
+        type: "ProcurementRequested",
+        data: { projectId, procurementId: "r1", procedure: "open", description: "x", estimatedValue: { amount: 1000, currency: "EUR" } },
+      },
       { type: "ProjectPaused", data: { projectId, reason: "procurement" } },
       { type: "ProcurementContracted", data: { projectId, procurementId: "r1", supplierEntityId: en(), value: { amount: 900, currency: "EUR" } } },
       { type: "ProjectResumed", data: { projectId } },
@@ -51,8 +86,23 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
       const sessionId = `s${k}`;
       s.push(
         { type: "SessionScheduled", data: { projectId, sessionId, kind: "workshop", mode: "online", scheduledFor: "2018-01-01T00:00:00.000Z" } },
-        { type: "AttendanceRecorded", data: { projectId, sessionId, attendees: [{ participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "citizen" }, { participantRef: ref(), role: "civil_servant", affiliationEntityId: en() }] } },
-        { type: "SessionClosed", data: { projectId, sessionId, anonymousHeadcount: { citizens: k % 3, civilServants: 0, business: 0, other: 0 }, contributions: 2 } },
+        {
+          type: "AttendanceRecorded",
+          data: {
+            projectId,
+            sessionId,
+            attendees: [
+              { participantRef: ref(), role: "citizen" },
+              { participantRef: ref(), role: "citizen" },
+              { participantRef: ref(), role: "citizen" },
+              { participantRef: ref(), role: "civil_servant", affiliationEntityId: en() },
+            ],
+          },
+        },
+        {
+          type: "SessionClosed",
+          data: { projectId, sessionId, anonymousHeadcount: { citizens: k % 3, civilServants: 0, business: 0, other: 0 }, contributions: 2 },
+        },
       );
     }
     s.push(
@@ -60,7 +110,18 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
       { type: "StageEntered", data: { projectId, stage: "pilot", from: "co_design", gate: "G2" } },
       { type: "PilotStarted", data: { projectId, sites: 2, entityIds: [en()], plannedEnd: "2020-01-01T00:00:00.000Z" } },
     );
-    for (let m = 0; m < 8; m++) s.push({ type: "KpiMeasured", data: { projectId, kpiId: m % 2 ? "k1" : "k2", value: m * 3, periodStart: "2018-01-01T00:00:00.000Z", periodEnd: `2018-0${m + 1}-01T00:00:00.000Z`, source: "s" } });
+    for (let m = 0; m < 8; m++)
+      s.push({
+        type: "KpiMeasured",
+        data: {
+          projectId,
+          kpiId: m % 2 ? "k1" : "k2",
+          value: m * 3,
+          periodStart: "2018-01-01T00:00:00.000Z",
+          periodEnd: `2018-0${m + 1}-01T00:00:00.000Z`,
+          source: "s",
+        },
+      });
     s.push(
       { type: "PilotEnded", data: { projectId } },
       { type: "EvaluationPublished", data: { projectId, outcome: "success", evidenceLevel: 3, reportRef: "r" } },

@@ -15,7 +15,11 @@ const rows: Row[] = [];
 for (const name of names) {
   process.stderr.write(`… ${name}\n`);
   const [file, section] = name.includes(":") ? name.split(":") : ["kernel", name];
-  const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", `bench/${file}.ts`, section ?? ""], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", `bench/${file}.ts`, section ?? ""], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`section ${name} failed`);
   rows.push(...(JSON.parse(child.stdout) as Row[]));
 }

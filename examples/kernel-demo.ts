@@ -48,9 +48,13 @@ const box: Decider<BoxCommand, BoxState, BoxEvent> = {
   decide: (c, s) => {
     switch (c.type) {
       case "OpenBox":
-        return s.status === "none" ? ok([{ type: "BoxOpened", data: { boxId: c.boxId, topic: c.topic } }]) : err(ruleViolation("box_exists", `Box ${c.boxId} already exists.`));
+        return s.status === "none"
+          ? ok([{ type: "BoxOpened", data: { boxId: c.boxId, topic: c.topic } }])
+          : err(ruleViolation("box_exists", `Box ${c.boxId} already exists.`));
       case "Suggest":
-        return s.status === "open" ? ok([{ type: "SuggestionMade", data: { boxId: c.boxId, text: c.text } }]) : err(ruleViolation("box_not_open", `Box ${c.boxId} is not open for suggestions.`));
+        return s.status === "open"
+          ? ok([{ type: "SuggestionMade", data: { boxId: c.boxId, text: c.text } }])
+          : err(ruleViolation("box_not_open", `Box ${c.boxId} is not open for suggestions.`));
       case "CloseBox":
         return s.status === "open" ? ok([{ type: "BoxClosed", data: { boxId: c.boxId } }]) : err(ruleViolation("box_not_open", `Box ${c.boxId} is not open.`));
       default: {
@@ -99,7 +103,11 @@ const commands: [string, unknown][] = [
 ];
 for (const [id, command] of commands) {
   const r = await handle(store, box, command, ctx(id));
-  console.log(r.ok ? `${id}: ok${r.value.replayed ? " (retry: answered from the first try, nothing written)" : ""}, ${r.value.events.map((e) => e.type).join(", ")}` : `${id}: refused [${r.error.code}] ${r.error.message}`);
+  console.log(
+    r.ok
+      ? `${id}: ok${r.value.replayed ? " (retry: answered from the first try, nothing written)" : ""}, ${r.value.events.map((e) => e.type).join(", ")}`
+      : `${id}: refused [${r.error.code}] ${r.error.message}`,
+  );
 }
 
 const codec = createCodec(boxEvents);

@@ -32,7 +32,8 @@ export const eventLogSchema = (): Json => {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://labx-core.example/schema.json",
     title: "labx-core stored event (envelope v1)",
-    description: "One line of a labx-core JSON-lines event log: the envelope, and the data of its type at its schema version. Participant references carry the library's own rule as a pattern (opaque tokens of at least 128 bits; no e-mail, phone, name or handle), so a validator here refuses what the library refuses.",
+    description:
+      "One line of a labx-core JSON-lines event log: the envelope, and the data of its type at its schema version. Participant references carry the library's own rule as a pattern (opaque tokens of at least 128 bits; no e-mail, phone, name or handle), so a validator here refuses what the library refuses.",
     allOf: [{ $ref: "#/$defs/envelope" }, { oneOf: variants }],
     $defs: defs,
   };

@@ -35,7 +35,8 @@ const ownBytes = async (code: string): Promise<number> => {
     logLevel: "silent",
   });
   let bytes = 0;
-  for (const out of Object.values(result.metafile.outputs)) for (const [path, input] of Object.entries(out.inputs)) if (path.startsWith("dist/")) bytes += input.bytesInOutput;
+  for (const out of Object.values(result.metafile.outputs))
+    for (const [path, input] of Object.entries(out.inputs)) if (path.startsWith("dist/")) bytes += input.bytesInOutput;
   return bytes;
 };
 
@@ -52,7 +53,17 @@ const compilesWithoutFastCheck = (source: string): string => {
   symlinkSync(resolve("dist"), join(pkg, "dist"));
   for (const dep of ["zod", "immer", "diff", "date-fns", "@date-fns/utc", "@noble/hashes"]) symlinkSync(resolve("node_modules", dep), join(modules, dep));
   writeFileSync(join(dir, "use.ts"), source);
-  const options = { strict: true, skipLibCheck: false, noEmit: true, target: "ES2022", lib: ["ES2023", "DOM"], module: "ESNext", moduleResolution: "Bundler", types: [], preserveSymlinks: true };
+  const options = {
+    strict: true,
+    skipLibCheck: false,
+    noEmit: true,
+    target: "ES2022",
+    lib: ["ES2023", "DOM"],
+    module: "ESNext",
+    moduleResolution: "Bundler",
+    types: [],
+    preserveSymlinks: true,
+  };
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: options, files: ["use.ts"] }));
   try {
     execFileSync(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", dir], { encoding: "utf8", stdio: "pipe" });

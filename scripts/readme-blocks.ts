@@ -20,7 +20,9 @@ export const lifecycleMermaid = (): string => {
 /** The permission table as Markdown. */
 export const permissionsMarkdown = (): string => {
   const roles = ActorRole.options;
-  const rows = Object.entries(permissions).map(([command, allowed]) => `| \`${command}\` | ${roles.map((r) => (allowed.includes(r) ? "✓" : "")).join(" | ")} |`);
+  const rows = Object.entries(permissions).map(
+    ([command, allowed]) => `| \`${command}\` | ${roles.map((r) => (allowed.includes(r) ? "✓" : "")).join(" | ")} |`,
+  );
   return [`| command | ${roles.join(" | ")} |`, `|---|${roles.map(() => ":-:").join("|")}|`, ...rows].join("\n");
 };
 

@@ -28,7 +28,16 @@ const fail = (code: number, message: string): never => {
 
 const { values, positionals } = (() => {
   try {
-    return parseArgs({ allowPositionals: true, options: { "as-of": { type: "string" }, by: { type: "string" }, project: { type: "string" }, checkpoint: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        "as-of": { type: "string" },
+        by: { type: "string" },
+        project: { type: "string" },
+        checkpoint: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
   } catch (e) {
     return fail(3, `${(e as Error).message}\n${usage}`);
   }
@@ -44,7 +53,8 @@ if (by !== "occurredAt" && by !== "recordedAt") fail(3, `--by must be occurredAt
 const asOfText = values["as-of"];
 // A bare date means the end of that day.
 const asOfAt = asOfText === undefined ? undefined : /^\d{4}-\d\d-\d\d$/u.test(asOfText) ? `${asOfText}T23:59:59.999Z` : asOfText;
-if (asOfAt !== undefined && !IsoUtc.safeParse(asOfAt).success) fail(3, `--as-of "${asOfText}" is not a date: give YYYY-MM-DD or an ISO-8601 UTC time.\n${usage}`);
+if (asOfAt !== undefined && !IsoUtc.safeParse(asOfAt).success)
+  fail(3, `--as-of "${asOfText}" is not a date: give YYYY-MM-DD or an ISO-8601 UTC time.\n${usage}`);
 const asOf = asOfAt === undefined ? undefined : { at: asOfAt, by: by as "occurredAt" | "recordedAt" };
 
 // 1. Read and verify: every line must decode; hash chains and the checkpoint must hold.
@@ -57,8 +67,13 @@ if (failed(loaded)) {
 const { events } = loaded;
 if (loaded.integrity === "sealed") {
   const cp = loaded.checkpoint;
-  console.log(`${file}: ${events.length.toLocaleString("en-US")} events in ${loaded.streams} streams; every hash chain verified${cp ? ` against checkpoint ${cp.file} (root ${cp.value.root.slice(0, 16)}…)` : " (no checkpoint: a cut-off tail would not show)"}.`);
-  if (loaded.beyondCheckpoint.length > 0) console.log(`  ${loaded.beyondCheckpoint.length} stream(s) hold events recorded after the checkpoint: ${loaded.beyondCheckpoint.slice(0, 5).join(", ")}${loaded.beyondCheckpoint.length > 5 ? ", …" : ""}`);
+  console.log(
+    `${file}: ${events.length.toLocaleString("en-US")} events in ${loaded.streams} streams; every hash chain verified${cp ? ` against checkpoint ${cp.file} (root ${cp.value.root.slice(0, 16)}…)` : " (no checkpoint: a cut-off tail would not show)"}.`,
+  );
+  if (loaded.beyondCheckpoint.length > 0)
+    console.log(
+      `  ${loaded.beyondCheckpoint.length} stream(s) hold events recorded after the checkpoint: ${loaded.beyondCheckpoint.slice(0, 5).join(", ")}${loaded.beyondCheckpoint.length > 5 ? ", …" : ""}`,
+    );
 } else {
   console.log(`${file}: NOT SEALED — only the order of its ${events.length} events could be checked; nothing here vouches that they were not altered.`);
 }
@@ -78,7 +93,15 @@ if (values.project !== undefined) {
   console.log(`\nHistory of ${values.project}${asOf ? ` as of ${asOf.at} (${asOf.by})` : ""}:`);
   table(
     ["occurred", "recorded", "v", "event", "actor", "stage", "status"],
-    history.map((h) => [h.occurredAt.slice(0, 16), h.recordedAt.slice(0, 16), String(h.version), h.type, `${h.actor.id} (${h.actor.role})`, h.state.stage, h.state.status]),
+    history.map((h) => [
+      h.occurredAt.slice(0, 16),
+      h.recordedAt.slice(0, 16),
+      String(h.version),
+      h.type,
+      `${h.actor.id} (${h.actor.role})`,
+      h.state.stage,
+      h.state.status,
+    ]),
   );
   const projected = project(labProjections, asOf ? events.filter((e) => Date.parse(e[asOf.by]) <= Date.parse(asOf.at)) : events);
   if (!projected.ok) fail(2, `${file}: NOT VERIFIED — ${projected.error.message} [${projected.error.code}]`);

@@ -17,7 +17,7 @@ import {
   labHashView,
   liveRegister,
   lruStateCache,
-  type Sector,
+  Sector,
   checkpoint,
   seal,
 } from "../../src/index.js";
@@ -35,7 +35,14 @@ export interface DemoOptions {
 type Profile = "mainstreamed" | "scale" | "pilot" | "pilotFailed" | "pivot" | "coDesignDropped" | "rejected" | "ongoing";
 // 25 profiles reach pilot: the projects LabX reports as implemented in 2017–2020.
 const PROFILES: readonly [Profile, number][] = [
-  ["mainstreamed", 8], ["scale", 6], ["pilot", 6], ["pilotFailed", 3], ["pivot", 2], ["coDesignDropped", 4], ["rejected", 4], ["ongoing", 3],
+  ["mainstreamed", 8],
+  ["scale", 6],
+  ["pilot", 6],
+  ["pilotFailed", 3],
+  ["pivot", 2],
+  ["coDesignDropped", 4],
+  ["rejected", 4],
+  ["ongoing", 3],
 ];
 
 interface Step {
@@ -71,20 +78,53 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
   const registrations: Step[] = [];
   const publicIds: string[] = [];
   const otherIds: { id: string; kind: "business" | "academia" | "civil_society" }[] = [];
-  const register = (entityId: string, name: string, kind: "public" | "business" | "academia" | "civil_society", sector: Sector, level?: "national" | "regional" | "local"): void => {
+  const register = (
+    entityId: string,
+    name: string,
+    kind: "public" | "business" | "academia" | "civil_society",
+    sector: Sector,
+    level?: "national" | "regional" | "local",
+  ): void => {
     const at = START - 40 * DAY + registrations.length * HOUR;
-    registrations.push({ at, rec: at, role: "system", actorId: "sys-import", command: { type: "RegisterEntity", entityId, name, kind, sector, ...(level ? { level } : {}) } });
+    registrations.push({
+      at,
+      rec: at,
+      role: "system",
+      actorId: "sys-import",
+      command: { type: "RegisterEntity", entityId, name, kind, sector, ...(level ? { level } : {}) },
+    });
     if (kind === "public") publicIds.push(entityId);
     else otherIds.push({ id: entityId, kind });
   };
-  const sectors: Sector[] = ["health", "justice", "finance", "social_security", "education", "environment", "employment", "local_government", "digital_services", "mobility", "culture", "agriculture"];
-  N.nationalBodies.slice(0, count(N.nationalBodies.length)).forEach((name, i) => register(`pub-nat-${String(i + 1).padStart(3, "0")}`, name, "public", sectors[i % sectors.length] as Sector, "national"));
+  // Every sector a challenge can name, except the catch-all.
+  const sectors = Sector.options.filter((s) => s !== "other");
+  N.nationalBodies
+    .slice(0, count(N.nationalBodies.length))
+    .forEach((name, i) => register(`pub-nat-${String(i + 1).padStart(3, "0")}`, name, "public", sectors[i % sectors.length] as Sector, "national"));
   let r = 0;
-  for (const region of N.regions) for (const body of N.regionalBodies) if (r++ < count(28)) register(`pub-reg-${String(r).padStart(3, "0")}`, `${body}, ${region}`, "public", body.includes("Health") ? "health" : body.includes("Agriculture") ? "agriculture" : body.includes("Employment") ? "employment" : "local_government", "regional");
-  N.municipalities.slice(0, count(N.municipalities.length)).forEach((m, i) => register(`pub-loc-${String(i + 1).padStart(3, "0")}`, `Municipality of ${m}`, "public", "local_government", "local"));
-  for (let i = 0; i < count(120); i++) register(`biz-${String(i + 1).padStart(3, "0")}`, `${d.pick(N.businessWords)}${d.pick(N.businessWords).toLowerCase()} ${d.pick(N.businessSuffixes)} ${i + 1}`, "business", d.pick(sectors));
+  for (const region of N.regions)
+    for (const body of N.regionalBodies)
+      if (r++ < count(28))
+        register(
+          `pub-reg-${String(r).padStart(3, "0")}`,
+          `${body}, ${region}`,
+          "public",
+          body.includes("Health") ? "health" : body.includes("Agriculture") ? "agriculture" : body.includes("Employment") ? "employment" : "local_government",
+          "regional",
+        );
+  N.municipalities
+    .slice(0, count(N.municipalities.length))
+    .forEach((m, i) => register(`pub-loc-${String(i + 1).padStart(3, "0")}`, `Municipality of ${m}`, "public", "local_government", "local"));
+  for (let i = 0; i < count(120); i++)
+    register(
+      `biz-${String(i + 1).padStart(3, "0")}`,
+      `${d.pick(N.businessWords)}${d.pick(N.businessWords).toLowerCase()} ${d.pick(N.businessSuffixes)} ${i + 1}`,
+      "business",
+      d.pick(sectors),
+    );
   N.academia.slice(0, count(N.academia.length)).forEach((name, i) => register(`aca-${String(i + 1).padStart(3, "0")}`, name, "academia", "education"));
-  for (let i = 0; i < count(36); i++) register(`civ-${String(i + 1).padStart(3, "0")}`, `${d.pick(N.civilSocietyKinds)} for ${d.pick(N.civilSocietyTopics)} ${i + 1}`, "civil_society", "other");
+  for (let i = 0; i < count(36); i++)
+    register(`civ-${String(i + 1).padStart(3, "0")}`, `${d.pick(N.civilSocietyKinds)} for ${d.pick(N.civilSocietyTopics)} ${i + 1}`, "civil_society", "other");
 
   // --- People -------------------------------------------------------------------------------
   let citizens = 0;
@@ -152,13 +192,27 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     };
     const team = (): string => d.pick(leads);
     const p = { projectId };
-    const approvers = () => d.shuffle(dms).slice(0, d.int(1, 3)).map((id) => ({ id, role: "decision_maker" }));
+    const approvers = () =>
+      d
+        .shuffle(dms)
+        .slice(0, d.int(1, 3))
+        .map((id) => ({ id, role: "decision_maker" }));
     const gate = (g: string, outcome = "go", extra: Record<string, unknown> = {}) => {
       // The decision is recorded by one of the board members who took it.
       const board = approvers();
       go(d.int(3, 12), "decision_maker", board[0]?.id ?? "dm-01", {
-        type: "RecordGateDecision", ...p, gate: g, outcome, approvers: board, evidence: [`${projectId}-${g.toLowerCase()}-dossier.pdf`],
-        rationale: outcome === "go" ? "Requirements met; evidence reviewed by the board." : outcome === "hold" ? "Sponsor commitment still informal; decide again next month." : "See the board minutes.",
+        type: "RecordGateDecision",
+        ...p,
+        gate: g,
+        outcome,
+        approvers: board,
+        evidence: [`${projectId}-${g.toLowerCase()}-dossier.pdf`],
+        rationale:
+          outcome === "go"
+            ? "Requirements met; evidence reviewed by the board."
+            : outcome === "hold"
+              ? "Sponsor commitment still informal; decide again next month."
+              : "See the board minutes.",
         ...(outcome === "conditional_go" ? { conditions: ["The sponsor names a service owner within 30 days."] } : {}),
         ...extra,
       });
@@ -174,20 +228,60 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     const session = (kind: string, size: number, headcount = 0) => {
       const sessionId = `${projectId}-s${String(++sessionNo).padStart(2, "0")}`;
       const fac = `fa-0${d.int(1, 5)}`;
-      go(d.int(4, 15), "facilitator", fac, { type: "ScheduleSession", ...p, sessionId, kind, mode: d.pick(["in_person", "in_person", "online", "hybrid"]), scheduledFor: iso(t + 7 * DAY) });
+      go(d.int(4, 15), "facilitator", fac, {
+        type: "ScheduleSession",
+        ...p,
+        sessionId,
+        kind,
+        mode: d.pick(["in_person", "in_person", "online", "hybrid"]),
+        scheduledFor: iso(t + 7 * DAY),
+      });
       const held = t + 7 * DAY + d.int(1, 8) * HOUR;
       const people = attendeesFor(size, joined);
       for (let i = 0; i < people.length; i += 60) {
         const at = held + HOUR * (1 + i / 60);
-        if (at <= END) steps.push({ at, rec: 0, role: "facilitator", actorId: fac, command: { type: "RecordAttendance", ...p, sessionId, attendees: people.slice(i, i + 60), occurredAt: iso(at) } });
+        if (at <= END)
+          steps.push({
+            at,
+            rec: 0,
+            role: "facilitator",
+            actorId: fac,
+            command: { type: "RecordAttendance", ...p, sessionId, attendees: people.slice(i, i + 60), occurredAt: iso(at) },
+          });
       }
       t = held + 6 * HOUR;
-      if (t <= END) steps.push({ at: t, rec: 0, role: "facilitator", actorId: fac, command: { type: "CloseSession", ...p, sessionId, anonymousHeadcount: { citizens: headcount, civilServants: headcount > 0 ? d.int(0, 12) : 0, business: headcount > 0 ? d.int(0, 5) : 0, other: 0 }, contributions: d.int(5, 60) } });
+      if (t <= END)
+        steps.push({
+          at: t,
+          rec: 0,
+          role: "facilitator",
+          actorId: fac,
+          command: {
+            type: "CloseSession",
+            ...p,
+            sessionId,
+            anonymousHeadcount: { citizens: headcount, civilServants: headcount > 0 ? d.int(0, 12) : 0, business: headcount > 0 ? d.int(0, 5) : 0, other: 0 },
+            contributions: d.int(5, 60),
+          },
+        });
     };
 
-    go(0, "lab_team", lead, { type: "SubmitChallenge", ...p, title, problemStatement: `Citizens and businesses told the lab: "${title.toLowerCase()}" is a problem today.`, sector, ownerEntityId: owner, leadId: lead, facet: d.pick(["enhancement", "mission", "adaptive", "anticipatory"]) });
+    go(0, "lab_team", lead, {
+      type: "SubmitChallenge",
+      ...p,
+      title,
+      problemStatement: `Citizens and businesses told the lab: "${title.toLowerCase()}" is a problem today.`,
+      sector,
+      ownerEntityId: owner,
+      leadId: lead,
+      facet: d.pick(["enhancement", "mission", "adaptive", "anticipatory"]),
+    });
     if (profile === "rejected") {
-      go(d.int(10, 30), "decision_maker", d.pick(dms), { type: "RejectChallenge", ...p, reason: d.pick(["Already addressed by an ongoing national programme.", "Outside the lab's mandate.", "No public entity willing to own it."]) });
+      go(d.int(10, 30), "decision_maker", d.pick(dms), {
+        type: "RejectChallenge",
+        ...p,
+        reason: d.pick(["Already addressed by an ongoing national programme.", "Outside the lab's mandate.", "No public entity willing to own it."]),
+      });
       scripts.push(steps);
       return;
     }
@@ -197,7 +291,12 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     if (d.chance(0.4)) {
       // The reluctance LabX reports: some entities say no.
       const shy = d.pick(publicIds.filter((x) => !joined.includes(x)));
-      go(d.int(3, 15), "lab_team", team(), { type: "RecordEntityDeclined", ...p, entityId: shy, reason: d.pick(["No staff available this year.", "Sees no benefit for its services.", "Waiting for a legal opinion."]) });
+      go(d.int(3, 15), "lab_team", team(), {
+        type: "RecordEntityDeclined",
+        ...p,
+        entityId: shy,
+        reason: d.pick(["No staff available this year.", "Sees no benefit for its services.", "Waiting for a legal opinion."]),
+      });
     }
     if (d.chance(0.3)) gate("G1", "hold");
     gate("G1", d.chance(0.2) ? "conditional_go" : "go");
@@ -214,30 +313,60 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       const up = d.chance(0.5);
       const base = d.int(20, 80);
       go(d.int(2, 10), "evaluator", `ev-0${d.int(1, 4)}`, {
-        type: "DefineKpi", ...p, kpiId: `k${k}`, name: up ? "Share of requests completed online" : "Days to complete the service", category: up ? "digital_uptake" : "service_time", unit: up ? "%" : "days", direction: up ? "increase" : "decrease",
-        baseline: { value: base, measuredAt: iso(t - 30 * DAY), source: "administrative records" }, target: { value: up ? Math.min(100, base + d.int(10, 40)) : Math.max(1, base - d.int(10, 19)), by: iso(t + 700 * DAY) },
+        type: "DefineKpi",
+        ...p,
+        kpiId: `k${k}`,
+        name: up ? "Share of requests completed online" : "Days to complete the service",
+        category: up ? "digital_uptake" : "service_time",
+        unit: up ? "%" : "days",
+        direction: up ? "increase" : "decrease",
+        baseline: { value: base, measuredAt: iso(t - 30 * DAY), source: "administrative records" },
+        target: { value: up ? Math.min(100, base + d.int(10, 40)) : Math.max(1, base - d.int(10, 19)), by: iso(t + 700 * DAY) },
       });
     }
     const sessions = Math.max(2, Math.round(d.int(7, 12) * Math.min(1, scale * 4)));
     const procurement = d.chance(0.6);
     let requested = false;
     for (let s = 0; s < sessions; s++) {
-      session(d.pick(["workshop", "workshop", "focus_group", "interview", "user_test", "survey"]), Math.round(d.int(28, 52) * Math.min(1, scale * 8)), d.chance(0.15) ? d.int(40, 300) : 0);
+      session(
+        d.pick(["workshop", "workshop", "focus_group", "interview", "user_test", "survey"]),
+        Math.round(d.int(28, 52) * Math.min(1, scale * 8)),
+        d.chance(0.15) ? d.int(40, 300) : 0,
+      );
       if (procurement && !requested && s === 1) {
         requested = true;
-        go(d.int(2, 6), "lab_team", team(), { type: "RequestProcurement", ...p, procurementId: `${projectId}-pr1`, procedure: d.pick(["consultation", "direct", "open", "pre_commercial", "innovation_partnership"]), description: "Design and build of the pilot service.", estimatedValue: { amount: d.int(15, 250) * 1000, currency: "EUR" } });
+        go(d.int(2, 6), "lab_team", team(), {
+          type: "RequestProcurement",
+          ...p,
+          procurementId: `${projectId}-pr1`,
+          procedure: d.pick(["consultation", "direct", "open", "pre_commercial", "innovation_partnership"]),
+          description: "Design and build of the pilot service.",
+          estimatedValue: { amount: d.int(15, 250) * 1000, currency: "EUR" },
+        });
       }
     }
     if (profile === "coDesignDropped") {
-      if (d.chance(0.5)) go(d.int(5, 20), "lab_team", team(), { type: "PauseProject", ...p, reason: "entity_reluctance", note: "The owner asked for time to reconsider." });
-      go(d.int(30, 120), "decision_maker", d.pick(dms), { type: "DiscontinueProject", ...p, reasonCode: requested ? "procurement_failed" : "entity_reluctance", lessons: "Secure the owner's commitment and the budget line before co-design starts." });
+      if (d.chance(0.5))
+        go(d.int(5, 20), "lab_team", team(), { type: "PauseProject", ...p, reason: "entity_reluctance", note: "The owner asked for time to reconsider." });
+      go(d.int(30, 120), "decision_maker", d.pick(dms), {
+        type: "DiscontinueProject",
+        ...p,
+        reasonCode: requested ? "procurement_failed" : "entity_reluctance",
+        lessons: "Secure the owner's commitment and the budget line before co-design starts.",
+      });
       scripts.push(steps);
       return;
     }
     if (requested) {
       const slow = d.chance(0.5);
       if (slow) go(d.int(5, 15), "lab_team", team(), { type: "PauseProject", ...p, reason: "procurement", note: "Waiting for the contract." });
-      go(slow ? d.int(90, 200) : d.int(20, 60), "lab_team", team(), { type: "ContractProcurement", ...p, procurementId: `${projectId}-pr1`, supplierEntityId: d.pick(otherIds.filter((o) => o.kind === "business")).id, value: { amount: d.int(12, 240) * 1000, currency: "EUR" } });
+      go(slow ? d.int(90, 200) : d.int(20, 60), "lab_team", team(), {
+        type: "ContractProcurement",
+        ...p,
+        procurementId: `${projectId}-pr1`,
+        supplierEntityId: d.pick(otherIds.filter((o) => o.kind === "business")).id,
+        value: { amount: d.int(12, 240) * 1000, currency: "EUR" },
+      });
       if (slow) go(d.int(1, 5), "lab_team", team(), { type: "ResumeProject", ...p });
     }
     if (profile === "ongoing") {
@@ -249,18 +378,47 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     // Pilot.
     const pilotEntities = [owner, ...joined.filter((x) => x !== owner && publicIds.includes(x)).slice(0, d.int(0, 3))];
     const pilot = () => {
-      go(d.int(10, 30), "lab_team", team(), { type: "StartPilot", ...p, sites: d.int(1, 12), entityIds: pilotEntities, plannedEnd: iso(t + d.int(120, 240) * DAY) });
+      go(d.int(10, 30), "lab_team", team(), {
+        type: "StartPilot",
+        ...p,
+        sites: d.int(1, 12),
+        entityIds: pilotEntities,
+        plannedEnd: iso(t + d.int(120, 240) * DAY),
+      });
       session("user_test", Math.round(d.int(20, 40) * Math.min(1, scale * 8)));
       for (let m = 0, n = d.int(2, 5); m < n; m++) {
         // The period is the month before the measurement is recorded (arguments are read before `go` moves time on).
-        for (let k = 1; k <= kpis; k++) go(d.int(20, 40), "evaluator", `ev-0${d.int(1, 4)}`, { type: "MeasureKpi", ...p, kpiId: `k${k}`, value: d.int(5, 95), periodStart: iso(t - 20 * DAY), periodEnd: iso(t + 10 * DAY), source: "pilot service logs" });
+        for (let k = 1; k <= kpis; k++)
+          go(d.int(20, 40), "evaluator", `ev-0${d.int(1, 4)}`, {
+            type: "MeasureKpi",
+            ...p,
+            kpiId: `k${k}`,
+            value: d.int(5, 95),
+            periodStart: iso(t - 20 * DAY),
+            periodEnd: iso(t + 10 * DAY),
+            source: "pilot service logs",
+          });
       }
-      if (d.chance(0.3)) go(d.int(3, 10), "evaluator", "ev-01", (lookup) => ({ type: "CorrectKpiMeasurement", ...p, kpiId: "k1", correctsEventId: lookup(`${projectId}/k1`), value: d.int(5, 95), reason: "Duplicate records removed from the pilot logs." }));
+      if (d.chance(0.3))
+        go(d.int(3, 10), "evaluator", "ev-01", (lookup) => ({
+          type: "CorrectKpiMeasurement",
+          ...p,
+          kpiId: "k1",
+          correctsEventId: lookup(`${projectId}/k1`),
+          value: d.int(5, 95),
+          reason: "Duplicate records removed from the pilot logs.",
+        }));
       go(d.int(30, 90), "lab_team", team(), { type: "EndPilot", ...p });
     };
     pilot();
     if (profile === "pivot") {
-      go(d.int(10, 20), "evaluator", "ev-02", { type: "PublishEvaluation", ...p, outcome: "inconclusive", evidenceLevel: 2, reportRef: `${projectId}-evaluation-1.pdf` });
+      go(d.int(10, 20), "evaluator", "ev-02", {
+        type: "PublishEvaluation",
+        ...p,
+        outcome: "inconclusive",
+        evidenceLevel: 2,
+        reportRef: `${projectId}-evaluation-1.pdf`,
+      });
       gate("G3", "recycle", { recycleTo: "co_design", rationale: "Users could not complete the service without help; redesign with them." });
       go(d.int(2, 6), "lab_team", team(), { type: "PivotProject", ...p, rationale: "Back to co-design to rework the journey with users." });
       session("workshop", Math.round(30 * Math.min(1, scale * 8)));
@@ -269,10 +427,21 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       pilot();
     }
     const outcome = profile === "pilotFailed" ? "failed" : d.chance(0.7) ? "success" : "partial";
-    go(d.int(10, 30), "evaluator", `ev-0${d.int(1, 4)}`, { type: "PublishEvaluation", ...p, outcome, evidenceLevel: d.int(2, 5), reportRef: `${projectId}-evaluation.pdf` });
+    go(d.int(10, 30), "evaluator", `ev-0${d.int(1, 4)}`, {
+      type: "PublishEvaluation",
+      ...p,
+      outcome,
+      evidenceLevel: d.int(2, 5),
+      reportRef: `${projectId}-evaluation.pdf`,
+    });
     if (profile === "pilotFailed") {
       gate("G3", "no_go", { rationale: "The pilot did not reduce the time to complete the service." });
-      go(d.int(5, 20), "decision_maker", d.pick(dms), { type: "DiscontinueProject", ...p, reasonCode: "evaluation_failed", lessons: "Measure the baseline in the pilot sites before starting." });
+      go(d.int(5, 20), "decision_maker", d.pick(dms), {
+        type: "DiscontinueProject",
+        ...p,
+        reasonCode: "evaluation_failed",
+        lessons: "Measure the baseline in the pilot sites before starting.",
+      });
       scripts.push(steps);
       return;
     }
@@ -283,7 +452,14 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     gate("G3");
     advance();
     for (let a = 0, n = d.int(1, 5); a < n; a++) {
-      go(d.int(20, 90), "lab_team", team(), { type: "RecordAdoption", ...p, entityId: d.pick(publicIds), scaleType: d.pick(["out", "out", "up", "deep"]), sites: d.int(1, 40), usersCovered: d.int(500, 120_000) });
+      go(d.int(20, 90), "lab_team", team(), {
+        type: "RecordAdoption",
+        ...p,
+        entityId: d.pick(publicIds),
+        scaleType: d.pick(["out", "out", "up", "deep"]),
+        sites: d.int(1, 40),
+        usersCovered: d.int(500, 120_000),
+      });
     }
     if (profile === "mainstreamed") {
       gate("G4");
@@ -293,7 +469,10 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
   });
 
   // A few participants ask to be forgotten near the end.
-  const forgets: Step[] = d.shuffle(citizenRefs).slice(0, 3).map((x, i) => ({ at: END - (10 - i) * DAY, rec: 0, role: "lab_team", actorId: "lt-01", command: { type: "ForgetParticipant", participantRef: x } }));
+  const forgets: Step[] = d
+    .shuffle(citizenRefs)
+    .slice(0, 3)
+    .map((x, i) => ({ at: END - (10 - i) * DAY, rec: 0, role: "lab_team", actorId: "lt-01", command: { type: "ForgetParticipant", participantRef: x } }));
 
   // --- Record time: a while after the fact, never backwards within a stream ----------------------
   const all: Step[] = [...registrations];
@@ -318,16 +497,26 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
   for (const s of all) {
     const body = typeof s.command === "function" ? s.command(lookup) : s.command;
     const command = body.type === "RegisterEntity" || body.type === "ForgetParticipant" || "occurredAt" in body ? body : { ...body, occurredAt: iso(s.at) };
-    const ctx: Context = { now: () => new Date(s.rec), newId: () => `ev-${String(++ids).padStart(6, "0")}-${d.hex(6)}`, actor: { id: s.actorId, role: s.role }, commandId: `cmd-${String(++seq).padStart(6, "0")}` };
+    const ctx: Context = {
+      now: () => new Date(s.rec),
+      newId: () => `ev-${String(++ids).padStart(6, "0")}-${d.hex(6)}`,
+      actor: { id: s.actorId, role: s.role },
+      commandId: `cmd-${String(++seq).padStart(6, "0")}`,
+    };
     const result = await handle(store, labDecider, command, { ...ctx, register: lab.register }, { cache });
     if (result.ok) lab.record(result.value.events);
-    if (!result.ok) throw new Error(`demo generator: ${String(body.type)} on ${String(body.projectId ?? body.entityId ?? "")} refused: ${result.error.code} — ${result.error.message}`);
+    if (!result.ok)
+      throw new Error(
+        `demo generator: ${String(body.type)} on ${String(body.projectId ?? body.entityId ?? "")} refused: ${result.error.code} — ${result.error.message}`,
+      );
     for (const e of result.value.events) if (e.type === "KpiMeasured") measured.set(`${e.data.projectId}/${e.data.kpiId}`, e.id);
   }
   // Sealed as the lab would before publishing: per-stream hash chains over digested references.
-  return seal((await store.readAll()).map((x) => x.event), { hashView: labHashView });
+  return seal(
+    (await store.readAll()).map((x) => x.event),
+    { hashView: labHashView },
+  );
 };
-
 
 if (process.argv[1]?.endsWith("generate.ts")) {
   const { writeFileSync } = await import("node:fs");

@@ -30,7 +30,9 @@ if (!figures.ok) {
   console.error(`${file}: no report — ${figures.error.message} [${figures.error.code}]`);
   process.exit(2);
 }
-console.log(renderReport(figures.value, { title: file === DEMO_LOG ? "LabX-like innovation lab, 2017–2020 (demonstration log)" : `Innovation lab report: ${file}` }));
+console.log(
+  renderReport(figures.value, { title: file === DEMO_LOG ? "LabX-like innovation lab, 2017–2020 (demonstration log)" : `Innovation lab report: ${file}` }),
+);
 const how =
   loaded.integrity === "sealed"
     ? `hash chains verified${loaded.checkpoint ? " against the published checkpoint" : ""}`

@@ -72,14 +72,21 @@ export const loadLog = (file: string, checkpointFile?: string): LoadedLog | LogF
       return { exit: 3, lines: [`${cpFile}: the checkpoint is not valid JSON.`] };
     }
     const parsed = CheckpointSchema.safeParse(json);
-    if (!parsed.success) return { exit: 3, lines: [`${cpFile}: not a checkpoint (${parsed.error.issues[0]?.message ?? "unreadable"} at ${parsed.error.issues[0]?.path.join(".") || "the top"}).`] };
+    if (!parsed.success)
+      return {
+        exit: 3,
+        lines: [`${cpFile}: not a checkpoint (${parsed.error.issues[0]?.message ?? "unreadable"} at ${parsed.error.issues[0]?.path.join(".") || "the top"}).`],
+      };
     checkpoint = { file: cpFile, value: parsed.data };
   }
   const { events, stored, errors } = decodeJsonl(createCodec(labEvents), text);
   if (errors.length > 0) {
     return {
       exit: 1,
-      lines: [...errors.slice(0, 50).map((e) => `${file}:${e.line}: ${e.reason}`), `${file}: ${errors.length} damaged line(s) out of ${errors.length + events.length}; the log cannot be trusted as it is.`],
+      lines: [
+        ...errors.slice(0, 50).map((e) => `${file}:${e.line}: ${e.reason}`),
+        `${file}: ${errors.length} damaged line(s) out of ${errors.length + events.length}; the log cannot be trusted as it is.`,
+      ],
     };
   }
   // A log either is sealed throughout or not at all; and a checkpoint vouches only for a sealed one.

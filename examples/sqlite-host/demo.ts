@@ -23,16 +23,61 @@ const ctx = (role: Context["actor"]["role"], id: string): Context => ({
 });
 const p = { projectId: "lx-900" };
 const commands: [Context, Record<string, unknown>][] = [
-  [ctx("system", "import"), { type: "RegisterEntity", entityId: "ama", name: "Agency for Administrative Modernisation", kind: "public", level: "national", sector: "digital_services" }],
-  [ctx("system", "import"), { type: "RegisterEntity", entityId: "cm-porto", name: "Municipality of Porto", kind: "public", level: "local", sector: "local_government" }],
-  [ctx("lab_team", "lt-01"), { type: "SubmitChallenge", ...p, title: "Book a citizen-shop slot online", problemStatement: "Queues at citizen shops are long.", sector: "digital_services", ownerEntityId: "ama", leadId: "lt-01" }],
+  [
+    ctx("system", "import"),
+    { type: "RegisterEntity", entityId: "ama", name: "Agency for Administrative Modernisation", kind: "public", level: "national", sector: "digital_services" },
+  ],
+  [
+    ctx("system", "import"),
+    { type: "RegisterEntity", entityId: "cm-porto", name: "Municipality of Porto", kind: "public", level: "local", sector: "local_government" },
+  ],
+  [
+    ctx("lab_team", "lt-01"),
+    {
+      type: "SubmitChallenge",
+      ...p,
+      title: "Book a citizen-shop slot online",
+      problemStatement: "Queues at citizen shops are long.",
+      sector: "digital_services",
+      ownerEntityId: "ama",
+      leadId: "lt-01",
+    },
+  ],
   [ctx("decision_maker", "dm-01"), { type: "AcceptChallenge", ...p }],
   [ctx("lab_team", "lt-01"), { type: "RecordEntityJoined", ...p, entityId: "cm-porto", role: "sponsor" }],
-  [ctx("decision_maker", "dm-02"), { type: "RecordGateDecision", ...p, gate: "G1", outcome: "go", approvers: [{ id: "dm-02", role: "decision_maker" }], rationale: "Sponsor committed.", evidence: ["g1.pdf"] }],
+  [
+    ctx("decision_maker", "dm-02"),
+    {
+      type: "RecordGateDecision",
+      ...p,
+      gate: "G1",
+      outcome: "go",
+      approvers: [{ id: "dm-02", role: "decision_maker" }],
+      rationale: "Sponsor committed.",
+      evidence: ["g1.pdf"],
+    },
+  ],
   [ctx("lab_team", "lt-01"), { type: "AdvanceStage", ...p }],
-  [ctx("facilitator", "fa-01"), { type: "ScheduleSession", ...p, sessionId: "s1", kind: "workshop", mode: "in_person", scheduledFor: "2019-05-06T09:00:00.000Z" }],
-  [ctx("facilitator", "fa-01"), { type: "RecordAttendance", ...p, sessionId: "s1", attendees: [{ participantRef: "Hn3kQ8vR2xW7bT1yL5mZ9a", role: "citizen" }, { participantRef: "9d41c7e2b8a04f36a1e5c3d7b2f90a18", role: "civil_servant", affiliationEntityId: "cm-porto" }] }],
-  [ctx("facilitator", "fa-01"), { type: "CloseSession", ...p, sessionId: "s1", anonymousHeadcount: { citizens: 12, civilServants: 0, business: 0, other: 0 }, contributions: 9 }],
+  [
+    ctx("facilitator", "fa-01"),
+    { type: "ScheduleSession", ...p, sessionId: "s1", kind: "workshop", mode: "in_person", scheduledFor: "2019-05-06T09:00:00.000Z" },
+  ],
+  [
+    ctx("facilitator", "fa-01"),
+    {
+      type: "RecordAttendance",
+      ...p,
+      sessionId: "s1",
+      attendees: [
+        { participantRef: "Hn3kQ8vR2xW7bT1yL5mZ9a", role: "citizen" },
+        { participantRef: "9d41c7e2b8a04f36a1e5c3d7b2f90a18", role: "civil_servant", affiliationEntityId: "cm-porto" },
+      ],
+    },
+  ],
+  [
+    ctx("facilitator", "fa-01"),
+    { type: "CloseSession", ...p, sessionId: "s1", anonymousHeadcount: { citizens: 12, civilServants: 0, business: 0, other: 0 }, contributions: 9 },
+  ],
 ];
 
 const store = new SqliteEventStore<LabEvent>(file);

@@ -92,7 +92,9 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
       let first = 0;
       events.forEach((e, i) => {
         if (e.streamId !== streamId || e.version !== current + i + 1) {
-          throw new Refused(validationError(`append to ${streamId}`, [{ path: [i], message: `event ${i + 1} must belong to ${streamId} at version ${current + i + 1}` }]));
+          throw new Refused(
+            validationError(`append to ${streamId}`, [{ path: [i], message: `event ${i + 1} must belong to ${streamId} at version ${current + i + 1}` }]),
+          );
         }
         const info = this.#insert.run(e.id, streamId, e.version, JSON.stringify(e));
         if (i === 0) first = Number(info.lastInsertRowid);
@@ -125,7 +127,12 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
     }
     if (e.code === "SQLITE_CONSTRAINT_UNIQUE" && e.message.includes("events.id")) {
       const stored = new Set(events.map((x) => x.id).filter((id) => this.#eventById.get(id) !== undefined));
-      return validationError(`append to ${streamId}`, [{ path: ["id"], message: `event id${stored.size > 1 ? "s" : ""} ${[...stored].join(", ") || "(one of the batch)"} already stored: every event needs a new id` }]);
+      return validationError(`append to ${streamId}`, [
+        {
+          path: ["id"],
+          message: `event id${stored.size > 1 ? "s" : ""} ${[...stored].join(", ") || "(one of the batch)"} already stored: every event needs a new id`,
+        },
+      ]);
     }
     if (e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
       // Another connection got there first: the constraint, not our check, said so.

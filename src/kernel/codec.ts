@@ -19,8 +19,20 @@ export interface Codec<R extends EventRegistry> {
 }
 
 const FIELD_ORDER = [
-  "id", "streamId", "version", "type", "schemaVersion", "occurredAt", "recordedAt", "actor",
-  "commandId", "correlationId", "causationId", "data", "prevHash", "hash",
+  "id",
+  "streamId",
+  "version",
+  "type",
+  "schemaVersion",
+  "occurredAt",
+  "recordedAt",
+  "actor",
+  "commandId",
+  "correlationId",
+  "causationId",
+  "data",
+  "prevHash",
+  "hash",
 ] as const;
 
 /**
@@ -29,7 +41,7 @@ const FIELD_ORDER = [
  * @example
  * const codec = createCodec(labEvents);
  * const r = codec.decode(JSON.parse(line));
- * if (r.ok) handle(r.value); else report(r.error.message);
+ * if (r.ok) console.log(r.value.type); else console.error(r.error.message);
  */
 export const createCodec = <R extends EventRegistry>(registry: R): Codec<R> => {
   const decode = (input: unknown): Result<Envelope<EventOf<R>>, DomainError> => {
@@ -55,7 +67,13 @@ export const createCodec = <R extends EventRegistry>(registry: R): Codec<R> => {
       const step = def.upcasters[v - 1];
       if (step === undefined) return err(upcastFailure(type, v, v + 1, "no upcaster is registered for this step."));
       const before = step.schema.safeParse(data);
-      if (!before.success) return err(validationError(`${type} data (schema version ${v})`, before.error.issues.map((i) => ({ ...i, path: ["data", ...i.path] }))));
+      if (!before.success)
+        return err(
+          validationError(
+            `${type} data (schema version ${v})`,
+            before.error.issues.map((i) => ({ ...i, path: ["data", ...i.path] })),
+          ),
+        );
       try {
         data = step.up(before.data as never);
       } catch (e) {

@@ -53,8 +53,9 @@ const commandTypesOf = (schema: z.ZodType, part: string): string[] => {
  * state is each part's state under its name. Command and event types must not overlap.
  *
  * @example
- * const lab = combine({ project: projectDecider, entity: entityDecider });
- * await handle(store, lab, { type: "RegisterEntity", ... }, ctx); // routed to entity:<id>
+ * const lab = combine({ project: projectDecider, entity: entityDecider, participant: participantDecider });
+ * const ama = { entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" } as const;
+ * await handle(store, lab, { type: "RegisterEntity", ...ama }, ctx); // routed to the entity part, stream entity:ama
  */
 export const combine = <D extends Record<string, SomeDecider>>(
   parts: D,
@@ -84,14 +85,19 @@ export const combine = <D extends Record<string, SomeDecider>>(
   const contextSchema = contextSchemas.reduce<z.ZodType | undefined>((all, schema) => (all === undefined ? schema : z.intersection(all, schema)), undefined);
   return {
     ...(contextSchema === undefined ? {} : { contextSchema: contextSchema as z.ZodType<CombinedContext<D>> }),
-    commandSchema: (schemas.length === 1 ? schemas[0] : z.discriminatedUnion("type", schemas as [Discriminable, ...Discriminable[]])) as unknown as z.ZodType<CombinedCommand<D>>,
+    commandSchema: (schemas.length === 1 ? schemas[0] : z.discriminatedUnion("type", schemas as [Discriminable, ...Discriminable[]])) as unknown as z.ZodType<
+      CombinedCommand<D>
+    >,
     events: Object.assign({}, ...names.map((n) => partOf(n).events)) as EventRegistry,
     initialState: deepFreeze(Object.fromEntries(names.map((n) => [n, partOf(n).initialState]))) as Immutable<CombinedState<D>>,
     streamOf: (command) => partOf(route(command)).streamOf(command as never),
     decide: (command, state, ctx) => {
       const name = route(command);
       const own = (state as Record<string, unknown>)[name];
-      return partOf(name).decide(command as never, own as never, ctx as never) as Result<readonly Emitted<CombinedEvent<D>>[], DomainError<CombinedRuleCode<D>>>;
+      return partOf(name).decide(command as never, own as never, ctx as never) as Result<
+        readonly Emitted<CombinedEvent<D>>[],
+        DomainError<CombinedRuleCode<D>>
+      >;
     },
     evolve: (draft, event) => {
       const name = byEvent.get(event.type);

@@ -48,7 +48,7 @@ export const ContextSchema = z.looseObject({
  * same `recordedAt`. A bad context is a `validation` error naming the field; nothing throws.
  *
  * @example
- * const r = resolveContext({ now: () => new Date(Number.NaN), newId, actor }); // error at "now"
+ * const r = resolveContext({ now: () => new Date(Number.NaN), newId: () => "e1", actor: { id: "u-1", role: "lab_team" } }); // error at "now"
  */
 export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodType = ContextSchema): Result<X, ValidationError> => {
   let parsed: ReturnType<z.ZodType["safeParse"]>;

@@ -15,7 +15,9 @@ import { toEnvelopes } from "./to-envelopes.js";
  * the stream a command addresses, and the registry of the events it emits.
  *
  * @example
- * const counter: Decider<Cmd, { n: number }, Evt> = {
+ * const Cmd = z.strictObject({ type: z.literal("Add"), id: z.string(), by: z.int() });
+ * const counterEvents = { Added: defineEvent(z.strictObject({ by: z.int() })) };
+ * const counter: Decider<z.infer<typeof Cmd>, { n: number }, EventOf<typeof counterEvents>> = {
  *   commandSchema: Cmd, events: counterEvents, streamOf: (c) => `counter:${c.id}`,
  *   initialState: { n: 0 },
  *   decide: (c, s) => (s.n + c.by > 10 ? err(ruleViolation("too_many", "At most 10.")) : ok([{ type: "Added", data: { by: c.by } }])),
@@ -54,9 +56,13 @@ export interface Decision<S, E extends AnyEvent> {
  * Parse an unknown command with the decider's schema.
  *
  * @example
- * const cmd = parseCommand(projectDecider, JSON.parse(body)); if (!cmd.ok) return 400;
+ * const cmd = parseCommand(labDecider, JSON.parse(body));
+ * if (!cmd.ok) console.error(cmd.error.message); // answer 400 with it
  */
-export const parseCommand = <C, S, E extends AnyEvent, X extends Context, R extends string>(decider: Decider<C, S, E, X, R>, input: unknown): Result<C, ValidationError> => {
+export const parseCommand = <C, S, E extends AnyEvent, X extends Context, R extends string>(
+  decider: Decider<C, S, E, X, R>,
+  input: unknown,
+): Result<C, ValidationError> => {
   try {
     const parsed = decider.commandSchema.safeParse(input);
     if (parsed.success) return ok(parsed.data);
@@ -88,7 +94,10 @@ export const execute = <C, S, E extends AnyEvent, X extends Context, R extends s
  * long streams need not be replayed for every command. The snapshot is left untouched.
  *
  * @example
- * const r = executeOn(projectDecider, cache.get(streamId), await store.readStream(streamId, { fromVersion: v + 1 }), command, ctx);
+ * const cache = lruStateCache<ProjectState>(1_000);
+ * const known = cache.get("project:p-1") ?? { state: projectDecider.initialState, version: 0 };
+ * const tail = (await store.readStream("project:p-1", { fromVersion: known.version + 1 })) as Envelope<ProjectEvent>[];
+ * const r = executeOn(projectDecider, known, tail, command, ctx);
  */
 export const executeOn = <C, S, E extends AnyEvent, X extends Context, R extends string>(
   decider: Decider<C, S, E, X, R>,
@@ -108,7 +117,13 @@ export const executeOn = <C, S, E extends AnyEvent, X extends Context, R extends
  * valid and distinct, and every envelope must pass the very schema the codec reads with, so that
  * nothing is written that cannot be read back.
  */
-const stamp = <E extends AnyEvent, X extends Context>(streamId: string, version: number, events: readonly Emitted<E>[], ctx: X, schemaVersionOf: (type: string) => number): Result<Envelope<E>[], ValidationError> => {
+const stamp = <E extends AnyEvent, X extends Context>(
+  streamId: string,
+  version: number,
+  events: readonly Emitted<E>[],
+  ctx: X,
+  schemaVersionOf: (type: string) => number,
+): Result<Envelope<E>[], ValidationError> => {
   const ids: string[] = [];
   for (let i = 0; i < events.length; i++) {
     let id: unknown;
@@ -118,7 +133,13 @@ const stamp = <E extends AnyEvent, X extends Context>(streamId: string, version:
       return err(validationError("context", [{ path: ["newId"], message: "threw when called" }]));
     }
     const check = Id.safeParse(id);
-    if (!check.success) return err(validationError("context", check.error.issues.map((x) => ({ path: ["newId()"], message: `returned an invalid id: ${x.message}` }))));
+    if (!check.success)
+      return err(
+        validationError(
+          "context",
+          check.error.issues.map((x) => ({ path: ["newId()"], message: `returned an invalid id: ${x.message}` })),
+        ),
+      );
     if (ids.includes(check.data)) return err(validationError("context", [{ path: ["newId()"], message: "returned the same id twice for one command" }]));
     ids.push(check.data);
   }

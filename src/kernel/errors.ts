@@ -65,13 +65,18 @@ export const integrityCodes = {
 export type IntegrityCode = keyof typeof integrityCodes;
 
 /** Stored events are not what was written: a broken chain, a gap, a reordering. */
-export type IntegrityFailure = ErrorBase<"integrity", IntegrityCode, { readonly streamId: string; readonly version?: number } & Readonly<Record<string, unknown>>>;
+export type IntegrityFailure = ErrorBase<
+  "integrity",
+  IntegrityCode,
+  { readonly streamId: string; readonly version?: number } & Readonly<Record<string, unknown>>
+>;
 
 /**
  * Every error the library returns as a value. Discriminated by `kind`; `code` is stable.
  *
  * @example
- * if (!result.ok) switch (result.error.kind) { case "concurrency": retry(); break; default: show(result.error.message); }
+ * const r = await handle(store, labDecider, command, ctx);
+ * if (!r.ok) switch (r.error.kind) { case "concurrency": console.warn("someone else wrote first: try again"); break; default: console.error(r.error.message); }
  */
 export type DomainError<R extends string = string> =
   | ValidationError
@@ -96,7 +101,8 @@ export const capText = (text: string, max = 200): string => (text.length <= max 
  * are capped, since zod echoes unknown keys.
  *
  * @example
- * validationError("command SubmitChallenge", parsed.error.issues)
+ * const parsed = SubmitChallenge.safeParse(JSON.parse(body));
+ * if (!parsed.success) console.error(validationError("command SubmitChallenge", parsed.error.issues).message);
  */
 export const validationError = (subject: string, issues: readonly z.core.$ZodIssue[] | readonly ValidationIssue[]): ValidationError => {
   const list: ValidationIssue[] = issues.slice(0, 100).map((i) => ({
@@ -118,7 +124,7 @@ export const validationError = (subject: string, issues: readonly z.core.$ZodIss
  * A business-rule refusal with a stable code and a sentence a person can act on.
  *
  * @example
- * ruleViolation("approver_is_lead", "The project lead cannot approve their own gate.", { approverId })
+ * ruleViolation("approver_is_lead", "The project lead cannot approve their own gate.", { approverId: "lead-1" })
  */
 export const ruleViolation = <C extends string>(code: C, message: string, details: Readonly<Record<string, unknown>> = {}): RuleViolation<C> => ({
   kind: "rule",

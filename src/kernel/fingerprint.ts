@@ -7,7 +7,7 @@ import type { AnyEvent, Emitted, Envelope } from "./envelope.js";
  * left out.
  *
  * @example
- * eventsFingerprint("project:p-1", events) === eventsFingerprint("project:p-1", retriedEvents)
+ * eventsFingerprint("project:p-1", history) === eventsFingerprint("project:p-1", newEvents) // the same request?
  */
 export const eventsFingerprint = (streamId: string, events: readonly (Envelope | Emitted<AnyEvent>)[]): string =>
   canonicalJson({ streamId, events: events.map((e) => ({ type: e.type, data: e.data, occurredAt: e.occurredAt })) });

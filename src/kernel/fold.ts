@@ -29,7 +29,7 @@ export const fold = <S, E extends AnyEvent>(view: View<S, E>, events: Iterable<N
  * `fold` over an async source (a store cursor, a file being read). Accepts sync iterables too.
  *
  * @example
- * const state = await foldAsync(projectDecider, store.readAll());
+ * const state = await foldAsync(labDecider, (await store.readAll()).map((r) => r.event));
  */
 export const foldAsync = async <S, E extends AnyEvent>(
   view: View<S, E>,

@@ -38,9 +38,16 @@ const load = async <C, S, E extends AnyEvent, X extends Context, R extends strin
   return { snapshot, tail: await store.readStream(streamId, { fromVersion: snapshot.version + 1 }) };
 };
 
-const current = async <C, S, E extends AnyEvent, X extends Context, R extends string>(store: EventStore<E>, decider: Decider<C, S, E, X, R>, streamId: string, cache: StateCache<S> | undefined): Promise<Snapshot<S>> => {
+const current = async <C, S, E extends AnyEvent, X extends Context, R extends string>(
+  store: EventStore<E>,
+  decider: Decider<C, S, E, X, R>,
+  streamId: string,
+  cache: StateCache<S> | undefined,
+): Promise<Snapshot<S>> => {
   const { snapshot, tail } = await load(store, decider, streamId, cache);
-  return tail.length === 0 ? snapshot : { state: fold(decider, tail, snapshot.version === 0 ? undefined : snapshot.state), version: snapshot.version + tail.length };
+  return tail.length === 0
+    ? snapshot
+    : { state: fold(decider, tail, snapshot.version === 0 ? undefined : snapshot.state), version: snapshot.version + tail.length };
 };
 
 /**
@@ -50,7 +57,7 @@ const current = async <C, S, E extends AnyEvent, X extends Context, R extends st
  *
  * @example
  * const r = await handle(store, labDecider, { type: "AcceptChallenge", projectId: "p-1" }, ctx);
- * if (!r.ok) return show(r.error.message);
+ * if (!r.ok) console.error(r.error.code, r.error.message);
  */
 export const handle = async <C, S, E extends AnyEvent, X extends Context, R extends string>(
   store: EventStore<E>,

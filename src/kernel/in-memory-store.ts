@@ -10,8 +10,8 @@ import type { AppendError, AppendOptions, AppendResult, CommandRecord, EventStor
  * Not a mock — it is the store for tests, single-process apps and replays.
  *
  * @example
- * const store = new InMemoryEventStore();
- * await handle(store, projectDecider, command, ctx);
+ * const store = new InMemoryEventStore<LabEvent>();
+ * await handle(store, labDecider, command, ctx);
  */
 export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventStore<E> {
   readonly #streams = new Map<string, Envelope<E>[]>();

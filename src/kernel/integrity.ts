@@ -34,7 +34,9 @@ const same: HashView = (r) => r;
 // a report names no personal reference (and still matches a redacted copy).
 const streamKey = (streamId: string, options: IntegrityOptions): string => {
   const viewed = (options.hashView ?? same)({ streamId });
-  return typeof viewed === "object" && viewed !== null && typeof (viewed as { streamId?: unknown }).streamId === "string" ? (viewed as { streamId: string }).streamId : streamId;
+  return typeof viewed === "object" && viewed !== null && typeof (viewed as { streamId?: unknown }).streamId === "string"
+    ? (viewed as { streamId: string }).streamId
+    : streamId;
 };
 
 /**
@@ -112,7 +114,9 @@ const RecordShape = z.looseObject({
  * writeFile("report.checkpoint.json", JSON.stringify(checkpoint(events)));
  */
 export const checkpoint = (events: Iterable<StoredRecord>, options: IntegrityOptions = {}): Checkpoint => {
-  const heads = [...headsOf(events)].map(([streamId, h]) => ({ streamId: streamKey(streamId, options), version: h.version, hash: h.hash })).sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
+  const heads = [...headsOf(events)]
+    .map(([streamId, h]) => ({ streamId: streamKey(streamId, options), version: h.version, hash: h.hash }))
+    .sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
   return { heads, root: sha256Hex(canonicalJson(heads)) };
 };
 
@@ -138,7 +142,10 @@ export interface Verified {
  * const r = verify(events, { checkpoint: published });
  * if (!r.ok) console.error(r.error.message); // "project:p1 version 7: hash mismatch — the event was altered after sealing."
  */
-export const verify = (events: readonly StoredRecord[], options: IntegrityOptions & { readonly checkpoint?: Checkpoint } = {}): Result<Verified, IntegrityFailure> => {
+export const verify = (
+  events: readonly StoredRecord[],
+  options: IntegrityOptions & { readonly checkpoint?: Checkpoint } = {},
+): Result<Verified, IntegrityFailure> => {
   try {
     return verifyChecked(events, options);
   } catch {
@@ -147,17 +154,32 @@ export const verify = (events: readonly StoredRecord[], options: IntegrityOption
   }
 };
 
-const verifyChecked = (events: readonly StoredRecord[], options: IntegrityOptions & { readonly checkpoint?: Checkpoint }): Result<Verified, IntegrityFailure> => {
+type Namer = (streamId: string) => string;
+type Head = { readonly version: number; readonly hash: string; readonly recordedAt: number };
+
+const verifyChecked = (
+  events: readonly StoredRecord[],
+  options: IntegrityOptions & { readonly checkpoint?: Checkpoint },
+): Result<Verified, IntegrityFailure> => {
   if (!Array.isArray(events)) return err(integrityFailure("malformed_record", "The log must be an array of records.", { streamId: "" }));
-  const last = new Map<string, { version: number; hash: string; recordedAt: number }>();
-  const ids = new Set<string>();
-  const present = new Set<string>();
   const names = new Map<string, string>();
-  const name = (streamId: string): string => {
+  const name: Namer = (streamId) => {
     let n = names.get(streamId);
     if (n === undefined) names.set(streamId, (n = streamKey(streamId, options)));
     return n;
   };
+  const present = readRecords(events, name);
+  if (!present.ok) return present;
+  const heads = checkChains(events, present.value, name, options);
+  if (!heads.ok) return heads;
+  const beyond = options.checkpoint === undefined ? ok([]) : checkAgainst(options.checkpoint, events, heads.value, name);
+  if (!beyond.ok) return beyond;
+  return ok({ events: events.length, streams: heads.value.size, beyondCheckpoint: beyond.value });
+};
+
+// Every record has the shape of a stored event; returns the stream@version pairs present.
+const readRecords = (events: readonly StoredRecord[], name: Namer): Result<Set<string>, IntegrityFailure> => {
+  const present = new Set<string>();
   for (const [i, e] of events.entries()) {
     const shape = RecordShape.safeParse(e);
     if (!shape.success) {
@@ -171,8 +193,22 @@ const verifyChecked = (events: readonly StoredRecord[], options: IntegrityOption
     }
     present.add(`${e.streamId}@${e.version}`);
   }
+  return ok(present);
+};
+
+// Each stream's chain: ids unique, versions in place, each prevHash the hash before, each hash recomputed.
+const checkChains = (
+  events: readonly StoredRecord[],
+  present: ReadonlySet<string>,
+  name: Namer,
+  options: IntegrityOptions,
+): Result<Map<string, Head>, IntegrityFailure> => {
+  const last = new Map<string, Head>();
+  const ids = new Set<string>();
   const fail = (code: IntegrityCode, e: StoredRecord, why: string, details: Record<string, unknown> = {}) =>
-    err(integrityFailure(code, `${name(e.streamId)} version ${e.version}: ${why}`, { streamId: name(e.streamId), version: e.version, eventId: e.id, ...details }));
+    err(
+      integrityFailure(code, `${name(e.streamId)} version ${e.version}: ${why}`, { streamId: name(e.streamId), version: e.version, eventId: e.id, ...details }),
+    );
   // Versions are placed by the same tracker every reader of a log uses; verify adds hashes.
   const track = streamTracker({ name });
   for (const e of events) {
@@ -191,7 +227,8 @@ const verifyChecked = (events: readonly StoredRecord[], options: IntegrityOption
     }
     const prev = last.get(e.streamId);
     if (e.prevHash !== prev?.hash) {
-      return fail("missing_predecessor", e, prev === undefined ? "names a predecessor that is not in the log." : "does not name the hash of the event before it: the chain is broken.", { prevHash: e.prevHash ?? null });
+      const why = prev === undefined ? "names a predecessor that is not in the log." : "does not name the hash of the event before it: the chain is broken.";
+      return fail("missing_predecessor", e, why, { prevHash: e.prevHash ?? null });
     }
     let hash: string;
     try {
@@ -201,47 +238,48 @@ const verifyChecked = (events: readonly StoredRecord[], options: IntegrityOption
     }
     if (hash !== e.hash) return fail("hash_mismatch", e, "hash mismatch — the event was altered after sealing.");
     const recordedAt = Date.parse(e.recordedAt);
-    if (prev !== undefined && recordedAt < prev.recordedAt) return fail("recorded_at_backwards", e, `recorded at ${e.recordedAt}, before the event it follows.`);
+    if (prev !== undefined && recordedAt < prev.recordedAt)
+      return fail("recorded_at_backwards", e, `recorded at ${e.recordedAt}, before the event it follows.`);
     last.set(e.streamId, { version: e.version, hash: e.hash, recordedAt });
   }
-  const beyondCheckpoint: string[] = [];
-  if (options.checkpoint !== undefined) {
-    const parsed = CheckpointSchema.safeParse(options.checkpoint);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
-      return err(integrityFailure("checkpoint_malformed", `The checkpoint is not a checkpoint${where}: ${issue?.message ?? "unreadable"}.`, { streamId: "" }));
-    }
-    const cp = parsed.data;
-    if (sha256Hex(canonicalJson(cp.heads)) !== cp.root) {
-      return err(integrityFailure("checkpoint_altered", "The checkpoint's root does not match its heads: the checkpoint itself was altered.", { streamId: "" }));
-    }
-    const atVersion = new Map<string, string>();
-    for (const e of events) if (e.hash !== undefined) atVersion.set(`${name(e.streamId)}@${e.version}`, e.hash);
-    const lastByKey = new Map([...last].map(([stream, h]) => [name(stream), h]));
-    for (const head of cp.heads) {
-      const now = lastByKey.get(head.streamId);
-      const found = atVersion.get(`${head.streamId}@${head.version}`);
-      if (now === undefined || now.version < head.version) {
-        return err(
-          integrityFailure("truncated", `${head.streamId}: the checkpoint saw version ${head.version}, the log ends at ${now?.version ?? 0} — its tail was cut off.`, {
-            streamId: head.streamId,
-            version: head.version,
-          }),
-        );
-      }
-      if (now.version > head.version) beyondCheckpoint.push(head.streamId);
-      if (found !== head.hash) {
-        return err(
-          integrityFailure("resealed", `${head.streamId} version ${head.version}: the hash differs from the checkpoint's — the stream was rewritten and sealed again.`, {
-            streamId: head.streamId,
-            version: head.version,
-          }),
-        );
-      }
-    }
-    const known = new Set(cp.heads.map((h) => h.streamId));
-    for (const stream of last.keys()) if (!known.has(name(stream))) beyondCheckpoint.push(name(stream));
+  return ok(last);
+};
+
+// Every checkpointed head is still there with the same hash; returns the streams that went beyond it.
+const checkAgainst = (
+  checkpointed: Checkpoint,
+  events: readonly StoredRecord[],
+  last: ReadonlyMap<string, Head>,
+  name: Namer,
+): Result<string[], IntegrityFailure> => {
+  const parsed = CheckpointSchema.safeParse(checkpointed);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
+    return err(integrityFailure("checkpoint_malformed", `The checkpoint is not a checkpoint${where}: ${issue?.message ?? "unreadable"}.`, { streamId: "" }));
   }
-  return ok({ events: events.length, streams: last.size, beyondCheckpoint: beyondCheckpoint.sort() });
+  const cp = parsed.data;
+  if (sha256Hex(canonicalJson(cp.heads)) !== cp.root) {
+    return err(integrityFailure("checkpoint_altered", "The checkpoint's root does not match its heads: the checkpoint itself was altered.", { streamId: "" }));
+  }
+  const atVersion = new Map<string, string>();
+  for (const e of events) if (e.hash !== undefined) atVersion.set(`${name(e.streamId)}@${e.version}`, e.hash);
+  const lastByKey = new Map([...last].map(([stream, h]) => [name(stream), h]));
+  const beyond: string[] = [];
+  for (const head of cp.heads) {
+    const now = lastByKey.get(head.streamId);
+    const at = { streamId: head.streamId, version: head.version };
+    if (now === undefined || now.version < head.version) {
+      const why = `${head.streamId}: the checkpoint saw version ${head.version}, the log ends at ${now?.version ?? 0} — its tail was cut off.`;
+      return err(integrityFailure("truncated", why, at));
+    }
+    if (now.version > head.version) beyond.push(head.streamId);
+    if (atVersion.get(`${head.streamId}@${head.version}`) !== head.hash) {
+      const why = `${head.streamId} version ${head.version}: the hash differs from the checkpoint's — the stream was rewritten and sealed again.`;
+      return err(integrityFailure("resealed", why, at));
+    }
+  }
+  const known = new Set(cp.heads.map((h) => h.streamId));
+  for (const stream of last.keys()) if (!known.has(name(stream))) beyond.push(name(stream));
+  return ok(beyond.sort());
 };

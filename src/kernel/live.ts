@@ -24,8 +24,8 @@ export interface LiveProjection<S, E extends AnyEvent> {
  *
  * @example
  * const view = live(participation);
- * subscription.on("event", (e) => { const r = view.apply(e); if (!r.ok) alert(r.error.message); });
- * render(view.snapshot().state);
+ * for (const e of events) { const r = view.apply(e); if (!r.ok) console.error(r.error.message); } // or as they arrive
+ * console.log(participationFigures(view.snapshot().state).overall.distinctParticipants);
  */
 export const live = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: Projected<S>): LiveProjection<S, E> => {
   const working = startWorking(from?.state ?? projection.initialState);

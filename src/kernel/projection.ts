@@ -49,10 +49,13 @@ export const trackerFor = <S, E extends AnyEvent>(projection: Projection<S, E>, 
  * version, never silently dropped.
  *
  * @example
- * const r = project(countByType, events);
- * if (r.ok) show(r.value.state); else console.error(r.error.message);
+ * const r = project(participation, events);
+ * if (r.ok) console.log(r.value.positions.size, "streams read"); else console.error(r.error.message);
  */
-export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, events: Iterable<NoInfer<Envelope<E>>>): Result<Projected<S>, IntegrityFailure> => {
+export const project = <S, E extends AnyEvent>(
+  projection: Projection<S, E>,
+  events: Iterable<NoInfer<Envelope<E>>>,
+): Result<Projected<S>, IntegrityFailure> => {
   const track = trackerFor(projection);
   const working = startWorking(projection.initialState);
   for (const e of events) {
@@ -70,10 +73,15 @@ export const project = <S, E extends AnyEvent>(projection: Projection<S, E>, eve
  * event is out of place.
  *
  * @example
- * const more = applyTo(countByType, view, newEvents);
+ * let view = must(project(participation, events));
+ * const more = applyTo(participation, view, newEvents);
  * if (more.ok) view = more.value;
  */
-export const applyTo = <S, E extends AnyEvent>(projection: Projection<S, E>, projected: Projected<S>, events: Iterable<NoInfer<Envelope<E>>>): Result<Projected<S>, IntegrityFailure> => {
+export const applyTo = <S, E extends AnyEvent>(
+  projection: Projection<S, E>,
+  projected: Projected<S>,
+  events: Iterable<NoInfer<Envelope<E>>>,
+): Result<Projected<S>, IntegrityFailure> => {
   const track = trackerFor(projection, projected.positions);
   const next: Envelope<E>[] = [];
   for (const e of events) {
@@ -90,14 +98,23 @@ export const applyTo = <S, E extends AnyEvent>(projection: Projection<S, E>, pro
  * Throws only if the projection has no `merge`, which is a programming mistake.
  *
  * @example
- * const whole = mergeProjected(countByType, partA, partB);
+ * const [a, b] = [events.filter((e) => e.streamId < "project:m"), events.filter((e) => e.streamId >= "project:m")];
+ * const whole = mergeProjected(participation, must(project(participation, a)), must(project(participation, b)));
  */
-export const mergeProjected = <S, E extends AnyEvent>(projection: Projection<S, E>, a: Projected<S>, b: Projected<S>): Result<Projected<S>, IntegrityFailure> => {
+export const mergeProjected = <S, E extends AnyEvent>(
+  projection: Projection<S, E>,
+  a: Projected<S>,
+  b: Projected<S>,
+): Result<Projected<S>, IntegrityFailure> => {
   if (projection.merge === undefined) throw new TypeError("mergeProjected: this projection has no merge");
   const positions = new Map(a.positions);
   for (const [stream, version] of b.positions) {
     if (positions.has(stream)) {
-      return err(integrityFailure("overlapping_parts", `Both parts hold stream ${stream}: partition the log by stream before projecting the parts.`, { streamId: stream }));
+      return err(
+        integrityFailure("overlapping_parts", `Both parts hold stream ${stream}: partition the log by stream before projecting the parts.`, {
+          streamId: stream,
+        }),
+      );
     }
     positions.set(stream, version);
   }
@@ -121,8 +138,9 @@ export type CombinedProjectionState<P extends Record<string, SomeProjection>> = 
  * the event type as the second type argument.
  *
  * @example
- * const figures = combineProjections<typeof parts, LabEvent>({ participation, portfolio });
- * const { state } = project(figures, events); // state.participation, state.portfolio
+ * const parts = { participation, portfolio };
+ * const both = combineProjections<typeof parts, LabEvent>(parts);
+ * const r = project(both, events); // r.value.state.participation, r.value.state.portfolio
  */
 export const combineProjections = <P extends Record<string, SomeProjection>, E extends AnyEvent = AnyEvent>(
   parts: P,
@@ -143,7 +161,9 @@ export const combineProjections = <P extends Record<string, SomeProjection>, E e
           merge: (a: Immutable<CombinedProjectionState<P>>, b: Immutable<CombinedProjectionState<P>>) => {
             const x = a as Record<string, unknown>;
             const y = b as Record<string, unknown>;
-            return Object.fromEntries(list.map(([name, p]) => [name, (p.merge as (m: unknown, n: unknown) => unknown)(x[name], y[name])])) as CombinedProjectionState<P>;
+            return Object.fromEntries(
+              list.map(([name, p]) => [name, (p.merge as (m: unknown, n: unknown) => unknown)(x[name], y[name])]),
+            ) as CombinedProjectionState<P>;
           },
         }
       : {}),

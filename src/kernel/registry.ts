@@ -39,7 +39,9 @@ export type EventOf<R extends EventRegistry> = {
  * `upcasters.length + 1` and older stored versions are upgraded step by step when decoded.
  *
  * @example
- * const KpiDefined = defineEvent(kpiDefinedV2, [{ schema: kpiDefinedV1, up: (v1: KpiV1) => ({ ...v1, category: "other" }) }]);
+ * const V1 = z.strictObject({ kpiId: z.string() });
+ * const V2 = V1.extend({ category: z.string() });
+ * const KpiDefined = defineEvent(V2, [{ schema: V1, up: (v1: z.infer<typeof V1>) => ({ ...v1, category: "other" }) }]);
  */
 export const defineEvent = <S extends z.ZodType>(schema: S, upcasters: readonly Upcaster[] = []): EventType<S> => ({
   schema,

@@ -14,8 +14,9 @@ export interface Err<E> {
  * The outcome of an operation that can fail on user input: errors are values, not exceptions.
  *
  * @example
- * const r = parsePositive(-1);
- * if (!r.ok) console.log(r.error.message);
+ * const positive = (n: number): Result<number, string> => (n > 0 ? ok(n) : err(`${n} is not positive`));
+ * const r = positive(-1);
+ * if (!r.ok) console.log(r.error);
  */
 export type Result<T, E> = Ok<T> | Err<E>;
 

@@ -28,9 +28,9 @@ const REPEAT: Placement = { kind: "repeat" };
  *
  * @example
  * const track = streamTracker();
- * track.place(e1); // { kind: "next" }
- * track.place(e1); // { kind: "repeat" }
- * track.place(e3); // { kind: "failure", error: { code: "version_gap", … } }
+ * track.place({ id: "e1", streamId: "s", version: 1 }); // { kind: "next" }
+ * track.place({ id: "e1", streamId: "s", version: 1 }); // { kind: "repeat" }
+ * track.place({ id: "e3", streamId: "s", version: 3 }); // { kind: "failure", error: { code: "version_gap", … } }
  */
 export const streamTracker = (options: { readonly from?: ReadonlyMap<string, number>; readonly name?: (streamId: string) => string } = {}) => {
   const name = options.name ?? ((s: string) => s);
@@ -56,8 +56,8 @@ export const streamTracker = (options: { readonly from?: ReadonlyMap<string, num
         error: integrityFailure(code, `${stream} version ${e.version}: ${why}`, { streamId: stream, version: e.version, expected: last + 1, ...extra }),
       });
       if (e.version > last + 1) {
-        const missing = e.version - last - 1;
-        return at(`follows version ${last}: version${missing > 1 ? "s" : ""} ${last + 1}${missing > 1 ? `–${e.version - 1}` : ""} missing, or the log is out of order.`, "version_gap");
+        const missing = e.version - last - 1 > 1 ? `versions ${last + 1}–${e.version - 1}` : `version ${last + 1}`;
+        return at(`follows version ${last}: ${missing} missing, or the log is out of order.`, "version_gap");
       }
       // At or below the last version read: the same event again, or another one claiming its place.
       const base = s?.base ?? 0;
@@ -90,7 +90,10 @@ export interface SequenceSummary {
  * const r = checkSequence(events);
  * if (!r.ok) console.error(r.error.message); // "project:p1 version 5: follows version 3: version 4 missing, …"
  */
-export const checkSequence = <E extends AnyEvent>(events: Iterable<Envelope<E>>, options: { readonly name?: (streamId: string) => string } = {}): Result<SequenceSummary, IntegrityFailure> => {
+export const checkSequence = <E extends AnyEvent>(
+  events: Iterable<Envelope<E>>,
+  options: { readonly name?: (streamId: string) => string } = {},
+): Result<SequenceSummary, IntegrityFailure> => {
   const track = streamTracker(options);
   const ids = new Set<string>();
   const recorded = new Map<string, number>();
@@ -98,14 +101,26 @@ export const checkSequence = <E extends AnyEvent>(events: Iterable<Envelope<E>>,
   for (const e of events) {
     count++;
     const stream = options.name === undefined ? e.streamId : options.name(e.streamId);
-    if (ids.has(e.id)) return err(integrityFailure("duplicate_event", `${stream} version ${e.version}: event ${e.id} appears twice.`, { streamId: stream, version: e.version, eventId: e.id }));
+    if (ids.has(e.id))
+      return err(
+        integrityFailure("duplicate_event", `${stream} version ${e.version}: event ${e.id} appears twice.`, {
+          streamId: stream,
+          version: e.version,
+          eventId: e.id,
+        }),
+      );
     ids.add(e.id);
     const placed = track.place(e);
     if (placed.kind === "failure") return err(placed.error);
     const at = Date.parse(e.recordedAt);
     const before = recorded.get(e.streamId);
     if (before !== undefined && at < before) {
-      return err(integrityFailure("recorded_at_backwards", `${stream} version ${e.version}: recorded at ${e.recordedAt}, before the event it follows.`, { streamId: stream, version: e.version }));
+      return err(
+        integrityFailure("recorded_at_backwards", `${stream} version ${e.version}: recorded at ${e.recordedAt}, before the event it follows.`, {
+          streamId: stream,
+          version: e.version,
+        }),
+      );
     }
     recorded.set(e.streamId, at);
   }

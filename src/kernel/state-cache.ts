@@ -19,8 +19,8 @@ export interface StateCache<S> {
  * A least-recently-used cache of stream states holding at most `capacity` streams.
  *
  * @example
- * const cache = lruStateCache<ProjectState>(10_000);
- * await handle(store, projectDecider, command, ctx, { cache });
+ * const cache = lruStateCache<typeof labDecider.initialState>(10_000);
+ * await handle(store, labDecider, command, ctx, { cache });
  */
 export const lruStateCache = <S>(capacity: number): StateCache<S> => {
   const entries = new Map<string, Snapshot<S>>();

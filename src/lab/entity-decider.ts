@@ -11,8 +11,10 @@ export const decideEntity = (c: EntityCommand, s: EntityState, ctx: Context): Re
   const when = checkActorAndTime(c.type, c.occurredAt, ctx);
   if (!when.ok) return when;
   if (s.registered) return err(labRule("entity_exists", `Entity ${c.entityId} is already registered as ${s.name}.`, { entityId: c.entityId }));
-  if (c.kind === "public" && c.level === undefined) return err(labRule("level_required", "A public entity needs its level: national, regional or local.", { entityId: c.entityId }));
-  if (c.kind !== "public" && c.level !== undefined) return err(labRule("level_not_applicable", `Only public entities have a level; this one is ${c.kind}.`, { entityId: c.entityId }));
+  if (c.kind === "public" && c.level === undefined)
+    return err(labRule("level_required", "A public entity needs its level: national, regional or local.", { entityId: c.entityId }));
+  if (c.kind !== "public" && c.level !== undefined)
+    return err(labRule("level_not_applicable", `Only public entities have a level; this one is ${c.kind}.`, { entityId: c.entityId }));
   const { type: _t, occurredAt: _o, ...data } = c;
   return ok([{ type: "EntityRegistered", data, occurredAt: when.value }]);
 };
@@ -21,7 +23,14 @@ export const decideEntity = (c: EntityCommand, s: EntityState, ctx: Context): Re
 export const evolveEntity = (s: Draft<EntityState>, e: Envelope<EntityEvent>): void => {
   switch (e.type) {
     case "EntityRegistered":
-      Object.assign(s, { registered: true, entityId: e.data.entityId, name: e.data.name, kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
+      Object.assign(s, {
+        registered: true,
+        entityId: e.data.entityId,
+        name: e.data.name,
+        kind: e.data.kind,
+        level: e.data.level ?? null,
+        sector: e.data.sector,
+      });
       return;
     default: {
       const never: never = e.type;

@@ -117,7 +117,10 @@ const LegacyParticipantRef = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/u, "must
 export const AttendanceRecordedDataV1 = z.strictObject({
   ...project,
   sessionId: Id,
-  attendees: z.array(z.strictObject({ participantRef: LegacyParticipantRef, role: ParticipantRole, affiliationEntityId: EntityId.optional() })).min(1).max(1000),
+  attendees: z
+    .array(z.strictObject({ participantRef: LegacyParticipantRef, role: ParticipantRole, affiliationEntityId: EntityId.optional() }))
+    .min(1)
+    .max(1000),
 });
 
 /**
@@ -129,7 +132,9 @@ export const AttendanceRecordedDataV1 = z.strictObject({
  * legacyRef("p_0737c0e46a6") // "5d0c…" (32 hex digits); legacyRef(a valid v2 reference) returns it unchanged
  */
 export const legacyRef = (ref: string): string =>
-  RedactedRef.safeParse(ref).success || participantRefProblem(ref) === undefined ? ref : sha256Hex(`labx-core schema-1 participant reference:${ref}`).slice(0, 32);
+  RedactedRef.safeParse(ref).success || participantRefProblem(ref) === undefined
+    ? ref
+    : sha256Hex(`labx-core schema-1 participant reference:${ref}`).slice(0, 32);
 
 /** People counted without being identified (schema version 1: businesses were counted in `other`). */
 export const AnonymousHeadcountV1 = z.strictObject({ citizens: Count, civilServants: Count, other: Count });
@@ -203,7 +208,12 @@ export const KpiMeasurementCorrectedData = z.strictObject({
 });
 
 /** The pilot starts at some sites with some entities. */
-export const PilotStartedData = z.strictObject({ ...project, sites: z.int().min(1).max(100_000), entityIds: z.array(EntityId).min(1).max(500), plannedEnd: Timestamp });
+export const PilotStartedData = z.strictObject({
+  ...project,
+  sites: z.int().min(1).max(100_000),
+  entityIds: z.array(EntityId).min(1).max(500),
+  plannedEnd: Timestamp,
+});
 /** The pilot ends. */
 export const PilotEndedData = z.strictObject({ ...project });
 /** An evaluation of the pilot is published. */
@@ -245,7 +255,13 @@ export const labEvents = {
   ProjectMainstreamed: defineEvent(ProjectMainstreamedData),
   SessionScheduled: defineEvent(SessionScheduledData),
   AttendanceRecorded: defineEvent(AttendanceRecordedData, [
-    { schema: AttendanceRecordedDataV1, up: (d: z.infer<typeof AttendanceRecordedDataV1>) => ({ ...d, attendees: d.attendees.map((a) => ({ ...a, participantRef: legacyRef(a.participantRef) })) }) },
+    {
+      schema: AttendanceRecordedDataV1,
+      up: (d: z.infer<typeof AttendanceRecordedDataV1>) => ({
+        ...d,
+        attendees: d.attendees.map((a) => ({ ...a, participantRef: legacyRef(a.participantRef) })),
+      }),
+    },
   ]),
   // v1 counted anonymous businesses in `other`; they cannot be told apart afterwards, so they stay there.
   SessionClosed: defineEvent(SessionClosedData, [

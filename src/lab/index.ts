@@ -1,16 +1,27 @@
 export * from "./commands.js";
-export * from "./entity-decider.js";
+export { entityDecider } from "./entity-decider.js";
 export * from "./events.js";
 export * from "./kpi-definition.js";
 export * from "./lab-decider.js";
 export * from "./next-steps.js";
-export * from "./participant-decider.js";
+export { participantDecider } from "./participant-decider.js";
 export * from "./permissions.js";
 export * from "./privacy.js";
-export { decideProject, evolveProject, projectDecider } from "./project/decider.js";
+export { projectDecider } from "./project/decider.js";
 export { allowedWhilePaused, currentDecision } from "./project/preconditions.js";
 export { checkGate, type GateCheck, gateRequirements, type Requirement, requirementMet, requirementText } from "./project/requirements.js";
-export * from "./register.js";
+export {
+  type EntityFacts,
+  type LabContext,
+  LabContextSchema,
+  type LabRegister,
+  labRegister,
+  liveRegister,
+  type LiveRegister,
+  registerOf,
+  registerProjection,
+  type RegisterState,
+} from "./register.js";
 export * from "./rule-codes.js";
 export * from "./state.js";
 export * from "./stays.js";

@@ -8,7 +8,13 @@ import type { KpiDefinition } from "./state.js";
  * in the rules and in the figures.
  *
  * @example
- * redefineKpi(draftKpi, { projectId: "p1", kpiId: "k1", target: { value: 3, by: "2020-12-31T00:00:00Z" }, reason: "Raised." });
+ * const kpi = {
+ *   name: "Days to renew", category: "service_time", unit: "days", direction: "decrease",
+ *   baseline: { value: 30, measuredAt: "2019-01-01T00:00:00Z", source: "desk" },
+ *   target: { value: 5, by: "2020-12-31T00:00:00Z" },
+ * } as const;
+ * const draft = structuredClone(kpi) as Draft<KpiDefinition>;
+ * redefineKpi(draft, { projectId: "p1", kpiId: "k1", target: { value: 3, by: "2020-12-31T00:00:00Z" }, reason: "Raised." }); // draft.target.value === 3
  */
 export const redefineKpi = (k: Draft<KpiDefinition>, change: EventData<"KpiRedefined">): void => {
   const { name, unit, direction, baseline, target } = change;

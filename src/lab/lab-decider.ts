@@ -8,6 +8,7 @@ import { projectDecider } from "./project/decider.js";
  * through it; its state holds each part's state under `project`, `entity` and `participant`.
  *
  * @example
- * const r = await handle(store, labDecider, { type: "RegisterEntity", entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" }, ctx);
+ * const ama = { entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" } as const;
+ * const r = await handle(store, labDecider, { type: "RegisterEntity", ...ama }, ctx);
  */
 export const labDecider = combine({ project: projectDecider, entity: entityDecider, participant: participantDecider });

@@ -7,7 +7,11 @@ import { type LabRuleCode, labRule } from "./rule-codes.js";
 import { initialParticipantState, type ParticipantState } from "./state.js";
 
 /** Decide a command on a participant stream: forget a participant reference once. */
-export const decideParticipant = (c: ParticipantCommand, s: ParticipantState, ctx: Context): Result<readonly Emitted<ParticipantEvent>[], DomainError<LabRuleCode>> => {
+export const decideParticipant = (
+  c: ParticipantCommand,
+  s: ParticipantState,
+  ctx: Context,
+): Result<readonly Emitted<ParticipantEvent>[], DomainError<LabRuleCode>> => {
   const when = checkActorAndTime(c.type, c.occurredAt, ctx);
   if (!when.ok) return when;
   if (s.forgotten) return err(labRule("participant_already_forgotten", `This participant was already forgotten on ${s.forgottenAt ?? "an earlier date"}.`));

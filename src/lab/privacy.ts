@@ -11,7 +11,8 @@ import { REDACTED_PREFIX, RedactedRef } from "./values.js";
  * @example
  * redactedRef("3q2-7wEhQ0yYx0rVqZl1mA") // "sha256:…" (64 hex digits)
  */
-export const redactedRef = (ref: string): string => (ref.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(ref).success ? ref : `${REDACTED_PREFIX}${sha256Hex(ref)}`);
+export const redactedRef = (ref: string): string =>
+  ref.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(ref).success ? ref : `${REDACTED_PREFIX}${sha256Hex(ref)}`;
 
 const PARTICIPANT_STREAM = "participant:";
 
@@ -29,7 +30,8 @@ export const labStreamName = (streamId: string): string =>
 const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => string): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...record };
   const streamId = record.streamId;
-  if (typeof streamId === "string" && streamId.startsWith(PARTICIPANT_STREAM)) out.streamId = `${PARTICIPANT_STREAM}${f(streamId.slice(PARTICIPANT_STREAM.length))}`;
+  if (typeof streamId === "string" && streamId.startsWith(PARTICIPANT_STREAM))
+    out.streamId = `${PARTICIPANT_STREAM}${f(streamId.slice(PARTICIPANT_STREAM.length))}`;
   const data = record.data;
   if (typeof data === "object" && data !== null) {
     const d: Record<string, unknown> = { ...(data as Record<string, unknown>) };
@@ -53,7 +55,7 @@ const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => 
  *
  * @example
  * const sealed = seal(events, { hashView: labHashView });
- * verify(redact(sealed, forgottenRefs), { hashView: labHashView }).ok // true
+ * verify(redact(sealed), { hashView: labHashView }).ok // true
  */
 export const labHashView: HashView = (record) => mapRefs(record, redactedRef);
 

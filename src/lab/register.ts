@@ -41,8 +41,9 @@ export const mergeRegisters = (a: RegisterState, b: RegisterState): RegisterStat
  * The register as a projection of the log: `EntityRegistered` and `ParticipantForgotten` events.
  *
  * @example
- * const view = live(registerProjection); view.applyAll(events);
- * const ctx = { ...base, register: registerOf(view.snapshot().state) };
+ * const view = live(registerProjection);
+ * view.applyAll(events);
+ * const withRegister: LabContext = { ...ctx, register: registerOf(view.snapshot().state) };
  */
 export const registerProjection: Projection<RegisterState, LabEvent> = {
   initialState: { entities: new Map(), forgotten: new Set() },
@@ -58,7 +59,7 @@ export const registerProjection: Projection<RegisterState, LabEvent> = {
  * A `LabRegister` reading a register state.
  *
  * @example
- * registerOf(state).entity("ama")?.kind // "public"
+ * registerOf(must(project(registerProjection, events)).state).entity("ama")?.kind // "public", if registered
  */
 export const registerOf = (state: RegisterState): LabRegister => ({
   entity: (entityId) => state.entities.get(entityId),

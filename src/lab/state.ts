@@ -115,7 +115,15 @@ export type ProjectState = Immutable<
 >;
 
 /** Where a project's lifecycle starts: nowhere yet (the challenge is submitted into `challenge`). */
-export const initialStays: Stays = deepFreeze({ stage: "challenge", status: "active", stageEnteredAt: "", stages: [], pauses: [], discontinuation: null, mainstreamedAt: null });
+export const initialStays: Stays = deepFreeze({
+  stage: "challenge",
+  status: "active",
+  stageEnteredAt: "",
+  stages: [],
+  pauses: [],
+  discontinuation: null,
+  mainstreamedAt: null,
+});
 
 /** The state of a project stream with no events. Frozen: it is shared by every rebuild. */
 export const initialProjectState: ProjectState = deepFreeze({
@@ -142,11 +150,13 @@ export const initialProjectState: ProjectState = deepFreeze({
 });
 
 /** An organisation in the register (stream `entity:<id>`). */
-export type EntityState = Immutable<{ registered: boolean } & Pick<EventData<"EntityRegistered">, "entityId" | "name"> & {
-  kind: EventData<"EntityRegistered">["kind"] | null;
-  level: NonNullable<EventData<"EntityRegistered">["level"]> | null;
-  sector: EventData<"EntityRegistered">["sector"] | null;
-}>;
+export type EntityState = Immutable<
+  { registered: boolean } & Pick<EventData<"EntityRegistered">, "entityId" | "name"> & {
+      kind: EventData<"EntityRegistered">["kind"] | null;
+      level: NonNullable<EventData<"EntityRegistered">["level"]> | null;
+      sector: EventData<"EntityRegistered">["sector"] | null;
+    }
+>;
 
 /** The state of an entity stream with no events. */
 export const initialEntityState: EntityState = deepFreeze({ registered: false, entityId: "", name: "", kind: null, level: null, sector: null });

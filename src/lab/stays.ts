@@ -10,7 +10,7 @@ import type { Stage } from "./vocabulary.js";
  * asks this one function.
  *
  * @example
- * stageEnteredBy(stageEnteredEvent) // "pilot"
+ * history.map(stageEnteredBy) // [ "challenge", undefined, …, "co_design", … ]
  */
 export const stageEnteredBy = (e: Envelope<ProjectEvent>): Stage | undefined => {
   switch (e.type) {
@@ -41,6 +41,7 @@ const endPause = (s: Draft<Stays>, at: string): void => {
  * project's own state and the portfolio projection both run it, so they cannot disagree.
  *
  * @example
+ * const draft = structuredClone(initialStays) as Draft<Stays>;
  * for (const e of history) evolveStays(draft, e);
  */
 export const evolveStays = (s: Draft<Stays>, e: Envelope<ProjectEvent>): void => {

@@ -29,8 +29,8 @@ export const transitions = {
 };
 
 /** The gate that leads out of a stage (G1 out of challenge … G4 out of scale). */
-export const exitGate = (stage: Stage): Gate =>
-  stage === "scale" ? transitions.mainstream.scale.gate : transitions.advance[stage].gate;
+export const exitGate = (stage: Stage): Gate => (stage === "scale" ? transitions.mainstream.scale.gate : transitions.advance[stage].gate);
 
 /** The stage a pivot from `stage` returns to, if any. */
-export const pivotTarget = (stage: Stage): Stage | undefined => (stage in transitions.pivot ? transitions.pivot[stage as keyof typeof transitions.pivot] : undefined);
+export const pivotTarget = (stage: Stage): Stage | undefined =>
+  stage in transitions.pivot ? transitions.pivot[stage as keyof typeof transitions.pivot] : undefined;

@@ -104,7 +104,9 @@ export const participantRefProblem = (ref: string): string | undefined => {
  * ParticipantRef.parse("3q2-7wEhQ0yYx0rVqZl1mA")                 // ok (base64url, 22 characters)
  * ParticipantRef.safeParse("maria.silva@example.pt").success       // false: looks like an e-mail address
  */
-export const ParticipantRef = z.string().regex(refPattern, { error: (issue) => participantRefProblem(String(issue.input)) ?? "is not a participant reference" });
+export const ParticipantRef = z
+  .string()
+  .regex(refPattern, { error: (issue) => participantRefProblem(String(issue.input)) ?? "is not a participant reference" });
 /** A pseudonymous participant reference. */
 export type ParticipantRef = z.infer<typeof ParticipantRef>;
 
@@ -118,6 +120,8 @@ export const RedactedRef = z.string().regex(/^sha256:[0-9a-f]{64}$/u, "must be s
 export const StoredParticipantRef = z.string().regex(storedPattern, {
   error: (issue) => {
     const ref = String(issue.input);
-    return ref.startsWith(REDACTED_PREFIX) ? "must be sha256: followed by 64 lowercase hex digits" : (participantRefProblem(ref) ?? "is not a participant reference");
+    return ref.startsWith(REDACTED_PREFIX)
+      ? "must be sha256: followed by 64 lowercase hex digits"
+      : (participantRefProblem(ref) ?? "is not a participant reference");
   },
 });

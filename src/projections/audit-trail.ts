@@ -27,8 +27,10 @@ const summary = (e: Envelope<LabEvent>): string | undefined => {
       return "Challenge accepted";
     case "ChallengeRejected":
       return `Challenge rejected: ${e.data.reason}`;
-    case "GateDecisionRecorded":
-      return `${e.data.gate} decision: ${e.data.outcome}${e.data.recycleTo ? ` (back to ${e.data.recycleTo})` : ""} by ${e.data.approvers.map((a) => a.id).join(", ")}`;
+    case "GateDecisionRecorded": {
+      const back = e.data.recycleTo ? ` (back to ${e.data.recycleTo})` : "";
+      return `${e.data.gate} decision: ${e.data.outcome}${back} by ${e.data.approvers.map((a) => a.id).join(", ")}`;
+    }
     case "StageEntered":
       return `Entered ${e.data.stage} from ${e.data.from} through ${e.data.gate}`;
     case "ProjectPivoted":
@@ -83,7 +85,8 @@ export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
  * The trail, ordered by business time (`occurredAt`), then record time, then event id, optionally for one project.
  *
  * @example
- * auditTrail(project(auditTrailProjection, events).state, "p-7").filter((x) => x.decision)
+ * const r = project(auditTrailProjection, events);
+ * if (r.ok) console.log(auditTrail(r.value.state, "p-7").filter((x) => x.decision));
  */
 export const auditTrail = (s: AuditTrailState, projectId?: string): TrailEntry[] =>
   [...s.entries.values()]

@@ -1,6 +1,7 @@
 import type { Draft } from "immer";
 import type { Envelope, Immutable } from "../kernel/index.js";
-import { type LabEvent, mergeRegisters, type RegisterState, registerProjection, type Sector, type Stage, stageEnteredBy } from "../lab/index.js";
+import { type LabEvent, type RegisterState, registerProjection, type Sector, type Stage, stageEnteredBy } from "../lab/index.js";
+import { mergeRegisters } from "../lab/register.js";
 
 /** What a projection needs to know about a project to slice its figures: sector and current stage. */
 export type ProjectContext = Immutable<{ sector: Sector; stage: Stage }>;
@@ -39,10 +40,8 @@ export const mergeContext = (a: Context, b: Context): Context => ({
 /**
  * The key of something that lives inside a project (a session, a KPI, a refusal): the two ids
  * joined by `|`, which no id may hold (`Id` allows letters, digits and `. : @ / + = - _`), so two
- * different pairs never share a key — `AMA` + `2019/s1` and `AMA/2019` + `s1` stay apart.
- *
- * @example
- * inProject("AMA", "2019/s1") // "AMA|2019/s1"
+ * different pairs never share a key — `AMA` + `2019/s1` (`AMA|2019/s1`) and `AMA/2019` + `s1`
+ * (`AMA/2019|s1`) stay apart.
  */
 export const inProject = (projectId: string, id: string): string => `${projectId}|${id}`;
 

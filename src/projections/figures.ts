@@ -7,7 +7,12 @@ import { type ParticipationFigures, participationFigures, participationProjectio
 import { type PortfolioFigures, portfolioFigures, portfolioProjection } from "./portfolio.js";
 import type { Witness } from "./witness.js";
 
-const partsWith = (witness?: Witness) => ({ participation: participationProjection(witness), impact, portfolio: portfolioProjection(witness), auditTrail: auditTrailProjection });
+const partsWith = (witness?: Witness) => ({
+  participation: participationProjection(witness),
+  impact,
+  portfolio: portfolioProjection(witness),
+  auditTrail: auditTrailProjection,
+});
 
 /**
  * The four projections in one pass, telling a witness the events behind each counted fact: what
@@ -63,7 +68,8 @@ export interface LabFigures {
  * Turn the projections' state into figures.
  *
  * @example
- * const figures = figuresOf(project(labProjections, events).state);
+ * const r = project(labProjections, events);
+ * if (r.ok) console.log(figuresOf(r.value.state).headline);
  */
 export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null): LabFigures => {
   const p = participationFigures(state.participation);

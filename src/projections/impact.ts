@@ -45,7 +45,13 @@ export const impact: Projection<ImpactState, LabEvent> = {
     trackContext(s, e);
     switch (e.type) {
       case "KpiDefined":
-        s.kpis.set(inProject(e.data.projectId, e.data.kpiId), { ...kpiDefinitionOf(e.data), projectId: e.data.projectId, kpiId: e.data.kpiId, measurements: new Map(), corrections: new Map() });
+        s.kpis.set(inProject(e.data.projectId, e.data.kpiId), {
+          ...kpiDefinitionOf(e.data),
+          projectId: e.data.projectId,
+          kpiId: e.data.kpiId,
+          measurements: new Map(),
+          corrections: new Map(),
+        });
         return;
       case "KpiRedefined": {
         const k = s.kpis.get(inProject(e.data.projectId, e.data.kpiId));
@@ -128,7 +134,9 @@ export interface ImpactFigures {
  * Where a KPI stands: latest actual (corrections replace the value they correct), progress, met.
  *
  * @example
- * kpiFigure(k) // { actual: 11, progress: 0.76, met: false, … } for baseline 30, target 5, decrease
+ * const r = project(impact, events);
+ * // for baseline 30, target 5, decrease and a latest actual of 11: { actual: 11, progress: 0.76, met: false, … }
+ * if (r.ok) for (const k of r.value.state.kpis.values()) console.log(kpiFigure(k));
  */
 export const kpiFigure = (k: KpiFacts): KpiFigure => {
   let latest: readonly [string, { readonly value: number; readonly periodEnd: string; readonly order: number }] | undefined;

@@ -32,53 +32,48 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
   };
   const projected = project(labProjectionsWith(witness), selected.value);
   if (!projected.ok) return projected;
+  const isPublic = (id: string | undefined): boolean => id !== undefined && projected.value.state.participation.entities.get(id)?.kind === "public";
+  return ok(inLogOrder(selected.value, witnessed(figure, notes, isPublic)));
+};
+
+// The events the witness named for a figure's facts.
+const witnessed = (figure: keyof Headline, notes: ReadonlyMap<Fact, readonly Noted[]>, isPublic: (id: string | undefined) => boolean): Set<string> => {
   const of = (fact: Fact, keep: (subject: string | undefined) => boolean = () => true): string[] =>
     (notes.get(fact) ?? []).flatMap((n) => (keep(n.subject) ? n.ids : []));
-  const ids = new Set<string>();
-  const add = (list: readonly string[]): void => {
-    for (const id of list) ids.add(id);
-  };
   switch (figure) {
     case "projects":
-      add(of("project"));
-      break;
+      return new Set(of("project"));
     case "projectsImplemented":
-      add(of("implemented"));
-      break;
+      return new Set(of("implemented"));
     case "distinctParticipants":
-      add(of("person"));
-      break;
+      return new Set(of("person"));
     case "citizens":
-      add(of("person", (role) => role === "citizen"));
-      break;
+      return new Set(of("person", (role) => role === "citizen"));
     case "civilServants":
-      add(of("person", (role) => role === "civil_servant"));
-      break;
+      return new Set(of("person", (role) => role === "civil_servant"));
     case "sessionsHeld":
-      add(of("session"));
-      break;
+      return new Set(of("session"));
     case "partners":
-      add(of("partner"));
-      break;
+      return new Set(of("partner"));
     case "publicEntities": {
       // Engaged organisations count when the register, as it stands, says they are public.
-      const isPublic = (id: string | undefined): boolean => id !== undefined && projected.value.state.participation.entities.get(id)?.kind === "public";
       const engaged = new Set((notes.get("engaged") ?? []).flatMap((n) => (isPublic(n.subject) ? [n.subject] : [])));
-      add(of("engaged", isPublic));
-      add(of("registered", (id) => id !== undefined && engaged.has(id)));
-      break;
+      return new Set([...of("engaged", isPublic), ...of("registered", (id) => id !== undefined && engaged.has(id))]);
     }
     default: {
       const never: never = figure;
       return never;
     }
   }
-  // In log order, each event once (a redelivered event is in the log twice, in the lineage once).
+};
+
+// In log order, each event once (a redelivered event is in the log twice, in the lineage once).
+const inLogOrder = (events: readonly Envelope<LabEvent>[], ids: Set<string>): string[] => {
   const out: string[] = [];
-  for (const e of selected.value) {
+  for (const e of events) {
     if (!ids.has(e.id)) continue;
     ids.delete(e.id);
     out.push(e.id);
   }
-  return ok(out);
+  return out;
 };

@@ -72,7 +72,12 @@ const hold = (s: Draft<ParticipationState>, e: Envelope<Extract<LabEvent, { type
   const h = e.data.anonymousHeadcount;
   for (const slice of slices) bump(s.sessionsHeld, slice);
   witness?.note("session", [e.id]);
-  for (const [what, n] of [["citizens", h.citizens], ["civilServants", h.civilServants], ["business", h.business], ["other", h.other]] as const) {
+  for (const [what, n] of [
+    ["citizens", h.citizens],
+    ["civilServants", h.civilServants],
+    ["business", h.business],
+    ["other", h.other],
+  ] as const) {
     for (const k of keysOf(what, slices)) bump(s.headcount, k, n);
   }
 };
@@ -88,16 +93,9 @@ const forget = (s: Draft<ParticipationState>, ref: string): void => {
   for (const list of s.pending.values()) for (const a of list) if (a.ref === ref) a.ref = redacted;
 };
 
-/**
- * Participation: who took part, in which role, where and when; anonymous headcounts; sessions held;
- * organisations engaged. Attendance counts once its session is held (closed); a cancelled session
- * counts for nothing. Year, sector and stage are those of the session's closing. A `witness`, when
- * given, is told the events behind each counted fact — the lineage `explain` reports.
- */
-export const participationProjection = (witness?: Witness): Projection<ParticipationState, LabEvent> => ({
-  initialState: deepFreeze({ ...emptyContext(), pending: new Map(), people: new Map(), participations: new Map(), headcount: new Map(), sessionsHeld: new Map(), engaged: new Map(), partners: new Map() }),
-  streamName: labStreamName,
-  evolve: (s, e: Envelope<LabEvent>) => {
+const evolveWith =
+  (witness: Witness | undefined) =>
+  (s: Draft<ParticipationState>, e: Envelope<LabEvent>): void => {
     trackContext(s, e);
     switch (e.type) {
       case "EntityRegistered":
@@ -124,7 +122,8 @@ export const participationProjection = (witness?: Witness): Projection<Participa
         const key = inProject(e.data.projectId, e.data.sessionId);
         const list = s.pending.get(key) ?? [];
         // Someone recorded after their erasure is kept by their redacted form from the start.
-        for (const a of e.data.attendees) list.push({ ref: keep(s.forgotten, a.participantRef), role: a.role, affiliation: a.affiliationEntityId ?? null, eventId: e.id });
+        for (const a of e.data.attendees)
+          list.push({ ref: keep(s.forgotten, a.participantRef), role: a.role, affiliation: a.affiliationEntityId ?? null, eventId: e.id });
         s.pending.set(key, list);
         return;
       }
@@ -140,32 +139,55 @@ export const participationProjection = (witness?: Witness): Projection<Participa
       default:
         return;
     }
-  },
-  merge: (a, b) => {
-    const context = mergeContext(a, b);
-    const people = unionSets(a.people, b.people);
-    // A part that saw the erasure may not have seen the person: erase across parts.
-    for (const ref of [...people.keys()]) {
-      const kept = keep(context.forgotten, ref);
-      if (kept === ref) continue;
-      const keys = people.get(ref) ?? new Set<string>();
-      people.delete(ref);
-      const t = people.get(kept);
-      if (t) for (const k of keys) t.add(k);
-      else people.set(kept, keys);
-    }
-    const pending = new Map([...a.pending, ...b.pending].map(([k, list]) => [k, list.map((x) => ({ ...x, ref: keep(context.forgotten, x.ref) }))]));
-    return {
-      ...context,
-      pending,
-      people,
-      participations: addCounts(a.participations, b.participations),
-      headcount: addCounts(a.headcount, b.headcount),
-      sessionsHeld: addCounts(a.sessionsHeld, b.sessionsHeld),
-      engaged: unionSets(a.engaged, b.engaged),
-      partners: unionSets(a.partners, b.partners),
-    };
-  },
+  };
+
+// Two parts of a log, stream-disjoint: counts add, sets unite, erasures apply across parts.
+const mergeParticipation = (a: ParticipationState, b: ParticipationState): ParticipationState => {
+  const context = mergeContext(a, b);
+  const people = unionSets(a.people, b.people);
+  // A part that saw the erasure may not have seen the person: erase across parts.
+  for (const ref of [...people.keys()]) {
+    const kept = keep(context.forgotten, ref);
+    if (kept === ref) continue;
+    const keys = people.get(ref) ?? new Set<string>();
+    people.delete(ref);
+    const t = people.get(kept);
+    if (t) for (const k of keys) t.add(k);
+    else people.set(kept, keys);
+  }
+  const pending = new Map([...a.pending, ...b.pending].map(([k, list]) => [k, list.map((x) => ({ ...x, ref: keep(context.forgotten, x.ref) }))]));
+  return {
+    ...context,
+    pending,
+    people,
+    participations: addCounts(a.participations, b.participations),
+    headcount: addCounts(a.headcount, b.headcount),
+    sessionsHeld: addCounts(a.sessionsHeld, b.sessionsHeld),
+    engaged: unionSets(a.engaged, b.engaged),
+    partners: unionSets(a.partners, b.partners),
+  };
+};
+
+/**
+ * Participation: who took part, in which role, where and when; anonymous headcounts; sessions held;
+ * organisations engaged. Attendance counts once its session is held (closed); a cancelled session
+ * counts for nothing. Year, sector and stage are those of the session's closing. A `witness`, when
+ * given, is told the events behind each counted fact — the lineage `explain` reports.
+ */
+export const participationProjection = (witness?: Witness): Projection<ParticipationState, LabEvent> => ({
+  initialState: deepFreeze({
+    ...emptyContext(),
+    pending: new Map(),
+    people: new Map(),
+    participations: new Map(),
+    headcount: new Map(),
+    sessionsHeld: new Map(),
+    engaged: new Map(),
+    partners: new Map(),
+  }),
+  streamName: labStreamName,
+  evolve: evolveWith(witness),
+  merge: mergeParticipation,
 });
 
 /** Participation, as `labProjections` runs it. */
@@ -207,8 +229,8 @@ const roles = ParticipantRole.options;
  * Turn the participation state into figures: one pass over people and organisations.
  *
  * @example
- * const { overall } = participationFigures(project(participation, events).state);
- * overall.distinctByRole.citizen // citizens involved, each counted once across every project
+ * const r = project(participation, events);
+ * if (r.ok) console.log(participationFigures(r.value.state).overall.distinctByRole.citizen); // each citizen once, across every project
  */
 export const participationFigures = (s: ParticipationState): ParticipationFigures => {
   const distinct = new Map<string, number>();
@@ -243,6 +265,11 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
   };
   return {
     overall: figures("all"),
-    slices: Object.fromEntries([...slices].filter((x) => x !== "all").sort().map((x) => [x, figures(x)])),
+    slices: Object.fromEntries(
+      [...slices]
+        .filter((x) => x !== "all")
+        .sort()
+        .map((x) => [x, figures(x)]),
+    ),
   };
 };

@@ -60,7 +60,17 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
     if (e.type === "EntityRegistered" || e.type === "ParticipantForgotten") return;
     if (e.type === "ChallengeSubmitted") {
       const { title, sector } = e.data;
-      s.portfolio.set(e.data.projectId, { ...initialStays, stages: [], pauses: [], title, sector, submittedAt: e.occurredAt, submittedEventId: e.id, pilotStartedAt: null, procurements: new Map() });
+      s.portfolio.set(e.data.projectId, {
+        ...initialStays,
+        stages: [],
+        pauses: [],
+        title,
+        sector,
+        submittedAt: e.occurredAt,
+        submittedEventId: e.id,
+        pilotStartedAt: null,
+        procurements: new Map(),
+      });
       witness?.note("project", [e.id]);
     }
     const p = s.portfolio.get(e.data.projectId);
@@ -233,7 +243,12 @@ export const portfolioFigures = (s: PortfolioState): PortfolioFigures => {
     challengeToPilot: { projects: toPilot.length, medianDays: median(toPilot) },
     declinedByKind,
     timelines: [...s.portfolio]
-      .map(([projectId, p]) => ({ projectId, title: p.title, status: p.status, spans: p.stages.map((x) => ({ stage: x.stage, from: x.enteredAt, to: x.leftAt ?? s.latestAt })) }))
+      .map(([projectId, p]) => ({
+        projectId,
+        title: p.title,
+        status: p.status,
+        spans: p.stages.map((x) => ({ stage: x.stage, from: x.enteredAt, to: x.leftAt ?? s.latestAt })),
+      }))
       .sort((a, b) => compareTime(a.spans[0]?.from ?? "", b.spans[0]?.from ?? "") || (a.projectId < b.projectId ? -1 : 1)),
   };
 };

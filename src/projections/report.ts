@@ -17,7 +17,10 @@ const label = (s: string): string => s.replaceAll("_", " ");
 const cell = (s: string): string => s.replaceAll("|", "\\|").replaceAll("\n", " ");
 const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
   [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "--:")).join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
-const listed = (counts: Readonly<Partial<Record<string, number>>>): string => Object.entries(counts).map(([k, v]) => `${label(k)} ${v}`).join(", ") || "none";
+const listed = (counts: Readonly<Partial<Record<string, number>>>): string =>
+  Object.entries(counts)
+    .map(([k, v]) => `${label(k)} ${v}`)
+    .join(", ") || "none";
 // Mermaid gantt wants dates and plain task names.
 const ganttName = (s: string): string => s.replace(/[:#;,]/gu, " ").slice(0, 60);
 
@@ -74,7 +77,19 @@ const byYear: Section = (f) => {
   const years = Object.keys(p.slices).filter((k) => k.startsWith("year:"));
   const rows = years.map((k) => {
     const s = p.slices[k];
-    return s === undefined ? [] : [k.slice(5), n(s.distinctParticipants), n(s.distinctByRole.citizen), n(s.distinctByRole.civil_servant), n(s.participations), n(s.anonymousHeadcount.total), n(s.sessionsHeld), n(s.publicEntitiesEngaged), n(s.partners)];
+    return s === undefined
+      ? []
+      : [
+          k.slice(5),
+          n(s.distinctParticipants),
+          n(s.distinctByRole.citizen),
+          n(s.distinctByRole.civil_servant),
+          n(s.participations),
+          n(s.anonymousHeadcount.total),
+          n(s.sessionsHeld),
+          n(s.publicEntitiesEngaged),
+          n(s.partners),
+        ];
   });
   return [
     "## Participation by year",
@@ -93,7 +108,16 @@ const bySector: Section = (f) => {
     .map((k) => {
       const s = p.slices[k];
       const sector = k.slice(7) as keyof typeof f.portfolio.bySector;
-      return s === undefined ? [] : [label(sector), n(f.portfolio.bySector[sector] ?? 0), n(s.distinctParticipants), n(s.distinctByRole.citizen), n(s.distinctByRole.civil_servant), n(s.sessionsHeld)];
+      return s === undefined
+        ? []
+        : [
+            label(sector),
+            n(f.portfolio.bySector[sector] ?? 0),
+            n(s.distinctParticipants),
+            n(s.distinctByRole.citizen),
+            n(s.distinctByRole.civil_servant),
+            n(s.sessionsHeld),
+          ];
     });
   return ["## By sector", "", table(["sector", "projects", "people", "citizens", "civil servants", "sessions"], rows), ""];
 };
@@ -104,7 +128,10 @@ const gates: Section = (f) => {
   return [
     "## Gates and endings",
     "",
-    table(["gate", "reached", "passed", "conversion"], Gate.options.map((g) => [g, n(pf.gateConversion[g].reached), n(pf.gateConversion[g].passed), pct(pf.gateConversion[g].rate)])),
+    table(
+      ["gate", "reached", "passed", "conversion"],
+      Gate.options.map((g) => [g, n(pf.gateConversion[g].reached), n(pf.gateConversion[g].passed), pct(pf.gateConversion[g].rate)]),
+    ),
     "",
     `Discontinued: ${n(d.total)} of ${n(pf.projects)} (${pct(d.rate)}) — by stage: ${listed(d.byStage)}; by reason: ${listed(d.byReason)}.`,
     "",
@@ -120,15 +147,22 @@ const time: Section = (f) => {
   return [
     "## Time",
     "",
-    table(["stage", "completed stays", "median days", "median days net of pauses"], Stage.options.map((s) => [label(s), n(t[s].stays), days(t[s].medianDaysGross), days(t[s].medianDaysNet)])),
+    table(
+      ["stage", "completed stays", "median days", "median days net of pauses"],
+      Stage.options.map((s) => [label(s), n(t[s].stays), days(t[s].medianDaysGross), days(t[s].medianDaysNet)]),
+    ),
     "",
-    `Procurement lead time (requested → contracted, ${n(lead.contracted)} contracts): median ${days(lead.medianDays)}, 90th percentile ${days(lead.p90Days)}. Challenge submission to pilot start (${n(pf.challengeToPilot.projects)} projects): median ${days(pf.challengeToPilot.medianDays)}.`,
+    `Procurement lead time (requested → contracted, ${n(lead.contracted)} contracts): median ${days(lead.medianDays)}, ` +
+      `90th percentile ${days(lead.p90Days)}. ` +
+      `Challenge submission to pilot start (${n(pf.challengeToPilot.projects)} projects): median ${days(pf.challengeToPilot.medianDays)}.`,
     "",
   ];
 };
 
 const timelines: Section = (f, options) => {
-  const implementedFirst = [...f.portfolio.timelines].sort((a, b) => Number(b.spans.some((x) => x.stage === "pilot")) - Number(a.spans.some((x) => x.stage === "pilot")));
+  const implementedFirst = [...f.portfolio.timelines].sort(
+    (a, b) => Number(b.spans.some((x) => x.stage === "pilot")) - Number(a.spans.some((x) => x.stage === "pilot")),
+  );
   const shown = implementedFirst.slice(0, options.timelineProjects ?? 25);
   if (shown.length === 0) return [];
   const out = ["## Timelines", "", "```mermaid", "gantt", "    title Stages of each project", "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m"];
@@ -146,24 +180,55 @@ const timelines: Section = (f, options) => {
 const impactSection: Section = (f) => {
   const im = f.impact;
   const adoption = (a: AdoptionFigure) => [n(a.adoptions), n(a.entities), n(a.sites), n(a.usersCovered)];
-  const kpis = im.kpis.map((k) => [k.projectId, `${k.name} (${k.unit})`, k.direction, n(k.baseline), n(k.target), k.actual === null ? "—" : n(k.actual), pct(k.progress), k.met === null ? "—" : k.met ? "yes" : "no"]);
-  const evaluations = `Latest evaluations: ${Object.entries(im.evaluations.byOutcome).map(([k, v]) => `${k} ${v}`).join(", ")}; evidence levels 1–5: ${Object.values(im.evaluations.byEvidenceLevel).join(" / ")}.`;
+  const kpis = im.kpis.map((k) => [
+    k.projectId,
+    `${k.name} (${k.unit})`,
+    k.direction,
+    n(k.baseline),
+    n(k.target),
+    k.actual === null ? "—" : n(k.actual),
+    pct(k.progress),
+    k.met === null ? "—" : k.met ? "yes" : "no",
+  ]);
+  const evaluations = `Latest evaluations: ${Object.entries(im.evaluations.byOutcome)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")}; evidence levels 1–5: ${Object.values(im.evaluations.byEvidenceLevel).join(" / ")}.`;
   return [
     "## Impact",
     "",
     table(["project", "KPI", "direction", "baseline", "target", "latest", "progress", "met"], kpis),
     "",
-    `KPIs met: ${n(im.kpisMet)} of ${n(im.kpis.length)}. Pilots: ${n(im.pilots.started)} started, ${n(im.pilots.ended)} ended, ${n(im.pilots.sites)} sites. ${evaluations}`,
+    `KPIs met: ${n(im.kpisMet)} of ${n(im.kpis.length)}. ` +
+      `Pilots: ${n(im.pilots.started)} started, ${n(im.pilots.ended)} ended, ${n(im.pilots.sites)} sites. ${evaluations}`,
     "",
-    table(["scale type", "adoptions", "entities", "sites", "users covered"], [...ScaleType.options.map((t) => [t, ...adoption(im.adoption.byScaleType[t])]), ["all", ...adoption(im.adoption.total)]]),
+    table(
+      ["scale type", "adoptions", "entities", "sites", "users covered"],
+      [...ScaleType.options.map((t) => [t, ...adoption(im.adoption.byScaleType[t])]), ["all", ...adoption(im.adoption.total)]],
+    ),
     "",
   ];
 };
 
 const decisions: Section = (f) => {
   const list = f.auditTrail.filter((x) => x.decision !== undefined);
-  const rows = list.slice(-10).map((x) => [x.occurredAt.slice(0, 10), x.recordedAt.slice(0, 10), x.projectId, `${x.decision?.gate} ${x.decision?.outcome}`, (x.decision?.approvers ?? []).map((a) => a.id).join(", "), x.decision?.rationale ?? "—"]);
-  return ["## Decisions", "", `${n(list.length)} gate decisions recorded; the latest ten:`, "", table(["when", "recorded", "project", "decision", "approvers", "rationale"], rows), ""];
+  const rows = list
+    .slice(-10)
+    .map((x) => [
+      x.occurredAt.slice(0, 10),
+      x.recordedAt.slice(0, 10),
+      x.projectId,
+      `${x.decision?.gate} ${x.decision?.outcome}`,
+      (x.decision?.approvers ?? []).map((a) => a.id).join(", "),
+      x.decision?.rationale ?? "—",
+    ]);
+  return [
+    "## Decisions",
+    "",
+    `${n(list.length)} gate decisions recorded; the latest ten:`,
+    "",
+    table(["when", "recorded", "project", "decision", "approvers", "rationale"], rows),
+    "",
+  ];
 };
 
 /**
@@ -176,7 +241,10 @@ const decisions: Section = (f) => {
  * if (figures.ok) await writeFile("report.md", renderReport(figures.value));
  */
 export const renderReport = (f: LabFigures, options: ReportOptions = {}): string => {
-  const asOf = f.asOf === null ? "All recorded events." : `As of ${f.asOf.at}, by ${f.asOf.by === "recordedAt" ? "record time (what had been recorded)" : "business time (what had happened)"}.`;
+  const asOf =
+    f.asOf === null
+      ? "All recorded events."
+      : `As of ${f.asOf.at}, by ${f.asOf.by === "recordedAt" ? "record time (what had been recorded)" : "business time (what had happened)"}.`;
   const sections = [headline, where, byYear, bySector, gates, time, timelines, impactSection, decisions];
   return [`# ${options.title ?? "Innovation lab report"}`, "", asOf, "", ...sections.flatMap((section) => section(f, options))].join("\n");
 };

@@ -7,20 +7,78 @@ import { playProject, pools, type StepInput } from "./histories.js";
 
 // The test register's organisations, registered through the entity decider, once.
 const registrations: Envelope<LabEvent>[] = Object.entries(testEntities).map(([entityId, f], i) => {
-  const command = { type: "RegisterEntity", entityId, name: `Organisation ${entityId}`, kind: f.kind, sector: f.sector, ...(f.level === null ? {} : { level: f.level }) };
+  const command = {
+    type: "RegisterEntity",
+    entityId,
+    name: `Organisation ${entityId}`,
+    kind: f.kind,
+    sector: f.sector,
+    ...(f.level === null ? {} : { level: f.level }),
+  };
   const r = execute(labDecider, [], command, fixedContext({ at: day(-30 + i), actor: { id: "import", role: "system" }, newId: () => `reg-${entityId}` }));
   if (!r.ok) throw new Error(`labArbitraries: ${r.error.message}`);
   return r.value.events[0] as Envelope<LabEvent>;
 });
 // A participant's erasure, as the participant decider records it.
 const forget = (participantRef: string, at: string): Envelope<LabEvent> => {
-  const r = execute(labDecider, [], { type: "ForgetParticipant", participantRef }, fixedContext({ at, actor: { id: "dpo", role: "lab_team" }, newId: () => `forget-${participantRef.slice(0, 12)}` }));
+  const r = execute(
+    labDecider,
+    [],
+    { type: "ForgetParticipant", participantRef },
+    fixedContext({ at, actor: { id: "dpo", role: "lab_team" }, newId: () => `forget-${participantRef.slice(0, 12)}` }),
+  );
   if (!r.ok) throw new Error(`labArbitraries: ${r.error.message}`);
   return r.value.events[0] as Envelope<LabEvent>;
 };
 
 /** The parts of fast-check the arbitraries use: pass `fc` (default or namespace import). */
-export type FastCheck = Pick<typeof FC, "record" | "nat" | "array" | "tuple" | "constantFrom" | "oneof" | "constant" | "integer" | "boolean" | "string" | "jsonValue" | "subarray">;
+export type FastCheck = Pick<
+  typeof FC,
+  "record" | "nat" | "array" | "tuple" | "constantFrom" | "oneof" | "constant" | "integer" | "boolean" | "string" | "jsonValue" | "subarray"
+>;
+
+// Several project histories interleaved as the picks say, each stream's own order kept, after the
+// test register and before the erasures (a day after the last event).
+const interleave = (histories: readonly Envelope<LabEvent>[][], picks: readonly number[], erased: readonly string[]): Envelope<LabEvent>[] => {
+  const cursors = histories.map(() => 0);
+  const out: Envelope<LabEvent>[] = [...registrations];
+  const take = (k: number): void => {
+    const h = histories[k] ?? [];
+    const i = cursors[k] ?? 0;
+    const e = h[i];
+    if (e === undefined) return;
+    cursors[k] = i + 1;
+    out.push(e);
+  };
+  for (const k of picks) take(k);
+  histories.forEach((h, k) => {
+    while ((cursors[k] ?? 0) < h.length) take(k);
+  });
+  const last = out.reduce((m, e) => Math.max(m, Date.parse(e.occurredAt)), 0);
+  for (const ref of erased) out.push(forget(ref, new Date(last + 86_400_000).toISOString()));
+  return out;
+};
+
+// What a host's boundary must refuse, made from one valid stored event (as plain JSON).
+const hostileVariations = (fc: FastCheck, json: Record<string, unknown>): FC.Arbitrary<unknown> => {
+  const keys = Object.keys(json);
+  return fc.oneof(
+    fc
+      .constantFrom(...keys)
+      .chain((k) => fc.oneof(fc.constant(null), fc.integer(), fc.boolean(), fc.constant([]), fc.string()).map((v) => ({ ...json, [k]: v }))),
+    fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(json).filter(([x]) => x !== k))),
+    fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((k) => !keys.includes(k))
+      .map((k) => ({ ...json, [k]: "extra" })),
+    fc.constantFrom("id", "streamId", "type").map((k) => ({ ...json, [k]: "x".repeat(100_000) })),
+    fc
+      .constantFrom("__proto__", "constructor", "prototype")
+      .map((k) => JSON.parse(JSON.stringify(json).replace(/^\{/u, `{"${k}":{"polluted":true},`)) as unknown),
+    fc.constantFrom("2019-02-30T10:00:00Z", "2019-13-01T00:00:00Z", "yesterday", "2019-03-01", "").map((d) => ({ ...json, occurredAt: d })),
+    fc.jsonValue(),
+  );
+};
 
 /**
  * fast-check arbitraries for the lab, built on the `fast-check` you pass in (so this kit does not
@@ -30,7 +88,7 @@ export type FastCheck = Pick<typeof FC, "record" | "nat" | "array" | "tuple" | "
  * @example
  * import fc from "fast-check";
  * const { projectHistory, hostile } = labArbitraries(fc);
- * fc.assert(fc.property(projectHistory(), (events) => myProjection(events) !== undefined));
+ * fc.assert(fc.property(projectHistory(), (log) => project(participation, log).ok));
  */
 export const labArbitraries = (fc: FastCheck) => {
   const step: FC.Arbitrary<StepInput> = fc.record({
@@ -56,25 +114,9 @@ export const labArbitraries = (fc: FastCheck) => {
       .tuple(fc.tuple(...Array.from({ length: projects }, (_, i) => projectHistory(`p${i + 1}`, maxLength))), fc.subarray(pools.refs, { maxLength: 2 }))
       .chain(([histories, erased]) => {
         const total = histories.reduce((n, h) => n + h.length, 0);
-        return fc.array(fc.nat({ max: Math.max(0, projects - 1) }), { minLength: total, maxLength: total }).map((picks) => {
-          const cursors = histories.map(() => 0);
-          const out: Envelope<LabEvent>[] = [...registrations];
-          const take = (k: number): void => {
-            const h = histories[k] ?? [];
-            const i = cursors[k] ?? 0;
-            const e = h[i];
-            if (e === undefined) return;
-            cursors[k] = i + 1;
-            out.push(e);
-          };
-          for (const k of picks) take(k);
-          histories.forEach((h, k) => {
-            while ((cursors[k] ?? 0) < h.length) take(k);
-          });
-          const last = out.reduce((m, e) => Math.max(m, Date.parse(e.occurredAt)), 0);
-          for (const ref of erased) out.push(forget(ref, new Date(last + 86_400_000).toISOString()));
-          return out;
-        });
+        return fc
+          .array(fc.nat({ max: Math.max(0, projects - 1) }), { minLength: total, maxLength: total })
+          .map((picks) => interleave(histories, picks, erased));
       });
   /** An organisation registered through the entity decider. */
   const registration = () =>
@@ -112,19 +154,6 @@ export const labArbitraries = (fc: FastCheck) => {
    * Hostile variations of a valid stored event: wrong types, missing fields, extra fields, huge
    * strings, prototype keys, invalid dates — what a host's boundary must refuse without throwing.
    */
-  const hostile = () =>
-    envelope().chain((e) => {
-      const json = JSON.parse(JSON.stringify(e)) as Record<string, unknown>;
-      const keys = Object.keys(json);
-      return fc.oneof(
-        fc.constantFrom(...keys).chain((k) => fc.oneof(fc.constant(null), fc.integer(), fc.boolean(), fc.constant([]), fc.string()).map((v) => ({ ...json, [k]: v }))),
-        fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(json).filter(([x]) => x !== k))),
-        fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k)).map((k) => ({ ...json, [k]: "extra" })),
-        fc.constantFrom("id", "streamId", "type").map((k) => ({ ...json, [k]: "x".repeat(100_000) })),
-        fc.constantFrom("__proto__", "constructor", "prototype").map((k) => JSON.parse(JSON.stringify(json).replace(/^\{/u, `{"${k}":{"polluted":true},`)) as unknown),
-        fc.constantFrom("2019-02-30T10:00:00Z", "2019-13-01T00:00:00Z", "yesterday", "2019-03-01", "").map((d) => ({ ...json, occurredAt: d })),
-        fc.jsonValue(),
-      );
-    });
+  const hostile = () => envelope().chain((e) => hostileVariations(fc, JSON.parse(JSON.stringify(e)) as Record<string, unknown>));
   return { step, projectSteps, projectHistory, portfolioLog, envelope, registration, erasure, hostile };
 };

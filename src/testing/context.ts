@@ -40,9 +40,11 @@ export const testEntities: Readonly<Record<string, EntityFacts>> = {
  * the references given as forgotten.
  *
  * @example
- * fixedContext({ register: testRegister({ forgotten: [ref(3)] }) })
+ * fixedContext({ register: testRegister({ forgotten: [testRef(3)] }) });
  */
-export const testRegister = (options: { readonly entities?: Readonly<Record<string, EntityFacts>>; readonly forgotten?: readonly string[] } = {}): LabRegister => {
+export const testRegister = (
+  options: { readonly entities?: Readonly<Record<string, EntityFacts>>; readonly forgotten?: readonly string[] } = {},
+): LabRegister => {
   const register = registerOf({ entities: new Map(Object.entries(options.entities ?? testEntities)), forgotten: new Set() });
   const forgotten = new Set(options.forgotten ?? []);
   return { entity: register.entity, isForgotten: (r) => forgotten.has(r) };

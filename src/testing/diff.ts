@@ -13,7 +13,8 @@ export const show = (value: unknown): string =>
     (_key, v: unknown) => {
       if (v instanceof Map) return Object.fromEntries(sorted([...(v as Map<unknown, unknown>)].map(([k, x]): [string, unknown] => [String(k), x])));
       if (v instanceof Set) return sorted([...(v as Set<unknown>)].map((x): [string, unknown] => [JSON.stringify(x) ?? "", x])).map(([, x]) => x);
-      if (typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(sorted(Object.entries(v)));
+      if (typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype)
+        return Object.fromEntries(sorted(Object.entries(v)));
       return v;
     },
     2,
@@ -42,7 +43,8 @@ export const diff = (expected: unknown, actual: unknown): string => {
  */
 export const matchesPartial = (actual: unknown, expected: unknown): boolean => {
   if (expected === actual) return true;
-  if (expected instanceof Map) return actual instanceof Map && expected.size === actual.size && [...expected].every(([k, v]) => actual.has(k) && matchesPartial(actual.get(k), v));
+  if (expected instanceof Map)
+    return actual instanceof Map && expected.size === actual.size && [...expected].every(([k, v]) => actual.has(k) && matchesPartial(actual.get(k), v));
   if (expected instanceof Set) return actual instanceof Set && expected.size === actual.size && [...expected].every((v) => actual.has(v));
   if (Array.isArray(expected)) return Array.isArray(actual) && actual.length === expected.length && expected.every((v, i) => matchesPartial(actual[i], v));
   if (typeof expected === "object" && expected !== null) {

@@ -49,57 +49,69 @@ export const pools = {
 };
 const of = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
 
+// What a builder draws from: the step's numbers ("good" commands take the choices that move a
+// project forward: b and d zeroed, b0 and d0 kept as drawn), the project's state and history.
+interface Draw {
+  readonly a: number;
+  readonly b: number;
+  readonly d: number;
+  readonly e: number;
+  readonly b0: number;
+  readonly d0: number;
+  readonly state: ProjectState;
+  readonly history: readonly Envelope<ProjectEvent>[];
+  readonly good: boolean;
+}
+
+// A schema-valid command of each type, its details drawn from small pools so references often hit.
+const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
+  SubmitChallenge: ({ a }) => c.submit({ sector: of(pools.sector, a) }),
+  AcceptChallenge: () => c.accept(),
+  RejectChallenge: () => c.reject(),
+  RecordEntityJoined: ({ a, b }) => c.join(of(pools.entity, a), of(pools.entityRole, b)),
+  RecordEntityLeft: ({ a }) => c.leave(of(pools.entity, a)),
+  RecordEntityDeclined: ({ a }) => c.decline(of(pools.entity, a)),
+  RecordGateDecision: ({ a, b, d, e, state, good }) => {
+    const outcome = of(pools.outcome, b);
+    return c.gate(b % 9 === 8 ? of(pools.gate, a) : projectGate(state), outcome, {
+      approvers: d % 11 === 10 ? [{ id: "lead-1", role: "decision_maker" }] : [{ id: "dm-1", role: "decision_maker" }],
+      ...(outcome === "conditional_go" && e % 4 !== 0 ? { conditions: ["A named owner."] } : {}),
+      // A planner recycles to the stage just before; a random command names any stage.
+      ...(outcome === "recycle" ? { recycleTo: good ? (pivotTarget(state.stage) ?? "challenge") : of(pools.stage, d) } : {}),
+    });
+  },
+  AdvanceStage: () => c.advance(),
+  PauseProject: ({ a }) => c.pause(of(pools.pause, a)),
+  ResumeProject: () => c.resume(),
+  PivotProject: () => c.pivot(),
+  DiscontinueProject: ({ a }) => c.discontinue({ reasonCode: of(pools.reason, a) }),
+  MainstreamProject: () => c.mainstream(),
+  ScheduleSession: ({ a, b0 }) => c.schedule(of(pools.session, a), { scheduledFor: day(b0 % 60) }),
+  RecordAttendance: ({ a, e, b0, d0, good }) => attendance(of(pools.session, a), [of(pools.refs, b0), of(pools.refs, d0)], good ? 0 : e),
+  CloseSession: ({ a, e, b0, d0 }) =>
+    c.close(of(pools.session, a), { anonymousHeadcount: { citizens: b0 % 30, civilServants: d0 % 5, business: e % 2, other: e % 3 } }),
+  CancelSession: ({ a }) => c.cancelSession(of(pools.session, a)),
+  RequestProcurement: ({ a }) => c.request(of(pools.procurement, a)),
+  ContractProcurement: ({ a }) => c.contract(of(pools.procurement, a)),
+  CancelProcurement: ({ a }) => c.cancelProcurement(of(pools.procurement, a)),
+  DefineKpi: ({ a, b, d }) =>
+    c.defineKpi(of(pools.kpi, a), b % 2 === 0 ? {} : { direction: "increase", category: "digital_uptake", target: { value: 50 + (d % 10), by: day(700) } }),
+  RedefineKpi: ({ a, b }) => c.redefineKpi(of(pools.kpi, a), { target: { value: b % 40, by: day(800) } }),
+  MeasureKpi: ({ a, b }) => c.measure(of(pools.kpi, a), { value: b % 50 }),
+  CorrectKpiMeasurement: ({ a, b, history }) => {
+    const measured = history.filter((x) => x.type === "KpiMeasured");
+    return c.correct(measured.length > 0 ? (measured[a % measured.length] as Envelope<ProjectEvent>).id : "missing", { kpiId: of(pools.kpi, b) });
+  },
+  StartPilot: ({ a, b0, good }) => c.startPilot({ entityIds: [of(pools.entity, good ? 0 : a)], plannedEnd: day(1000 + b0) }),
+  EndPilot: () => c.endPilot(),
+  PublishEvaluation: ({ a, b0, good }) => c.evaluate(of(pools.evaluation, good ? 0 : a), { evidenceLevel: 1 + (b0 % 5) }),
+  RecordAdoption: ({ a, b }) => c.adopt({ sites: a % 20, usersCovered: b * 10 }),
+};
+
 /** A schema-valid command of the given type, its details drawn from small pools so references often hit. */
 const build = (type: Type, p: number[], state: ProjectState, history: readonly Envelope<ProjectEvent>[], good: boolean): CommandInput => {
-  // "Good" commands take the choices that move a project forward; ids and numbers still vary.
   const [a = 0, b0 = 0, d0 = 0, e = 0] = p;
-  const b = good ? 0 : b0;
-  const d = good ? 0 : d0;
-  switch (type) {
-    case "SubmitChallenge": return c.submit({ sector: of(pools.sector, a) });
-    case "AcceptChallenge": return c.accept();
-    case "RejectChallenge": return c.reject();
-    case "RecordEntityJoined": return c.join(of(pools.entity, a), of(pools.entityRole, b));
-    case "RecordEntityLeft": return c.leave(of(pools.entity, a));
-    case "RecordEntityDeclined": return c.decline(of(pools.entity, a));
-    case "RecordGateDecision": {
-      const outcome = of(pools.outcome, b);
-      return c.gate(b % 9 === 8 ? of(pools.gate, a) : projectGate(state), outcome, {
-        approvers: d % 11 === 10 ? [{ id: "lead-1", role: "decision_maker" }] : [{ id: "dm-1", role: "decision_maker" }],
-        ...(outcome === "conditional_go" && e % 4 !== 0 ? { conditions: ["A named owner."] } : {}),
-        // A planner recycles to the stage just before; a random command names any stage.
-        ...(outcome === "recycle" ? { recycleTo: good ? (pivotTarget(state.stage) ?? "challenge") : of(pools.stage, d) } : {}),
-      });
-    }
-    case "AdvanceStage": return c.advance();
-    case "PauseProject": return c.pause(of(pools.pause, a));
-    case "ResumeProject": return c.resume();
-    case "PivotProject": return c.pivot();
-    case "DiscontinueProject": return c.discontinue({ reasonCode: of(pools.reason, a) });
-    case "MainstreamProject": return c.mainstream();
-    case "ScheduleSession": return c.schedule(of(pools.session, a), { scheduledFor: day(b0 % 60) });
-    case "RecordAttendance": return attendance(of(pools.session, a), [of(pools.refs, b0), of(pools.refs, d0)], good ? 0 : e);
-    case "CloseSession": return c.close(of(pools.session, a), { anonymousHeadcount: { citizens: b0 % 30, civilServants: d0 % 5, business: e % 2, other: e % 3 } });
-    case "CancelSession": return c.cancelSession(of(pools.session, a));
-    case "RequestProcurement": return c.request(of(pools.procurement, a));
-    case "ContractProcurement": return c.contract(of(pools.procurement, a));
-    case "CancelProcurement": return c.cancelProcurement(of(pools.procurement, a));
-    case "DefineKpi": return c.defineKpi(of(pools.kpi, a), b % 2 === 0 ? {} : { direction: "increase", category: "digital_uptake", target: { value: 50 + (d % 10), by: day(700) } });
-    case "RedefineKpi": return c.redefineKpi(of(pools.kpi, a), { target: { value: b % 40, by: day(800) } });
-    case "MeasureKpi": return c.measure(of(pools.kpi, a), { value: b % 50 });
-    case "CorrectKpiMeasurement": {
-      const measured = history.filter((x) => x.type === "KpiMeasured");
-      return c.correct(measured.length > 0 ? (measured[a % measured.length] as Envelope<ProjectEvent>).id : "missing", { kpiId: of(pools.kpi, b) });
-    }
-    case "StartPilot": return c.startPilot({ entityIds: [of(pools.entity, good ? 0 : a)], plannedEnd: day(1000 + b0) });
-    case "EndPilot": return c.endPilot();
-    case "PublishEvaluation": return c.evaluate(of(pools.evaluation, good ? 0 : a), { evidenceLevel: 1 + (b0 % 5) });
-    case "RecordAdoption": return c.adopt({ sites: a % 20, usersCovered: b * 10 });
-    default: {
-      const never: never = type;
-      return never;
-    }
-  }
+  return builders[type]({ a, b: good ? 0 : b0, d: good ? 0 : d0, e, b0, d0, state, history, good });
 };
 // Public entities that civil servants come from, and that no project names otherwise.
 const affiliations = ["ent-region", "ent-town"];
@@ -116,13 +128,32 @@ const attendance = (sessionId: string, refs: readonly string[], n: number): Comm
 const projectGate = (s: ProjectState): Gate => exitGate(s.stage);
 
 const progress: readonly Type[] = [
-  "AcceptChallenge", "RecordEntityJoined", "RecordGateDecision", "AdvanceStage", "ScheduleSession", "RecordAttendance", "CloseSession",
-  "DefineKpi", "ContractProcurement", "StartPilot", "EndPilot", "PublishEvaluation", "RecordAdoption", "MainstreamProject", "ResumeProject",
+  "AcceptChallenge",
+  "RecordEntityJoined",
+  "RecordGateDecision",
+  "AdvanceStage",
+  "ScheduleSession",
+  "RecordAttendance",
+  "CloseSession",
+  "DefineKpi",
+  "ContractProcurement",
+  "StartPilot",
+  "EndPilot",
+  "PublishEvaluation",
+  "RecordAdoption",
+  "MainstreamProject",
+  "ResumeProject",
 ];
 
 /** The command that moves a project towards its next gate, as a planner would choose it. */
 // What a pause turns into when the project does not come back from it.
-const endOfPause = { procurement: "procurement_failed", entity_reluctance: "entity_reluctance", funding: "funding_withdrawn", legal: "legal_obstacle", other: "superseded" } as const satisfies Record<PauseReason, string>;
+const endOfPause = {
+  procurement: "procurement_failed",
+  entity_reluctance: "entity_reluctance",
+  funding: "funding_withdrawn",
+  legal: "legal_obstacle",
+  other: "superseded",
+} as const satisfies Record<PauseReason, string>;
 
 const drive = (s: ProjectState, allowed: readonly Type[], n: number): CommandInput | undefined => {
   if (s.status === "paused") {
@@ -132,7 +163,8 @@ const drive = (s: ProjectState, allowed: readonly Type[], n: number): CommandInp
   if (allowed.includes("PivotProject")) return c.pivot();
   if (currentDecision(s)?.outcome === "no_go") return c.discontinue({ reasonCode: "no_go_at_gate" });
   // A failed pilot ends the project more often than not.
-  if (s.evaluations.at(-1)?.outcome === "failed" && n % 2 === 0 && allowed.includes("DiscontinueProject")) return c.discontinue({ reasonCode: "evaluation_failed" });
+  if (s.evaluations.at(-1)?.outcome === "failed" && n % 2 === 0 && allowed.includes("DiscontinueProject"))
+    return c.discontinue({ reasonCode: "evaluation_failed" });
   if (allowed.includes("MainstreamProject")) return c.mainstream();
   if (allowed.includes("AdvanceStage")) return c.advance();
   const gate = nextSteps(s).gate;
@@ -149,18 +181,26 @@ const drive = (s: ProjectState, allowed: readonly Type[], n: number): CommandInp
   const sessions = [...s.sessions.entries()];
   const open = sessions.find(([, x]) => x.status === "scheduled" && x.stage === s.stage);
   switch (gate.missing[0]) {
-    case "challenge_accepted": return c.accept();
-    case "sponsor_committed": return c.join("ent-sponsor", "sponsor");
+    case "challenge_accepted":
+      return c.accept();
+    case "sponsor_committed":
+      return c.join("ent-sponsor", "sponsor");
     case "citizen_session_closed": {
       if (open === undefined) return c.schedule(pools.session.find((id) => !s.sessions.has(id)) ?? "s-extra", { scheduledFor: day(0) });
       return open[1].attendees.size === 0 ? attendance(open[0], [of(pools.refs, n), of(pools.refs, n + 1)], 0) : c.close(open[0]);
     }
-    case "kpi_with_baseline_and_target": return c.defineKpi(pools.kpi.find((id) => !s.kpis.has(id)) ?? "k-extra");
-    case "procurements_settled": return c.contract([...s.procurements.entries()].find(([, p]) => p.status === "requested")?.[0]);
-    case "pilot_ended": return s.pilot === null ? c.startPilot() : c.endPilot();
-    case "evaluation_success_or_partial": return c.evaluate("success");
-    case "adoption_recorded": return c.adopt();
-    default: return undefined;
+    case "kpi_with_baseline_and_target":
+      return c.defineKpi(pools.kpi.find((id) => !s.kpis.has(id)) ?? "k-extra");
+    case "procurements_settled":
+      return c.contract([...s.procurements.entries()].find(([, p]) => p.status === "requested")?.[0]);
+    case "pilot_ended":
+      return s.pilot === null ? c.startPilot() : c.endPilot();
+    case "evaluation_success_or_partial":
+      return c.evaluate("success");
+    case "adoption_recorded":
+      return c.adopt();
+    default:
+      return undefined;
   }
 };
 
@@ -174,9 +214,6 @@ export interface StepInput {
   role: number;
   days: number;
 }
-
-
-
 
 /** What happens at each step of a played history, for tests that check every step. */
 export interface PlayHooks {
@@ -206,7 +243,8 @@ export const playProject = (
     // Endings are drawn rarely, or few runs would get past the challenge stage.
     const allowed = nextSteps(state).allowed.filter((x) => !endings.includes(x) || s.pick % 10 === 0);
     const forward = allowed.filter((x) => progress.includes(x));
-    const mode = s.anyCommand === 0 || allowed.length === 0 ? "any" : s.anyCommand <= 2 ? "drive" : s.anyCommand <= 5 && forward.length > 0 ? "forward" : "allowed";
+    const mode =
+      s.anyCommand === 0 || allowed.length === 0 ? "any" : s.anyCommand <= 2 ? "drive" : s.anyCommand <= 5 && forward.length > 0 ? "forward" : "allowed";
     const anyType = allTypes.filter((x) => !endings.includes(x) || s.pick % 10 === 0);
     const driven = mode === "drive" ? drive(state, allowed, s.params[0] ?? 0) : undefined;
     const pool = mode === "any" ? anyType : mode === "allowed" || forward.length === 0 ? allowed : forward;
@@ -219,7 +257,13 @@ export const playProject = (
     const before = state;
     // Gate decisions are mostly recorded by their approver; sometimes by someone else, which is refused.
     const actorId = type === "RecordGateDecision" && s.role % 5 !== 4 ? "dm-1" : `${role}-1`;
-    const r = executeOn(projectDecider, { state, version: history.length }, [], command, fixedContext({ at: day(t), actor: { id: actorId, role }, newId: ids }));
+    const r = executeOn(
+      projectDecider,
+      { state, version: history.length },
+      [],
+      command,
+      fixedContext({ at: day(t), actor: { id: actorId, role }, newId: ids }),
+    );
     if (!r.ok) {
       hooks.onRefused?.({ type, command, error: r.error });
       continue;

@@ -6,7 +6,7 @@ export * from "./commands.js";
 export * from "./conformance.js";
 export * from "./context.js";
 export { diff, matchesPartial } from "./diff.js";
-export * from "./histories.js";
+export { playProject, type PlayHooks, type StepInput } from "./histories.js";
 export * from "./must.js";
 export * from "./prng.js";
 export * from "./projection-spec.js";

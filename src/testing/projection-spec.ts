@@ -57,7 +57,9 @@ export const projectionSpec = <S, E extends AnyEvent>(projection: Projection<S, 
     const reference = states[0];
     for (const { how, state } of states.slice(1)) {
       if (reference !== undefined && show(state) !== show(reference.state)) {
-        throw new Error(`The projection depends on delivery: "${how}" differs from "${reference.how}" (- ${reference.how}, + ${how}):\n${diff(reference.state, state)}`);
+        throw new Error(
+          `The projection depends on delivery: "${how}" differs from "${reference.how}" (- ${reference.how}, + ${how}):\n${diff(reference.state, state)}`,
+        );
       }
     }
     const state = reference?.state ?? run(events, "in order");

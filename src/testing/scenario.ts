@@ -36,8 +36,7 @@ export interface Given<C, S, E extends AnyEvent, R extends string> {
   whenInput(input: unknown, context?: FixedContextOptions): Outcome<S, E, R>;
 }
 
-const isEnvelope = (e: object): e is Envelope =>
-  "streamId" in e && "version" in e && "recordedAt" in e;
+const isEnvelope = (e: object): e is Envelope => "streamId" in e && "version" in e && "recordedAt" in e;
 
 const fail = (message: string): never => {
   throw new Error(message);
@@ -48,55 +47,68 @@ const fail = (message: string): never => {
  * `Error` whose message shows a readable diff of what was expected and what came out.
  *
  * @example
+ * const c = labCommands("p-1");
  * scenario(labDecider)
- *   .given([{ type: "ChallengeSubmitted", data: submitted }])
- *   .when({ type: "AcceptChallenge", projectId: "p-1" })
+ *   .given([{ type: "ChallengeSubmitted", data: {
+ *     projectId: "p-1", title: "Renewals", problemStatement: "Too slow.", sector: "health", ownerEntityId: "ent-owner", leadId: "lead-1",
+ *   } }])
+ *   .when(c.accept())
  *   .then([{ type: "ChallengeAccepted", data: { projectId: "p-1" } }]);
  */
-export const scenario = <C, S, E extends AnyEvent, X extends Context, R extends string>(decider: Decider<C, S, E, X, R>, defaults: FixedContextOptions = {}) => ({
+export const scenario = <C, S, E extends AnyEvent, X extends Context, R extends string>(
+  decider: Decider<C, S, E, X, R>,
+  defaults: FixedContextOptions = {},
+) => ({
   /** The events already in the command's stream (typed events, or whole envelopes). */
   given(history: readonly (Emitted<E> | Envelope<E>)[]): Given<C, S, E, R> {
     const when = (command: unknown, context: FixedContextOptions = {}): Outcome<S, E, R> => {
-        const ctx = fixedContext({ ...defaults, ...context });
-        const parsed = parseCommand(decider, command);
-        const streamId = parsed.ok ? decider.streamOf(parsed.value) : "scenario:invalid-command";
-        const setup = fixedContext({ ...defaults, newId: sequentialIds(`given:${streamId}`) });
-        const envelopes = history.map((e, i) =>
-          isEnvelope(e) ? (e as Envelope<E>) : (toEnvelopes(streamId, i, [e as Emitted<E>], setup, (t) => decider.events[t]?.schemaVersion ?? 1)[0] as Envelope<E>),
-        );
-        // The fixed context is a LabContext; a decider that needs more finds out from its contextSchema.
-        const result = execute(decider, envelopes, command, ctx as unknown as X);
-        const refusal = (r: typeof result): string =>
-          r.ok ? "" : `the command was refused with ${r.error.code}: ${r.error.message}\ndetails: ${show(r.error.details)}`;
-        return {
-          result,
-          then(expected) {
-            if (!result.ok) return fail(`Expected events, but ${refusal(result)}`);
-            const actual = result.value.events.map((e, i) => {
-              const want = expected[i];
-              return want?.occurredAt === undefined ? { type: e.type, data: e.data } : { type: e.type, data: e.data, occurredAt: e.occurredAt };
-            });
-            const wanted = expected.map((e) => (e.occurredAt === undefined ? { type: e.type, data: e.data } : { type: e.type, data: e.data, occurredAt: e.occurredAt }));
-            if (show(actual) !== show(wanted)) fail(`The events differ from those expected (- expected, + actual):\n${diff(wanted, actual)}`);
-            return result.value;
-          },
-          thenError(code) {
-            if (result.ok) {
-              return fail(`Expected the command to be refused with ${code}, but it produced:\n${show(result.value.events.map((e) => ({ type: e.type, data: e.data })))}`);
-            }
-            if (result.error.code !== code) {
-              return fail(`Expected error ${code}, but got ${result.error.code}: ${result.error.message}\ndetails: ${show(result.error.details)}`);
-            }
-            return result.error;
-          },
-          thenState(partial) {
-            if (!result.ok) return fail(`Expected a state, but ${refusal(result)}`);
-            if (!matchesPartial(result.value.state, partial)) {
-              fail(`The state differs from what was expected (- expected, + actual, only the keys expected are compared):\n${diff(partial, pick(result.value.state, partial))}`);
-            }
-            return result.value.state;
-          },
-        };
+      const ctx = fixedContext({ ...defaults, ...context });
+      const parsed = parseCommand(decider, command);
+      const streamId = parsed.ok ? decider.streamOf(parsed.value) : "scenario:invalid-command";
+      const setup = fixedContext({ ...defaults, newId: sequentialIds(`given:${streamId}`) });
+      const envelopes = history.map((e, i) =>
+        isEnvelope(e)
+          ? (e as Envelope<E>)
+          : (toEnvelopes(streamId, i, [e as Emitted<E>], setup, (t) => decider.events[t]?.schemaVersion ?? 1)[0] as Envelope<E>),
+      );
+      // The fixed context is a LabContext; a decider that needs more finds out from its contextSchema.
+      const result = execute(decider, envelopes, command, ctx as unknown as X);
+      const refusal = (r: typeof result): string =>
+        r.ok ? "" : `the command was refused with ${r.error.code}: ${r.error.message}\ndetails: ${show(r.error.details)}`;
+      return {
+        result,
+        then(expected) {
+          if (!result.ok) return fail(`Expected events, but ${refusal(result)}`);
+          const actual = result.value.events.map((e, i) => {
+            const want = expected[i];
+            return want?.occurredAt === undefined ? { type: e.type, data: e.data } : { type: e.type, data: e.data, occurredAt: e.occurredAt };
+          });
+          const wanted = expected.map((e) =>
+            e.occurredAt === undefined ? { type: e.type, data: e.data } : { type: e.type, data: e.data, occurredAt: e.occurredAt },
+          );
+          if (show(actual) !== show(wanted)) fail(`The events differ from those expected (- expected, + actual):\n${diff(wanted, actual)}`);
+          return result.value;
+        },
+        thenError(code) {
+          if (result.ok) {
+            return fail(
+              `Expected the command to be refused with ${code}, but it produced:\n${show(result.value.events.map((e) => ({ type: e.type, data: e.data })))}`,
+            );
+          }
+          if (result.error.code !== code) {
+            return fail(`Expected error ${code}, but got ${result.error.code}: ${result.error.message}\ndetails: ${show(result.error.details)}`);
+          }
+          return result.error;
+        },
+        thenState(partial) {
+          if (!result.ok) return fail(`Expected a state, but ${refusal(result)}`);
+          if (!matchesPartial(result.value.state, partial)) {
+            const shown = diff(partial, pick(result.value.state, partial));
+            fail(`The state differs from what was expected (- expected, + actual, only the keys expected are compared):\n${shown}`);
+          }
+          return result.value.state;
+        },
+      };
     };
     return { when, whenInput: when };
   },

@@ -43,7 +43,9 @@ describe("the auditor's example (npm run audit)", () => {
     lines[i] = JSON.stringify(event);
     const r = audit(copy(lines));
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`NOT VERIFIED — ${event.streamId} version ${event.version}: hash mismatch — the event was altered after sealing. [hash_mismatch]`);
+    expect(r.stderr).toContain(
+      `NOT VERIFIED — ${event.streamId} version ${event.version}: hash mismatch — the event was altered after sealing. [hash_mismatch]`,
+    );
   }, 30_000);
 
   it("with the checkpoint, sees a log whose last event was cut off", () => {
@@ -105,7 +107,12 @@ describe("the auditor's example refuses what it cannot vouch for", () => {
     expect(missing.status).toBe(3);
     expect(missing.stderr.trim().split("\n")).toEqual(["no-such-checkpoint.json: no such checkpoint file.", expect.stringMatching(/^usage: /u)]);
     const dir = mkdtempSync(join(tmpdir(), "labx-audit-"));
-    for (const [content, why] of [["{}", "not a checkpoint"], ["null", "not a checkpoint"], ['{"heads":[null],"root":"x"}', "not a checkpoint"], ["{ nope", "not valid JSON"]] as const) {
+    for (const [content, why] of [
+      ["{}", "not a checkpoint"],
+      ["null", "not a checkpoint"],
+      ['{"heads":[null],"root":"x"}', "not a checkpoint"],
+      ["{ nope", "not valid JSON"],
+    ] as const) {
       const cp = join(dir, "cp.json");
       writeFileSync(cp, content);
       const r = audit(DEMO_LOG, "--checkpoint", cp);

@@ -9,7 +9,10 @@ import { DEMO_LOG } from "../../examples/demo/paths.js";
 
 const text = readFileSync(DEMO_LOG, "utf8");
 type Raw = { id: string; type: string; data: Record<string, unknown> & { projectId?: string; sessionId?: string } };
-const raw = text.trim().split("\n").map((line) => JSON.parse(line) as Raw);
+const raw = text
+  .trim()
+  .split("\n")
+  .map((line) => JSON.parse(line) as Raw);
 
 // The headline, computed here from the raw JSON with nothing from the library.
 const independent = () => {
@@ -19,7 +22,11 @@ const independent = () => {
   const attendees = of("AttendanceRecorded")
     .filter((e) => closed.has(key(e)))
     .flatMap((e) => e.data.attendees as { participantRef: string; role: string; affiliationEntityId?: string }[]);
-  const publicIds = new Set(of("EntityRegistered").filter((e) => e.data.kind === "public").map((e) => e.data.entityId as string));
+  const publicIds = new Set(
+    of("EntityRegistered")
+      .filter((e) => e.data.kind === "public")
+      .map((e) => e.data.entityId as string),
+  );
   const engaged = new Set<string>([
     ...of("ChallengeSubmitted").map((e) => e.data.ownerEntityId as string),
     ...of("EntityJoined").map((e) => e.data.entityId as string),
@@ -27,13 +34,21 @@ const independent = () => {
     ...attendees.filter((a) => a.role === "civil_servant" && a.affiliationEntityId).map((a) => a.affiliationEntityId as string),
   ]);
   return {
-    "Projects implemented (entered pilot)": new Set(of("StageEntered").filter((e) => e.data.stage === "pilot").map((e) => e.data.projectId)).size,
+    "Projects implemented (entered pilot)": new Set(
+      of("StageEntered")
+        .filter((e) => e.data.stage === "pilot")
+        .map((e) => e.data.projectId),
+    ).size,
     "Challenges submitted": of("ChallengeSubmitted").length,
     "Citizens involved (distinct)": new Set(attendees.filter((a) => a.role === "citizen").map((a) => a.participantRef)).size,
     "Civil servants involved (distinct)": new Set(attendees.filter((a) => a.role === "civil_servant").map((a) => a.participantRef)).size,
     "People involved in any role (distinct, each once)": new Set(attendees.map((a) => a.participantRef)).size,
     "Public entities engaged": [...engaged].filter((id) => publicIds.has(id)).length,
-    Partners: new Set(of("EntityJoined").filter((e) => e.data.role === "partner").map((e) => e.data.entityId)).size,
+    Partners: new Set(
+      of("EntityJoined")
+        .filter((e) => e.data.role === "partner")
+        .map((e) => e.data.entityId),
+    ).size,
     "Sessions held": closed.size,
   };
 };
@@ -41,9 +56,7 @@ const independent = () => {
 describe("the demonstration", () => {
   it("npm run demo prints headline figures equal to those computed independently from the raw JSON", () => {
     const out = execFileSync(process.execPath, ["--import", "tsx", "examples/demo/run.ts"], { encoding: "utf8" });
-    const printed = Object.fromEntries(
-      [...out.matchAll(/^\| ([^|]+?) \| ([\d,]+) \|$/gmu)].map((m) => [m[1], Number((m[2] ?? "").replaceAll(",", ""))]),
-    );
+    const printed = Object.fromEntries([...out.matchAll(/^\| ([^|]+?) \| ([\d,]+) \|$/gmu)].map((m) => [m[1], Number((m[2] ?? "").replaceAll(",", ""))]));
     const expected = independent();
     for (const [figure, value] of Object.entries(expected)) expect(printed[figure], figure).toBe(value);
     expect(out).toContain("```mermaid\npie showData title Projects by stage");

@@ -56,28 +56,41 @@ describe("SqliteEventStore under real concurrency", () => {
     const perWriter = 150;
     const run = (w: number) =>
       new Promise<{ ok: number; conflicts: number; other: string[]; threw: string[] }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "test/examples/sqlite-writer.ts", file, String(w), String(perWriter), "3"], { stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, ["--import", "tsx", "test/examples/sqlite-writer.ts", file, String(w), String(perWriter), "3"], {
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         let out = "";
         let errOut = "";
         child.stdout.on("data", (d: Buffer) => (out += d.toString()));
         child.stderr.on("data", (d: Buffer) => (errOut += d.toString()));
-        child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}")) : reject(new Error(`writer ${w} exited ${code}: ${errOut}`))));
+        child.on("close", (code) =>
+          code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "{}")) : reject(new Error(`writer ${w} exited ${code}: ${errOut}`)),
+        );
       });
     const results = await Promise.all(Array.from({ length: writers }, (_, w) => run(w)));
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare("SELECT stream_id, version, json FROM events ORDER BY stream_id, version").all() as { stream_id: string; version: number; json: string }[];
+    const rows = db.prepare("SELECT stream_id, version, json FROM events ORDER BY stream_id, version").all() as {
+      stream_id: string;
+      version: number;
+      json: string;
+    }[];
     const commands = (db.prepare("SELECT COUNT(*) AS n FROM commands").get() as { n: number }).n;
     db.close();
     const written = results.reduce((n, r) => n + r.ok, 0);
     const conflicts = results.reduce((n, r) => n + r.conflicts, 0);
-    console.log(`SQLite, ${writers} processes × ${perWriter} commands on 3 streams: ${written} written, ${conflicts} gave up with concurrency_conflict, ${rows.length} events stored`);
+    console.log(
+      `SQLite, ${writers} processes × ${perWriter} commands on 3 streams: ${written} written, ${conflicts} gave up with concurrency_conflict, ${rows.length} events stored`,
+    );
     expect(results.flatMap((r) => r.threw)).toEqual([]);
     expect(results.flatMap((r) => r.other)).toEqual([]);
     expect(written + conflicts).toBe(writers * perWriter);
     // Nothing lost, nothing duplicated: every successful command is stored exactly once.
     expect(rows).toHaveLength(written);
     expect(commands).toBe(written);
-    const keys = rows.map((r) => { const e = JSON.parse(r.json) as { data: { writer: string; n: number } }; return `${e.data.writer}/${e.data.n}`; });
+    const keys = rows.map((r) => {
+      const e = JSON.parse(r.json) as { data: { writer: string; n: number } };
+      return `${e.data.writer}/${e.data.n}`;
+    });
     expect(new Set(keys).size).toBe(rows.length);
     // Versions contiguous in every stream.
     const byStream = new Map<string, number[]>();

@@ -25,7 +25,13 @@ const tally = { ok: 0, conflicts: 0, other: [] as string[], threw: [] as string[
 for (let n = 0; n < Number(count); n++) {
   const stream = `s-${n % Number(streams)}`;
   try {
-    const r = await handle(store, notes, { type: "Note", stream, writer: String(writer), n }, fixedContext({ newId: () => `w${writer}-${n}`, commandId: `cmd-w${writer}-${n}` }), { retries: 20 });
+    const r = await handle(
+      store,
+      notes,
+      { type: "Note", stream, writer: String(writer), n },
+      fixedContext({ newId: () => `w${writer}-${n}`, commandId: `cmd-w${writer}-${n}` }),
+      { retries: 20 },
+    );
     if (r.ok) tally.ok++;
     else if (r.error.code === "concurrency_conflict") tally.conflicts++;
     else tally.other.push(r.error.message);

@@ -32,8 +32,15 @@ export const tallyLog = fc
         const e = stream[c] as TallyEvent;
         cursors[k] = c + 1;
         out.push({
-          id: `e${out.length + 1}`, streamId: `tally:t${k}`, version: c + 1, type: e.type, schemaVersion: e.type === "TallyOpened" ? 3 : 1,
-          occurredAt: at(out.length), recordedAt: at(out.length), actor: { id: "a", role: "lab_team" }, data: e.data,
+          id: `e${out.length + 1}`,
+          streamId: `tally:t${k}`,
+          version: c + 1,
+          type: e.type,
+          schemaVersion: e.type === "TallyOpened" ? 3 : 1,
+          occurredAt: at(out.length),
+          recordedAt: at(out.length),
+          actor: { id: "a", role: "lab_team" },
+          data: e.data,
         } as Envelope<TallyEvent>);
       };
       for (const k of picks) if ((cursors[k] as number) < (streams[k] as TallyEvent[]).length) push(k);

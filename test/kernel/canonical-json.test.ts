@@ -5,7 +5,15 @@ import { canonicalJson } from "../../src/index.js";
 describe("canonicalJson (RFC 8785)", () => {
   it("sorts keys by UTF-16 code units and writes no whitespace", () => {
     // Key order example from RFC 8785 §3.2.3.
-    const input = { "\u20ac": "Euro Sign", "\r": "Carriage Return", "\ufb33": "Hebrew Letter Dalet With Dagesh", "1": "One", "\ud83d\ude00": "Emoji: Grinning Face", "\u0080": "Control", "\u00f6": "Latin Small Letter O With Diaeresis" };
+    const input = {
+      "\u20ac": "Euro Sign",
+      "\r": "Carriage Return",
+      "\ufb33": "Hebrew Letter Dalet With Dagesh",
+      "1": "One",
+      "\ud83d\ude00": "Emoji: Grinning Face",
+      "\u0080": "Control",
+      "\u00f6": "Latin Small Letter O With Diaeresis",
+    };
     const keys = Object.keys(JSON.parse(canonicalJson(input)) as object);
     expect(canonicalJson(input).startsWith('{"\\r":"Carriage Return","1":"One","\u0080":"Control","ö"')).toBe(true);
     expect(keys).toHaveLength(7);

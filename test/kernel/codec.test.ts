@@ -51,8 +51,17 @@ describe("decode", () => {
 
   it("reports an upcaster that throws, or produces invalid data, as upcast_failed", () => {
     const broken = createCodec({
-      Thing: defineEvent(z.strictObject({ n: z.int() }), [{ schema: z.strictObject({ s: z.string() }), up: (d: { s: string }) => ({ n: Number.parseInt(d.s, 10) }) }]),
-      Boom: defineEvent(z.strictObject({}), [{ schema: z.strictObject({}), up: () => { throw new Error("boom"); } }]),
+      Thing: defineEvent(z.strictObject({ n: z.int() }), [
+        { schema: z.strictObject({ s: z.string() }), up: (d: { s: string }) => ({ n: Number.parseInt(d.s, 10) }) },
+      ]),
+      Boom: defineEvent(z.strictObject({}), [
+        {
+          schema: z.strictObject({}),
+          up: () => {
+            throw new Error("boom");
+          },
+        },
+      ]),
     });
     const base = { ...valid, schemaVersion: 1 };
     const nan = broken.decode({ ...base, type: "Thing", data: { s: "x" } });
@@ -82,7 +91,9 @@ describe("decode", () => {
   });
 
   it("rejects prototype keys instead of letting them through", () => {
-    const polluted = JSON.parse(`{"id":"e1","streamId":"tally:t1","version":1,"type":"Added","schemaVersion":1,"occurredAt":"2019-03-04T10:00:00Z","recordedAt":"2019-03-04T10:00:00Z","actor":{"id":"u","role":"r"},"data":{"tallyId":"t1","by":1,"__proto__":{"polluted":true}}}`);
+    const polluted = JSON.parse(
+      `{"id":"e1","streamId":"tally:t1","version":1,"type":"Added","schemaVersion":1,"occurredAt":"2019-03-04T10:00:00Z","recordedAt":"2019-03-04T10:00:00Z","actor":{"id":"u","role":"r"},"data":{"tallyId":"t1","by":1,"__proto__":{"polluted":true}}}`,
+    );
     expect(errorOf(polluted).code).toBe("validation_failed");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -129,6 +140,7 @@ describe("decode", () => {
   it("encodes fields in wire-format order without undefined members", () => {
     const r = codec.decode({ ...valid, commandId: undefined });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(Object.keys(codec.encode(r.value))).toEqual(["id", "streamId", "version", "type", "schemaVersion", "occurredAt", "recordedAt", "actor", "data"]);
+    if (r.ok)
+      expect(Object.keys(codec.encode(r.value))).toEqual(["id", "streamId", "version", "type", "schemaVersion", "occurredAt", "recordedAt", "actor", "data"]);
   });
 });

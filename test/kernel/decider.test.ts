@@ -8,7 +8,13 @@ const spec = scenario(tally);
 
 describe("execute", () => {
   it("decides, numbers the new events after the history and stamps them from the context", () => {
-    const ctx = fixedContext({ at: "2019-05-01T09:00:00Z", commandId: "c-7", correlationId: "corr-1", causationId: "cause-1", actor: { id: "u-2", role: "facilitator" } });
+    const ctx = fixedContext({
+      at: "2019-05-01T09:00:00Z",
+      commandId: "c-7",
+      correlationId: "corr-1",
+      causationId: "cause-1",
+      actor: { id: "u-2", role: "facilitator" },
+    });
     const history = toEnvelopes("tally:t1", 0, [opened], fixedContext());
     const r = execute(tally, history, { type: "Add", tallyId: "t1", by: 4 }, ctx);
     expect(r.ok && r.value).toMatchObject({
@@ -16,9 +22,17 @@ describe("execute", () => {
       expectedVersion: 1,
       events: [
         {
-          id: "evt-1", streamId: "tally:t1", version: 2, type: "Added", schemaVersion: 1,
-          occurredAt: "2019-05-01T09:00:00.000Z", recordedAt: "2019-05-01T09:00:00.000Z",
-          actor: { id: "u-2", role: "facilitator" }, commandId: "c-7", correlationId: "corr-1", causationId: "cause-1",
+          id: "evt-1",
+          streamId: "tally:t1",
+          version: 2,
+          type: "Added",
+          schemaVersion: 1,
+          occurredAt: "2019-05-01T09:00:00.000Z",
+          recordedAt: "2019-05-01T09:00:00.000Z",
+          actor: { id: "u-2", role: "facilitator" },
+          commandId: "c-7",
+          correlationId: "corr-1",
+          causationId: "cause-1",
           data: { tallyId: "t1", by: 4 },
         },
       ],
@@ -58,6 +72,9 @@ describe("execute", () => {
   });
 
   it("applies zod defaults of the command schema before deciding", () => {
-    spec.given([]).whenInput({ type: "Open", tallyId: "t1", label: "Visits" }).then([{ type: "TallyOpened", data: { tallyId: "t1", label: "Visits", unit: "items", limit: 100 } }]);
+    spec
+      .given([])
+      .whenInput({ type: "Open", tallyId: "t1", label: "Visits" })
+      .then([{ type: "TallyOpened", data: { tallyId: "t1", label: "Visits", unit: "items", limit: 100 } }]);
   });
 });

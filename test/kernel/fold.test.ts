@@ -44,7 +44,19 @@ describe("fold", () => {
 
   it("never mutates the decider's initial state", () => {
     const before = structuredClone(tally.initialState);
-    fold(tally, [{ id: "e1", streamId: "tally:x", version: 1, type: "Added", schemaVersion: 1, occurredAt: "2020-01-01T00:00:00Z", recordedAt: "2020-01-01T00:00:00Z", actor: { id: "a", role: "r" }, data: { tallyId: "x", by: 3 } }]);
+    fold(tally, [
+      {
+        id: "e1",
+        streamId: "tally:x",
+        version: 1,
+        type: "Added",
+        schemaVersion: 1,
+        occurredAt: "2020-01-01T00:00:00Z",
+        recordedAt: "2020-01-01T00:00:00Z",
+        actor: { id: "a", role: "r" },
+        data: { tallyId: "x", by: 3 },
+      },
+    ]);
     expect(tally.initialState).toEqual(before);
   });
 });

@@ -14,7 +14,12 @@ class RacingStore extends InMemoryEventStore<TallyEvent> {
     if (this.times > 0) {
       this.times--;
       const current = (await this.readStream(streamId)).length;
-      const rival = toEnvelopes<TallyEvent>(streamId, current, [{ type: "Added", data: { tallyId: "t1", by: 1 } }], fixedContext({ newId: sequentialIds(`rival-${this.times}`) }));
+      const rival = toEnvelopes<TallyEvent>(
+        streamId,
+        current,
+        [{ type: "Added", data: { tallyId: "t1", by: 1 } }],
+        fixedContext({ newId: sequentialIds(`rival-${this.times}`) }),
+      );
       await super.append(streamId, rival, { expectedVersion: current });
     }
     return super.append(streamId, events, options);

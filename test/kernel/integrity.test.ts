@@ -129,7 +129,10 @@ describe("verify", () => {
   });
 
   it("says why: gap, reordering, broken chain, altered event, record time backwards", () => {
-    const [log] = fc.sample(sealedLog.filter((l) => l.some((e) => e.version >= 3)), { numRuns: 1, seed: 9 });
+    const [log] = fc.sample(
+      sealedLog.filter((l) => l.some((e) => e.version >= 3)),
+      { numRuns: 1, seed: 9 },
+    );
     const events = log as Envelope<TallyEvent>[];
     const third = events.findIndex((e) => e.version === 3);
     const s = (events[third] as StoredRecord).streamId;
@@ -140,14 +143,23 @@ describe("verify", () => {
     expect(codeOf(swapped)).toBe("reordered");
     const altered = events.map((e, i) => (i === idx(2) ? { ...e, occurredAt: "2030-01-01T00:00:00.000Z" } : e));
     expect(codeOf(altered)).toBe("hash_mismatch");
-    const resealedOne = events.map((e, i) => (i === idx(2) ? seal([{ ...e, occurredAt: "2030-01-01T00:00:00.000Z", prevHash: undefined }], { heads: new Map(e.prevHash ? [[s, { version: 1, hash: e.prevHash }]] : []) })[0] : e)) as StoredRecord[];
+    const resealedOne = events.map((e, i) =>
+      i === idx(2)
+        ? seal([{ ...e, occurredAt: "2030-01-01T00:00:00.000Z", prevHash: undefined }], {
+            heads: new Map(e.prevHash ? [[s, { version: 1, hash: e.prevHash }]] : []),
+          })[0]
+        : e,
+    ) as StoredRecord[];
     expect(codeOf(resealedOne)).toBe("missing_predecessor");
     const backwards = seal(events.map((e, i) => (i === idx(3) ? { ...e, recordedAt: "2000-01-01T00:00:00.000Z" } : e)));
     expect(codeOf(backwards)).toBe("recorded_at_backwards");
   });
 
   it("with a checkpoint, sees a cut tail and a re-sealed tail that the chain alone cannot", () => {
-    const [log] = fc.sample(sealedLog.filter((l) => l.length >= 3), { numRuns: 1, seed: 11 });
+    const [log] = fc.sample(
+      sealedLog.filter((l) => l.length >= 3),
+      { numRuns: 1, seed: 11 },
+    );
     const events = log as StoredRecord[];
     const published = checkpoint(events);
     const lastOf = events.at(-1) as StoredRecord;

@@ -18,7 +18,11 @@ describe("JSON lines", () => {
   });
 
   it("reports each bad line with its number and reason, and still decodes the good ones", () => {
-    const [a, b] = fc.sample(tallyLog.filter((l) => l.length >= 2), { numRuns: 1, seed: 7 })[0] ?? [];
+    const [a, b] =
+      fc.sample(
+        tallyLog.filter((l) => l.length >= 2),
+        { numRuns: 1, seed: 7 },
+      )[0] ?? [];
     const lines = [
       JSON.stringify(codec.encode(a as never)),
       "",

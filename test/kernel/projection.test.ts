@@ -48,7 +48,10 @@ describe("projections", () => {
   });
 
   it("refuses to merge parts that share a stream, or a projection without merge", () => {
-    const [log] = fc.sample(tallyLog.filter((l) => l.length > 1), { numRuns: 1, seed: 1 });
+    const [log] = fc.sample(
+      tallyLog.filter((l) => l.length > 1),
+      { numRuns: 1, seed: 1 },
+    );
     const part = must(project(totals, log ?? []));
     expect(mergeProjected(totals, part, part)).toMatchObject({ ok: false, error: { code: "overlapping_parts" } });
     const noMerge: Projection<number> = { initialState: 0, evolve: () => undefined };

@@ -67,7 +67,7 @@ describe("InMemoryEventStore", () => {
   it("hands out copies: changing a returned array does not change the store", async () => {
     const store = new InMemoryEventStore<TallyEvent>();
     await store.append("tally:a", batch("tally:a", 0, add("a", 1)), { expectedVersion: 0 });
-    (await store.readStream("tally:a") as Envelope<TallyEvent>[]).pop();
+    ((await store.readStream("tally:a")) as Envelope<TallyEvent>[]).pop();
     expect(await store.readStream("tally:a")).toHaveLength(1);
   });
 });

@@ -49,7 +49,9 @@ export const tally: Decider<TallyCommand, TallyState, TallyEvent> = {
         // A negative `by` is let through on purpose so a test can see the emitted-event check refuse it.
         return ok([{ type: "Added", data: { tallyId: c.tallyId, by: c.by } }]);
       case "Close":
-        return s.status === "open" ? ok([{ type: "TallyClosed", data: { tallyId: c.tallyId } }]) : err(ruleViolation("tally_not_open", "Open the tally first."));
+        return s.status === "open"
+          ? ok([{ type: "TallyClosed", data: { tallyId: c.tallyId } }])
+          : err(ruleViolation("tally_not_open", "Open the tally first."));
       default: {
         const never: never = c;
         return never;

@@ -1,28 +1,75 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { combine, createCodec, entityDecider, handle, InMemoryEventStore, labDecider, labEvents, type LabEvent, nextSteps, participantDecider, fold, projectDecider } from "../../src/index.js";
+import {
+  combine,
+  createCodec,
+  entityDecider,
+  handle,
+  InMemoryEventStore,
+  labDecider,
+  labEvents,
+  type LabEvent,
+  nextSteps,
+  participantDecider,
+  fold,
+  projectDecider,
+} from "../../src/index.js";
 import { type CommandOf, fixedContext, scenario, sequentialIds } from "../../src/testing/index.js";
 import { as, c, ref, run, steps } from "./fixtures.js";
 
 describe("entity register", () => {
   const spec = scenario(entityDecider, { actor: as("lab_team") });
-  const register = (o: Partial<CommandOf<"RegisterEntity">> = {}): CommandOf<"RegisterEntity"> => ({ type: "RegisterEntity", entityId: "ama", name: "Agency for Administrative Modernisation", kind: "public", level: "national", sector: "digital_services", ...o });
+  const register = (o: Partial<CommandOf<"RegisterEntity">> = {}): CommandOf<"RegisterEntity"> => ({
+    type: "RegisterEntity",
+    entityId: "ama",
+    name: "Agency for Administrative Modernisation",
+    kind: "public",
+    level: "national",
+    sector: "digital_services",
+    ...o,
+  });
   it("registers an organisation once", () => {
-    spec.given([]).when(register()).then([{ type: "EntityRegistered", data: { entityId: "ama", name: "Agency for Administrative Modernisation", kind: "public", level: "national", sector: "digital_services" } }]);
-    spec.given([{ type: "EntityRegistered", data: { entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" } }]).when(register()).thenError("entity_exists");
+    spec
+      .given([])
+      .when(register())
+      .then([
+        {
+          type: "EntityRegistered",
+          data: { entityId: "ama", name: "Agency for Administrative Modernisation", kind: "public", level: "national", sector: "digital_services" },
+        },
+      ]);
+    spec
+      .given([{ type: "EntityRegistered", data: { entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" } }])
+      .when(register())
+      .thenError("entity_exists");
   });
   it("public entities need a level; others have none", () => {
-    spec.given([]).when(register({ level: undefined })).thenError("level_required");
-    spec.given([]).when(register({ kind: "business" })).thenError("level_not_applicable");
-    spec.given([]).when(register({ kind: "academia", level: undefined })).thenState({ kind: "academia", level: null });
+    spec
+      .given([])
+      .when(register({ level: undefined }))
+      .thenError("level_required");
+    spec
+      .given([])
+      .when(register({ kind: "business" }))
+      .thenError("level_not_applicable");
+    spec
+      .given([])
+      .when(register({ kind: "academia", level: undefined }))
+      .thenState({ kind: "academia", level: null });
   });
 });
 
 describe("participant erasure", () => {
   const spec = scenario(participantDecider, { actor: as("lab_team") });
   it("forgets a reference once", () => {
-    spec.given([]).when({ type: "ForgetParticipant", participantRef: ref(1) }).then([{ type: "ParticipantForgotten", data: { participantRef: ref(1) } }]);
-    spec.given([{ type: "ParticipantForgotten", data: { participantRef: ref(1) } }]).when({ type: "ForgetParticipant", participantRef: ref(1) }).thenError("participant_already_forgotten");
+    spec
+      .given([])
+      .when({ type: "ForgetParticipant", participantRef: ref(1) })
+      .then([{ type: "ParticipantForgotten", data: { participantRef: ref(1) } }]);
+    spec
+      .given([{ type: "ParticipantForgotten", data: { participantRef: ref(1) } }])
+      .when({ type: "ForgetParticipant", participantRef: ref(1) })
+      .thenError("participant_already_forgotten");
   });
 });
 
@@ -31,7 +78,12 @@ describe("the combined lab decider", () => {
     const store = new InMemoryEventStore<LabEvent>();
     const ids = sequentialIds("e");
     const ctx = (role: Parameters<typeof as>[0]) => fixedContext({ at: "2019-01-01T00:00:00Z", actor: as(role), newId: ids });
-    const entity = await handle(store, labDecider, { type: "RegisterEntity", entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" }, ctx("lab_team"));
+    const entity = await handle(
+      store,
+      labDecider,
+      { type: "RegisterEntity", entityId: "ama", name: "AMA", kind: "public", level: "national", sector: "digital_services" },
+      ctx("lab_team"),
+    );
     const project = await handle(store, labDecider, c.submit(), ctx("lab_team"));
     const forget = await handle(store, labDecider, { type: "ForgetParticipant", participantRef: ref(1) }, ctx("system"));
     expect(entity.ok && entity.value.streamId).toBe("entity:ama");
@@ -51,7 +103,9 @@ describe("the combined lab decider", () => {
     const viaEntity = scenario(entityDecider).given([]).whenInput(bad).thenError("validation_failed");
     expect(viaLab.details).toEqual(viaEntity.details);
     expect(viaLab.details).toMatchObject({ issues: [{ path: ["level"] }] });
-    expect(scenario(labDecider).given([]).whenInput({ type: "NoSuchCommand" }).thenError("validation_failed").message).toMatch(/^Invalid command NoSuchCommand/);
+    expect(scenario(labDecider).given([]).whenInput({ type: "NoSuchCommand" }).thenError("validation_failed").message).toMatch(
+      /^Invalid command NoSuchCommand/,
+    );
   });
 
   it("refuses parts whose command or event types overlap, or whose commands have no literal type", () => {
@@ -62,16 +116,27 @@ describe("the combined lab decider", () => {
   it("knows the whole catalogue, and every stored event decodes", () => {
     expect(Object.keys(labDecider.events).sort()).toEqual(Object.keys(labEvents).sort());
     const codec = createCodec(labEvents);
-    for (const e of run([...steps.inScale, c.adopt(), c.gate("G4"), c.mainstream()])) expect(codec.decode(JSON.parse(JSON.stringify(codec.encode(e)))).ok).toBe(true);
+    for (const e of run([...steps.inScale, c.adopt(), c.gate("G4"), c.mainstream()]))
+      expect(codec.decode(JSON.parse(JSON.stringify(codec.encode(e)))).ok).toBe(true);
   });
 });
 
 describe("nextSteps", () => {
   it("says what stands between a project in co-design and its pilot", () => {
     const state = fold(projectDecider, run([...steps.inCoDesign, c.request()]));
-    expect(nextSteps(state).gate).toEqual({ gate: "G2", to: "pilot", met: ["sponsor_committed"], missing: ["citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"] });
+    expect(nextSteps(state).gate).toEqual({
+      gate: "G2",
+      to: "pilot",
+      met: ["sponsor_committed"],
+      missing: ["citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"],
+    });
     const ready = fold(projectDecider, run(steps.readyForG2));
-    expect(nextSteps(ready).gate).toEqual({ gate: "G2", to: "pilot", met: ["sponsor_committed", "citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"], missing: [] });
+    expect(nextSteps(ready).gate).toEqual({
+      gate: "G2",
+      to: "pilot",
+      met: ["sponsor_committed", "citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"],
+      missing: [],
+    });
   });
   it("lists the commands whose preconditions hold, and only those a role may issue", () => {
     const state = fold(projectDecider, run(steps.readyForG1));
@@ -86,7 +151,17 @@ describe("nextSteps", () => {
   });
   it("agrees with decide: a command it lists passes its precondition, one it omits is refused", () => {
     const state = fold(projectDecider, run([...steps.inCoDesign, c.pause()]));
-    expect(nextSteps(state).allowed).toEqual(["RecordEntityJoined", "RecordEntityLeft", "RecordEntityDeclined", "ResumeProject", "DiscontinueProject", "ContractProcurement", "CancelProcurement", "MeasureKpi", "CorrectKpiMeasurement"]);
+    expect(nextSteps(state).allowed).toEqual([
+      "RecordEntityJoined",
+      "RecordEntityLeft",
+      "RecordEntityDeclined",
+      "ResumeProject",
+      "DiscontinueProject",
+      "ContractProcurement",
+      "CancelProcurement",
+      "MeasureKpi",
+      "CorrectKpiMeasurement",
+    ]);
   });
   it("has no gate before submission or after the end, and allows only submission before it", () => {
     expect(nextSteps(fold(projectDecider, []))).toEqual({ allowed: ["SubmitChallenge"], gate: null });

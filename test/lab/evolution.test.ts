@@ -19,7 +19,10 @@ describe("schema evolution", () => {
   });
 
   it("a v1 headcount keeps its number in `other`, with no businesses split out (they cannot be told apart afterwards)", () => {
-    const raw = v1.trim().split("\n").map((l) => JSON.parse(l) as { type: string; data: { anonymousHeadcount?: { other: number } } });
+    const raw = v1
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; data: { anonymousHeadcount?: { other: number } } });
     const { events } = decodeJsonl(codec, v1);
     const closed = events.filter((e) => e.type === "SessionClosed");
     const rawClosed = raw.filter((e) => e.type === "SessionClosed");
@@ -36,7 +39,10 @@ describe("schema evolution", () => {
   });
 
   it("v1 attendance is read with the version-2 reference rule: short references become tokens derived from them, never shown raw", () => {
-    const raw = v1.trim().split("\n").map((l) => JSON.parse(l) as { type: string; data: { attendees?: { participantRef: string }[] } });
+    const raw = v1
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; data: { attendees?: { participantRef: string }[] } });
     const rawRefs = raw.flatMap((e) => (e.type === "AttendanceRecorded" ? (e.data.attendees ?? []).map((a) => a.participantRef) : []));
     expect(rawRefs.length).toBeGreaterThan(0);
     const { events } = decodeJsonl(codec, v1);

@@ -24,22 +24,17 @@ type Cmd = ProjectCommand;
 /** Commands on project p1, with defaults a test can override (the kit's builders). */
 export const c = labCommands(P);
 
+// Each stage's commands are the previous stage's and a few more.
+const submitted = [c.submit()];
+const readyForG1 = [...submitted, c.accept(), c.join()];
+const inCoDesign = [...readyForG1, c.gate("G1"), c.advance()];
+const readyForG2 = [...inCoDesign, c.schedule(), c.attend(), c.close(), c.defineKpi()];
+const inPilot = [...readyForG2, c.gate("G2"), c.advance()];
+const readyForG3 = [...inPilot, c.startPilot(), c.endPilot(), c.evaluate()];
+const inScale = [...readyForG3, c.gate("G3"), c.advance()];
+
 /** Commands that bring p1 to each stage with its gate requirements met. */
-export const steps = {
-  submitted: [c.submit()],
-  readyForG1: [c.submit(), c.accept(), c.join()],
-  inCoDesign: [c.submit(), c.accept(), c.join(), c.gate("G1"), c.advance()],
-  readyForG2: [c.submit(), c.accept(), c.join(), c.gate("G1"), c.advance(), c.schedule(), c.attend(), c.close(), c.defineKpi()],
-  inPilot: [c.submit(), c.accept(), c.join(), c.gate("G1"), c.advance(), c.schedule(), c.attend(), c.close(), c.defineKpi(), c.gate("G2"), c.advance()],
-  readyForG3: [
-    c.submit(), c.accept(), c.join(), c.gate("G1"), c.advance(), c.schedule(), c.attend(), c.close(), c.defineKpi(), c.gate("G2"), c.advance(),
-    c.startPilot(), c.endPilot(), c.evaluate(),
-  ],
-  inScale: [
-    c.submit(), c.accept(), c.join(), c.gate("G1"), c.advance(), c.schedule(), c.attend(), c.close(), c.defineKpi(), c.gate("G2"), c.advance(),
-    c.startPilot(), c.endPilot(), c.evaluate(), c.gate("G3"), c.advance(),
-  ],
-};
+export const steps = { submitted, readyForG1, inCoDesign, readyForG2, inPilot, readyForG3, inScale };
 
 /**
  * Run commands through the project decider, one day apart from day 0, each as the first role

@@ -3,7 +3,23 @@
 // the host's own log would later refuse.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCodec, decodeJsonl, encodeJsonl, execute, handle, InMemoryEventStore, type LabCommand, type LabContext, type LabEvent, labDecider, labEvents, nextSteps, permissions, fold, projectDecider } from "../../src/index.js";
+import {
+  createCodec,
+  decodeJsonl,
+  encodeJsonl,
+  execute,
+  handle,
+  InMemoryEventStore,
+  type LabCommand,
+  type LabContext,
+  type LabEvent,
+  labDecider,
+  labEvents,
+  nextSteps,
+  permissions,
+  fold,
+  projectDecider,
+} from "../../src/index.js";
 import { testRegister } from "../../src/testing/index.js";
 import { c, run, steps } from "./fixtures.js";
 
@@ -22,14 +38,26 @@ const idLike = fc.oneof(
   { arbitrary: fc.string({ maxLength: 40 }), weight: 1 },
 );
 const anyValue = fc.oneof(idLike, fc.integer(), fc.constant(null), fc.constant(undefined), fc.boolean(), fc.object({ maxDepth: 1 }));
-const role = fc.oneof({ arbitrary: fc.constantFrom("lab_team", "decision_maker", "facilitator", "evaluator", "system", "sponsor", "auditor"), weight: 8 }, { arbitrary: fc.string({ maxLength: 70 }), weight: 1 });
-const actorFor = (type: unknown) => fc.oneof(
-  { arbitrary: fc.record({ id: goodId, role: fc.constantFrom(...(typeof type === "string" && Object.hasOwn(permissions, type) ? permissions[type as LabCommand["type"]] : ["lab_team" as const])) }), weight: 6 },
-  { arbitrary: fc.record({ id: goodId, role }), weight: 2 },
-  { arbitrary: fc.record({ id: idLike, role, onBehalfOf: idLike }), weight: 2 },
-  { arbitrary: fc.record({ id: idLike, role, email: fc.constant("ana@example.pt") }), weight: 1 },
-  { arbitrary: anyValue, weight: 1 },
+const role = fc.oneof(
+  { arbitrary: fc.constantFrom("lab_team", "decision_maker", "facilitator", "evaluator", "system", "sponsor", "auditor"), weight: 8 },
+  { arbitrary: fc.string({ maxLength: 70 }), weight: 1 },
 );
+const actorFor = (type: unknown) =>
+  fc.oneof(
+    {
+      arbitrary: fc.record({
+        id: goodId,
+        role: fc.constantFrom(
+          ...(typeof type === "string" && Object.hasOwn(permissions, type) ? permissions[type as LabCommand["type"]] : ["lab_team" as const]),
+        ),
+      }),
+      weight: 6,
+    },
+    { arbitrary: fc.record({ id: goodId, role }), weight: 2 },
+    { arbitrary: fc.record({ id: idLike, role, onBehalfOf: idLike }), weight: 2 },
+    { arbitrary: fc.record({ id: idLike, role, email: fc.constant("ana@example.pt") }), weight: 1 },
+    { arbitrary: anyValue, weight: 1 },
+  );
 const clock = fc.oneof(
   { arbitrary: fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => () => new Date(ms)), weight: 6 },
   fc.constantFrom(
@@ -43,41 +71,57 @@ const clock = fc.oneof(
   ),
 );
 let drawn = 0;
-const ids = fc.oneof(
-  { arbitrary: fc.constant("ok" as const), weight: 6 },
-  fc.constantFrom("empty", "number", "space", "repeat", "throw", "long"),
-).map((kind) => {
-  let n = 0;
-  const run = ++drawn;
-  return (): string => {
-    n++;
-    switch (kind) {
-      case "ok": return `evt-${run}-${n}`;
-      case "empty": return "";
-      case "number": return n as unknown as string;
-      case "space": return `evt ${n}`;
-      case "repeat": return "evt-same";
-      case "long": return "e".repeat(201);
-      case "throw": throw new Error("no ids left");
-    }
-  };
-});
-const contextFor = (type: unknown) => fc.record(
-  { now: clock, newId: ids, actor: actorFor(type), commandId: idLike, correlationId: idLike, causationId: idLike, register: fc.oneof({ arbitrary: fc.constant(testRegister()), weight: 9 }, anyValue) },
-  { requiredKeys: ["now", "newId", "actor", "register"] },
-);
+const ids = fc
+  .oneof({ arbitrary: fc.constant("ok" as const), weight: 6 }, fc.constantFrom("empty", "number", "space", "repeat", "throw", "long"))
+  .map((kind) => {
+    let n = 0;
+    const run = ++drawn;
+    return (): string => {
+      n++;
+      switch (kind) {
+        case "ok":
+          return `evt-${run}-${n}`;
+        case "empty":
+          return "";
+        case "number":
+          return n as unknown as string;
+        case "space":
+          return `evt ${n}`;
+        case "repeat":
+          return "evt-same";
+        case "long":
+          return "e".repeat(201);
+        case "throw":
+          throw new Error("no ids left");
+      }
+    };
+  });
+const contextFor = (type: unknown) =>
+  fc.record(
+    {
+      now: clock,
+      newId: ids,
+      actor: actorFor(type),
+      commandId: idLike,
+      correlationId: idLike,
+      causationId: idLike,
+      register: fc.oneof({ arbitrary: fc.constant(testRegister()), weight: 9 }, anyValue),
+    },
+    { requiredKeys: ["now", "newId", "actor", "register"] },
+  );
 
 // Commands: every builder, sometimes with a field replaced by anything at all.
 const builders = Object.values(c) as ((...a: never[]) => Record<string, unknown>)[];
-const commandFrom = (pool: typeof builders) => fc
-  .tuple(fc.constantFrom(...pool), fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, fc.tuple(fc.string({ maxLength: 12 }), anyValue)))
-  .map(([build, change]) => {
-    const base = build();
-    if (change === undefined) return base;
-    const keys = Object.keys(base);
-    const key = keys.includes(change[0]) || change[0] === "" ? change[0] : (keys[change[0].length % keys.length] ?? "type");
-    return { ...base, [key]: change[1] };
-  });
+const commandFrom = (pool: typeof builders) =>
+  fc
+    .tuple(fc.constantFrom(...pool), fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, fc.tuple(fc.string({ maxLength: 12 }), anyValue)))
+    .map(([build, change]) => {
+      const base = build();
+      if (change === undefined) return base;
+      const keys = Object.keys(base);
+      const key = keys.includes(change[0]) || change[0] === "" ? change[0] : (keys[change[0].length % keys.length] ?? "type");
+      return { ...base, [key]: change[1] };
+    });
 
 describe("one gate for everything stored", () => {
   const histories = [run([]), run(steps.inCoDesign), run([...steps.inCoDesign, c.schedule()]), run(steps.inPilot)];
@@ -91,21 +135,26 @@ describe("one gate for everything stored", () => {
   it("any context and any command: an error value, or events that decode accepts unchanged", () => {
     const seen = { accepted: 0, refused: 0, contextRefused: 0 };
     fc.assert(
-      fc.property(command.chain(([history, cmd]) => fc.tuple(fc.constant(history), fc.constant(cmd), contextFor(cmd.type))), ([history, cmd, ctx]) => {
-        // A throw fails the property, with fast-check's counterexample.
-        const r = execute(labDecider, history, cmd, ctx as unknown as LabContext);
-        if (!r.ok) {
-          seen.refused++;
-          if (r.error.kind === "validation" && r.error.details.subject === "context") seen.contextRefused++;
-          expect(r.error.message.length).toBeLessThan(2_000);
-          return true;
-        }
-        seen.accepted++;
-        return roundTrips(r.value.events);
-      }),
+      fc.property(
+        command.chain(([history, cmd]) => fc.tuple(fc.constant(history), fc.constant(cmd), contextFor(cmd.type))),
+        ([history, cmd, ctx]) => {
+          // A throw fails the property, with fast-check's counterexample.
+          const r = execute(labDecider, history, cmd, ctx as unknown as LabContext);
+          if (!r.ok) {
+            seen.refused++;
+            if (r.error.kind === "validation" && r.error.details.subject === "context") seen.contextRefused++;
+            expect(r.error.message.length).toBeLessThan(2_000);
+            return true;
+          }
+          seen.accepted++;
+          return roundTrips(r.value.events);
+        },
+      ),
       { numRuns: 3_000 },
     );
-    console.log(`gate property: ${seen.accepted} accepted and round-tripped, ${seen.contextRefused} bad contexts refused, ${seen.refused - seen.contextRefused} commands refused`);
+    console.log(
+      `gate property: ${seen.accepted} accepted and round-tripped, ${seen.contextRefused} bad contexts refused, ${seen.refused - seen.contextRefused} commands refused`,
+    );
     // The generator reaches all three outcomes often, so the property is not vacuous.
     expect(seen.accepted).toBeGreaterThan(120);
     expect(seen.contextRefused).toBeGreaterThan(800);

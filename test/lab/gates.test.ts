@@ -6,11 +6,20 @@ describe("G1 challenge → co_design", () => {
   it("needs the challenge accepted and a sponsor committed, each reported by name", () => {
     const e = given(steps.submitted).when(c.gate("G1")).thenError("gate_requirements_missing");
     expect(e.details).toEqual({ gate: "G1", missing: ["challenge_accepted", "sponsor_committed"] });
-    expect(e.message).toBe("G1 cannot be passed yet: the challenge has been accepted; a registered public entity has joined as sponsor and not left — not yet.");
-    expect(given([c.submit(), c.accept()]).when(c.gate("G1")).thenError("gate_requirements_missing").details).toEqual({ gate: "G1", missing: ["sponsor_committed"] });
+    expect(e.message).toBe(
+      "G1 cannot be passed yet: the challenge has been accepted; a registered public entity has joined as sponsor and not left — not yet.",
+    );
+    expect(given([c.submit(), c.accept()]).when(c.gate("G1")).thenError("gate_requirements_missing").details).toEqual({
+      gate: "G1",
+      missing: ["sponsor_committed"],
+    });
   });
   it("a partner is not a sponsor", () => {
-    expect(given([c.submit(), c.accept(), c.join("ent-b", "partner")]).when(c.gate("G1")).thenError("gate_requirements_missing").details).toEqual({ gate: "G1", missing: ["sponsor_committed"] });
+    expect(
+      given([c.submit(), c.accept(), c.join("ent-b", "partner")])
+        .when(c.gate("G1"))
+        .thenError("gate_requirements_missing").details,
+    ).toEqual({ gate: "G1", missing: ["sponsor_committed"] });
   });
   it("passes with both", () => {
     given(steps.readyForG1)
@@ -18,7 +27,14 @@ describe("G1 challenge → co_design", () => {
       .then([
         {
           type: "GateDecisionRecorded",
-          data: { projectId: "p1", gate: "G1", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], rationale: "Evidence reviewed.", evidence: ["minutes-12.pdf"] },
+          data: {
+            projectId: "p1",
+            gate: "G1",
+            outcome: "go",
+            approvers: [{ id: "dm-1", role: "decision_maker" }],
+            rationale: "Evidence reviewed.",
+            evidence: ["minutes-12.pdf"],
+          },
         },
       ]);
   });
@@ -30,37 +46,72 @@ describe("G2 co_design → pilot", () => {
       gate: "G2",
       missing: ["citizen_session_closed", "kpi_with_baseline_and_target"],
     });
-    expect(given([...steps.readyForG2, c.request()]).when(c.gate("G2")).thenError("gate_requirements_missing").details).toEqual({ gate: "G2", missing: ["procurements_settled"] });
-    given([...steps.readyForG2, c.request(), c.contract()]).when(c.gate("G2")).thenState({ decisions: [{}, { gate: "G2", outcome: "go" }] });
-    given([...steps.readyForG2, c.request(), c.cancelProcurement()]).when(c.gate("G2")).thenState({ decisions: [{}, { gate: "G2" }] });
+    expect(
+      given([...steps.readyForG2, c.request()])
+        .when(c.gate("G2"))
+        .thenError("gate_requirements_missing").details,
+    ).toEqual({ gate: "G2", missing: ["procurements_settled"] });
+    given([...steps.readyForG2, c.request(), c.contract()])
+      .when(c.gate("G2"))
+      .thenState({ decisions: [{}, { gate: "G2", outcome: "go" }] });
+    given([...steps.readyForG2, c.request(), c.cancelProcurement()])
+      .when(c.gate("G2"))
+      .thenState({ decisions: [{}, { gate: "G2" }] });
   });
   it("a session only of civil servants, or one not closed, does not count; an anonymous citizen headcount does", () => {
     const base = [...steps.inCoDesign, c.defineKpi(), c.schedule()];
     const missing = (setup: readonly ProjectCommand[]) => given(setup).when(c.gate("G2")).thenError("gate_requirements_missing").details;
     expect(missing([...base, c.attend("s1", [ref(2)], "civil_servant"), c.close()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
     expect(missing([...base, c.attend()])).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
-    given([...base, c.close("s1", { anonymousHeadcount: { citizens: 14, civilServants: 2, business: 0, other: 0 } })]).when(c.gate("G2")).thenState({ decisions: [{}, { gate: "G2" }] });
+    given([...base, c.close("s1", { anonymousHeadcount: { citizens: 14, civilServants: 2, business: 0, other: 0 } })])
+      .when(c.gate("G2"))
+      .thenState({ decisions: [{}, { gate: "G2" }] });
   });
   it("a session held during the challenge stage is not a co-design session", () => {
-    const setup = [c.submit(), c.accept(), c.join(), c.schedule("s1", { scheduledFor: day(3) }), c.attend(), c.close(), c.gate("G1"), c.advance(), c.defineKpi()];
+    const setup = [
+      c.submit(),
+      c.accept(),
+      c.join(),
+      c.schedule("s1", { scheduledFor: day(3) }),
+      c.attend(),
+      c.close(),
+      c.gate("G1"),
+      c.advance(),
+      c.defineKpi(),
+    ];
     expect(given(setup).when(c.gate("G2")).thenError("gate_requirements_missing").details).toEqual({ gate: "G2", missing: ["citizen_session_closed"] });
   });
 });
 
 describe("G3 pilot → scale and G4 scale → mainstreamed", () => {
   it("G3 needs the pilot ended and an evaluation of success or partial", () => {
-    expect(given(steps.inPilot).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["pilot_ended", "evaluation_success_or_partial"] });
+    expect(given(steps.inPilot).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({
+      gate: "G3",
+      missing: ["pilot_ended", "evaluation_success_or_partial"],
+    });
     const ran = [...steps.inPilot, c.startPilot(), c.endPilot()];
     for (const outcome of ["failed", "inconclusive"] as const) {
-      expect(given([...ran, c.evaluate(outcome)]).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["evaluation_success_or_partial"] });
+      expect(
+        given([...ran, c.evaluate(outcome)])
+          .when(c.gate("G3"))
+          .thenError("gate_requirements_missing").details,
+      ).toEqual({ gate: "G3", missing: ["evaluation_success_or_partial"] });
     }
-    given([...ran, c.evaluate("partial")]).when(c.gate("G3")).thenState({ decisions: [{}, {}, { gate: "G3", outcome: "go" }] });
+    given([...ran, c.evaluate("partial")])
+      .when(c.gate("G3"))
+      .thenState({ decisions: [{}, {}, { gate: "G3", outcome: "go" }] });
     // The latest evaluation counts.
-    expect(given([...ran, c.evaluate("success"), c.evaluate("failed")]).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["evaluation_success_or_partial"] });
+    expect(
+      given([...ran, c.evaluate("success"), c.evaluate("failed")])
+        .when(c.gate("G3"))
+        .thenError("gate_requirements_missing").details,
+    ).toEqual({ gate: "G3", missing: ["evaluation_success_or_partial"] });
   });
   it("G4 needs an adoption", () => {
     expect(given(steps.inScale).when(c.gate("G4")).thenError("gate_requirements_missing").details).toEqual({ gate: "G4", missing: ["adoption_recorded"] });
-    given([...steps.inScale, c.adopt()]).when(c.gate("G4")).thenState({ decisions: [{}, {}, {}, { gate: "G4" }] });
+    given([...steps.inScale, c.adopt()])
+      .when(c.gate("G4"))
+      .thenState({ decisions: [{}, {}, {}, { gate: "G4" }] });
   });
 });
 
@@ -69,33 +120,78 @@ describe("gate decisions", () => {
     expect(given(steps.readyForG1).when(c.gate("G2")).thenError("wrong_gate").message).toBe("The project is in challenge, whose gate is G1, not G2.");
   });
   it("need at least one approver, all decision makers, none the project's lead", () => {
-    given(steps.readyForG1).when(c.gate("G1", "go", { approvers: [] })).thenError("no_approvers");
-    const e = given(steps.readyForG1).when(c.gate("G1", "go", { approvers: [{ id: "x-1", role: "lab_team" }, { id: "dm-1", role: "decision_maker" }] })).thenError("approver_not_decision_maker");
+    given(steps.readyForG1)
+      .when(c.gate("G1", "go", { approvers: [] }))
+      .thenError("no_approvers");
+    const e = given(steps.readyForG1)
+      .when(
+        c.gate("G1", "go", {
+          approvers: [
+            { id: "x-1", role: "lab_team" },
+            { id: "dm-1", role: "decision_maker" },
+          ],
+        }),
+      )
+      .thenError("approver_not_decision_maker");
     expect(e.message).toBe("Approvers must hold the decision_maker role: x-1 is lab_team.");
-    given(steps.readyForG1).when(c.gate("G1", "go", { approvers: [{ id: "lead-1", role: "decision_maker" }] })).thenError("approver_is_lead");
+    given(steps.readyForG1)
+      .when(c.gate("G1", "go", { approvers: [{ id: "lead-1", role: "decision_maker" }] }))
+      .thenError("approver_is_lead");
   });
   it("a conditional go needs conditions; no_go, hold and recycle need a rationale", () => {
     given(steps.readyForG1).when(c.gate("G1", "conditional_go")).thenError("conditions_required");
-    given(steps.readyForG1).when(c.gate("G1", "conditional_go", { conditions: [] })).thenError("conditions_required");
-    for (const outcome of ["no_go", "hold"] as const) given(steps.readyForG1).when(c.gate("G1", outcome, { rationale: undefined })).thenError("rationale_required");
-    given(steps.inPilot).when(c.gate("G3", "recycle", { rationale: undefined, recycleTo: "co_design" })).thenError("rationale_required");
-    given(steps.readyForG1).when(c.gate("G1", "go", { rationale: undefined })).thenState({ decisions: [{ outcome: "go", rationale: null }] });
+    given(steps.readyForG1)
+      .when(c.gate("G1", "conditional_go", { conditions: [] }))
+      .thenError("conditions_required");
+    for (const outcome of ["no_go", "hold"] as const)
+      given(steps.readyForG1)
+        .when(c.gate("G1", outcome, { rationale: undefined }))
+        .thenError("rationale_required");
+    given(steps.inPilot)
+      .when(c.gate("G3", "recycle", { rationale: undefined, recycleTo: "co_design" }))
+      .thenError("rationale_required");
+    given(steps.readyForG1)
+      .when(c.gate("G1", "go", { rationale: undefined }))
+      .thenState({ decisions: [{ outcome: "go", rationale: null }] });
   });
   it("no_go and hold may be recorded whether or not the requirements are met", () => {
-    given(steps.submitted).when(c.gate("G1", "no_go")).thenState({ decisions: [{ outcome: "no_go" }] });
-    given(steps.submitted).when(c.gate("G1", "hold")).thenState({ decisions: [{ outcome: "hold" }] });
+    given(steps.submitted)
+      .when(c.gate("G1", "no_go"))
+      .thenState({ decisions: [{ outcome: "no_go" }] });
+    given(steps.submitted)
+      .when(c.gate("G1", "hold"))
+      .thenState({ decisions: [{ outcome: "hold" }] });
   });
   it("recycle must name the stage just before; other outcomes name none", () => {
-    given(steps.inPilot).when(c.gate("G3", "recycle", { recycleTo: "challenge" })).thenError("recycle_target_invalid");
+    given(steps.inPilot)
+      .when(c.gate("G3", "recycle", { recycleTo: "challenge" }))
+      .thenError("recycle_target_invalid");
     given(steps.inPilot).when(c.gate("G3", "recycle")).thenError("recycle_target_invalid");
-    given(steps.readyForG1).when(c.gate("G1", "recycle", { recycleTo: "challenge" })).thenError("recycle_target_invalid");
-    given(steps.readyForG1).when(c.gate("G1", "go", { recycleTo: "challenge" })).thenError("recycle_target_unexpected");
+    given(steps.readyForG1)
+      .when(c.gate("G1", "recycle", { recycleTo: "challenge" }))
+      .thenError("recycle_target_invalid");
+    given(steps.readyForG1)
+      .when(c.gate("G1", "go", { recycleTo: "challenge" }))
+      .thenError("recycle_target_unexpected");
   });
   it("keep approvers, rationale, evidence and conditions for the audit trail", () => {
     given(steps.readyForG1)
-      .when(c.gate("G1", "conditional_go", { conditions: ["Name a product owner."], approvers: [{ id: "dm-7", role: "decision_maker", entityId: "ent-a" }] }), { actor: { id: "dm-7", role: "decision_maker" } })
+      .when(c.gate("G1", "conditional_go", { conditions: ["Name a product owner."], approvers: [{ id: "dm-7", role: "decision_maker", entityId: "ent-a" }] }), {
+        actor: { id: "dm-7", role: "decision_maker" },
+      })
       .thenState({
-        decisions: [{ gate: "G1", stage: "challenge", outcome: "conditional_go", approvers: [{ id: "dm-7", role: "decision_maker", entityId: "ent-a" }], rationale: "Evidence reviewed.", evidence: ["minutes-12.pdf"], conditions: ["Name a product owner."], actorId: "dm-7" }],
+        decisions: [
+          {
+            gate: "G1",
+            stage: "challenge",
+            outcome: "conditional_go",
+            approvers: [{ id: "dm-7", role: "decision_maker", entityId: "ent-a" }],
+            rationale: "Evidence reviewed.",
+            evidence: ["minutes-12.pdf"],
+            conditions: ["Name a product owner."],
+            actorId: "dm-7",
+          },
+        ],
       });
   });
 });

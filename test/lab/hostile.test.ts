@@ -8,15 +8,32 @@ import { labArbitraries } from "../../src/testing/arbitraries.js";
 import { DEMO_LOG } from "../../examples/demo/paths.js";
 
 const codec = createCodec(labEvents);
-const sample = readFileSync(DEMO_LOG, "utf8").trim().split("\n").slice(0, 200).map((l) => JSON.parse(l) as Record<string, unknown>);
+const sample = readFileSync(DEMO_LOG, "utf8")
+  .trim()
+  .split("\n")
+  .slice(0, 200)
+  .map((l) => JSON.parse(l) as Record<string, unknown>);
 const published = checkpoint(sample as StoredRecord[], { hashView: labHashView });
 
 const throwing = (base: Record<string, unknown>, key: string): Record<string, unknown> => {
   const o = { ...base };
-  Object.defineProperty(o, key, { enumerable: true, get: () => { throw new Error("getter"); } });
+  Object.defineProperty(o, key, {
+    enumerable: true,
+    get: () => {
+      throw new Error("getter");
+    },
+  });
   return o;
 };
-const proxy = (base: object): object => new Proxy(base, { get: () => { throw new Error("proxy"); }, ownKeys: () => { throw new Error("proxy"); } });
+const proxy = (base: object): object =>
+  new Proxy(base, {
+    get: () => {
+      throw new Error("proxy");
+    },
+    ownKeys: () => {
+      throw new Error("proxy");
+    },
+  });
 const revoked = (): object => {
   const r = Proxy.revocable({}, {});
   r.revoke();
@@ -35,7 +52,10 @@ const nasty = (seen: Record<string, number>) => {
   const kinds: [string, fc.Arbitrary<unknown>][] = [
     ["json", fc.jsonValue()],
     ["anything", fc.anything()],
-    ["throwing getter", fc.tuple(fc.constantFrom(...sample), fc.constantFrom("id", "data", "actor", "version", "streamId", "hash")).map(([e, k]) => throwing(e, k))],
+    [
+      "throwing getter",
+      fc.tuple(fc.constantFrom(...sample), fc.constantFrom("id", "data", "actor", "version", "streamId", "hash")).map(([e, k]) => throwing(e, k)),
+    ],
     ["throwing getter in data", fc.constantFrom(...sample).map((e) => ({ ...e, data: throwing(e.data as Record<string, unknown>, "projectId") }))],
     ["proxy", fc.constantFrom(...sample).map((e) => proxy(e))],
     // Made inside the property (see `real`): fast-check itself cannot hold a revoked proxy.
@@ -64,17 +84,26 @@ describe("decode and verify never throw", () => {
   });
 
   it("the kit's hostile variations of real events are refused without a throw", () => {
-    fc.assert(fc.property(labArbitraries(fc).hostile(), (input) => {
-      const r = codec.decode(input);
-      return r.ok || typeof r.error.message === "string";
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(labArbitraries(fc).hostile(), (input) => {
+        const r = codec.decode(input);
+        return r.ok || typeof r.error.message === "string";
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("verify returns a value for any log and any checkpoint", () => {
     const seen: Record<string, number> = {};
     const checkpoints = fc.oneof(
       fc.constant(published),
-      fc.constantFrom({}, null, { heads: [null], root: "x" }, { heads: "x", root: published.root }, { ...published, heads: [...published.heads, { streamId: "x", version: Number.POSITIVE_INFINITY, hash: "0" }] }),
+      fc.constantFrom(
+        {},
+        null,
+        { heads: [null], root: "x" },
+        { heads: "x", root: published.root },
+        { ...published, heads: [...published.heads, { streamId: "x", version: Number.POSITIVE_INFINITY, hash: "0" }] },
+      ),
       fc.anything(),
     );
     const logs = fc.oneof(
@@ -93,8 +122,10 @@ describe("decode and verify never throw", () => {
   });
 
   it("names what is wrong with a malformed checkpoint or record", () => {
-    const v = (log: unknown[], cp?: unknown) => verify(log as StoredRecord[], { hashView: labHashView, ...(cp === undefined ? {} : { checkpoint: cp as never }) });
-    for (const cp of [{}, null, { heads: [null], root: published.root }]) expect(v(sample, cp)).toMatchObject({ ok: false, error: { code: "checkpoint_malformed" } });
+    const v = (log: unknown[], cp?: unknown) =>
+      verify(log as StoredRecord[], { hashView: labHashView, ...(cp === undefined ? {} : { checkpoint: cp as never }) });
+    for (const cp of [{}, null, { heads: [null], root: published.root }])
+      expect(v(sample, cp)).toMatchObject({ ok: false, error: { code: "checkpoint_malformed" } });
     expect(v([null])).toMatchObject({ ok: false, error: { code: "malformed_record" } });
     const big = { ...sample[0], data: { ...(sample[0]?.data as object), n: JSON.parse("1e400") as number } };
     expect(v([big])).toMatchObject({ ok: false, error: { code: "unhashable" } });

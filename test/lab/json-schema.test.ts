@@ -10,7 +10,11 @@ import { DEMO_LOG } from "../../examples/demo/paths.js";
 const ajv = new Ajv2020({ strict: false, allErrors: false });
 addFormats.default(ajv);
 const validate = ajv.compile(eventLogSchema());
-const lines = (path: string | URL) => readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (path: string | URL) =>
+  readFileSync(path, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("the published JSON Schema", () => {
   it("validates every line of the demonstration log, with a validator that is not this library", () => {
@@ -43,7 +47,8 @@ describe("the published JSON Schema and participant references", () => {
     return { ...e, data: { ...e.data, attendees: [{ ...e.data.attendees[0], participantRef }] } };
   };
   it("refuses the personal data the library refuses", () => {
-    for (const r of ["maria.silva@example.pt", "+351912345678", "tel:00351912345678", "maria_da_silva_santos_1985", "p-738291", `sha256:${"z".repeat(64)}`]) expect(validate(withRef(r)), r).toBe(false);
+    for (const r of ["maria.silva@example.pt", "+351912345678", "tel:00351912345678", "maria_da_silva_santos_1985", "p-738291", `sha256:${"z".repeat(64)}`])
+      expect(validate(withRef(r)), r).toBe(false);
   });
   it("agrees with the library on every reference, accepted or refused", () => {
     const token = fc.noBias(fc.uint8Array({ minLength: 16, maxLength: 32 })).map((b) => Buffer.from(b).toString("base64url"));

@@ -115,7 +115,15 @@ describe("no forgotten reference in any output", () => {
     clean("verify", ok);
     // A new erasure stream after the checkpoint is listed by its redacted name.
     const later = seal(
-      [{ ...(stored.find((e) => e.type === "ParticipantForgotten") as StoredRecord), id: "ev-later", streamId: `participant:${forgotten[0]}`, version: 2, recordedAt: "2021-01-05T00:00:00.000Z" }],
+      [
+        {
+          ...(stored.find((e) => e.type === "ParticipantForgotten") as StoredRecord),
+          id: "ev-later",
+          streamId: `participant:${forgotten[0]}`,
+          version: 2,
+          recordedAt: "2021-01-05T00:00:00.000Z",
+        },
+      ],
       { hashView: labHashView, heads: headsOf(stored) },
     );
     const beyond = verify([...stored, ...later], { hashView: labHashView, checkpoint: published });
@@ -136,10 +144,20 @@ describe("no forgotten reference in any output", () => {
     const history = events.filter((e) => e.streamId === `project:${projectId}`);
     const sessionId = `${projectId}-s-new`;
     const ctx = fixedContext({ at: "2021-01-10T00:00:00Z", actor: { id: "fa-01", role: "facilitator" }, register: labRegister(events) });
-    const scheduled = execute(labDecider, history as never, { type: "ScheduleSession", projectId, sessionId, kind: "workshop", mode: "online", scheduledFor: "2021-01-09T00:00:00Z" }, ctx);
+    const scheduled = execute(
+      labDecider,
+      history as never,
+      { type: "ScheduleSession", projectId, sessionId, kind: "workshop", mode: "online", scheduledFor: "2021-01-09T00:00:00Z" },
+      ctx,
+    );
     // The project may be closed; the refusal must then be about that, and still not name anyone.
     const base = scheduled.ok ? [...history, ...scheduled.value.events] : history;
-    const r = execute(labDecider, base as never, { type: "RecordAttendance", projectId, sessionId, attendees: forgotten.map((participantRef) => ({ participantRef, role: "citizen" })) }, ctx);
+    const r = execute(
+      labDecider,
+      base as never,
+      { type: "RecordAttendance", projectId, sessionId, attendees: forgotten.map((participantRef) => ({ participantRef, role: "citizen" })) },
+      ctx,
+    );
     expect(r.ok).toBe(false);
     clean("refusal", !r.ok && r.error);
   });

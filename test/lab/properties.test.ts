@@ -20,7 +20,8 @@ const invariants = (s: ProjectState): void => {
     expect(d.stage).toBe(s.stages[d.span]?.stage); // a decision is taken at the gate of the stay it belongs to
   }
   for (const x of s.sessions.values()) expect(x.headcount === null).toBe(x.status !== "closed"); // closed ⇔ counted
-  for (const p of [...s.pastPilots, ...(s.pilot ? [s.pilot] : [])]) if (p.endedAt !== null) expect(Date.parse(p.endedAt)).toBeGreaterThanOrEqual(Date.parse(p.startedAt));
+  for (const p of [...s.pastPilots, ...(s.pilot ? [s.pilot] : [])])
+    if (p.endedAt !== null) expect(Date.parse(p.endedAt)).toBeGreaterThanOrEqual(Date.parse(p.startedAt));
   if (s.adoptions.length > 0) expect(s.stages.some((x) => x.stage === "scale")).toBe(true);
 };
 /** Play generated steps, checking every step; record the statuses reached. */
@@ -43,12 +44,18 @@ const play = (steps: readonly StepInput[], reached: Set<string>): void => {
 
 describe("project decider properties", () => {
   it("any sequence of schema-valid commands never throws, emits only valid events, keeps the invariants, and replays to the same state", () => {
-    fc.assert(fc.property(projectSteps(150), (steps) => play(steps, new Set())), { numRuns: 200 });
+    fc.assert(
+      fc.property(projectSteps(150), (steps) => play(steps, new Set())),
+      { numRuns: 200 },
+    );
   }, 60_000);
 
   it("the generator explores the whole lifecycle, not just its first steps (fixed seed, so this check is stable)", () => {
     const reached = new Set<string>();
-    fc.assert(fc.property(projectSteps(150), (steps) => play(steps, reached)), { numRuns: 200, seed: 20_170_101 });
+    fc.assert(
+      fc.property(projectSteps(150), (steps) => play(steps, reached)),
+      { numRuns: 200, seed: 20_170_101 },
+    );
     expect([...reached].sort()).toEqual(["challenge", "co_design", "discontinued", "mainstreamed", "paused", "pilot", "scale"]);
   }, 60_000);
 });

@@ -31,13 +31,26 @@ const shared = () =>
     .on(4, A.advance())
     .on(4, B.advance())
     .on(5, A.schedule("s1", day(10)))
-    .on(10, A.attend("s1", [[ref(1), "citizen"], [ref(2), "citizen"]]))
+    .on(
+      10,
+      A.attend("s1", [
+        [ref(1), "citizen"],
+        [ref(2), "citizen"],
+      ]),
+    )
     .on(11, A.close("s1", { citizens: 5, civilServants: 0, business: 0, other: 0 }))
     .on(12, A.schedule("s2", day(14)))
     .on(14, A.attend("s2", [[ref(9), "citizen"]]))
     .on(15, A.cancel("s2"))
     .on(20, B.schedule("s1", day(400)))
-    .on(400, B.attend("s1", [[ref(1), "citizen"], [ref(3), "citizen"], [ref(2), "civil_servant", "pub-aff"]]))
+    .on(
+      400,
+      B.attend("s1", [
+        [ref(1), "citizen"],
+        [ref(3), "citizen"],
+        [ref(2), "civil_servant", "pub-aff"],
+      ]),
+    )
     .on(401, B.close("s1", { citizens: 0, civilServants: 2, business: 1, other: 0 }));
 
 describe("participation counting rules", () => {
@@ -102,20 +115,39 @@ describe("erasure", () => {
     expect(JSON.stringify([...state.people.keys(), ...state.forgotten])).not.toContain(ref(1));
   });
   it("a forgotten participant cannot be recorded again", () => {
-    const log = shared().on(500, { type: "ForgetParticipant", participantRef: ref(1) }).on(501, B.schedule("s9", day(502)));
+    const log = shared()
+      .on(500, { type: "ForgetParticipant", participantRef: ref(1) })
+      .on(501, B.schedule("s9", day(502)));
     expect(() => log.on(502, B.attend("s9", [[ref(1), "citizen"]]))).toThrow(/participant_forgotten/u);
   });
   it("in a log that holds such attendance anyway (written before the rule), they count once and never show, pending or held", () => {
-    const log = shared().on(500, { type: "ForgetParticipant", participantRef: ref(1) }).on(501, B.schedule("s9", day(502)));
+    const log = shared()
+      .on(500, { type: "ForgetParticipant", participantRef: ref(1) })
+      .on(501, B.schedule("s9", day(502)));
     const last = log.events.at(-1) as (typeof log.events)[number];
-    const late = { ...last, id: "ev-late", version: last.version + 1, type: "AttendanceRecorded", data: { projectId: "pb", sessionId: "s9", attendees: [{ participantRef: ref(1), role: "citizen" }] } } as (typeof log.events)[number];
+    const late = {
+      ...last,
+      id: "ev-late",
+      version: last.version + 1,
+      type: "AttendanceRecorded",
+      data: { projectId: "pb", sessionId: "s9", attendees: [{ participantRef: ref(1), role: "citizen" }] },
+    } as (typeof log.events)[number];
     const open = [...log.events, late];
     const pending = must(project(participation, open)).state;
     expect(show(pending)).not.toContain(ref(1));
     const view = live(labProjections);
     view.applyAll(open);
     expect(show(view.snapshot().state)).not.toContain(ref(1));
-    const closed = [...open, { ...late, id: "ev-close", version: late.version + 1, type: "SessionClosed", data: { projectId: "pb", sessionId: "s9", anonymousHeadcount: { citizens: 0, civilServants: 0, business: 0, other: 0 }, contributions: 1 } } as (typeof log.events)[number]];
+    const closed = [
+      ...open,
+      {
+        ...late,
+        id: "ev-close",
+        version: late.version + 1,
+        type: "SessionClosed",
+        data: { projectId: "pb", sessionId: "s9", anonymousHeadcount: { citizens: 0, civilServants: 0, business: 0, other: 0 }, contributions: 1 },
+      } as (typeof log.events)[number],
+    ];
     expect(must(computeFigures(closed)).headline.distinctParticipants).toBe(3);
     expect(show(must(project(labProjections, closed)).state)).not.toContain(ref(1));
   });
@@ -215,7 +247,12 @@ describe("portfolio counting rules", () => {
     expect(f.portfolio.gateConversion.G1).toEqual({ reached: 3, passed: 2, rate: 2 / 3 });
     expect(f.portfolio.gateConversion.G2).toEqual({ reached: 2, passed: 1, rate: 0.5 });
     expect(f.portfolio.gateConversion.G4).toEqual({ reached: 1, passed: 1, rate: 1 });
-    expect(f.portfolio.discontinued).toEqual({ total: 2, rate: 2 / 3, byStage: { challenge: 1, co_design: 1 }, byReason: { rejected_at_intake: 1, entity_reluctance: 1 } });
+    expect(f.portfolio.discontinued).toEqual({
+      total: 2,
+      rate: 2 / 3,
+      byStage: { challenge: 1, co_design: 1 },
+      byReason: { rejected_at_intake: 1, entity_reluctance: 1 },
+    });
   });
   it("time in a stage, gross and net of pauses", () => {
     // A was in co-design from day 4 to day 104, paused from day 40 to day 60; D from day 4 to day 90.
@@ -242,7 +279,11 @@ describe("portfolio counting rules", () => {
     expect(trail.filter((x) => x.decision).map((x) => x.decision?.gate)).toEqual(["G1", "G2", "G3", "G4"]);
     expect(trail.find((x) => x.type === "StageEntered")).toMatchObject({ summary: "Entered co_design from challenge through G1", actor: { role: "lab_team" } });
     expect(trail.map((x) => x.occurredAt)).toEqual([...trail.map((x) => x.occurredAt)].sort());
-    expect(trail.find((x) => x.decision?.gate === "G1")?.decision).toMatchObject({ approvers: [{ id: "dm-1" }], rationale: "Reviewed.", evidence: ["dossier.pdf"] });
+    expect(trail.find((x) => x.decision?.gate === "G1")?.decision).toMatchObject({
+      approvers: [{ id: "dm-1" }],
+      rationale: "Reviewed.",
+      evidence: ["dossier.pdf"],
+    });
   });
   it("as of a date: by business time, and by record time", () => {
     const events = portfolioLog().events;
@@ -254,7 +295,10 @@ describe("portfolio counting rules", () => {
     expect(must(computeFigures(events, { at: day(104), by: "recordedAt" })).headline).toEqual(must(computeFigures(events, { at: day(104) })).headline);
   });
   it("…until something is recorded late: business time sees it from when it happened, record time from when the lab knew", () => {
-    const late = registeredLog().on(0, A.submit()).on(1, A.kpi("k1", "decrease", 30, 5)).on(50, { ...A.measure("k1", 12, day(19)), occurredAt: day(20) }).events;
+    const late = registeredLog()
+      .on(0, A.submit())
+      .on(1, A.kpi("k1", "decrease", 30, 5))
+      .on(50, { ...A.measure("k1", 12, day(19)), occurredAt: day(20) }).events;
     expect(late.at(-1)).toMatchObject({ occurredAt: day(20), recordedAt: day(50) });
     expect(must(computeFigures(late, { at: day(30) })).impact.kpis[0]?.actual).toBe(12);
     expect(must(computeFigures(late, { at: day(30), by: "recordedAt" })).impact.kpis[0]?.actual).toBeNull();

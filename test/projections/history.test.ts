@@ -13,14 +13,21 @@ const log = () =>
     .on(3, A.gate("G1"))
     .on(4, A.advance())
     .on(5, A.kpi("k1", "decrease", 30, 5))
-    .on(30, { ...A.measure("k1", 12, day(19)), occurredAt: day(20) })
-    .events;
+    .on(30, { ...A.measure("k1", 12, day(19)), occurredAt: day(20) }).events;
 
 describe("time travel for auditors", () => {
   it("historyOf lists every state the project went through, with the event, actor and both times", () => {
     const events = log();
     const history = must(historyOf(events, "pa"));
-    expect(history.map((h) => h.type)).toEqual(["ChallengeSubmitted", "ChallengeAccepted", "EntityJoined", "GateDecisionRecorded", "StageEntered", "KpiDefined", "KpiMeasured"]);
+    expect(history.map((h) => h.type)).toEqual([
+      "ChallengeSubmitted",
+      "ChallengeAccepted",
+      "EntityJoined",
+      "GateDecisionRecorded",
+      "StageEntered",
+      "KpiDefined",
+      "KpiMeasured",
+    ]);
     expect(history.map((h) => h.state.stage)).toEqual(["challenge", "challenge", "challenge", "challenge", "co_design", "co_design", "co_design"]);
     expect(history[3]).toMatchObject({ actor: { role: "decision_maker" }, occurredAt: day(3), recordedAt: day(3), version: 4 });
     expect(history.at(-1)).toMatchObject({ occurredAt: day(20), recordedAt: day(30) });
@@ -40,7 +47,10 @@ describe("time travel for auditors", () => {
   });
 
   it("corrections are new facts: the trail shows the measurement and its correction side by side", () => {
-    const b = registeredLog().on(0, A.submit()).on(1, A.kpi("k1", "decrease", 30, 5)).on(10, A.measure("k1", 12, day(9)));
+    const b = registeredLog()
+      .on(0, A.submit())
+      .on(1, A.kpi("k1", "decrease", 30, 5))
+      .on(10, A.measure("k1", 12, day(9)));
     const measured = b.events.at(-1)?.id ?? "";
     const events = b.on(11, A.correct("k1", measured, 11)).events;
     const trail = auditTrail(must(project(labProjections, events)).state.auditTrail, "pa").filter((x) => x.type.startsWith("Kpi"));

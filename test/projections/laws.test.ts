@@ -2,7 +2,19 @@
 // interleaved, erasures): merge, incremental application, redelivery, live = batch, and lineage.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyTo, type Envelope, explain, figuresOf, fold, labProjections, type LabEvent, live, mergeProjected, project, type Headline } from "../../src/index.js";
+import {
+  applyTo,
+  type Envelope,
+  explain,
+  figuresOf,
+  fold,
+  labProjections,
+  type LabEvent,
+  live,
+  mergeProjected,
+  project,
+  type Headline,
+} from "../../src/index.js";
 import { must } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 
@@ -95,7 +107,16 @@ describe("projection laws, on generated portfolio logs", () => {
       { numRuns: 40 },
     );
     // Every figure was non-zero in many logs, so the check was not vacuous.
-    for (const figure of ["projects", "projectsImplemented", "distinctParticipants", "citizens", "civilServants", "publicEntities", "partners", "sessionsHeld"]) {
+    for (const figure of [
+      "projects",
+      "projectsImplemented",
+      "distinctParticipants",
+      "citizens",
+      "civilServants",
+      "publicEntities",
+      "partners",
+      "sessionsHeld",
+    ]) {
       expect(nonZero.get(figure) ?? 0, figure).toBeGreaterThan(4);
     }
   });

@@ -110,7 +110,13 @@ describe("ids that look alike never share a key", () => {
       .on(2, X.schedule("2019/s1", day(3)))
       .on(2, Y.schedule("s1", day(3)))
       .on(3, X.attend("2019/s1", [[ref(1), "citizen"]]))
-      .on(3, Y.attend("s1", [[ref(2), "citizen"], [ref(3), "civil_servant", "pub-a"]]))
+      .on(
+        3,
+        Y.attend("s1", [
+          [ref(2), "citizen"],
+          [ref(3), "civil_servant", "pub-a"],
+        ]),
+      )
       .on(4, X.close("2019/s1"))
       .on(4, Y.close("s1"))
       .on(5, X.kpi("2019/k1", "decrease", 30, 5))

@@ -23,7 +23,15 @@ describe("the conformance suite catches a broken store", () => {
 describe("the conformance suite compares events as JSON values, every field of every event", () => {
   // Keys come back in another order, as PostgreSQL's jsonb gives them: nothing is lost, so it passes.
   const reverseKeys = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(reverseKeys) : typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverseKeys(x)])) : v;
+    Array.isArray(v)
+      ? v.map(reverseKeys)
+      : typeof v === "object" && v !== null
+        ? Object.fromEntries(
+            Object.entries(v)
+              .reverse()
+              .map(([k, x]) => [k, reverseKeys(x)]),
+          )
+        : v;
   class Reordering extends InMemoryEventStore<Noted> {
     override async readStream(...args: Parameters<EventStore<Noted>["readStream"]>) {
       return (await super.readStream(...args)).map((e) => reverseKeys(e) as Envelope<Noted>);
@@ -42,6 +50,8 @@ describe("the conformance suite compares events as JSON values, every field of e
   }
   it("a store that corrupts data at version 2,500 of a long stream fails, naming the event", async () => {
     const large = eventStoreConformance(() => new Corrupting()).find((c) => c.name.startsWith("keeps a large stream"));
-    await expect(large?.run()).rejects.toThrow(/the large stream read back: item 2500 \(- expected, \+ actual\):[\s\S]*- {5}"text": "note 2500"\n\+ {5}"text": "note 2500 \(changed\)"/u);
+    await expect(large?.run()).rejects.toThrow(
+      /the large stream read back: item 2500 \(- expected, \+ actual\):[\s\S]*- {5}"text": "note 2500"\n\+ {5}"text": "note 2500 \(changed\)"/u,
+    );
   });
 });

@@ -49,7 +49,12 @@ describe("arbitraries", () => {
   it("envelopes of every kind of stream: entities and erasures too", () => {
     fc.assert(
       fc.property(arb.envelope("EntityRegistered"), arb.envelope("ParticipantForgotten"), (a, b) => {
-        expect([a.type, a.streamId.split(":")[0], b.type, b.streamId.split(":")[0]]).toEqual(["EntityRegistered", "entity", "ParticipantForgotten", "participant"]);
+        expect([a.type, a.streamId.split(":")[0], b.type, b.streamId.split(":")[0]]).toEqual([
+          "EntityRegistered",
+          "entity",
+          "ParticipantForgotten",
+          "participant",
+        ]);
         expect(codec.decode(codec.encode(a)).ok && codec.decode(codec.encode(b)).ok).toBe(true);
       }),
       { numRuns: 20 },
@@ -94,12 +99,20 @@ describe("projection specs", () => {
       .on(1, A.schedule("s1", day(2)))
       .on(1, B.schedule("s1", day(2)))
       .on(2, A.attend("s1", [[ref(1), "citizen"]]))
-      .on(2, B.attend("s1", [[ref(1), "citizen"], [ref(2), "citizen"]]))
+      .on(
+        2,
+        B.attend("s1", [
+          [ref(1), "citizen"],
+          [ref(2), "citizen"],
+        ]),
+      )
       .on(3, A.close("s1"))
       .on(3, B.close("s1")).events;
 
   it("read like the rule they test, under every delivery", () => {
-    projectionSpec(participation).given(log()).then((s) => participationFigures(s).overall, { distinctParticipants: 2, participations: 3, sessionsHeld: 2 });
+    projectionSpec(participation)
+      .given(log())
+      .then((s) => participationFigures(s).overall, { distinctParticipants: 2, participations: 3, sessionsHeld: 2 });
   });
 
   it("the lab projections do not care how events are delivered, on generated portfolio logs", () => {
@@ -115,10 +128,17 @@ describe("projection specs", () => {
     // Counts every event it is handed, twice-delivered ones included: wrong.
     const naive: Projection<{ n: number }, ProjectEvent> = { initialState: { n: 0 }, evolve: (s) => void s.n++ };
     const events = log() as Envelope<ProjectEvent>[];
-    const runPlain = () => projectionSpec(naive, { deliveries: ["in order"] }).given(events).then((s) => s, { n: events.length });
+    const runPlain = () =>
+      projectionSpec(naive, { deliveries: ["in order"] })
+        .given(events)
+        .then((s) => s, { n: events.length });
     expect(runPlain).not.toThrow();
     // The kernel's guard applies redeliveries once, so only a wrong expectation trips this one.
-    expect(() => projectionSpec(naive).given(events).then((s) => s, { n: 1 })).toThrow(`The figures differ from those expected (- expected, + actual):\n  {\n-   "n": 1\n+   "n": ${events.length}\n  }`);
+    expect(() =>
+      projectionSpec(naive)
+        .given(events)
+        .then((s) => s, { n: 1 }),
+    ).toThrow(`The figures differ from those expected (- expected, + actual):\n  {\n-   "n": 1\n+   "n": ${events.length}\n  }`);
     // Keeps the order in which it saw the streams: depends on the interleaving.
     const order: Projection<{ streams: string[] }, ProjectEvent> = { initialState: { streams: [] }, evolve: (s, e) => void s.streams.push(e.streamId) };
     expect(() => projectionSpec(order, { seed: 3 }).given(events)).toThrow(/depends on delivery: "shuffled across streams" differs from "in order"/u);

@@ -23,7 +23,8 @@ export const reachOf = (logs: readonly (readonly Envelope<LabEvent>[])[]) => {
     for (const e of log) {
       reach.types[e.type]++;
       reach.years.add(e.occurredAt.slice(0, 4));
-      const stage = e.type === "ChallengeSubmitted" ? "challenge" : e.type === "StageEntered" ? e.data.stage : e.type === "ProjectPivoted" ? e.data.to : undefined;
+      const stage =
+        e.type === "ChallengeSubmitted" ? "challenge" : e.type === "StageEntered" ? e.data.stage : e.type === "ProjectPivoted" ? e.data.to : undefined;
       if (stage !== undefined) {
         const key = `${e.streamId}/${stage}`;
         const n = (entered.get(key) ?? 0) + 1;
@@ -44,8 +45,14 @@ describe("the generators reach everything", () => {
   it("portfolio logs: every event type, gate outcome, stage re-entered, sector, discontinuation and pause reason, entity kind, several years", () => {
     const logs = fc.sample(labArbitraries(fc).portfolioLog(3, 120), { numRuns: 80, seed: 2_017 });
     const reach = reachOf(logs);
-    const never = (r: Record<string, number>) => Object.entries(r).filter(([, n]) => n === 0).map(([k]) => k);
-    console.log(`generator reach over 80 portfolio logs (${logs.reduce((n, l) => n + l.length, 0)} events):`, JSON.stringify({ ...reach, years: [...reach.years].sort() }));
+    const never = (r: Record<string, number>) =>
+      Object.entries(r)
+        .filter(([, n]) => n === 0)
+        .map(([k]) => k);
+    console.log(
+      `generator reach over 80 portfolio logs (${logs.reduce((n, l) => n + l.length, 0)} events):`,
+      JSON.stringify({ ...reach, years: [...reach.years].sort() }),
+    );
     expect(never(reach.types), "event types").toEqual([]);
     expect(never(reach.outcomes), "gate outcomes").toEqual([]);
     expect(never(reach.reentered), "stages re-entered").toEqual([]);

@@ -7,13 +7,19 @@ const spec = scenario(tally);
 
 describe("scenario (given/when/then)", () => {
   it("passes when the events match", () => {
-    spec.given([opened]).when({ type: "Add", tallyId: "t1", by: 2 }).then([{ type: "Added", data: { tallyId: "t1", by: 2 } }]);
+    spec
+      .given([opened])
+      .when({ type: "Add", tallyId: "t1", by: 2 })
+      .then([{ type: "Added", data: { tallyId: "t1", by: 2 } }]);
   });
 
   it("fails a wrong expectation with a readable diff of expected and actual", () => {
     let message = "";
     try {
-      spec.given([opened]).when({ type: "Add", tallyId: "t1", by: 2 }).then([{ type: "Added", data: { tallyId: "t1", by: 3 } }]);
+      spec
+        .given([opened])
+        .when({ type: "Add", tallyId: "t1", by: 2 })
+        .then([{ type: "Added", data: { tallyId: "t1", by: 3 } }]);
     } catch (e) {
       message = (e as Error).message;
     }

@@ -4,7 +4,10 @@ import { emit, type Evolvers, type Handlers, unregistered } from "./common.js";
 export const adoptionHandlers: Handlers<"RecordAdoption"> = {
   RecordAdoption: (c, _s, ctx, at) =>
     unregistered([c.entityId], ctx) ??
-    emit(at, { type: "AdoptionRecorded", data: { projectId: c.projectId, entityId: c.entityId, scaleType: c.scaleType, sites: c.sites, usersCovered: c.usersCovered } }),
+    emit(at, {
+      type: "AdoptionRecorded",
+      data: { projectId: c.projectId, entityId: c.entityId, scaleType: c.scaleType, sites: c.sites, usersCovered: c.usersCovered },
+    }),
 };
 
 /** Every adoption, in order. */

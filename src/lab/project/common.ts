@@ -45,9 +45,13 @@ export const unregistered = (ids: readonly (string | undefined)[], ctx: LabConte
   const missing = [...new Set(ids.filter((id): id is string => id !== undefined && ctx.register.entity(id) === undefined))];
   if (missing.length === 0) return undefined;
   const many = missing.length > 1;
-  return refuse("entity_not_registered", `${missing.join(", ")} ${many ? "are" : "is"} not in the organisation register; register ${many ? "them" : "it"} (RegisterEntity) first.`, {
-    entityIds: missing,
-  });
+  return refuse(
+    "entity_not_registered",
+    `${missing.join(", ")} ${many ? "are" : "is"} not in the organisation register; register ${many ? "them" : "it"} (RegisterEntity) first.`,
+    {
+      entityIds: missing,
+    },
+  );
 };
 
 /** Turn a refusal found by a check into a decision. */

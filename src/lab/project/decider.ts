@@ -54,7 +54,10 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
   const pre = precondition(c.type, s);
   if (pre) return refused(pre);
   if (s.submitted && time(at) < time(s.stageEnteredAt)) {
-    return refuse("occurred_before_stage", `The event is dated ${at}, before the project entered ${s.stage} on ${s.stageEnteredAt}.`, { occurredAt: at, stageEnteredAt: s.stageEnteredAt });
+    return refuse("occurred_before_stage", `The event is dated ${at}, before the project entered ${s.stage} on ${s.stageEnteredAt}.`, {
+      occurredAt: at,
+      stageEnteredAt: s.stageEnteredAt,
+    });
   }
   return (handlers[c.type] as Handler<ProjectCommand["type"]>)(c, s, ctx, at);
 };
@@ -72,7 +75,8 @@ export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>)
  * were forgotten.
  *
  * @example
- * const r = await handle(store, projectDecider, { type: "AcceptChallenge", projectId: "p-1" }, { ...ctx, register: labRegister(events) });
+ * const projects = new InMemoryEventStore<ProjectEvent>();
+ * const r = await handle(projects, projectDecider, { type: "AcceptChallenge", projectId: "p-1" }, { ...ctx, register: labRegister(events) });
  */
 export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent, LabContext, LabRuleCode> = {
   commandSchema: ProjectCommand,

@@ -19,15 +19,23 @@ const accountable = (c: Decision, s: ProjectState, ctx: LabContext): Decided | u
   if (c.approvers.some((a) => a.id === s.leadId)) {
     return refuse("approver_is_lead", `${s.leadId} leads this project and cannot approve its gate; ask another decision maker.`, { leadId: s.leadId });
   }
-  if (ctx.actor.id === s.leadId) return refuse("recorder_is_lead", `${s.leadId} leads this project and cannot record its gate decisions.`, { leadId: s.leadId });
+  if (ctx.actor.id === s.leadId)
+    return refuse("recorder_is_lead", `${s.leadId} leads this project and cannot record its gate decisions.`, { leadId: s.leadId });
   // The decision is recorded by one who took it; an import (system) records decisions others took.
   if (ctx.actor.role !== "system" && !c.approvers.some((a) => a.id === ctx.actor.id)) {
     const names = c.approvers.map((a) => a.id).join(", ");
-    return refuse("recorder_not_approver", `${ctx.actor.id} records this decision but is not among its approvers (${names}); the decision is recorded by one who took it.`, {
-      actorId: ctx.actor.id,
-    });
+    return refuse(
+      "recorder_not_approver",
+      `${ctx.actor.id} records this decision but is not among its approvers (${names}); the decision is recorded by one who took it.`,
+      {
+        actorId: ctx.actor.id,
+      },
+    );
   }
-  return unregistered(c.approvers.map((a) => a.entityId), ctx);
+  return unregistered(
+    c.approvers.map((a) => a.entityId),
+    ctx,
+  );
 };
 
 // What the decision says must be complete: conditions, rationale, where a recycle goes.
@@ -37,7 +45,9 @@ const complete = (c: Decision, s: ProjectState): Decided | undefined => {
     return refuse("rationale_required", `A ${c.outcome} decision must give its rationale.`, { outcome: c.outcome });
   }
   if (c.outcome !== "recycle") {
-    return c.recycleTo === undefined ? undefined : refuse("recycle_target_unexpected", `Only a recycle decision names a stage to go back to; this one is ${c.outcome}.`);
+    return c.recycleTo === undefined
+      ? undefined
+      : refuse("recycle_target_unexpected", `Only a recycle decision names a stage to go back to; this one is ${c.outcome}.`);
   }
   const back = pivotTarget(s.stage);
   if (back !== undefined && c.recycleTo === back) return undefined;

@@ -9,11 +9,15 @@ const shaped = (k: Pick<KpiDefinition, "direction" | "baseline" | "target">): De
   }
   const up = k.target.value > k.baseline.value;
   if (up === (k.direction === "increase")) return undefined;
-  return refuse("target_against_direction", `The KPI should ${k.direction}, but its target (${k.target.value}) is ${up ? "above" : "below"} its baseline (${k.baseline.value}).`, {
-    direction: k.direction,
-    baseline: k.baseline.value,
-    target: k.target.value,
-  });
+  return refuse(
+    "target_against_direction",
+    `The KPI should ${k.direction}, but its target (${k.target.value}) is ${up ? "above" : "below"} its baseline (${k.baseline.value}).`,
+    {
+      direction: k.direction,
+      baseline: k.baseline.value,
+      target: k.target.value,
+    },
+  );
 };
 
 const unknown = (kpiId: string): Decided => refuse("kpi_not_found", `No KPI ${kpiId} is defined in this project; define it first.`, { kpiId });
@@ -21,7 +25,8 @@ const unknown = (kpiId: string): Decided => refuse("kpi_not_found", `No KPI ${kp
 /** KPIs: defined once, redefined only with a reason, measured over periods already over, corrected by naming the measurement. */
 export const kpiHandlers: Handlers<"DefineKpi" | "RedefineKpi" | "MeasureKpi" | "CorrectKpiMeasurement"> = {
   DefineKpi: (c, s, _ctx, at) => {
-    if (s.kpis.has(c.kpiId)) return refuse("kpi_exists", `KPI ${c.kpiId} is already defined; change its baseline or target with RedefineKpi and a reason.`, { kpiId: c.kpiId });
+    if (s.kpis.has(c.kpiId))
+      return refuse("kpi_exists", `KPI ${c.kpiId} is already defined; change its baseline or target with RedefineKpi and a reason.`, { kpiId: c.kpiId });
     return shaped(c) ?? emit(at, { type: "KpiDefined", data: dataOf(c) });
   },
   RedefineKpi: (c, s, _ctx, at) => {
@@ -31,13 +36,19 @@ export const kpiHandlers: Handlers<"DefineKpi" | "RedefineKpi" | "MeasureKpi" | 
     if (data.name === undefined && data.unit === undefined && data.direction === undefined && data.baseline === undefined && data.target === undefined) {
       return refuse("nothing_to_redefine", `Say what changes in KPI ${c.kpiId}: name, unit, direction, baseline or target.`);
     }
-    return shaped({ direction: data.direction ?? k.direction, baseline: data.baseline ?? k.baseline, target: data.target ?? k.target }) ?? emit(at, { type: "KpiRedefined", data });
+    return (
+      shaped({ direction: data.direction ?? k.direction, baseline: data.baseline ?? k.baseline, target: data.target ?? k.target }) ??
+      emit(at, { type: "KpiRedefined", data })
+    );
   },
   MeasureKpi: (c, s, _ctx, at) => {
     if (!s.kpis.has(c.kpiId)) return unknown(c.kpiId);
     if (time(c.periodEnd) < time(c.periodStart)) return refuse("period_invalid", `The period ends (${c.periodEnd}) before it starts (${c.periodStart}).`);
     if (time(c.periodEnd) > time(at)) {
-      return refuse("period_in_future", `The period ends on ${c.periodEnd}, after the measurement is dated (${at}): measure a period once it is over.`, { periodEnd: c.periodEnd, occurredAt: at });
+      return refuse("period_in_future", `The period ends on ${c.periodEnd}, after the measurement is dated (${at}): measure a period once it is over.`, {
+        periodEnd: c.periodEnd,
+        occurredAt: at,
+      });
     }
     return emit(at, { type: "KpiMeasured", data: dataOf(c) });
   },
@@ -45,9 +56,13 @@ export const kpiHandlers: Handlers<"DefineKpi" | "RedefineKpi" | "MeasureKpi" | 
     const k = s.kpis.get(c.kpiId);
     if (!k) return unknown(c.kpiId);
     if (!k.measurements.some((m) => m.eventId === c.correctsEventId)) {
-      return refuse("correction_target_not_found", `Event ${c.correctsEventId} is not a measurement of KPI ${c.kpiId}; a correction must name the KpiMeasured event it corrects.`, {
-        correctsEventId: c.correctsEventId,
-      });
+      return refuse(
+        "correction_target_not_found",
+        `Event ${c.correctsEventId} is not a measurement of KPI ${c.kpiId}; a correction must name the KpiMeasured event it corrects.`,
+        {
+          correctsEventId: c.correctsEventId,
+        },
+      );
     }
     return emit(at, { type: "KpiMeasurementCorrected", data: dataOf(c) });
   },

@@ -17,7 +17,15 @@ const afterDecision = (s: ProjectState, at: string, what: string): Decided | und
 
 /** The project's lifecycle: intake, stage changes through gates, pivots, pauses and endings. */
 export const lifecycleHandlers: Handlers<
-  "SubmitChallenge" | "AcceptChallenge" | "RejectChallenge" | "AdvanceStage" | "MainstreamProject" | "PivotProject" | "PauseProject" | "ResumeProject" | "DiscontinueProject"
+  | "SubmitChallenge"
+  | "AcceptChallenge"
+  | "RejectChallenge"
+  | "AdvanceStage"
+  | "MainstreamProject"
+  | "PivotProject"
+  | "PauseProject"
+  | "ResumeProject"
+  | "DiscontinueProject"
 > = {
   SubmitChallenge: (c, _s, ctx, at) => unregistered([c.ownerEntityId], ctx) ?? emit(at, { type: "ChallengeSubmitted", data: dataOf(c) }),
   AcceptChallenge: (c, _s, _ctx, at) => emit(at, { type: "ChallengeAccepted", data: { projectId: c.projectId } }),
@@ -29,12 +37,17 @@ export const lifecycleHandlers: Handlers<
     ),
   AdvanceStage: (c, s, _ctx, at) => {
     const step = transitions.advance[s.stage as keyof typeof transitions.advance];
-    return afterDecision(s, at, `Entering ${step.to}`) ?? emit(at, { type: "StageEntered", data: { projectId: c.projectId, stage: step.to, from: s.stage, gate: step.gate } });
+    return (
+      afterDecision(s, at, `Entering ${step.to}`) ??
+      emit(at, { type: "StageEntered", data: { projectId: c.projectId, stage: step.to, from: s.stage, gate: step.gate } })
+    );
   },
   MainstreamProject: (c, s, _ctx, at) => afterDecision(s, at, "Mainstreaming") ?? emit(at, { type: "ProjectMainstreamed", data: { projectId: c.projectId } }),
   PivotProject: (c, s, _ctx, at) => {
     const to = currentDecision(s)?.recycleTo ?? s.stage;
-    return afterDecision(s, at, "The pivot") ?? emit(at, { type: "ProjectPivoted", data: { projectId: c.projectId, from: s.stage, to, rationale: c.rationale } });
+    return (
+      afterDecision(s, at, "The pivot") ?? emit(at, { type: "ProjectPivoted", data: { projectId: c.projectId, from: s.stage, to, rationale: c.rationale } })
+    );
   },
   PauseProject: (c, _s, _ctx, at) => {
     if (c.expectedResumeAt !== undefined && time(c.expectedResumeAt) <= time(at)) {
@@ -49,9 +62,13 @@ export const lifecycleHandlers: Handlers<
   },
   DiscontinueProject: (c, _s, _ctx, at) => {
     if (c.reasonCode === "rejected_at_intake") {
-      return refuse("reason_reserved", "rejected_at_intake is what RejectChallenge records when a challenge is turned down at intake; give the reason this project stopped.", {
-        reasonCode: c.reasonCode,
-      });
+      return refuse(
+        "reason_reserved",
+        "rejected_at_intake is what RejectChallenge records when a challenge is turned down at intake; give the reason this project stopped.",
+        {
+          reasonCode: c.reasonCode,
+        },
+      );
     }
     return emit(at, { type: "ProjectDiscontinued", data: { projectId: c.projectId, reasonCode: c.reasonCode, lessons: c.lessons } });
   },
@@ -68,11 +85,28 @@ const enter: Evolver<"StageEntered" | "ProjectPivoted"> = (s, e) => {
 
 /** How the lifecycle's events change the project: the stays recipe, and what only a project records. */
 export const lifecycleEvolvers: Evolvers<
-  "ChallengeSubmitted" | "ChallengeAccepted" | "ChallengeRejected" | "StageEntered" | "ProjectPivoted" | "ProjectPaused" | "ProjectResumed" | "ProjectDiscontinued" | "ProjectMainstreamed"
+  | "ChallengeSubmitted"
+  | "ChallengeAccepted"
+  | "ChallengeRejected"
+  | "StageEntered"
+  | "ProjectPivoted"
+  | "ProjectPaused"
+  | "ProjectResumed"
+  | "ProjectDiscontinued"
+  | "ProjectMainstreamed"
 > = {
   ChallengeSubmitted: (s, e) => {
     const d = e.data;
-    Object.assign(s, { submitted: true, projectId: d.projectId, title: d.title, sector: d.sector, ownerEntityId: d.ownerEntityId, leadId: d.leadId, facet: d.facet ?? null, submittedAt: e.occurredAt });
+    Object.assign(s, {
+      submitted: true,
+      projectId: d.projectId,
+      title: d.title,
+      sector: d.sector,
+      ownerEntityId: d.ownerEntityId,
+      leadId: d.leadId,
+      facet: d.facet ?? null,
+      submittedAt: e.occurredAt,
+    });
     evolveStays(s, e);
   },
   ChallengeAccepted: (s) => {

@@ -7,10 +7,13 @@ export const organisationHandlers: Handlers<"RecordEntityJoined" | "RecordEntity
     if (known) return known;
     const kind = ctx.register.entity(c.entityId)?.kind;
     if (c.role === "sponsor" && kind !== "public") {
-      return refuse("sponsor_not_public", `A sponsor must be a public entity; the register lists ${c.entityId} as ${kind ?? "unknown"}.`, { entityId: c.entityId });
+      return refuse("sponsor_not_public", `A sponsor must be a public entity; the register lists ${c.entityId} as ${kind ?? "unknown"}.`, {
+        entityId: c.entityId,
+      });
     }
     const m = s.entities.get(c.entityId);
-    if (m?.active && m.roles.includes(c.role)) return refuse("entity_already_joined", `Entity ${c.entityId} is already a ${c.role} of this project.`, { entityId: c.entityId, role: c.role });
+    if (m?.active && m.roles.includes(c.role))
+      return refuse("entity_already_joined", `Entity ${c.entityId} is already a ${c.role} of this project.`, { entityId: c.entityId, role: c.role });
     return emit(at, { type: "EntityJoined", data: { projectId: c.projectId, entityId: c.entityId, role: c.role } });
   },
   RecordEntityLeft: (c, s, _ctx, at) => {
@@ -20,7 +23,8 @@ export const organisationHandlers: Handlers<"RecordEntityJoined" | "RecordEntity
   RecordEntityDeclined: (c, s, ctx, at) => {
     const known = unregistered([c.entityId], ctx);
     if (known) return known;
-    if (s.entities.get(c.entityId)?.active) return refuse("entity_already_joined", `Entity ${c.entityId} is part of this project; record that it left instead.`, { entityId: c.entityId });
+    if (s.entities.get(c.entityId)?.active)
+      return refuse("entity_already_joined", `Entity ${c.entityId} is part of this project; record that it left instead.`, { entityId: c.entityId });
     if (s.declined.has(c.entityId)) return refuse("entity_already_declined", `Entity ${c.entityId} has already declined.`, { entityId: c.entityId });
     return emit(at, { type: "EntityDeclined", data: { projectId: c.projectId, entityId: c.entityId, reason: c.reason } });
   },

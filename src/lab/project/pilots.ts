@@ -4,11 +4,16 @@ import { requirementMet } from "./requirements.js";
 /** Pilots and their evaluation: one pilot per stay in pilot, with a committed sponsor and the project's own entities. */
 export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluation"> = {
   StartPilot: (c, s, _ctx, at) => {
-    if (!requirementMet(s, "sponsor_committed")) return refuse("sponsor_not_committed", "A pilot needs a committed sponsor: no registered public entity is sponsoring this project now.");
+    if (!requirementMet(s, "sponsor_committed"))
+      return refuse("sponsor_not_committed", "A pilot needs a committed sponsor: no registered public entity is sponsoring this project now.");
     if (time(c.plannedEnd) <= time(at)) return refuse("pilot_end_before_start", `The pilot's planned end (${c.plannedEnd}) must come after its start (${at}).`);
     const outside = c.entityIds.filter((id) => id !== s.ownerEntityId && !s.entities.get(id)?.active);
     if (outside.length > 0) {
-      return refuse("entity_not_in_project", `Pilot entities must be the owner or have joined the project: ${outside.join(", ")} ha${outside.length > 1 ? "ve" : "s"} not.`, { entityIds: outside });
+      return refuse(
+        "entity_not_in_project",
+        `Pilot entities must be the owner or have joined the project: ${outside.join(", ")} ha${outside.length > 1 ? "ve" : "s"} not.`,
+        { entityIds: outside },
+      );
     }
     return emit(at, { type: "PilotStarted", data: { projectId: c.projectId, sites: c.sites, entityIds: c.entityIds, plannedEnd: c.plannedEnd } });
   },

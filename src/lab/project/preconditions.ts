@@ -101,7 +101,11 @@ export const precondition = (type: CommandType, s: ProjectState): Refusal | unde
     case "RejectChallenge":
       return stageIs("challenge") ?? (s.accepted ? labRule("challenge_already_accepted", "The challenge has already been accepted.") : undefined);
     case "AdvanceStage":
-      return (s.stage === "scale" ? labRule("wrong_stage", "A project in scale leaves through G4 into the mainstream: use MainstreamProject.", { stage: s.stage }) : undefined) ?? gatePassed(s);
+      return (
+        (s.stage === "scale"
+          ? labRule("wrong_stage", "A project in scale leaves through G4 into the mainstream: use MainstreamProject.", { stage: s.stage })
+          : undefined) ?? gatePassed(s)
+      );
     case "MainstreamProject":
       return stageIs("scale") ?? gatePassed(s);
     case "PivotProject": {

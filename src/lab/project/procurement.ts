@@ -18,16 +18,28 @@ export const procurementHandlers: Handlers<"RequestProcurement" | "ContractProcu
   ContractProcurement: (c, s, ctx, at) =>
     pending(s.procurements.get(c.procurementId), c.procurementId) ??
     unregistered([c.supplierEntityId], ctx) ??
-    emit(at, { type: "ProcurementContracted", data: { projectId: c.projectId, procurementId: c.procurementId, supplierEntityId: c.supplierEntityId, value: c.value } }),
+    emit(at, {
+      type: "ProcurementContracted",
+      data: { projectId: c.projectId, procurementId: c.procurementId, supplierEntityId: c.supplierEntityId, value: c.value },
+    }),
   CancelProcurement: (c, s, _ctx, at) =>
-    pending(s.procurements.get(c.procurementId), c.procurementId) ?? emit(at, { type: "ProcurementCancelled", data: { projectId: c.projectId, procurementId: c.procurementId, reason: c.reason } }),
+    pending(s.procurements.get(c.procurementId), c.procurementId) ??
+    emit(at, { type: "ProcurementCancelled", data: { projectId: c.projectId, procurementId: c.procurementId, reason: c.reason } }),
 };
 
 /** A procurement keeps when it was requested and how, and when it settled. */
 export const procurementEvolvers: Evolvers<"ProcurementRequested" | "ProcurementContracted" | "ProcurementCancelled"> = {
   ProcurementRequested: (s, e) => {
     const d = e.data;
-    s.procurements.set(d.procurementId, { procedure: d.procedure, estimatedValue: d.estimatedValue, status: "requested", requestedAt: e.occurredAt, settledAt: null, supplierEntityId: null, value: null });
+    s.procurements.set(d.procurementId, {
+      procedure: d.procedure,
+      estimatedValue: d.estimatedValue,
+      status: "requested",
+      requestedAt: e.occurredAt,
+      settledAt: null,
+      supplierEntityId: null,
+      value: null,
+    });
   },
   ProcurementContracted: (s, e) => {
     const p = s.procurements.get(e.data.procurementId);

@@ -15,18 +15,28 @@ const open = (session: Session | undefined, sessionId: string): Decided | undefi
 
 // Nothing happens at a session before it is held.
 const held = (session: Session, sessionId: string, at: string, what: string): Decided | undefined =>
-  time(at) < time(session.scheduledFor) ? refuse("session_not_held_yet", `Session ${sessionId} is scheduled for ${session.scheduledFor}; it cannot be ${what} on ${at}.`, { sessionId }) : undefined;
+  time(at) < time(session.scheduledFor)
+    ? refuse("session_not_held_yet", `Session ${sessionId} is scheduled for ${session.scheduledFor}; it cannot be ${what} on ${at}.`, { sessionId })
+    : undefined;
 
 // Who may be recorded: nobody forgotten (named by position only), organisations registered, each person once.
 const attendees = (c: Attend, session: Session, ctx: LabContext): Decided | undefined => {
   const forgotten = c.attendees.flatMap((a, i) => (ctx.register.isForgotten(a.participantRef) ? [i + 1] : []));
   if (forgotten.length > 0) {
-    return refuse("participant_forgotten", `Attendee${forgotten.length > 1 ? "s" : ""} #${forgotten.join(", #")} asked to be forgotten and cannot be recorded again; record the others without them.`, {
-      sessionId: c.sessionId,
-      attendees: forgotten,
-    });
+    return refuse(
+      "participant_forgotten",
+      `${forgotten.length > 1 ? "Attendees" : "Attendee"} #${forgotten.join(", #")} asked to be forgotten and cannot be recorded again; ` +
+        "record the others without them.",
+      {
+        sessionId: c.sessionId,
+        attendees: forgotten,
+      },
+    );
   }
-  const affiliations = unregistered(c.attendees.map((a) => a.affiliationEntityId), ctx);
+  const affiliations = unregistered(
+    c.attendees.map((a) => a.affiliationEntityId),
+    ctx,
+  );
   if (affiliations) return affiliations;
   const seen = new Set<string>();
   const repeated = c.attendees.flatMap(({ participantRef: ref }) => {
@@ -35,10 +45,14 @@ const attendees = (c: Attend, session: Session, ctx: LabContext): Decided | unde
     return again ? [ref] : [];
   });
   if (repeated.length === 0) return undefined;
-  return refuse("attendee_already_recorded", `Already recorded in session ${c.sessionId}, so not counted twice: ${repeated.join(", ")}. Record the others without them.`, {
-    sessionId: c.sessionId,
-    participantRefs: repeated,
-  });
+  return refuse(
+    "attendee_already_recorded",
+    `Already recorded in session ${c.sessionId}, so not counted twice: ${repeated.join(", ")}. Record the others without them.`,
+    {
+      sessionId: c.sessionId,
+      participantRefs: repeated,
+    },
+  );
 };
 
 /** Participatory sessions: scheduled, attended, then closed (held) or cancelled. */
@@ -57,22 +71,40 @@ export const sessionHandlers: Handlers<"ScheduleSession" | "RecordAttendance" | 
     const problem = open(session, c.sessionId) ?? (session && held(session, c.sessionId, at, "closed"));
     if (problem) return problem;
     if (session?.lastAttendanceAt != null && time(at) < time(session.lastAttendanceAt)) {
-      return refuse("closed_before_attendance", `Session ${c.sessionId} cannot close on ${at}: attendance was recorded as happening on ${session.lastAttendanceAt}.`, {
-        sessionId: c.sessionId,
-        lastAttendanceAt: session.lastAttendanceAt,
-      });
+      return refuse(
+        "closed_before_attendance",
+        `Session ${c.sessionId} cannot close on ${at}: attendance was recorded as happening on ${session.lastAttendanceAt}.`,
+        {
+          sessionId: c.sessionId,
+          lastAttendanceAt: session.lastAttendanceAt,
+        },
+      );
     }
-    return emit(at, { type: "SessionClosed", data: { projectId: c.projectId, sessionId: c.sessionId, anonymousHeadcount: c.anonymousHeadcount, contributions: c.contributions } });
+    return emit(at, {
+      type: "SessionClosed",
+      data: { projectId: c.projectId, sessionId: c.sessionId, anonymousHeadcount: c.anonymousHeadcount, contributions: c.contributions },
+    });
   },
   CancelSession: (c, s, _ctx, at) =>
-    open(s.sessions.get(c.sessionId), c.sessionId) ?? emit(at, { type: "SessionCancelled", data: { projectId: c.projectId, sessionId: c.sessionId, reason: c.reason } }),
+    open(s.sessions.get(c.sessionId), c.sessionId) ??
+    emit(at, { type: "SessionCancelled", data: { projectId: c.projectId, sessionId: c.sessionId, reason: c.reason } }),
 };
 
 /** A session keeps who attended, in which role, until when; and its headcount once held. */
 export const sessionEvolvers: Evolvers<"SessionScheduled" | "AttendanceRecorded" | "SessionClosed" | "SessionCancelled"> = {
   SessionScheduled: (s, e) => {
     const d = e.data;
-    s.sessions.set(d.sessionId, { kind: d.kind, mode: d.mode, scheduledFor: d.scheduledFor, stage: s.stage, status: "scheduled", attendees: new Map(), lastAttendanceAt: null, headcount: null, contributions: 0 });
+    s.sessions.set(d.sessionId, {
+      kind: d.kind,
+      mode: d.mode,
+      scheduledFor: d.scheduledFor,
+      stage: s.stage,
+      status: "scheduled",
+      attendees: new Map(),
+      lastAttendanceAt: null,
+      headcount: null,
+      contributions: 0,
+    });
   },
   AttendanceRecorded: (s, e) => {
     const session = s.sessions.get(e.data.sessionId);
