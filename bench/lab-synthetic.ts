@@ -1,9 +1,22 @@
 // A synthetic lab log for the projection benchmarks: `projects` project streams of 100 events in
 // the lifecycle's order (sessions with attendance, KPIs, procurement, a pause, a pilot, adoptions),
-// plus the organisation register, interleaved in a seeded order. Assembled directly, not through the
-// deciders: it measures projections, not rules.
-import type { Envelope, LabEvent } from "../src/index.js";
+// plus the organisation register and the erasure of 1% of the people, interleaved in a seeded
+// order. Assembled directly, not through the deciders (it measures projections, not rules), but
+// every line decodes: schema versions are the catalogue's, references are 128-bit tokens.
+import { type Envelope, type LabEvent, labEvents } from "../src/index.js";
 import { dice, prng } from "../examples/shared/prng.js";
+
+// A 128-bit token for person `n` (32 hex digits), deterministic and cheap: a 32-bit mix of n, four times.
+const refOf = (n: number): string => {
+  let out = "";
+  for (let k = 0; k < 4; k++) {
+    let x = Math.imul(n + 1, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca77);
+    x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
+    x = Math.imul(x ^ (x >>> 12), 0x297a2d39);
+    out += ((x ^ (x >>> 15)) >>> 0).toString(16).padStart(8, "a");
+  }
+  return out;
+};
 
 type E = LabEvent;
 const SECTORS = ["health", "justice", "finance", "social_security", "education", "environment", "employment", "local_government", "digital_services"] as const;
@@ -19,7 +32,8 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
   let id = 0;
   const envelope = (streamId: string, version: number, at: number, event: E): Envelope<E> => {
     const iso = new Date(at).toISOString();
-    return { id: `e${++id}`, streamId, version, type: event.type, schemaVersion: 1, occurredAt: iso, recordedAt: iso, actor, data: event.data } as Envelope<E>;
+    const schemaVersion = labEvents[event.type].schemaVersion;
+    return { id: `e${++id}`, streamId, version, type: event.type, schemaVersion, occurredAt: iso, recordedAt: iso, actor, data: event.data } as Envelope<E>;
   };
   for (let i = 0; i < entities; i++) {
     const kind = i % 3 === 0 ? "business" : "public";
@@ -35,7 +49,7 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
   for (let p = 0; p < projects; p++) {
     const projectId = `p${p}`;
     const en = () => `en${d.int(0, entities - 1)}`;
-    const ref = () => `p_${d.int(0, people)}x0`;
+    const ref = () => refOf(d.int(0, people));
     const s: E[] = [
       {
         type: "ChallengeSubmitted",
@@ -137,7 +151,19 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
   const cursors = new Array<number>(projects).fill(0);
   const live = scripts.map((_, i) => i);
   let tick = 0;
+  // 1% of the people ask to be forgotten, at random points of the log (some before they attend).
+  const erasures = Math.round(people / 100);
+  const total = scripts.reduce((n, script) => n + script.length, 0);
+  const erased = new Set<number>();
   while (live.length > 0) {
+    if (erased.size < erasures && random() < erasures / total) {
+      const who = d.int(0, people);
+      if (!erased.has(who)) {
+        erased.add(who);
+        const participantRef = refOf(who);
+        out.push(envelope(`participant:${participantRef}`, 1, t0 + 1000 * 86_400_000 + tick, { type: "ParticipantForgotten", data: { participantRef } }));
+      }
+    }
     const slot = Math.floor(random() * live.length);
     const p = live[slot] as number;
     const script = scripts[p] as E[];

@@ -2,6 +2,7 @@ import { type Envelope, EnvelopeSchema } from "./envelope.js";
 import { type DomainError, unknownEventType, upcastFailure, validationError } from "./errors.js";
 import type { EventOf, EventRegistry } from "./registry.js";
 import { err, ok, type Result } from "./result.js";
+import { unchanged } from "./unchanged.js";
 
 /** An envelope as plain JSON, ready for `JSON.stringify` or a database column. */
 export type EncodedEnvelope = Readonly<Record<string, unknown>>;
@@ -11,7 +12,8 @@ export interface Codec<R extends EventRegistry> {
   /**
    * Turn stored JSON into a typed envelope at the current schema version: validates the envelope,
    * validates `data` against its version's schema, upcasts step by step (validating each step).
-   * Never throws and never mutates its input.
+   * Never throws and never mutates its input. An input that the schemas accept unchanged (the
+   * usual case: an event the library wrote, at the current version) is returned itself, not copied.
    */
   readonly decode: (input: unknown) => Result<Envelope<EventOf<R>>, DomainError>;
   /** Plain JSON for an envelope, with fields in wire-format order and no `undefined` members. */
@@ -53,7 +55,18 @@ export const createCodec = <R extends EventRegistry>(registry: R): Codec<R> => {
     }
   };
 
+  // Values the schemas provably accept unchanged are taken as they are (see `unchanged`): no copy.
+  const quickEnvelope = unchanged(EnvelopeSchema);
+  const quickData = new Map(Object.entries(registry).map(([type, def]) => [type, unchanged(def.schema)]));
+  const quick = (input: unknown): boolean => {
+    if (quickEnvelope === undefined || !quickEnvelope(input)) return false;
+    const { type, schemaVersion, data } = input as { type: string; schemaVersion: number; data: unknown };
+    const def = Object.hasOwn(registry, type) ? registry[type] : undefined;
+    return def !== undefined && schemaVersion === def.schemaVersion && quickData.get(type)?.(data) === true;
+  };
+
   const decodePlain = (input: unknown): Result<Envelope<EventOf<R>>, DomainError> => {
+    if (quick(input)) return ok(input as Envelope<EventOf<R>>);
     const envelope = EnvelopeSchema.safeParse(input);
     if (!envelope.success) return err(validationError("event envelope", envelope.error.issues));
     const { type, schemaVersion } = envelope.data;

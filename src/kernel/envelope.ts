@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { Hex256 } from "./record-shape.js";
 
 /**
  * An ISO-8601 UTC timestamp (`Z` suffix, real calendar dates only), e.g. `2019-03-04T10:00:00Z`.
@@ -29,7 +30,6 @@ export const ActorSchema = z.strictObject({
 /** Who caused an event. */
 export type Actor = z.infer<typeof ActorSchema>;
 
-const Hex256 = z.string().regex(/^[0-9a-f]{64}$/u, "must be 64 lowercase hex digits");
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;

@@ -1,4 +1,4 @@
-import { type HashView, sha256Hex, type StoredRecord } from "../kernel/index.js";
+import { type HashView, type Sha256, sha256Hex, type StoredRecord } from "../kernel/index.js";
 import { REDACTED_PREFIX, RedactedRef } from "./values.js";
 
 /**
@@ -6,13 +6,14 @@ import { REDACTED_PREFIX, RedactedRef } from "./values.js";
  * is returned as it is. It is what the hash view hashes, what `redact` writes, and what every
  * projection keeps of an erased person — one form, so a redacted copy gives the same states and
  * hashes as the original. References carry at least 128 bits, so the digest cannot be reversed by
- * trying candidates. Nothing is cached: no raw reference outlives the call.
+ * trying candidates. Nothing is cached: no raw reference outlives the call. `sha256` is the
+ * SHA-256 to use (any correct one gives the same form).
  *
  * @example
  * redactedRef("3q2-7wEhQ0yYx0rVqZl1mA") // "sha256:…" (64 hex digits)
  */
-export const redactedRef = (ref: string): string =>
-  ref.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(ref).success ? ref : `${REDACTED_PREFIX}${sha256Hex(ref)}`;
+export const redactedRef = (ref: string, sha256: Sha256 = sha256Hex): string =>
+  ref.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(ref).success ? ref : `${REDACTED_PREFIX}${sha256(ref)}`;
 
 const PARTICIPANT_STREAM = "participant:";
 
@@ -27,7 +28,19 @@ const PARTICIPANT_STREAM = "participant:";
 export const labStreamName = (streamId: string): string =>
   streamId.startsWith(PARTICIPANT_STREAM) ? `${PARTICIPANT_STREAM}${redactedRef(streamId.slice(PARTICIPANT_STREAM.length))}` : streamId;
 
-const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => string): Record<string, unknown> => {
+// Whether a record holds a participant reference anywhere mapRefs looks.
+const holdsRefs = (record: Readonly<Record<string, unknown>>): boolean => {
+  const streamId = record.streamId;
+  if (typeof streamId === "string" && streamId.startsWith(PARTICIPANT_STREAM)) return true;
+  const data = record.data;
+  if (typeof data !== "object" || data === null) return false;
+  const d = data as Record<string, unknown>;
+  return typeof d.participantRef === "string" || Array.isArray(d.attendees);
+};
+
+// The record with every participant reference passed through `f`; the record itself when it holds none.
+const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => string): Readonly<Record<string, unknown>> => {
+  if (!holdsRefs(record)) return record;
   const out: Record<string, unknown> = { ...record };
   const streamId = record.streamId;
   if (typeof streamId === "string" && streamId.startsWith(PARTICIPANT_STREAM))
@@ -57,7 +70,7 @@ const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => 
  * const sealed = seal(events, { hashView: labHashView });
  * verify(redact(sealed), { hashView: labHashView }).ok // true
  */
-export const labHashView: HashView = (record) => mapRefs(record, redactedRef);
+export const labHashView: HashView = (record, sha256 = sha256Hex) => mapRefs(record, (ref) => redactedRef(ref, sha256));
 
 // The references a log's own `ParticipantForgotten` events erase.
 const erasedIn = (events: readonly StoredRecord[]): string[] => {

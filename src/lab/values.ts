@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Id, IsoUtc } from "../kernel/index.js";
+import { QUICK_REF, QUICK_STORED_REF, QuickRegExp } from "./quick-regexp.js";
 
 /**
  * Free text, trimmed, not empty, at most `max` characters.
@@ -65,8 +66,9 @@ const REF_BODY = [
 export const PARTICIPANT_REF_PATTERN = `^${REF_BODY}`;
 /** A stored reference: a live one, or a redacted one (`sha256:` and 64 hex digits). */
 export const STORED_PARTICIPANT_REF_PATTERN = `^(?:sha256:[0-9a-f]{64}$|${REF_BODY})`;
-const refPattern = new RegExp(PARTICIPANT_REF_PATTERN, "u");
-const storedPattern = new RegExp(STORED_PARTICIPANT_REF_PATTERN, "u");
+
+const refPattern = new QuickRegExp(PARTICIPANT_REF_PATTERN, QUICK_REF);
+const storedPattern = new QuickRegExp(STORED_PARTICIPANT_REF_PATTERN, QUICK_STORED_REF);
 
 /**
  * Why a string cannot be a participant reference, or undefined if it can. The rule, from first

@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkpoint, type Envelope, hashOf, headsOf, seal, type StoredRecord, verify } from "../../src/index.js";
+import { checkpoint, type Envelope, hashOf, headsOf, isSha256, seal, sha256Hex, type StoredRecord, verify } from "../../src/index.js";
 import { tallyLog } from "./arbitraries.js";
 import type { TallyEvent } from "./tally.js";
 
@@ -175,3 +176,44 @@ describe("verify", () => {
     expect(codeOf(events, forgedCheckpoint)).toBe("checkpoint_altered");
   });
 });
+
+describe("a SHA-256 the host provides", () => {
+  const nodeSha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+  it("gives the very hashes and checkpoints of the default, so a log sealed with one verifies with the other", () => {
+    fc.assert(
+      fc.property(tallyLog, (log) => {
+        const fast = seal(log, { sha256: nodeSha256 });
+        expect(fast).toEqual(seal(log));
+        expect(checkpoint(fast, { sha256: nodeSha256 })).toEqual(checkpoint(fast));
+        expect(verify(fast, { checkpoint: checkpoint(fast) }).ok).toBe(true);
+        expect(verify(seal(log), { sha256: nodeSha256, checkpoint: checkpoint(fast) }).ok).toBe(true);
+      }),
+    );
+  });
+
+  it("is checked on known answers, and refused when it is not SHA-256 over UTF-8 in lowercase hex", () => {
+    expect(isSha256(nodeSha256)).toBe(true);
+    expect(isSha256(sha256Hex)).toBe(true);
+    const wrong = {
+      identity: (text: string) => text,
+      "UTF-16 bytes": (text: string) => createHash("sha256").update(Buffer.from(text, "utf16le")).digest("hex"),
+      "Latin-1 bytes": (text: string) => createHash("sha256").update(Buffer.from(text, "latin1")).digest("hex"),
+      uppercase: (text: string) => nodeSha256(text).toUpperCase(),
+      "another hash": (text: string) => createHash("sha512").update(text).digest("hex").slice(0, 64),
+      throwing: (): string => {
+        throw new Error("no");
+      },
+    };
+    const log: StoredRecord[] = [];
+    for (const [what, f] of Object.entries(wrong)) {
+      expect(isSha256(f), what).toBe(false);
+      expect(() => seal(log, { sha256: f }), what).toThrow(/not SHA-256/u);
+      expect(() => checkpoint(log, { sha256: f }), what).toThrow(/not SHA-256/u);
+      const r = verify(log, { sha256: f });
+      expect(r.ok, what).toBe(false);
+      if (!r.ok) expect(r.error.message, what).toMatch(/not SHA-256/u);
+    }
+  });
+});
+

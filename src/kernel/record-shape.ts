@@ -1,0 +1,41 @@
+import * as z from "zod";
+
+// What verify reads of a stored record, in two forms that must agree (a property test holds them to
+// it): the zod schema, which words the reason a record is refused, and a plain predicate, which
+// gives the verdict for the well-formed millions without building zod's output. Internal: not
+// exported from the package.
+
+const HEX = /^[0-9a-f]{64}$/u;
+/** 64 lowercase hex digits: a SHA-256 digest as the integrity functions write it. */
+export const Hex256 = z.string().regex(HEX, "must be 64 lowercase hex digits");
+
+// The fields an integrity check reads; anything else in a record is only hashed.
+export const RecordShape = z.looseObject({
+  id: z.string().min(1).max(200),
+  streamId: z.string().min(1).max(400),
+  version: z.int().min(1),
+  recordedAt: z.iso.datetime(),
+  prevHash: Hex256.optional(),
+  hash: Hex256.optional(),
+});
+
+const ISO: RegExp | undefined = (RecordShape.shape.recordedAt as z.ZodISODateTime)._zod.def.pattern;
+const inLength = (v: unknown, max: number): boolean => typeof v === "string" && v.length >= 1 && v.length <= max;
+const hex = (v: unknown): boolean => v === undefined || (typeof v === "string" && HEX.test(v));
+// What RecordShape accepts, checked without building its output: the verdict for the millions of
+// well-formed records; RecordShape itself words the reason for the others (a property test holds
+// the two to the same verdict).
+export const looksStored = (e: unknown): boolean => {
+  if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+  const r = e as Record<string, unknown>;
+  return (
+    inLength(r.id, 200) &&
+    inLength(r.streamId, 400) &&
+    Number.isSafeInteger(r.version) &&
+    (r.version as number) >= 1 &&
+    typeof r.recordedAt === "string" &&
+    ISO?.test(r.recordedAt) === true &&
+    hex(r.prevHash) &&
+    hex(r.hash)
+  );
+};

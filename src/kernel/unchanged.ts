@@ -1,0 +1,181 @@
+import type * as z from "zod";
+
+/**
+ * A predicate that is true only of values a schema accepts *and returns unchanged* — equal as JSON,
+ * each object plain and holding exactly the keys it would have after parsing. Decoding runs it
+ * first and, when it holds, takes the stored value as it is, without building zod's copy; when it
+ * does not (a rule broken, an untrimmed text, a kind of schema it does not know) the schema itself
+ * parses, words the issues and makes the copy. So the schema stays the one source of truth: this
+ * only skips the work for the values it provably accepts. A property test holds the two to it.
+ */
+export type Unchanged = (value: unknown) => boolean;
+
+// zod 4's definitions, as far as this reads them (the documented `_zod.def` of each schema).
+interface Def {
+  readonly type: string;
+  readonly checks?: readonly { readonly _zod: { readonly def: CheckDef } }[];
+  readonly shape?: Readonly<Record<string, z.ZodType>>;
+  readonly catchall?: z.ZodType;
+  readonly innerType?: z.ZodType;
+  readonly element?: z.ZodType;
+  readonly entries?: Readonly<Record<string, string | number>>;
+  readonly format?: string;
+  readonly pattern?: RegExp;
+  readonly fn?: (value: never) => unknown;
+}
+interface CheckDef {
+  readonly check: string;
+  readonly value?: unknown;
+  readonly inclusive?: boolean;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly pattern?: RegExp;
+  readonly format?: string;
+  readonly fn?: (value: never) => unknown;
+  readonly tx?: (value: never) => unknown;
+  readonly when?: unknown;
+  readonly abort?: unknown;
+}
+
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+// An object as JSON.parse and zod make them (a null-prototype one goes to the schema, which copies it).
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+const test = (pattern: RegExp, s: string): boolean => {
+  pattern.lastIndex = 0;
+  return pattern.test(s);
+};
+
+type Check = (v: never) => boolean;
+
+// One check of a string, number or array; undefined when it is of a kind not read here.
+const checkOf = (c: CheckDef): Check | undefined => {
+  // A guard on when a check runs: length checks carry one ("the value has a length"), which holds
+  // here, since they are only reached once the value is known to be a string or an array.
+  if (c.when !== undefined && c.check !== "min_length" && c.check !== "max_length") return undefined;
+  const n = (x: unknown): number => (typeof x === "number" ? x : Number.NaN);
+  switch (c.check) {
+    case "min_length":
+      return (v: { length: number }) => v.length >= n(c.minimum);
+    case "max_length":
+      return (v: { length: number }) => v.length <= n(c.maximum);
+    case "greater_than":
+      return c.inclusive === true ? (v: number) => v >= n(c.value) : (v: number) => v > n(c.value);
+    case "less_than":
+      return c.inclusive === true ? (v: number) => v <= n(c.value) : (v: number) => v < n(c.value);
+    case "string_format":
+      return c.format === "regex" && c.pattern instanceof RegExp ? (v: string) => test(c.pattern as RegExp, v) : undefined;
+    case "overwrite":
+      // A change (trim, say): the value passes unchanged only if the change leaves it as it is.
+      return c.tx === undefined ? undefined : (v: never) => (c.tx as (x: never) => unknown)(v) === v;
+    case "custom":
+      return c.fn === undefined ? undefined : (v: never) => (c.fn as (x: never) => unknown)(v) === true;
+    default:
+      return undefined;
+  }
+};
+
+const checksOf = (d: Def): Check | undefined => {
+  const list: Check[] = [];
+  for (const c of d.checks ?? []) {
+    const one = checkOf(c._zod.def);
+    if (one === undefined) return undefined;
+    list.push(one);
+  }
+  return (v) => {
+    for (const one of list) if (!one(v)) return false;
+    return true;
+  };
+};
+
+/**
+ * Build the `Unchanged` predicate of a schema, or undefined when the schema uses a kind this does
+ * not read (then every value goes through the schema, as before).
+ *
+ * @example
+ * const quick = unchanged(EnvelopeSchema);
+ * quick?.(JSON.parse(line)) // true: EnvelopeSchema.parse would return an equal value
+ */
+export const unchanged = (schema: z.ZodType): Unchanged | undefined => {
+  const d = defOf(schema);
+  const checks = checksOf(d);
+  if (checks === undefined) return undefined;
+  switch (d.type) {
+    case "string": {
+      if (d.format !== undefined && !(d.pattern instanceof RegExp)) return undefined;
+      const pattern = d.format === undefined ? undefined : d.pattern;
+      return (v) => typeof v === "string" && (pattern === undefined || test(pattern, v)) && checks(v as never);
+    }
+    case "number": {
+      if (d.format !== undefined && d.format !== "safeint") return undefined;
+      const whole = d.format === "safeint";
+      return (v) => typeof v === "number" && (whole ? Number.isSafeInteger(v) : Number.isFinite(v)) && checks(v as never);
+    }
+    case "boolean":
+      return (v) => typeof v === "boolean" && checks(v as never);
+    case "enum": {
+      const values = new Set<unknown>(Object.values(d.entries ?? {}));
+      return (v) => values.has(v) && checks(v as never);
+    }
+    case "custom": {
+      const fn = d.fn;
+      return fn === undefined ? undefined : (v) => fn(v as never) === true && checks(v as never);
+    }
+    case "optional": {
+      const inner = d.innerType === undefined ? undefined : unchanged(d.innerType);
+      // Only a missing member is optional here: a member present as `undefined` goes to the schema.
+      return inner === undefined ? undefined : (v) => v !== undefined && inner(v);
+    }
+    case "array":
+      return arrayOf(d, checks);
+    case "object":
+      return objectOf(d, checks);
+    default:
+      return undefined;
+  }
+};
+
+const arrayOf = (d: Def, checks: Check): Unchanged | undefined => {
+  const element = d.element === undefined ? undefined : unchanged(d.element);
+  if (element === undefined) return undefined;
+  return (v) => {
+    if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || !checks(v as never)) return false;
+    for (let i = 0; i < v.length; i++) if (!(i in v) || !element(v[i])) return false;
+    return true;
+  };
+};
+
+const objectOf = (d: Def, checks: Check): Unchanged | undefined => {
+  // Unknown members: a strict object refuses them, a plain one strips them (so the value would
+  // change): both take only the known ones here. A loose object keeps them as they are.
+  const catchall = d.catchall === undefined ? "never" : defOf(d.catchall).type;
+  if (catchall !== "never" && catchall !== "unknown") return undefined;
+  const members = new Map<string, { readonly optional: boolean; readonly check: Unchanged }>();
+  let required = 0;
+  for (const [key, schema] of Object.entries(d.shape ?? {})) {
+    const check = unchanged(schema);
+    if (check === undefined) return undefined;
+    const optional = defOf(schema).type === "optional";
+    if (!optional) required++;
+    members.set(key, { optional, check });
+  }
+  const loose = catchall === "unknown";
+  // One pass over the value's own keys: each known one checked, an unknown one refused (unless
+  // loose), and every required member found.
+  return (v) => {
+    if (!isPlain(v) || !checks(v as never)) return false;
+    let found = 0;
+    for (const key of Object.keys(v)) {
+      const m = members.get(key);
+      if (m === undefined) {
+        if (loose) continue;
+        return false;
+      }
+      if (!m.check(v[key])) return false;
+      if (!m.optional) found++;
+    }
+    return found === required;
+  };
+};
