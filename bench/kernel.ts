@@ -45,6 +45,27 @@ const handWritten = (events: readonly Envelope<TallyEvent>[]): TallyState => {
   return s;
 };
 
+// The baseline store: what a hand-written in-process event store does for the same contract — a Map
+// of streams, one global list, the expected version checked, answered asynchronously.
+const handWrittenStore = <E extends { readonly streamId: string }>() => {
+  const streams = new Map<string, E[]>();
+  const all: E[] = [];
+  return {
+    size: () => all.length,
+    version: (streamId: string) => streams.get(streamId)?.length ?? 0,
+    append(streamId: string, events: readonly E[], expected: number): Promise<{ ok: boolean; version: number }> {
+      let stream = streams.get(streamId);
+      if ((stream?.length ?? 0) !== expected) return Promise.resolve({ ok: false, version: stream?.length ?? 0 });
+      if (stream === undefined) streams.set(streamId, (stream = []));
+      for (const e of events) {
+        stream.push(e);
+        all.push(e);
+      }
+      return Promise.resolve({ ok: true, version: stream.length });
+    },
+  };
+};
+
 const sections: Record<string, () => Promise<Row[]>> = {
   async fold() {
     const baseline = await time(() => {
@@ -106,13 +127,16 @@ const sections: Record<string, () => Promise<Row[]>> = {
   async decode() {
     const codec = createCodec(tallyEvents);
     const text = encodeJsonl(codec, log.all);
+    // The baseline does the same work minus validation: every line parsed, every value kept.
     const parse = await time(() => {
+      const out: unknown[] = [];
       let start = 0;
       while (start < text.length) {
         const end = text.indexOf("\n", start);
-        sink += (JSON.parse(text.slice(start, end)) as { version: number }).version;
+        out.push(JSON.parse(text.slice(start, end)));
         start = end + 1;
       }
+      sink += out.length;
     }, 3);
     const ms = await time(() => {
       const r = decodeJsonl(codec, text);
@@ -121,12 +145,20 @@ const sections: Record<string, () => Promise<Row[]>> = {
     }, 3);
     const mb = (text.length / 1e6).toFixed(0);
     return [
-      { what: `JSON.parse of ${mb} MB of JSON lines (baseline)`, n: total, ms: parse, ratio: 1 },
-      { what: "decodeJsonl: parse, validate, type", n: total, ms, ratio: ms / parse },
+      { what: `JSON.parse of ${mb} MB of JSON lines, values kept (baseline)`, n: total, ms: parse, ratio: 1 },
+      { what: "decodeJsonl: parse, validate, type", n: total, ms, ratio: ms / parse, target: "≤ 1.5×" },
     ];
   },
 
   async append() {
+    const baseline = await time(async () => {
+      const store = handWrittenStore<Envelope<TallyEvent>>();
+      for (const e of log.all) {
+        const r = await store.append(e.streamId, [e], e.version - 1);
+        if (!r.ok) throw new Error("conflict");
+      }
+      sink += store.size();
+    }, 3);
     const ms = await time(async () => {
       const store = new InMemoryEventStore<TallyEvent>();
       for (const e of log.all) {
@@ -135,7 +167,10 @@ const sections: Record<string, () => Promise<Row[]>> = {
       }
       sink += store.size;
     }, 3);
-    return [{ what: "in-memory append, one event per call", n: total, ms, target: "≥ 500,000/s" }];
+    return [
+      { what: "hand-written store: Map of streams, version check, async (baseline)", n: total, ms: baseline, ratio: 1 },
+      { what: "in-memory append, one event per call", n: total, ms, ratio: ms / baseline, target: "≥ 1,500,000/s" },
+    ];
   },
 
   async commands() {
@@ -157,10 +192,43 @@ const sections: Record<string, () => Promise<Row[]>> = {
     const cache = lruStateCache<TallyState>(STREAMS);
     await run(cache); // warm the cache once, not timed
     const warm = await time(() => run(cache), 3);
+    // The same commands handled by hand: the command's shape checked, the state kept warm in a Map,
+    // the rule applied, the event built and checked, appended to a hand-written store.
+    const own = handWrittenStore<Envelope<TallyEvent>>();
+    for (const e of log.all) await own.append(e.streamId, [e], e.version - 1);
+    const states = new Map<string, TallyState>();
+    for (const [streamId, events] of log.byStream) states.set(streamId, handWritten(events));
+    const byHand = await time(async () => {
+      for (const c of commands) {
+        if (typeof c !== "object" || c.type !== "Add" || typeof c.tallyId !== "string" || !Number.isInteger(c.by)) throw new Error("bad command");
+        const streamId = `tally:${c.tallyId}`;
+        const state = states.get(streamId) as TallyState;
+        if (state.status !== "open" || state.total + c.by > state.limit) throw new Error("refused");
+        const version = own.version(streamId);
+        const at = ctx.now().toISOString();
+        const data = { tallyId: c.tallyId, by: c.by };
+        if (!Number.isInteger(data.by) || data.tallyId.length === 0) throw new Error("bad event");
+        const e = {
+          id: ctx.newId(),
+          streamId,
+          version: version + 1,
+          type: "Added",
+          schemaVersion: 1,
+          occurredAt: at,
+          recordedAt: at,
+          actor: ctx.actor,
+          data,
+        } as Envelope<TallyEvent>;
+        const r = await own.append(streamId, [e], version);
+        if (!r.ok) throw new Error("conflict");
+        states.set(streamId, { ...state, total: state.total + c.by, recent: [...state.recent, c.by].slice(-5) });
+      }
+    }, 3);
     const n = held.toLocaleString("en-US");
     return [
       { what: `commands on a ${n}-event store, replaying each stream`, n: COMMANDS, ms: cold },
-      { what: `commands on a ${n}-event store, warm state cache`, n: COMMANDS, ms: warm, target: "≥ 50,000/s" },
+      { what: `commands by a hand-written handler, state kept in a Map (baseline)`, n: COMMANDS, ms: byHand, ratio: 1 },
+      { what: `commands on a ${n}-event store, warm state cache`, n: COMMANDS, ms: warm, ratio: warm / byHand, target: "≥ 100,000/s" },
     ];
   },
 };

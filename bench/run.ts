@@ -10,12 +10,13 @@ import type { Row } from "./synthetic.js";
 
 const only = process.argv.slice(2);
 // Sections are "file:name" (file under bench/); kernel sections may be named alone.
-const names = only.length > 0 ? only : ["fold", "project", "decode", "append", "commands", "lab:projections", "lab:live", "lab:integrity"];
+const names =
+  only.length > 0 ? only : ["fold", "project", "decode", "append", "commands", "lab:integrity", "lab:decode", "lab:projections", "lab:demo", "lab:live"];
 const rows: Row[] = [];
 for (const name of names) {
   process.stderr.write(`… ${name}\n`);
   const [file, section] = name.includes(":") ? name.split(":") : ["kernel", name];
-  const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", `bench/${file}.ts`, section ?? ""], {
+  const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "--expose-gc", "--import", "tsx", `bench/${file}.ts`, section ?? ""], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     maxBuffer: 1 << 20,
@@ -27,11 +28,12 @@ for (const name of names) {
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000).toLocaleString("en-US");
 const streams = Number(process.env.BENCH_STREAMS ?? 10_000).toLocaleString("en-US");
 console.log(`\nlabx-core benchmark — ${events} events in ${streams} streams, Node ${process.version}, medians\n`);
+// A row without a time (memory) shows its ratio only.
 const table = rows.map((r) => [
   r.what,
   r.n.toLocaleString("en-US"),
-  `${r.ms.toFixed(1)} ms`,
-  `${Math.round((r.n / r.ms) * 1000).toLocaleString("en-US")}/s`,
+  r.ms === 0 ? "" : `${r.ms.toFixed(1)} ms`,
+  r.ms === 0 ? "" : `${Math.round((r.n / r.ms) * 1000).toLocaleString("en-US")}/s`,
   r.ratio === undefined ? "" : `${r.ratio.toFixed(2)}×`,
   r.target ?? "",
 ]);

@@ -99,8 +99,8 @@ if (values.project !== undefined) {
       String(h.version),
       h.type,
       `${h.actor.id} (${h.actor.role})`,
-      h.state.stage,
-      h.state.status,
+      h.stage,
+      h.status,
     ]),
   );
   const projected = project(labProjections, asOf ? events.filter((e) => Date.parse(e[asOf.by]) <= Date.parse(asOf.at)) : events);

@@ -72,6 +72,7 @@ export const canonicalWriter = (): CanonicalWriter => {
 
 // Characters JSON.stringify escapes: the quote, the backslash, controls, and (conservatively) any
 // surrogate. A string without them is written as it is, about twice as fast as asking JSON.stringify.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 const primitive = (value: unknown): string => {

@@ -37,6 +37,19 @@ const FIELD_ORDER = [
   "hash",
 ] as const;
 
+// Whether a stored value is an event the schemas accept unchanged, at its type's current version:
+// then it is taken as it is (see `unchanged`), with no copy.
+const quickPath = (registry: EventRegistry): ((input: unknown) => boolean) => {
+  const envelope = unchanged(EnvelopeSchema);
+  const data = new Map(Object.entries(registry).map(([type, def]) => [type, unchanged(def.schema)]));
+  return (input) => {
+    if (envelope === undefined || !envelope(input)) return false;
+    const e = input as { type: string; schemaVersion: number; data: unknown };
+    const def = Object.hasOwn(registry, e.type) ? registry[e.type] : undefined;
+    return def !== undefined && e.schemaVersion === def.schemaVersion && data.get(e.type)?.(e.data) === true;
+  };
+};
+
 /**
  * Build the codec for a registry of event types.
  *
@@ -55,15 +68,7 @@ export const createCodec = <R extends EventRegistry>(registry: R): Codec<R> => {
     }
   };
 
-  // Values the schemas provably accept unchanged are taken as they are (see `unchanged`): no copy.
-  const quickEnvelope = unchanged(EnvelopeSchema);
-  const quickData = new Map(Object.entries(registry).map(([type, def]) => [type, unchanged(def.schema)]));
-  const quick = (input: unknown): boolean => {
-    if (quickEnvelope === undefined || !quickEnvelope(input)) return false;
-    const { type, schemaVersion, data } = input as { type: string; schemaVersion: number; data: unknown };
-    const def = Object.hasOwn(registry, type) ? registry[type] : undefined;
-    return def !== undefined && schemaVersion === def.schemaVersion && quickData.get(type)?.(data) === true;
-  };
+  const quick = quickPath(registry);
 
   const decodePlain = (input: unknown): Result<Envelope<EventOf<R>>, DomainError> => {
     if (quick(input)) return ok(input as Envelope<EventOf<R>>);

@@ -3,7 +3,7 @@ import { type Context, resolveContext } from "./context.js";
 import { type AnyEvent, type Emitted, type Envelope, EnvelopeSchema, Id } from "./envelope.js";
 import { type DomainError, type ValidationError, validationError } from "./errors.js";
 import type { View } from "./fold.js";
-import { finishWorking, type Immutable, startWorking } from "./recipe.js";
+import { finishWorking, type Immutable, runOnto, startWorking } from "./recipe.js";
 import type { EventRegistry } from "./registry.js";
 import { err, ok, type Result } from "./result.js";
 import type { Snapshot } from "./state-cache.js";
@@ -154,9 +154,11 @@ const stamp = <E extends AnyEvent, X extends Context>(
 
 /**
  * The core of `execute` for an already-validated command and an already-resolved context (see
- * `resolveContext`). The state is rebuilt on one private working copy that the decision reads and
- * the new events then evolve, and is frozen once at the end: no immer proxies on the command path,
- * and nothing escapes unless every step succeeded.
+ * `resolveContext`). Its cost follows what changes, not the state: from scratch the history is
+ * rebuilt on one private working copy (no proxies); from a snapshot (a warm cache) the decision
+ * reads the snapshot as it is and the tail and the new events are applied through immer, so only
+ * what they touch is copied and only new objects are frozen. Nothing escapes unless every step
+ * succeeded, and the snapshot is left untouched.
  * @internal
  */
 export const decideOn = <C, S, E extends AnyEvent, X extends Context, R extends string>(
@@ -166,15 +168,46 @@ export const decideOn = <C, S, E extends AnyEvent, X extends Context, R extends 
   command: C,
   ctx: X,
 ): Result<Decision<S, E>, DomainError<R>> => {
-  const working = startWorking(snapshot.state);
-  for (const e of tail) decider.evolve(working, e);
-  // The decision reads the working copy; nothing it returns can alias it (events are re-parsed).
-  const decided = decider.decide(command, working as Immutable<S>, ctx);
+  const version = snapshot.version + tail.length;
+  if (snapshot.version === 0) {
+    const working = startWorking(snapshot.state);
+    for (const e of tail) decider.evolve(working, e);
+    const events = decideAndStamp(decider, working as Immutable<S>, version, command, ctx);
+    if (!events.ok) return events;
+    for (const e of events.value) decider.evolve(working, e);
+    return ok({ streamId: decider.streamOf(command), expectedVersion: version, events: events.value, state: finishWorking(working) });
+  }
+  const current = tail.length === 0 ? snapshot.state : runOnto(snapshot.state, decider.evolve, tail);
+  const events = decideAndStamp(decider, current, version, command, ctx);
+  if (!events.ok) return events;
+  return ok({ streamId: decider.streamOf(command), expectedVersion: version, events: events.value, state: runOnto(current, decider.evolve, events.value) });
+};
+
+// Decide on a state, check what was emitted and stamp it as envelopes numbered after `version`.
+const decideAndStamp = <C, S, E extends AnyEvent, X extends Context, R extends string>(
+  decider: Decider<C, S, E, X, R>,
+  state: Immutable<S>,
+  version: number,
+  command: C,
+  ctx: X,
+): Result<Envelope<E>[], DomainError<R>> => {
+  // The decision reads the state; nothing it returns can alias it (emitted data is re-parsed).
+  const decided = decider.decide(command, state, ctx);
   if (!decided.ok) return decided;
+  const emitted = checkEmitted(decider, decided.value);
+  if (!emitted.ok) return emitted;
+  return stamp(decider.streamOf(command), version, emitted.value, ctx, (type) => decider.events[type]?.schemaVersion ?? 1);
+};
+
+// Every emitted event's data, checked against (and copied by) its registered schema: a decider
+// emitting what its own schema rejects is a bug, refused rather than stored.
+const checkEmitted = <E extends AnyEvent>(
+  decider: { readonly events: EventRegistry },
+  emitted: readonly Emitted<E>[],
+): Result<Emitted<E>[], ValidationError> => {
   const checked: Emitted<E>[] = [];
-  for (const [i, e] of decided.value.entries()) {
+  for (const [i, e] of emitted.entries()) {
     const def = Object.hasOwn(decider.events, e.type) ? decider.events[e.type] : undefined;
-    // A decider emitting what its own schema rejects is a bug; refuse rather than store it.
     const check = def?.schema.safeParse(e.data);
     if (!check?.success) {
       const issues = check?.error.issues ?? [{ path: ["type"], message: "is not a registered event type" }];
@@ -182,11 +215,5 @@ export const decideOn = <C, S, E extends AnyEvent, X extends Context, R extends 
     }
     checked.push({ ...e, data: check.data } as Emitted<E>);
   }
-  const streamId = decider.streamOf(command);
-  const version = snapshot.version + tail.length;
-  const stamped = stamp(streamId, version, checked, ctx, (type) => decider.events[type]?.schemaVersion ?? 1);
-  if (!stamped.ok) return stamped;
-  const events = stamped.value;
-  for (const e of events) decider.evolve(working, e);
-  return ok({ streamId, expectedVersion: version, events, state: finishWorking(working) });
+  return ok(checked);
 };

@@ -30,8 +30,8 @@ const KNOWN: readonly (readonly [string, string])[] = [
  * checked on known answers. The integrity functions check an injected one before using it.
  *
  * @example
- * isSha256((s) => createHash("sha256").update(s).digest("hex")) // true
- * isSha256((s) => s)                                            // false
+ * isSha256(sha256Hex) // true; in Node, isSha256((s) => hash("sha256", s, "hex")) too
+ * isSha256((s) => s)  // false
  */
 export const isSha256 = (f: Sha256): boolean => {
   try {

@@ -30,7 +30,6 @@ export const ActorSchema = z.strictObject({
 /** Who caused an event. */
 export type Actor = z.infer<typeof ActorSchema>;
 
-
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto: unknown = Object.getPrototypeOf(v);

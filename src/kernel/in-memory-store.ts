@@ -58,11 +58,11 @@ export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventS
       target.push(e);
       this.#all.push(e);
     }
-    const stored = events.slice();
+    // Kept for a retried command id: a copy, so that the caller's array may change afterwards.
     if (commandId !== undefined) {
-      this.#commands.set(commandId, { streamId, fingerprint: options.fingerprint ?? eventsFingerprint(streamId, events), events: stored });
+      this.#commands.set(commandId, { streamId, fingerprint: options.fingerprint ?? eventsFingerprint(streamId, events), events: events.slice() });
     }
-    return ok({ events: stored, version: target.length, replayed: false });
+    return ok({ events, version: target.length, replayed: false });
   }
 
   /** See `EventStore.readStream`. */

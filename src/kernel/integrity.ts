@@ -113,7 +113,6 @@ export const headsOf = (events: Iterable<StoredRecord>): Map<string, { version: 
   return heads;
 };
 
-
 /**
  * A published checkpoint: every stream's head, and a root hash (SHA-256 of the canonical JSON of
  * `heads`) over all of them. The schema is what `verify` checks a checkpoint file against.
@@ -124,7 +123,6 @@ export const CheckpointSchema = z.strictObject({
 });
 /** A published checkpoint. */
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
-
 
 /**
  * A checkpoint of a sealed log, to publish with each report: with it, `verify` also detects a log
@@ -183,7 +181,7 @@ export const verify = (
 };
 
 type Namer = (streamId: string) => string;
-type Head = { version: number; hash: string; recordedAt: number };
+type Head = { version: number; hash: string; recordedAt: string };
 
 const verifyChecked = (events: readonly StoredRecord[], hasher: Hasher, published: Checkpoint | undefined): Result<Verified, IntegrityFailure> => {
   if (!Array.isArray(events)) return err(integrityFailure("malformed_record", "The log must be an array of records.", { streamId: "" }));
@@ -256,15 +254,18 @@ const checkChains = (events: readonly StoredRecord[], name: Namer, hasher: Hashe
       return fail("unhashable", e, "holds a value JSON cannot represent (a number too large, say): it cannot have been sealed as it is.");
     }
     if (hash !== e.hash) return fail("hash_mismatch", e, "hash mismatch — the event was altered after sealing.");
-    const recordedAt = Date.parse(e.recordedAt);
-    if (prev !== undefined && recordedAt < prev.recordedAt)
+    // Timestamps of one precision (one length) compare as strings; others are parsed.
+    if (
+      prev !== undefined &&
+      (e.recordedAt.length === prev.recordedAt.length ? e.recordedAt < prev.recordedAt : Date.parse(e.recordedAt) < Date.parse(prev.recordedAt))
+    )
       return fail("recorded_at_backwards", e, `recorded at ${e.recordedAt}, before the event it follows.`);
     // Updated in place: one object per stream, not one per event.
-    if (prev === undefined) last.set(e.streamId, { version: e.version, hash: e.hash, recordedAt });
+    if (prev === undefined) last.set(e.streamId, { version: e.version, hash: e.hash, recordedAt: e.recordedAt });
     else {
       prev.version = e.version;
       prev.hash = e.hash;
-      prev.recordedAt = recordedAt;
+      prev.recordedAt = e.recordedAt;
     }
   }
   return ok(last);

@@ -92,11 +92,7 @@ const checksOf = (d: Def): Check | undefined => {
 
 /**
  * Build the `Unchanged` predicate of a schema, or undefined when the schema uses a kind this does
- * not read (then every value goes through the schema, as before).
- *
- * @example
- * const quick = unchanged(EnvelopeSchema);
- * quick?.(JSON.parse(line)) // true: EnvelopeSchema.parse would return an equal value
+ * not read (then every value goes through the schema, as before). Internal: the codec's.
  */
 export const unchanged = (schema: z.ZodType): Unchanged | undefined => {
   const d = defOf(schema);

@@ -48,32 +48,46 @@ export const inProject = (projectId: string, id: string): string => `${projectId
 /** The year of a timestamp, as a string: slices are keyed `year:2019`, `sector:health`, `stage:pilot`. */
 export const yearOf = (iso: string): string => iso.slice(0, 4);
 
-// Slice keys are memoised: the same few dozen strings come back for every event, so Maps and Sets
-// keyed by them hash each string once instead of once per event. A pure cache, not state.
-const sliceMemo = new Map<string, readonly string[]>();
-const keyMemo = new Map<string, readonly string[]>();
+/** The slices an event falls in — everything, its year, its project's sector and stage — and their keys. */
+export interface Slices {
+  /** `all`, `year:2019`, and with a project `sector:health`, `stage:pilot`. */
+  readonly list: readonly string[];
+  /** `prefix@slice` for each slice: `citizen@all`, `citizen@year:2019`, … */
+  readonly keys: (prefix: string) => readonly string[];
+}
 
-/** The slice keys an event falls in: everything, its year, its project's sector and stage. */
-export const slicesOf = (at: string, project: ProjectContext | undefined): readonly string[] => {
-  const year = yearOf(at);
-  const id = project === undefined ? year : `${year}|${project.sector}|${project.stage}`;
-  let slices = sliceMemo.get(id);
-  if (slices === undefined) {
-    slices = project === undefined ? ["all", `year:${year}`] : ["all", `year:${year}`, `sector:${project.sector}`, `stage:${project.stage}`];
-    sliceMemo.set(id, slices);
-  }
-  return slices;
+const makeSlices = (list: readonly string[]): Slices => {
+  const byPrefix = new Map<string, readonly string[]>();
+  return {
+    list,
+    keys: (prefix) => {
+      let keys = byPrefix.get(prefix);
+      if (keys === undefined) byPrefix.set(prefix, (keys = list.map((slice) => `${prefix}@${slice}`)));
+      return keys;
+    },
+  };
 };
 
-/** `prefix@slice` for each slice (memoised like the slices themselves). */
-export const keysOf = (prefix: string, slices: readonly string[]): readonly string[] => {
-  const id = `${prefix}|${slices.join("|")}`;
-  let keys = keyMemo.get(id);
-  if (keys === undefined) {
-    keys = slices.map((slice) => `${prefix}@${slice}`);
-    keyMemo.set(id, keys);
+// Slices are made once per year, sector and stage and handed out again: the same few dozen strings
+// come back for every event, so Maps and Sets keyed by them hash each string once, and no key is
+// joined per event. A pure cache, not state.
+const sliceMemo = new Map<string, Map<string, Map<string, Slices>>>();
+
+/** The slices an event at `at` falls in, for a project in `project`'s sector and stage (or none). */
+export const slicesOf = (at: string, project: ProjectContext | undefined): Slices => {
+  const year = yearOf(at);
+  const sector = project?.sector ?? "";
+  const stage = project?.stage ?? "";
+  let bySector = sliceMemo.get(year);
+  if (bySector === undefined) sliceMemo.set(year, (bySector = new Map()));
+  let byStage = bySector.get(sector);
+  if (byStage === undefined) bySector.set(sector, (byStage = new Map()));
+  let slices = byStage.get(stage);
+  if (slices === undefined) {
+    const list = project === undefined ? ["all", `year:${year}`] : ["all", `year:${year}`, `sector:${sector}`, `stage:${stage}`];
+    byStage.set(stage, (slices = makeSlices(list)));
   }
-  return keys;
+  return slices;
 };
 
 /** Add `n` to a counter in a Map. */
@@ -107,8 +121,21 @@ export const addTo = <T>(m: Map<string, Set<T>>, key: string, value: T): void =>
   else m.set(key, new Set([value]));
 };
 
+// A timestamp with nine fractional digits: `…05Z` and `…05.1Z` become `…05.000000000Z` and
+// `…05.100000000Z`, so string order is time order.
+const nanos = (t: string): string => {
+  const dot = t.indexOf(".", 19);
+  const fraction = dot === -1 ? "" : t.slice(dot + 1, -1);
+  return `${t.slice(0, 19)}.${fraction.padEnd(9, "0")}Z`;
+};
+
 /**
- * Order two ISO-8601 timestamps by the instant they denote (string order is wrong across precisions:
- * `…00Z` and `…00.000Z` are the same instant).
+ * Order two ISO-8601 UTC timestamps (as `IsoUtc` accepts them: `Z`, up to nanoseconds) by the
+ * instant they denote, to the nanosecond. String order is wrong across precisions (`…00Z` and
+ * `…00.000Z` are the same instant) but right within one, so timestamps of the same length are
+ * compared as they are and only others are brought to one precision first.
  */
-export const compareTime = (a: string, b: string): number => Date.parse(a) - Date.parse(b);
+export const compareTime = (a: string, b: string): number => {
+  const [x, y] = a.length === b.length ? [a, b] : [nanos(a), nanos(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};

@@ -1,5 +1,6 @@
 import { type DomainError, type Envelope, err, fold, ok, type Result, streamTracker } from "../kernel/index.js";
-import { type LabEvent, type ProjectEvent, type ProjectState, projectDecider, redact } from "../lab/index.js";
+import { startWorking } from "../kernel/recipe.js";
+import { type LabEvent, type ProjectEvent, type ProjectState, projectDecider, redact, type Stage, type Status } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
 
 /** One step of a project's history: the event, who caused it and when, and the state it led to. */
@@ -10,6 +11,14 @@ export interface HistoryStep {
   actor: Envelope["actor"];
   occurredAt: string;
   recordedAt: string;
+  /** The project's stage after the event. */
+  stage: Stage;
+  /** The project's status after the event. */
+  status: Status;
+  /**
+   * The whole state after the event, built when first read (and kept): a history of thousands of
+   * events costs its length, not its length times the state's size, unless every state is read.
+   */
   state: ProjectState;
 }
 
@@ -43,13 +52,29 @@ const ofProject = (events: Iterable<Envelope<LabEvent>>, projectId: string): Res
 export const historyOf = (events: Iterable<Envelope<LabEvent>>, projectId: string): Result<HistoryStep[], DomainError> => {
   const own = ofProject(events, projectId);
   if (!own.ok) return own;
-  const steps: HistoryStep[] = [];
-  let state = projectDecider.initialState;
-  for (const e of own.value) {
-    state = fold(projectDecider, [e], state);
-    steps.push({ eventId: e.id, type: e.type, version: e.version, actor: e.actor, occurredAt: e.occurredAt, recordedAt: e.recordedAt, state });
-  }
-  return ok(steps);
+  const log = own.value;
+  // States are built on first read: from the step before when it was read (sharing what did not
+  // change), else from scratch.
+  const states: ProjectState[] = [];
+  const stateAt = (i: number): ProjectState => {
+    let state = states[i];
+    if (state === undefined) {
+      const before = i > 0 ? states[i - 1] : projectDecider.initialState;
+      state = before === undefined ? fold(projectDecider, log.slice(0, i + 1)) : fold(projectDecider, log.slice(i, i + 1), before);
+      states[i] = state;
+    }
+    return state;
+  };
+  const working = startWorking(projectDecider.initialState);
+  return ok(
+    log.map((e, i) => {
+      projectDecider.evolve(working, e);
+      const step = { eventId: e.id, type: e.type, version: e.version, actor: e.actor, occurredAt: e.occurredAt, recordedAt: e.recordedAt };
+      return Object.freeze(
+        Object.defineProperties({ ...step, stage: working.stage, status: working.status }, { state: { enumerable: true, get: () => stateAt(i) } }),
+      ) as HistoryStep;
+    }),
+  );
 };
 
 /**

@@ -1,22 +1,36 @@
 import type { Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
-import { type LabEvent, labStreamName, ParticipantRole, redactedRef } from "../lab/index.js";
-import { addCounts, addTo, bump, type Context, emptyContext, inProject, keysOf, mergeContext, slicesOf, trackContext, unionSets } from "./context.js";
+import { type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef } from "../lab/index.js";
+import { addBit, countBits, dropBit, eachBit, hasBit } from "./bitset.js";
+import { addCounts, addTo, bump, type Context, emptyContext, inProject, mergeContext, type Slices, slicesOf, trackContext, unionSets } from "./context.js";
 import type { Witness } from "./witness.js";
 
-/** One attendee waiting for the session to be held, with the attendance event that named them. */
-type PendingAttendee = Immutable<{ ref: string; role: ParticipantRole; affiliation: string | null; eventId: string }>;
+/** One attendee waiting for the session to be held (by their number in `people`), with the attendance event that named them. */
+type PendingAttendee = Immutable<{ person: number; role: ParticipantRole; affiliation: string | null; eventId: string }>;
 
 /**
  * The raw material of the participation figures. Keys of the form `role@slice` (for example
- * `citizen@year:2019`, `*@sector:health`) let one pass serve every slice.
+ * `citizen@year:2019`, `*@sector:health`) let one pass serve every slice. People are counted by
+ * number: each reference is read once, erasure renames it without touching any count.
  */
 export type ParticipationState = Immutable<
   Context & {
     /** Attendance of sessions not yet closed (`inProject(projectId, sessionId)` → attendees); counted only once held. */
     pending: Map<string, PendingAttendee[]>;
-    /** Each person (by reference, or by its redacted form `sha256:…` once erased) → the `role@slice` keys they count in. */
-    people: Map<string, Set<string>>;
+    /** Each person (by reference, or by its redacted form `sha256:…` once erased) → their number. */
+    people: Map<string, number>;
+    /** The number the next new person gets. */
+    nextPerson: number;
+    /**
+     * A 30-bit tag of each raw reference erased so far: a reference met for the first time is
+     * digested (to see if it was erased) only if its tag is here, or if an erasure came without
+     * its raw reference (`untaggedErasures`). A tag is a filter, not a reference: 30 bits of a
+     * 128-bit token.
+     */
+    erasedTags: Set<number>;
+    untaggedErasures: boolean;
+    /** The people counted under each `role@slice` and `*@slice`, as sets of numbers (see `bitset.ts`). */
+    distinct: Map<string, number[]>;
     /** Attendances, by `role@slice`. */
     participations: Map<string, number>;
     /** Anonymous headcounts, by `citizens@slice`, `civilServants@slice`, `business@slice`, `other@slice`. */
@@ -30,31 +44,73 @@ export type ParticipationState = Immutable<
   }
 >;
 
-// An attendee as the projection keeps them: by reference, or by its redacted form once forgotten.
-const keep = (forgotten: ReadonlySet<string>, ref: string): string => {
-  if (forgotten.size === 0) return ref;
-  const redacted = redactedRef(ref);
-  return forgotten.has(redacted) ? redacted : ref;
+type Working = Draft<ParticipationState>;
+
+// Two numbers became one person (an erased reference met its redacted form): `from`'s counts move to `to`.
+const fold = (s: Working, from: number, to: number): void => {
+  for (const bits of s.distinct.values()) {
+    if (!hasBit(bits, from)) continue;
+    dropBit(bits, from);
+    addBit(bits, to);
+  }
+  for (const list of s.pending.values()) for (const a of list) if (a.person === from) a.person = to;
 };
 
-const count = (s: Draft<ParticipationState>, key: string, ...keyLists: readonly (readonly string[])[]): void => {
-  let set = s.people.get(key);
-  if (set === undefined) s.people.set(key, (set = new Set()));
-  for (const keys of keyLists) for (const k of keys) set.add(k);
+// `ref` is now known as `as` (its redacted form): the same person, renamed; no count changes.
+const rename = (s: Working, ref: string, as: string): void => {
+  const n = s.people.get(ref);
+  if (n === undefined || ref === as) return;
+  s.people.delete(ref);
+  const existing = s.people.get(as);
+  if (existing === undefined) s.people.set(as, n);
+  else fold(s, n, existing);
 };
 
-const engage = (s: Draft<ParticipationState>, entityId: string, slices: readonly string[]): void => {
-  for (const slice of slices) addTo(s.engaged, entityId, slice);
+// FNV-1a over the UTF-16 code units, cut to 30 bits.
+const tagOf = (ref: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < ref.length; i++) h = Math.imul(h ^ ref.charCodeAt(i), 0x01000193);
+  return h >>> 2;
 };
+
+// The number of the person a reference names. A reference seen before is never an erased one
+// (erasure renames it), so only a new one may need its digest, and only if its tag says it may.
+const personOf = (s: Working, ref: string): number => {
+  const known = s.people.get(ref);
+  if (known !== undefined) return known;
+  let key = ref;
+  if (s.forgotten.size > 0 && !ref.startsWith(REDACTED_PREFIX) && (s.untaggedErasures || s.erasedTags.has(tagOf(ref)))) {
+    const redacted = redactedRef(ref);
+    if (s.forgotten.has(redacted)) key = redacted;
+  }
+  let n = s.people.get(key);
+  if (n === undefined) s.people.set(key, (n = s.nextPerson++));
+  return n;
+};
+
+const countIn = (s: Working, keys: readonly string[], person: number): void => {
+  for (const k of keys) {
+    let bits = s.distinct.get(k);
+    if (bits === undefined) s.distinct.set(k, (bits = []));
+    addBit(bits, person);
+  }
+};
+
+const engage = (s: Working, entityId: string, slices: Slices): void => {
+  for (const slice of slices.list) addTo(s.engaged, entityId, slice);
+};
+
+const HEADCOUNT = ["citizens", "civilServants", "business", "other"] as const;
 
 // A session is held: its attendees count, in the slices of its closing.
-const hold = (s: Draft<ParticipationState>, e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>, witness: Witness | undefined): void => {
+const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>, witness: Witness | undefined): void => {
   const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
   const key = inProject(e.data.projectId, e.data.sessionId);
-  const anyone = keysOf("*", slices);
+  const anyone = slices.keys("*");
   const perRole = new Map<ParticipantRole, number>();
   for (const a of s.pending.get(key) ?? []) {
-    count(s, a.ref, keysOf(a.role, slices), anyone);
+    countIn(s, slices.keys(a.role), a.person);
+    countIn(s, anyone, a.person);
     perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
     witness?.note("person", [a.eventId, e.id], a.role);
     if (a.role === "civil_servant" && a.affiliation !== null) {
@@ -65,37 +121,19 @@ const hold = (s: Draft<ParticipationState>, e: Envelope<Extract<LabEvent, { type
   let attended = 0;
   for (const [role, n] of perRole) {
     attended += n;
-    for (const k of keysOf(role, slices)) bump(s.participations, k, n);
+    for (const k of slices.keys(role)) bump(s.participations, k, n);
   }
   if (attended > 0) for (const k of anyone) bump(s.participations, k, attended);
   s.pending.delete(key);
-  const h = e.data.anonymousHeadcount;
-  for (const slice of slices) bump(s.sessionsHeld, slice);
+  for (const slice of slices.list) bump(s.sessionsHeld, slice);
   witness?.note("session", [e.id]);
-  for (const [what, n] of [
-    ["citizens", h.citizens],
-    ["civilServants", h.civilServants],
-    ["business", h.business],
-    ["other", h.other],
-  ] as const) {
-    for (const k of keysOf(what, slices)) bump(s.headcount, k, n);
-  }
-};
-
-// A person is forgotten: their counts stay, under their redacted form only.
-const forget = (s: Draft<ParticipationState>, ref: string): void => {
-  const redacted = redactedRef(ref);
-  const keys = s.people.get(ref);
-  if (keys && ref !== redacted) {
-    s.people.delete(ref);
-    count(s, redacted, [...keys]);
-  }
-  for (const list of s.pending.values()) for (const a of list) if (a.ref === ref) a.ref = redacted;
+  const h = e.data.anonymousHeadcount;
+  for (const what of HEADCOUNT) for (const k of slices.keys(what)) bump(s.headcount, k, h[what]);
 };
 
 const evolveWith =
   (witness: Witness | undefined) =>
-  (s: Draft<ParticipationState>, e: Envelope<LabEvent>): void => {
+  (s: Working, e: Envelope<LabEvent>): void => {
     trackContext(s, e);
     switch (e.type) {
       case "EntityRegistered":
@@ -110,7 +148,7 @@ const evolveWith =
         engage(s, e.data.entityId, slices);
         witness?.note("engaged", [e.id], e.data.entityId);
         if (e.data.role !== "partner") return;
-        for (const slice of slices) addTo(s.partners, e.data.entityId, slice);
+        for (const slice of slices.list) addTo(s.partners, e.data.entityId, slice);
         witness?.note("partner", [e.id], e.data.entityId);
         return;
       }
@@ -121,9 +159,8 @@ const evolveWith =
       case "AttendanceRecorded": {
         const key = inProject(e.data.projectId, e.data.sessionId);
         const list = s.pending.get(key) ?? [];
-        // Someone recorded after their erasure is kept by their redacted form from the start.
         for (const a of e.data.attendees)
-          list.push({ ref: keep(s.forgotten, a.participantRef), role: a.role, affiliation: a.affiliationEntityId ?? null, eventId: e.id });
+          list.push({ person: personOf(s, a.participantRef), role: a.role, affiliation: a.affiliationEntityId ?? null, eventId: e.id });
         s.pending.set(key, list);
         return;
       }
@@ -134,32 +171,62 @@ const evolveWith =
         hold(s, e, witness);
         return;
       case "ParticipantForgotten":
-        forget(s, e.data.participantRef);
+        // trackContext has recorded the erasure; the person keeps their counts under the redacted form.
+        if (e.data.participantRef.startsWith(REDACTED_PREFIX)) s.untaggedErasures = true;
+        else s.erasedTags.add(tagOf(e.data.participantRef));
+        rename(s, e.data.participantRef, redactedRef(e.data.participantRef));
         return;
       default:
         return;
     }
   };
 
-// Two parts of a log, stream-disjoint: counts add, sets unite, erasures apply across parts.
+// Two parts of a log, stream-disjoint: counts add, sets unite, people are matched by reference
+// (numbered anew into the first part's numbers), erasures apply across parts.
 const mergeParticipation = (a: ParticipationState, b: ParticipationState): ParticipationState => {
   const context = mergeContext(a, b);
-  const people = unionSets(a.people, b.people);
-  // A part that saw the erasure may not have seen the person: erase across parts.
-  for (const ref of [...people.keys()]) {
-    const kept = keep(context.forgotten, ref);
-    if (kept === ref) continue;
-    const keys = people.get(ref) ?? new Set<string>();
-    people.delete(ref);
-    const t = people.get(kept);
-    if (t) for (const k of keys) t.add(k);
-    else people.set(kept, keys);
-  }
-  const pending = new Map([...a.pending, ...b.pending].map(([k, list]) => [k, list.map((x) => ({ ...x, ref: keep(context.forgotten, x.ref) }))]));
-  return {
+  const s = {
     ...context,
-    pending,
-    people,
+    pending: new Map(a.pending),
+    people: new Map(a.people),
+    nextPerson: a.nextPerson,
+    erasedTags: new Set([...a.erasedTags, ...b.erasedTags]),
+    untaggedErasures: a.untaggedErasures || b.untaggedErasures,
+    distinct: new Map([...a.distinct].map(([k, bits]) => [k, [...bits]])),
+  } as Working;
+  // Erasures the other part saw: rename the references they name (digesting only if there are any).
+  const eraseKnown = (own: ReadonlySet<string>) => {
+    if (![...context.forgotten].some((r) => !own.has(r))) return (ref: string) => ref;
+    return (ref: string) => {
+      if (ref.startsWith(REDACTED_PREFIX) || !(s.untaggedErasures || s.erasedTags.has(tagOf(ref)))) return ref;
+      const redacted = redactedRef(ref);
+      return context.forgotten.has(redacted) ? redacted : ref;
+    };
+  };
+  const inA = eraseKnown(a.forgotten);
+  for (const ref of [...s.people.keys()]) rename(s, ref, inA(ref));
+  const inB = eraseKnown(b.forgotten);
+  const numberOf = new Map<number, number>();
+  for (const [ref, nb] of b.people) {
+    const key = inB(ref);
+    let n = s.people.get(key);
+    if (n === undefined) s.people.set(key, (n = s.nextPerson++));
+    numberOf.set(nb, n);
+  }
+  const mapped = (nb: number): number => numberOf.get(nb) ?? nb;
+  for (const [k, bits] of b.distinct) {
+    let into = s.distinct.get(k);
+    if (into === undefined) s.distinct.set(k, (into = []));
+    const target = into;
+    eachBit(bits, (nb) => addBit(target, mapped(nb)));
+  }
+  for (const [k, list] of b.pending)
+    s.pending.set(
+      k,
+      list.map((x) => ({ ...x, person: mapped(x.person) })),
+    );
+  return {
+    ...(s as ParticipationState),
     participations: addCounts(a.participations, b.participations),
     headcount: addCounts(a.headcount, b.headcount),
     sessionsHeld: addCounts(a.sessionsHeld, b.sessionsHeld),
@@ -179,6 +246,10 @@ export const participationProjection = (witness?: Witness): Projection<Participa
     ...emptyContext(),
     pending: new Map(),
     people: new Map(),
+    nextPerson: 0,
+    erasedTags: new Set(),
+    untaggedErasures: false,
+    distinct: new Map(),
     participations: new Map(),
     headcount: new Map(),
     sessionsHeld: new Map(),
@@ -234,7 +305,7 @@ const roles = ParticipantRole.options;
  */
 export const participationFigures = (s: ParticipationState): ParticipationFigures => {
   const distinct = new Map<string, number>();
-  for (const keys of s.people.values()) for (const k of keys) bump(distinct, k);
+  for (const [k, bits] of s.distinct) distinct.set(k, countBits(bits));
   const slices = new Set<string>(["all"]);
   for (const k of [...distinct.keys(), ...s.participations.keys(), ...s.headcount.keys()]) slices.add(k.slice(k.indexOf("@") + 1));
   for (const k of s.sessionsHeld.keys()) slices.add(k);

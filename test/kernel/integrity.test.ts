@@ -216,4 +216,3 @@ describe("a SHA-256 the host provides", () => {
     }
   });
 });
-

@@ -6,6 +6,7 @@ import {
   fold,
   labEvents,
   labProjections,
+  type LabProjectionsState,
   type ProjectEvent,
   participation,
   participationFigures,
@@ -118,7 +119,10 @@ describe("projection specs", () => {
   it("the lab projections do not care how events are delivered, on generated portfolio logs", () => {
     fc.assert(
       fc.property(arb.portfolioLog(3, 40), fc.nat(), (log, seed) => {
-        projectionSpec(labProjections, { seed }).given(log as Envelope<never>[]);
+        // People are numbered in the order first met, which shuffling changes: participation is
+        // compared by its figures, every other projection by its whole state.
+        const compare = (s: LabProjectionsState) => ({ ...s, participation: participationFigures(s.participation) });
+        projectionSpec(labProjections, { seed, compare }).given(log as Envelope<never>[]);
       }),
       { numRuns: 15 },
     );
