@@ -93,15 +93,7 @@ if (values.project !== undefined) {
   console.log(`\nHistory of ${values.project}${asOf ? ` as of ${asOf.at} (${asOf.by})` : ""}:`);
   table(
     ["occurred", "recorded", "v", "event", "actor", "stage", "status"],
-    history.map((h) => [
-      h.occurredAt.slice(0, 16),
-      h.recordedAt.slice(0, 16),
-      String(h.version),
-      h.type,
-      `${h.actor.id} (${h.actor.role})`,
-      h.stage,
-      h.status,
-    ]),
+    history.map((h) => [h.occurredAt.slice(0, 16), h.recordedAt.slice(0, 16), String(h.version), h.type, `${h.actor.id} (${h.actor.role})`, h.stage, h.status]),
   );
   const projected = project(labProjections, asOf ? events.filter((e) => Date.parse(e[asOf.by]) <= Date.parse(asOf.at)) : events);
   if (!projected.ok) fail(2, `${file}: NOT VERIFIED — ${projected.error.message} [${projected.error.code}]`);
