@@ -17,7 +17,7 @@ interface Attendee {
   affiliation?: string;
 }
 
-export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]): ParticipationFigures => {
+export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]): Pick<ParticipationFigures, "overall" | "slices"> => {
   const versions = new Map<string, number>();
   const projects = new Map<string, { sector: string; stage: string }>();
   const kinds = new Map<string, string>();

@@ -59,7 +59,7 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
       { type: "EntityJoined", data: { projectId, entityId: en(), role: "sponsor" } },
       { type: "EntityJoined", data: { projectId, entityId: en(), role: "partner" } },
       { type: "EntityJoined", data: { projectId, entityId: en(), role: "partner" } },
-      { type: "EntityDeclined", data: { projectId, entityId: en(), reason: "no" } },
+      { type: "EntityDeclined", data: { projectId, entityId: en(), reasonCode: "no_capacity", reason: "no" } },
       { type: "GateDecisionRecorded", data: { projectId, gate: "G1", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], evidence: [] } },
       { type: "StageEntered", data: { projectId, stage: "co_design", from: "challenge", gate: "G1" } },
       {

@@ -112,7 +112,8 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
   projections() {
     // Same figures from both, or the comparison means nothing.
     const ours = participationFigures(must(project(participation, log)).state);
-    if (!isDeepStrictEqual(handWrittenParticipation(log), ours)) throw new Error("the hand-written pass and the participation projection disagree");
+    if (!isDeepStrictEqual(handWrittenParticipation(log), { overall: ours.overall, slices: ours.slices }))
+      throw new Error("the hand-written pass and the participation projection disagree");
     const base = time(() => {
       sink += handWrittenParticipation(log).overall.distinctParticipants;
     });

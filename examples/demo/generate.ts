@@ -78,12 +78,14 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
   const registrations: Step[] = [];
   const publicIds: string[] = [];
   const otherIds: { id: string; kind: "business" | "academia" | "civil_society" }[] = [];
+  const territoryOf = new Map<string, string>();
   const register = (
     entityId: string,
     name: string,
     kind: "public" | "business" | "academia" | "civil_society",
     sector: Sector,
-    level?: "national" | "regional" | "local",
+    level: "national" | "regional" | "local" | undefined,
+    territory: string | undefined,
   ): void => {
     const at = START - 40 * DAY + registrations.length * HOUR;
     registrations.push({
@@ -91,18 +93,20 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       rec: at,
       role: "system",
       actorId: "sys-import",
-      command: { type: "RegisterEntity", entityId, name, kind, sector, ...(level ? { level } : {}) },
+      command: { type: "RegisterEntity", entityId, name, kind, sector, ...(level ? { level } : {}), ...(territory ? { territory } : {}) },
     });
+    if (territory) territoryOf.set(entityId, territory);
     if (kind === "public") publicIds.push(entityId);
     else otherIds.push({ id: entityId, kind });
   };
   // Every sector a challenge can name, except the catch-all.
   const sectors = Sector.options.filter((s) => s !== "other");
-  N.nationalBodies
-    .slice(0, count(N.nationalBodies.length))
-    .forEach((name, i) => register(`pub-nat-${String(i + 1).padStart(3, "0")}`, name, "public", sectors[i % sectors.length] as Sector, "national"));
+  N.nationalBodies.slice(0, count(N.nationalBodies.length)).forEach((name, i) =>
+    // National bodies sit in Lisbon.
+    register(`pub-nat-${String(i + 1).padStart(3, "0")}`, name, "public", sectors[i % sectors.length] as Sector, "national", "PT170"),
+  );
   let r = 0;
-  for (const region of N.regions)
+  for (const [region, nuts] of N.regions)
     for (const body of N.regionalBodies)
       if (r++ < count(28))
         register(
@@ -111,20 +115,43 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
           "public",
           body.includes("Health") ? "health" : body.includes("Agriculture") ? "agriculture" : body.includes("Employment") ? "employment" : "local_government",
           "regional",
+          nuts,
         );
-  N.municipalities
-    .slice(0, count(N.municipalities.length))
-    .forEach((m, i) => register(`pub-loc-${String(i + 1).padStart(3, "0")}`, `Municipality of ${m}`, "public", "local_government", "local"));
+  N.municipalities.slice(0, count(N.municipalities.length)).forEach(([m, nuts], i) =>
+    // Illustrative local codes: the region's NUTS 2 code and the municipality's number in this list.
+    register(
+      `pub-loc-${String(i + 1).padStart(3, "0")}`,
+      `Municipality of ${m}`,
+      "public",
+      "local_government",
+      "local",
+      `${nuts}:${String(i + 1).padStart(4, "0")}`,
+    ),
+  );
+  // Businesses, universities and associations, most of them around Lisbon and Porto.
+  const somewhere = (): string => d.pick(["PT17", "PT17", "PT17", "PT11", "PT11", "PT16", "PT18", "PT15", "PT20", "PT30"]);
   for (let i = 0; i < count(120); i++)
     register(
       `biz-${String(i + 1).padStart(3, "0")}`,
       `${d.pick(N.businessWords)}${d.pick(N.businessWords).toLowerCase()} ${d.pick(N.businessSuffixes)} ${i + 1}`,
       "business",
       d.pick(sectors),
+      undefined,
+      somewhere(),
     );
-  N.academia.slice(0, count(N.academia.length)).forEach((name, i) => register(`aca-${String(i + 1).padStart(3, "0")}`, name, "academia", "education"));
+  N.academia
+    .slice(0, count(N.academia.length))
+    .forEach((name, i) => register(`aca-${String(i + 1).padStart(3, "0")}`, name, "academia", "education", undefined, somewhere()));
+  // Some associations register without saying where they are: they count under "unknown".
   for (let i = 0; i < count(36); i++)
-    register(`civ-${String(i + 1).padStart(3, "0")}`, `${d.pick(N.civilSocietyKinds)} for ${d.pick(N.civilSocietyTopics)} ${i + 1}`, "civil_society", "other");
+    register(
+      `civ-${String(i + 1).padStart(3, "0")}`,
+      `${d.pick(N.civilSocietyKinds)} for ${d.pick(N.civilSocietyTopics)} ${i + 1}`,
+      "civil_society",
+      "other",
+      undefined,
+      d.chance(0.7) ? somewhere() : undefined,
+    );
 
   // --- People -------------------------------------------------------------------------------
   let citizens = 0;
@@ -185,6 +212,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     const lead = d.pick(leads);
     const owner = d.pick(publicIds.slice(0, Math.min(publicIds.length, 60)));
     const joined: string[] = [owner];
+    const refused: string[] = [];
     const go = (days: number, role: ActorRole, actorId: string, command: Step["command"]): void => {
       t += Math.max(1, Math.round(days * DAY * (0.6 + random() * 0.8)));
       if (t > END) return;
@@ -218,11 +246,26 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       });
     };
     const advance = () => go(d.int(1, 5), "lab_team", team(), { type: "AdvanceStage", ...p });
+    // The reluctance LabX reports: some entities say no, municipalities (half of those asked) more often.
+    const decline = (days: number) => {
+      const local = d.chance(0.5);
+      const shy = d.pick(publicIds.filter((x) => (!local || x.startsWith("pub-loc-")) && !joined.includes(x) && !refused.includes(x)));
+      refused.push(shy);
+      const [reasonCode, reason] = d.pick(N.declineReasons);
+      go(days, "lab_team", team(), { type: "RecordEntityDeclined", ...p, entityId: shy, reasonCode, reason });
+    };
     const join = (role: string, entity?: string) => {
       const id = entity ?? (partnerPool[partnerCursor++ % partnerPool.length] as string);
       if (joined.includes(id) && role !== "sponsor") return;
       joined.push(id);
       go(d.int(2, 20), "lab_team", team(), { type: "RecordEntityJoined", ...p, entityId: id, role });
+    };
+    // A pause that says when work should resume: `expected` days after it starts.
+    const pause = (days: number, reason: string, note: string, expected: number) => {
+      const before = steps.length;
+      go(days, "lab_team", team(), { type: "PauseProject", ...p, reason, note });
+      const step = steps[before];
+      if (step && typeof step.command === "object") step.command.expectedResumeAt = iso(step.at + expected * DAY);
     };
     let sessionNo = 0;
     const session = (kind: string, size: number, headcount = 0) => {
@@ -288,16 +331,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     go(d.int(7, 25), "decision_maker", d.pick(dms), { type: "AcceptChallenge", ...p });
     const sponsor = d.pick(publicIds.filter((x) => x !== owner));
     join("sponsor", sponsor);
-    if (d.chance(0.4)) {
-      // The reluctance LabX reports: some entities say no.
-      const shy = d.pick(publicIds.filter((x) => !joined.includes(x)));
-      go(d.int(3, 15), "lab_team", team(), {
-        type: "RecordEntityDeclined",
-        ...p,
-        entityId: shy,
-        reason: d.pick(["No staff available this year.", "Sees no benefit for its services.", "Waiting for a legal opinion."]),
-      });
-    }
+    if (d.chance(0.5)) decline(d.int(3, 15));
     if (d.chance(0.3)) gate("G1", "hold");
     gate("G1", d.chance(0.2) ? "conditional_go" : "go");
     advance();
@@ -305,7 +339,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       scripts.push(steps);
       return;
     }
-    // Co-design.
+    // Co-design: the lab asks more public entities than take part.
+    for (let i = 0, n = d.int(0, 2); i < n; i++) decline(d.int(1, 3));
     const partners = d.int(4, 9);
     for (let i = 0; i < partners; i++) join("partner");
     const kpis = d.int(1, 3);
@@ -330,7 +365,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     for (let s = 0; s < sessions; s++) {
       session(
         d.pick(["workshop", "workshop", "focus_group", "interview", "user_test", "survey"]),
-        Math.round(d.int(28, 52) * Math.min(1, scale * 8)),
+        Math.round(d.int(32, 56) * Math.min(1, scale * 8)),
         d.chance(0.15) ? d.int(40, 300) : 0,
       );
       if (procurement && !requested && s === 1) {
@@ -346,8 +381,9 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       }
     }
     if (profile === "coDesignDropped") {
-      if (d.chance(0.5))
-        go(d.int(5, 20), "lab_team", team(), { type: "PauseProject", ...p, reason: "entity_reluctance", note: "The owner asked for time to reconsider." });
+      if (d.chance(0.5)) pause(d.int(5, 20), "entity_reluctance", "The owner asked for time to reconsider.", d.int(20, 60));
+      if (requested)
+        go(d.int(10, 40), "lab_team", team(), { type: "CancelProcurement", ...p, procurementId: `${projectId}-pr1`, reason: "No compliant bid was received." });
       go(d.int(30, 120), "decision_maker", d.pick(dms), {
         type: "DiscontinueProject",
         ...p,
@@ -359,7 +395,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     }
     if (requested) {
       const slow = d.chance(0.5);
-      if (slow) go(d.int(5, 15), "lab_team", team(), { type: "PauseProject", ...p, reason: "procurement", note: "Waiting for the contract." });
+      // Teams expect a contract in one to three months; slow ones take longer.
+      if (slow) pause(d.int(5, 15), "procurement", "Waiting for the contract.", d.int(30, 90));
       go(slow ? d.int(90, 200) : d.int(20, 60), "lab_team", team(), {
         type: "ContractProcurement",
         ...p,
@@ -384,6 +421,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
         sites: d.int(1, 12),
         entityIds: pilotEntities,
         plannedEnd: iso(t + d.int(120, 240) * DAY),
+        // The pilot runs where its last regional or local entity is, or where its owner sits.
+        ...(territoryOf.has(pilotEntities.at(-1) ?? owner) ? { territory: territoryOf.get(pilotEntities.at(-1) ?? owner) } : {}),
       });
       session("user_test", Math.round(d.int(20, 40) * Math.min(1, scale * 8)));
       for (let m = 0, n = d.int(2, 5); m < n; m++) {
@@ -452,10 +491,12 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     gate("G3");
     advance();
     for (let a = 0, n = d.int(1, 5); a < n; a++) {
+      const adopter = d.pick(publicIds);
       go(d.int(20, 90), "lab_team", team(), {
         type: "RecordAdoption",
         ...p,
-        entityId: d.pick(publicIds),
+        entityId: adopter,
+        ...(territoryOf.has(adopter) ? { territory: territoryOf.get(adopter) } : {}),
         scaleType: d.pick(["out", "out", "up", "deep"]),
         sites: d.int(1, 40),
         usersCovered: d.int(500, 120_000),

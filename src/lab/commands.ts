@@ -1,6 +1,7 @@
 import * as z from "zod";
 import * as E from "./events.js";
 import { ParticipantRef, ProjectId, Text, Timestamp } from "./values.js";
+import { DeclineReason } from "./vocabulary.js";
 
 // A command carries the event's data it asks for, plus when it happened in the world if that is
 // not now (recording yesterday's workshop today). Schemas are built from the event schemas so the
@@ -22,7 +23,12 @@ export const RecordEntityJoined = command("RecordEntityJoined", E.EntityJoinedDa
 /** Record that an organisation left. → `EntityLeft` */
 export const RecordEntityLeft = command("RecordEntityLeft", E.EntityLeftData);
 /** Record that an organisation declined to take part. → `EntityDeclined` */
-export const RecordEntityDeclined = command("RecordEntityDeclined", E.EntityDeclinedData);
+export const RecordEntityDeclined = command(
+  "RecordEntityDeclined",
+  E.EntityDeclinedData.extend({
+    reasonCode: DeclineReason.exclude(["unspecified"], { error: "must be a reason code; unspecified is kept for refusals recorded before codes existed" }),
+  }),
+);
 /** Record a gate decision. → `GateDecisionRecorded` */
 export const RecordGateDecision = command("RecordGateDecision", E.GateDecisionRecordedData);
 /** Move through the gate of the current stage, after a `go` or `conditional_go`. → `StageEntered` */

@@ -30,6 +30,7 @@ export const evolveEntity = (s: Draft<EntityState>, e: Envelope<EntityEvent>): v
         kind: e.data.kind,
         level: e.data.level ?? null,
         sector: e.data.sector,
+        territory: e.data.territory ?? null,
       });
       return;
     default: {

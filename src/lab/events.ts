@@ -11,11 +11,13 @@ import {
   ProjectId,
   RedactedRef,
   StoredParticipantRef,
+  TerritoryCode,
   Text,
   Timestamp,
 } from "./values.js";
 import {
   ActorRole,
+  DeclineReason,
   DiscontinuationReason,
   EntityKind,
   EntityLevel,
@@ -45,6 +47,7 @@ export const EntityRegisteredData = z.strictObject({
   kind: EntityKind,
   level: EntityLevel.optional().describe("public entities only"),
   sector: Sector,
+  territory: TerritoryCode.optional().describe("where the organisation sits (its seat)"),
 });
 
 /** A challenge is submitted: the project exists, in stage `challenge`. */
@@ -67,8 +70,10 @@ export const ChallengeRejectedData = z.strictObject({ ...project, reason: Text(1
 export const EntityJoinedData = z.strictObject({ ...project, entityId: EntityId, role: EntityRole });
 /** An organisation leaves the project (every role it held). */
 export const EntityLeftData = z.strictObject({ ...project, entityId: EntityId, reason: Text(1000).optional() });
-/** An organisation that was asked declines to take part. */
-export const EntityDeclinedData = z.strictObject({ ...project, entityId: EntityId, reason: Text(1000) });
+/** An organisation that was asked declines to take part (schema version 1: the reason as free text only). */
+export const EntityDeclinedDataV1 = z.strictObject({ ...project, entityId: EntityId, reason: Text(1000) });
+/** An organisation that was asked declines to take part (schema version 2: with a reason code, so reluctance can be counted by reason). */
+export const EntityDeclinedData = EntityDeclinedDataV1.extend({ reasonCode: DeclineReason });
 
 /** One person who approved a gate decision. */
 export const Approver = z.strictObject({ id: PersonId, role: ActorRole, entityId: EntityId.optional() });
@@ -213,6 +218,7 @@ export const PilotStartedData = z.strictObject({
   sites: z.int().min(1).max(100_000),
   entityIds: z.array(EntityId).min(1).max(500),
   plannedEnd: Timestamp,
+  territory: TerritoryCode.optional().describe("where the pilot runs"),
 });
 /** The pilot ends. */
 export const PilotEndedData = z.strictObject({ ...project });
@@ -224,7 +230,14 @@ export const EvaluationPublishedData = z.strictObject({
   reportRef: Text(300),
 });
 /** An entity adopts the solution. */
-export const AdoptionRecordedData = z.strictObject({ ...project, entityId: EntityId, scaleType: ScaleType, sites: Count, usersCovered: Count });
+export const AdoptionRecordedData = z.strictObject({
+  ...project,
+  entityId: EntityId,
+  scaleType: ScaleType,
+  sites: Count,
+  usersCovered: Count,
+  territory: TerritoryCode.optional().describe("where the solution was adopted"),
+});
 
 /** A participant asked to be forgotten (stream `participant:<ref>`; schema version 2: the version-2 reference rule). */
 export const ParticipantForgottenData = z.strictObject({ participantRef: StoredParticipantRef });
@@ -245,7 +258,10 @@ export const labEvents = {
   ChallengeRejected: defineEvent(ChallengeRejectedData),
   EntityJoined: defineEvent(EntityJoinedData),
   EntityLeft: defineEvent(EntityLeftData),
-  EntityDeclined: defineEvent(EntityDeclinedData),
+  // v1 refusals had free text only; "unspecified" says so rather than guessing a code from the text.
+  EntityDeclined: defineEvent(EntityDeclinedData, [
+    { schema: EntityDeclinedDataV1, up: (d: z.infer<typeof EntityDeclinedDataV1>) => ({ ...d, reasonCode: "unspecified" as const }) },
+  ]),
   GateDecisionRecorded: defineEvent(GateDecisionRecordedData),
   StageEntered: defineEvent(StageEnteredData),
   ProjectPaused: defineEvent(ProjectPausedData),

@@ -10,6 +10,8 @@ export interface EntityFacts {
   readonly kind: EntityKind;
   readonly level: EntityLevel | null;
   readonly sector: Sector;
+  /** Where it sits (a NUTS[:LAU] code), if registered with one. */
+  readonly territory: string | null;
 }
 
 /**
@@ -49,7 +51,8 @@ export const registerProjection: Projection<RegisterState, LabEvent> = {
   initialState: { entities: new Map(), forgotten: new Set() },
   streamName: labStreamName,
   evolve: (s, e: Envelope<LabEvent>) => {
-    if (e.type === "EntityRegistered") s.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector });
+    if (e.type === "EntityRegistered")
+      s.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector, territory: e.data.territory ?? null });
     else if (e.type === "ParticipantForgotten") s.forgotten.add(redactedRef(e.data.participantRef));
   },
   merge: (a, b) => mergeRegisters(a, b),

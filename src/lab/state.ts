@@ -1,6 +1,6 @@
 import { deepFreeze, type Immutable } from "../kernel/index.js";
 import type { EventData } from "./events.js";
-import type { DiscontinuationReason, EntityRole, ParticipantRole, PauseReason, Stage, Status } from "./vocabulary.js";
+import type { DeclineReason, DiscontinuationReason, EntityRole, ParticipantRole, PauseReason, Stage, Status } from "./vocabulary.js";
 
 // States are read-only types (the library freezes them); recipes change a `Draft` of them. Their
 // fields come from the events' data wherever an event already says what they are.
@@ -8,8 +8,8 @@ import type { DiscontinuationReason, EntityRole, ParticipantRole, PauseReason, S
 /** A stretch of time spent in a stage. */
 export type StageSpan = Immutable<{ stage: Stage; enteredAt: string; leftAt: string | null }>;
 
-/** A pause: why, in which stage, from when to when (open while paused). */
-export type Pause = Immutable<{ reason: PauseReason; stage: Stage; from: string; to: string | null }>;
+/** A pause: why, in which stage, from when to when (open while paused), and when it was expected to end, if said. */
+export type Pause = Immutable<{ reason: PauseReason; stage: Stage; from: string; to: string | null; expectedResumeAt: string | null }>;
 
 /**
  * Where a project is in its lifecycle: its stage and status, every stay in a stage, every pause,
@@ -101,7 +101,7 @@ export type ProjectState = Immutable<
       accepted: boolean;
       decisions: GateDecision[];
       entities: Map<string, Membership>;
-      declined: Map<string, { reason: string; at: string }>;
+      declined: Map<string, { reasonCode: DeclineReason; reason: string; at: string }>;
       sessions: Map<string, Session>;
       procurements: Map<string, Procurement>;
       kpis: Map<string, Kpi>;
@@ -155,11 +155,20 @@ export type EntityState = Immutable<
       kind: EventData<"EntityRegistered">["kind"] | null;
       level: NonNullable<EventData<"EntityRegistered">["level"]> | null;
       sector: EventData<"EntityRegistered">["sector"] | null;
+      territory: string | null;
     }
 >;
 
 /** The state of an entity stream with no events. */
-export const initialEntityState: EntityState = deepFreeze({ registered: false, entityId: "", name: "", kind: null, level: null, sector: null });
+export const initialEntityState: EntityState = deepFreeze({
+  registered: false,
+  entityId: "",
+  name: "",
+  kind: null,
+  level: null,
+  sector: null,
+  territory: null,
+});
 
 /** A participant reference's erasure status (stream `participant:<ref>`). */
 export type ParticipantState = Immutable<{ forgotten: boolean; forgottenAt: string | null }>;

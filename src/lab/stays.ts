@@ -58,7 +58,7 @@ export const evolveStays = (s: Draft<Stays>, e: Envelope<ProjectEvent>): void =>
   switch (e.type) {
     case "ProjectPaused":
       s.status = "paused";
-      s.pauses.push({ reason: e.data.reason, stage: s.stage, from: at, to: null });
+      s.pauses.push({ reason: e.data.reason, stage: s.stage, from: at, to: null, expectedResumeAt: e.data.expectedResumeAt ?? null });
       return;
     case "ProjectResumed":
       s.status = "active";

@@ -36,6 +36,30 @@ export const Money = z.strictObject({
 /** An amount of money. */
 export type Money = z.infer<typeof Money>;
 
+/**
+ * Where something is: a NUTS code (country, then up to three more characters for the NUTS 1, 2 and
+ * 3 regions: `PT`, `PT1`, `PT11`, `PT11A`), optionally followed by `:` and a local administrative
+ * unit's code (`PT11A:1312`). Checked by format only; the host keeps the names.
+ *
+ * @example
+ * TerritoryCode.parse("PT170:1106") // Lisbon's municipality in the Lisbon metropolitan area
+ */
+export const TerritoryCode = z
+  .string()
+  .regex(/^[A-Z]{2}[0-9A-Z]{0,3}(?::[0-9A-Z]{1,12})?$/u, "must be a NUTS code (PT, PT1, PT11, PT11A), optionally with :LAU (PT11A:1312)");
+/** A territorial code. */
+export type TerritoryCode = z.infer<typeof TerritoryCode>;
+
+/**
+ * The NUTS 2 region a territorial code lies in (its first four characters), or the code itself
+ * when it names only a country or a NUTS 1 region: figures "by region" group by this.
+ *
+ * @example
+ * regionOf("PT11A:1312") // "PT11"
+ * regionOf("PT1")        // "PT1"
+ */
+export const regionOf = (code: string): string => code.split(":")[0]?.slice(0, 4) ?? code;
+
 /** References to evidence documents (file names, URLs, registry numbers), never personal data. */
 export const EvidenceRefs = z.array(Text(300)).max(50);
 

@@ -84,6 +84,24 @@ export const PauseReason = z.enum(["procurement", "entity_reluctance", "funding"
 /** A pause reason. */
 export type PauseReason = z.infer<typeof PauseReason>;
 
+/**
+ * Why an organisation declined to take part, coded so reluctance can be counted by reason;
+ * `unspecified` only for refusals recorded before reasons were coded (commands must choose another).
+ */
+export const DeclineReason = z.enum([
+  "no_capacity",
+  "no_budget",
+  "no_mandate",
+  "legal_or_data_protection",
+  "competing_priorities",
+  "risk_aversion",
+  "no_response",
+  "other",
+  "unspecified",
+]);
+/** A decline reason code. */
+export type DeclineReason = z.infer<typeof DeclineReason>;
+
 /** Why a project was discontinued. */
 export const DiscontinuationReason = z.enum([
   "rejected_at_intake",

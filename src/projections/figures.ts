@@ -73,7 +73,9 @@ export interface LabFigures {
  */
 export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null): LabFigures => {
   const p = participationFigures(state.participation);
-  const f = portfolioFigures(state.portfolio);
+  // Whatever is still running counts as running up to the as-of date, or to the latest time in the log.
+  const now = asOf?.at ?? state.portfolio.latestAt;
+  const f = portfolioFigures(state.portfolio, now);
   return {
     asOf,
     headline: {
@@ -87,7 +89,7 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
       sessionsHeld: p.overall.sessionsHeld,
     },
     participation: p,
-    impact: impactFigures(state.impact),
+    impact: impactFigures(state.impact, now),
     portfolio: f,
     auditTrail: auditTrail(state.auditTrail),
   };

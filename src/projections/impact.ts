@@ -1,6 +1,17 @@
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
-import { type EventData, EvaluationOutcome, kpiDefinitionOf, type KpiDefinition, type LabEvent, labStreamName, redefineKpi, ScaleType } from "../lab/index.js";
+import {
+  type EventData,
+  EvaluationOutcome,
+  kpiDefinitionOf,
+  type KpiDefinition,
+  type LabEvent,
+  labStreamName,
+  redefineKpi,
+  regionOf,
+  ScaleType,
+} from "../lab/index.js";
 import { type Context, compareTime, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
+import { type Overruns, overruns } from "./delays.js";
 
 /** A KPI as defined now (the same definition the project keeps), with every measurement and correction, keyed by event id. */
 export type KpiFacts = Immutable<
@@ -15,7 +26,9 @@ export type KpiFacts = Immutable<
 >;
 
 /** One pilot: where it ran, with whom, from when to when. */
-export type PilotRun = Immutable<Pick<EventData<"PilotStarted">, "projectId" | "sites" | "entityIds"> & { startedAt: string; endedAt: string | null }>;
+export type PilotRun = Immutable<
+  Pick<EventData<"PilotStarted">, "projectId" | "sites" | "entityIds" | "plannedEnd"> & { territory: string | null; startedAt: string; endedAt: string | null }
+>;
 
 /** The raw material of the impact figures. */
 export type ImpactState = Immutable<
@@ -65,7 +78,15 @@ export const impact: Projection<ImpactState, LabEvent> = {
         s.kpis.get(inProject(e.data.projectId, e.data.kpiId))?.corrections.set(e.data.correctsEventId, e.data.value);
         return;
       case "PilotStarted":
-        s.pilots.set(e.id, { projectId: e.data.projectId, sites: e.data.sites, entityIds: e.data.entityIds, startedAt: e.occurredAt, endedAt: null });
+        s.pilots.set(e.id, {
+          projectId: e.data.projectId,
+          sites: e.data.sites,
+          entityIds: e.data.entityIds,
+          plannedEnd: e.data.plannedEnd,
+          territory: e.data.territory ?? null,
+          startedAt: e.occurredAt,
+          endedAt: null,
+        });
         s.running.set(e.data.projectId, e.id);
         return;
       case "PilotEnded": {
@@ -79,7 +100,13 @@ export const impact: Projection<ImpactState, LabEvent> = {
         push(s.evaluations, e.data.projectId, { outcome: e.data.outcome, evidenceLevel: e.data.evidenceLevel, at: e.occurredAt });
         return;
       case "AdoptionRecorded":
-        push(s.adoptions, e.data.projectId, { entityId: e.data.entityId, scaleType: e.data.scaleType, sites: e.data.sites, usersCovered: e.data.usersCovered });
+        push(s.adoptions, e.data.projectId, {
+          entityId: e.data.entityId,
+          scaleType: e.data.scaleType,
+          sites: e.data.sites,
+          usersCovered: e.data.usersCovered,
+          ...(e.data.territory === undefined ? {} : { territory: e.data.territory }),
+        });
         return;
       default:
         return;
@@ -124,10 +151,24 @@ export interface ImpactFigures {
   kpis: KpiFigure[];
   kpisMet: number;
   /** Every pilot counted (a project that re-entered pilot ran several), with its sites and entities. */
-  pilots: { started: number; ended: number; sites: number; list: (PilotRun & { pilotId: string })[] };
+  pilots: {
+    started: number;
+    ended: number;
+    sites: number;
+    /** Against the planned end: pilots that ended late, and pilots still running past it as of the as-of date. */
+    overruns: Overruns;
+    /** Pilots by region (`regionOf` their territory; `unknown` when not given). */
+    byRegion: Record<string, number>;
+    list: (PilotRun & { pilotId: string })[];
+  };
   /** The latest evaluation of each project, by outcome and by evidence level (1–5). */
   evaluations: { byOutcome: Record<EvaluationOutcome, number>; byEvidenceLevel: Record<"1" | "2" | "3" | "4" | "5", number> };
-  adoption: { byScaleType: Record<ScaleType, AdoptionFigure>; total: AdoptionFigure };
+  adoption: {
+    byScaleType: Record<ScaleType, AdoptionFigure>;
+    /** By region (`regionOf` the adoption's territory; `unknown` when not given). */
+    byRegion: Record<string, AdoptionFigure>;
+    total: AdoptionFigure;
+  };
 }
 
 /**
@@ -162,8 +203,19 @@ const zero = (): AdoptionFigure => ({ adoptions: 0, entities: 0, sites: 0, users
 const EVIDENCE_LEVELS = ["1", "2", "3", "4", "5"] as const;
 const tally = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** Turn the impact state into figures. */
-export const impactFigures = (s: ImpactState): ImpactFigures => {
+const regionKey = (territory: string | null | undefined): string => (territory == null ? "unknown" : regionOf(territory));
+const sortedKeys = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => byText(a, b)));
+
+/**
+ * Turn the impact state into figures as of `now` (an ISO timestamp: the as-of date, or the latest
+ * time in the log), which says which running pilots are past their planned end.
+ *
+ * @example
+ * const r = project(impact, events);
+ * // on the demonstration log: { planned: 27, endedLate: 24, medianDaysLate: 128, openPastPlanned: 1 }
+ * if (r.ok) console.log(impactFigures(r.value.state, "2020-12-31T23:59:59Z").pilots.overruns);
+ */
+export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {
   const kpis = [...s.kpis.values()].map(kpiFigure).sort((a, b) => byText(a.projectId, b.projectId) || byText(a.kpiId, b.kpiId));
   const byOutcome = tally(EvaluationOutcome.options);
   const byEvidenceLevel = tally(EVIDENCE_LEVELS);
@@ -176,10 +228,12 @@ export const impactFigures = (s: ImpactState): ImpactFigures => {
   }
   const byScaleType = Object.fromEntries(ScaleType.options.map((t) => [t, zero()])) as Record<ScaleType, AdoptionFigure>;
   const total = zero();
-  const entities = new Map<AdoptionFigure, Set<string>>([...Object.values(byScaleType), total].map((f) => [f, new Set<string>()]));
+  const byRegion: Record<string, AdoptionFigure> = {};
+  const entities = new Map<AdoptionFigure, Set<string>>();
   for (const list of s.adoptions.values()) {
     for (const a of list) {
-      for (const f of [byScaleType[a.scaleType], total]) {
+      for (const f of [byScaleType[a.scaleType], total, (byRegion[regionKey(a.territory)] ??= zero())]) {
+        if (!entities.has(f)) entities.set(f, new Set());
         f.adoptions++;
         f.sites += a.sites;
         f.usersCovered += a.usersCovered;
@@ -189,11 +243,23 @@ export const impactFigures = (s: ImpactState): ImpactFigures => {
   }
   for (const [f, set] of entities) f.entities = set.size;
   const pilots = [...s.pilots].map(([pilotId, p]) => ({ pilotId, ...p })).sort((a, b) => compareTime(a.startedAt, b.startedAt) || byText(a.pilotId, b.pilotId));
+  const pilotsByRegion: Record<string, number> = {};
+  for (const p of pilots) pilotsByRegion[regionKey(p.territory)] = (pilotsByRegion[regionKey(p.territory)] ?? 0) + 1;
   return {
     kpis,
     kpisMet: kpis.filter((k) => k.met === true).length,
-    pilots: { started: pilots.length, ended: pilots.filter((p) => p.endedAt !== null).length, sites: pilots.reduce((n, p) => n + p.sites, 0), list: pilots },
+    pilots: {
+      started: pilots.length,
+      ended: pilots.filter((p) => p.endedAt !== null).length,
+      sites: pilots.reduce((n, p) => n + p.sites, 0),
+      overruns: overruns(
+        pilots.map((p) => ({ planned: p.plannedEnd, end: p.endedAt })),
+        now,
+      ),
+      byRegion: sortedKeys(pilotsByRegion),
+      list: pilots,
+    },
     evaluations: { byOutcome, byEvidenceLevel },
-    adoption: { byScaleType, total },
+    adoption: { byScaleType, byRegion: sortedKeys(byRegion), total },
   };
 };

@@ -1,11 +1,14 @@
 export * from "./as-of.js";
 export * from "./audit-trail.js";
 export type { Context as ProjectionContext, ProjectContext } from "./context.js";
+export * from "./delays.js";
 export * from "./figures.js";
 export * from "./history.js";
 export * from "./impact.js";
 export * from "./lineage.js";
 export * from "./participation.js";
 export * from "./portfolio.js";
+export * from "./reluctance.js";
 export * from "./report.js";
+export { survivalMedian } from "./stats.js";
 export type { Fact, Witness } from "./witness.js";

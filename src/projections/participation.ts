@@ -1,6 +1,6 @@
 import type { Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
-import { type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef } from "../lab/index.js";
+import { type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
 import { addBit, countBits, dropBit, eachBit, hasBit } from "./bitset.js";
 import { addCounts, addTo, bump, type Context, emptyContext, inProject, mergeContext, type Slices, slicesOf, trackContext, unionSets } from "./context.js";
 import type { Witness } from "./witness.js";
@@ -291,6 +291,11 @@ export interface ParticipationSlice {
 /** Participation figures overall and by `year:YYYY`, `sector:…` and `stage:…`. */
 export interface ParticipationFigures {
   overall: ParticipationSlice;
+  /**
+   * The public entities engaged overall, by the register's level (`unspecified` when registered
+   * without one) and by region (`regionOf` their territory; `unknown` when registered without one).
+   */
+  publicEntitiesEngaged: { byLevel: Record<string, number>; byRegion: Record<string, number> };
   slices: Record<string, ParticipationSlice>;
 }
 
@@ -334,8 +339,19 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
       entitiesEngaged: orgs(s.engaged, slice, () => true),
     };
   };
+  const byLevel: Record<string, number> = {};
+  const byRegion: Record<string, number> = {};
+  for (const [id, where] of s.engaged) {
+    const e = s.entities.get(id);
+    if (e?.kind !== "public" || !where.has("all")) continue;
+    byLevel[e.level ?? "unspecified"] = (byLevel[e.level ?? "unspecified"] ?? 0) + 1;
+    const region = e.territory === null ? "unknown" : regionOf(e.territory);
+    byRegion[region] = (byRegion[region] ?? 0) + 1;
+  }
+  const sorted = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     overall: figures("all"),
+    publicEntitiesEngaged: { byLevel: sorted(byLevel), byRegion: sorted(byRegion) },
     slices: Object.fromEntries(
       [...slices]
         .filter((x) => x !== "all")

@@ -2,13 +2,14 @@ import { deepFreeze, type Envelope, type Immutable, type Projection } from "../k
 import {
   type DiscontinuationReason,
   type EntityKind,
+  evolveProcurements,
   evolveStays,
   type Gate,
   implementedAt,
   initialStays,
   type LabEvent,
   labStreamName,
-  type PauseReason,
+  type Procurement,
   type Sector,
   Stage as Stages,
   type Stage,
@@ -18,8 +19,10 @@ import {
   stageEnteredBy,
   transitions,
 } from "../lab/index.js";
-import { type Context, compareTime, emptyContext, inProject, mergeContext, trackContext, yearOf } from "./context.js";
-import { calendarDays, median, percentile } from "./stats.js";
+import { type Context, compareTime, emptyContext, mergeContext, trackContext, yearOf } from "./context.js";
+import { type PauseFigures, pauseFigures, type ProcurementFigures, procurementFigures } from "./delays.js";
+import { type Asked, evolveAsked, type ReluctanceFigures, reluctanceFigures } from "./reluctance.js";
+import { calendarDays, median } from "./stats.js";
 import type { Witness } from "./witness.js";
 
 /** One project as the portfolio sees it: its stays and pauses (kept by the same recipe as the project's own state), and what the figures time. */
@@ -31,7 +34,7 @@ export type PortfolioProject = Immutable<
     /** The `ChallengeSubmitted` event: part of the lineage of every count of projects. */
     submittedEventId: string;
     pilotStartedAt: string | null;
-    procurements: Map<string, { requestedAt: string; contractedAt: string | null }>;
+    procurements: Map<string, Procurement>;
   }
 >;
 
@@ -39,8 +42,8 @@ export type PortfolioProject = Immutable<
 export type PortfolioState = Immutable<
   Context & {
     portfolio: Map<string, PortfolioProject>;
-    /** `inProject(projectId, entityId)` → entity id, for every organisation that declined to take part. */
-    declined: Map<string, string>;
+    /** `inProject(projectId, entityId)` → an organisation a project asked to take part: when it first answered, and its first refusal if any. */
+    asked: Map<string, Asked>;
     /** The latest business time seen: where open stays end in timelines. */
     latestAt: string;
   }
@@ -52,7 +55,7 @@ export type PortfolioState = Immutable<
  * implemented.
  */
 export const portfolioProjection = (witness?: Witness): Projection<PortfolioState, LabEvent> => ({
-  initialState: deepFreeze({ ...emptyContext(), portfolio: new Map(), declined: new Map(), latestAt: "" }),
+  initialState: deepFreeze({ ...emptyContext(), portfolio: new Map(), asked: new Map(), latestAt: "" }),
   streamName: labStreamName,
   evolve: (s, e: Envelope<LabEvent>) => {
     trackContext(s, e);
@@ -84,15 +87,13 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
         p.pilotStartedAt ??= at;
         return;
       case "ProcurementRequested":
-        p.procurements.set(e.data.procurementId, { requestedAt: at, contractedAt: null });
+      case "ProcurementContracted":
+      case "ProcurementCancelled":
+        evolveProcurements(p, e);
         return;
-      case "ProcurementContracted": {
-        const r = p.procurements.get(e.data.procurementId);
-        if (r) r.contractedAt = at;
-        return;
-      }
+      case "EntityJoined":
       case "EntityDeclined":
-        s.declined.set(inProject(e.data.projectId, e.data.entityId), e.data.entityId);
+        evolveAsked(s.asked, e);
         return;
       default:
         return;
@@ -101,7 +102,7 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
   merge: (a, b) => ({
     ...mergeContext(a, b),
     portfolio: new Map([...a.portfolio, ...b.portfolio]),
-    declined: new Map([...a.declined, ...b.declined]),
+    asked: new Map([...a.asked, ...b.asked]),
     latestAt: a.latestAt === "" || (b.latestAt !== "" && compareTime(b.latestAt, a.latestAt) > 0) ? b.latestAt : a.latestAt,
   }),
 });
@@ -130,12 +131,16 @@ export interface PortfolioFigures {
   /** Of the projects that reached a gate's stage, how many passed it. */
   gateConversion: Record<Gate, { reached: number; passed: number; rate: number | null }>;
   discontinued: { total: number; rate: number | null; byStage: Partial<Record<Stage, number>>; byReason: Partial<Record<DiscontinuationReason, number>> };
-  pauses: { total: number; byReason: Partial<Record<PauseReason, number>> };
+  /** Time paused by reason, open pauses counted up to the as-of date; overruns of the expected resume date. */
+  pauses: PauseFigures;
   timeInStage: Record<Stage, StageTime>;
-  procurementLeadTime: { contracted: number; medianDays: number | null; p90Days: number | null };
+  /** Procurement lead times by procedure, open procurements counted as still running. */
+  procurement: ProcurementFigures;
   challengeToPilot: { projects: number; medianDays: number | null };
   /** Distinct organisations that declined to take part, by kind ("unregistered" when not in the register). */
   declinedByKind: Partial<Record<EntityKind | "unregistered", number>>;
+  /** Of the organisations asked, how many declined: by level, sector, region, year and reason. */
+  reluctance: ReluctanceFigures;
   /** Each project's stays in its stages; an open stay ends at the latest time seen. */
   timelines: { projectId: string; title: string; status: Status; spans: { stage: Stage; from: string; to: string }[] }[];
 }
@@ -197,7 +202,6 @@ const standing = (projects: readonly PortfolioProject[]) => {
   const bySector: Partial<Record<Sector, number>> = {};
   const byYear: Record<string, number> = {};
   const discontinued: PortfolioFigures["discontinued"] = { total: 0, rate: null, byStage: {}, byReason: {} };
-  const pauses: PortfolioFigures["pauses"] = { total: 0, byReason: {} };
   for (const p of projects) {
     byStage[p.stage]++;
     byStatus[p.status]++;
@@ -208,40 +212,44 @@ const standing = (projects: readonly PortfolioProject[]) => {
       add(discontinued.byStage, p.discontinuation.stage);
       add(discontinued.byReason, p.discontinuation.reasonCode);
     }
-    for (const x of p.pauses) {
-      pauses.total++;
-      add(pauses.byReason, x.reason);
-    }
   }
   discontinued.rate = projects.length === 0 ? null : discontinued.total / projects.length;
-  return { byStage, byStatus, bySector, byYear, discontinued, pauses };
+  return { byStage, byStatus, bySector, byYear, discontinued };
 };
 
 /**
- * Turn the portfolio state into figures. Durations count completed stays only, in UTC calendar days.
+ * Turn the portfolio state into figures as of `now` (by default the latest business time in the
+ * log): time in stage counts completed stays only; pauses and procurements still open count as
+ * running up to `now`. Durations are UTC calendar days.
  *
  * @example
  * portfolioFigures(must(project(portfolio, events)).state).implemented // projects that reached pilot
  */
-export const portfolioFigures = (s: PortfolioState): PortfolioFigures => {
+export const portfolioFigures = (s: PortfolioState, now: string = s.latestAt): PortfolioFigures => {
   const projects = [...s.portfolio.values()];
-  const lead: number[] = [];
   const toPilot: number[] = [];
-  for (const p of projects) {
-    for (const r of p.procurements.values()) if (r.contractedAt !== null) lead.push(calendarDays(r.requestedAt, r.contractedAt));
-    if (p.pilotStartedAt !== null) toPilot.push(calendarDays(p.submittedAt, p.pilotStartedAt));
-  }
+  for (const p of projects) if (p.pilotStartedAt !== null) toPilot.push(calendarDays(p.submittedAt, p.pilotStartedAt));
   const declinedByKind: PortfolioFigures["declinedByKind"] = {};
-  for (const id of new Set(s.declined.values())) add(declinedByKind, s.entities.get(id)?.kind ?? "unregistered");
+  const declinedIds = new Set<string>();
+  for (const a of s.asked.values()) if (a.declined) declinedIds.add(a.entityId);
+  for (const id of declinedIds) add(declinedByKind, s.entities.get(id)?.kind ?? "unregistered");
   return {
     projects: projects.length,
     implemented: projects.filter((p) => implementedAt(p) !== null).length,
     ...standing(projects),
     gateConversion: gateConversion(projects),
     timeInStage: timeInStage(projects),
-    procurementLeadTime: { contracted: lead.length, medianDays: median(lead), p90Days: percentile(lead, 90) },
+    pauses: pauseFigures(
+      projects.flatMap((p) => p.pauses),
+      now,
+    ),
+    procurement: procurementFigures(
+      projects.flatMap((p) => [...p.procurements.values()]),
+      now,
+    ),
     challengeToPilot: { projects: toPilot.length, medianDays: median(toPilot) },
     declinedByKind,
+    reluctance: reluctanceFigures(s.asked.values(), s.entities),
     timelines: [...s.portfolio]
       .map(([projectId, p]) => ({
         projectId,

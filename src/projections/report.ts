@@ -1,6 +1,8 @@
 import { Gate, ScaleType, Stage } from "../lab/index.js";
 import type { LabFigures } from "./figures.js";
+import type { LeadTimes, Overruns } from "./delays.js";
 import type { AdoptionFigure } from "./impact.js";
+import type { Rate } from "./reluctance.js";
 
 /** Options of `renderReport`. */
 export interface ReportOptions {
@@ -53,6 +55,7 @@ const headline: Section = (f) => {
 
 const where: Section = (f) => {
   const pf = f.portfolio;
+  const pausesByReason = Object.fromEntries(Object.entries(pf.pauses.byReason).map(([k, x]) => [k, x.pauses]));
   const open = pf.timelines.filter((t) => t.status === "active" || t.status === "paused");
   const slices: [string, number][] = [
     ...Stage.options.map((s): [string, number] => [label(s), open.filter((t) => t.spans.at(-1)?.stage === s).length]),
@@ -67,7 +70,7 @@ const where: Section = (f) => {
     ...slices.filter(([, v]) => v > 0).map(([k, v]) => `    "${k}" : ${v}`),
     "```",
     "",
-    `Paused now: ${n(pf.byStatus.paused)}. Pauses over the whole period, by reason: ${listed(pf.pauses.byReason)}.`,
+    `Paused now: ${n(pf.byStatus.paused)}. Pauses over the whole period, by reason: ${listed(pausesByReason)}.`,
     "",
   ];
 };
@@ -143,7 +146,6 @@ const gates: Section = (f) => {
 const time: Section = (f) => {
   const pf = f.portfolio;
   const t = pf.timeInStage;
-  const lead = pf.procurementLeadTime;
   return [
     "## Time",
     "",
@@ -152,9 +154,94 @@ const time: Section = (f) => {
       Stage.options.map((s) => [label(s), n(t[s].stays), days(t[s].medianDaysGross), days(t[s].medianDaysNet)]),
     ),
     "",
-    `Procurement lead time (requested → contracted, ${n(lead.contracted)} contracts): median ${days(lead.medianDays)}, ` +
-      `90th percentile ${days(lead.p90Days)}. ` +
-      `Challenge submission to pilot start (${n(pf.challengeToPilot.projects)} projects): median ${days(pf.challengeToPilot.medianDays)}.`,
+    `Challenge submission to pilot start (${n(pf.challengeToPilot.projects)} projects): median ${days(pf.challengeToPilot.medianDays)}.`,
+    "",
+  ];
+};
+
+const rateCells = (r: Rate): string[] => [n(r.asked), n(r.declined), pct(r.rate)];
+const rates = (head: string, r: Record<string, Rate>): string =>
+  table(
+    [head, "asked", "declined", "rate"],
+    Object.entries(r).map(([k, x]) => [label(k), ...rateCells(x)]),
+  );
+
+const reluctance: Section = (f) => {
+  const r = f.portfolio.reluctance;
+  return [
+    "## Reluctance",
+    "",
+    `Of ${n(r.overall.asked)} organisations asked to take part in a project, ${n(r.overall.declined)} declined (${pct(r.overall.rate)}). ` +
+      `Reasons: ${listed(r.byReason)}.`,
+    "",
+    rates("level", r.byLevel),
+    "",
+    rates("year", r.byYear),
+    "",
+    rates("region", r.byRegion),
+    "",
+  ];
+};
+
+const overrun = (o: Overruns, what: string, plan: string, open: string): string =>
+  `${what} with ${plan}: ${n(o.planned)}; ended late: ${n(o.endedLate)} (median ${days(o.medianDaysLate)} late); ${open}: ${n(o.openPastPlanned)}.`;
+
+const delays: Section = (f) => {
+  const pr = f.portfolio.procurement;
+  const lead = (k: string, x: LeadTimes): string[] => [
+    label(k),
+    n(x.requested),
+    n(x.contracted),
+    n(x.cancelled),
+    n(x.open),
+    days(x.medianDays),
+    days(x.contractedMedianDays),
+    Object.entries(x.value)
+      .map(([cur, v]) => `${cur} ${v.ratio === null ? "—" : v.ratio.toFixed(2)}`)
+      .join(", ") || "—",
+  ];
+  const pauses = f.portfolio.pauses;
+  return [
+    "## Delays",
+    "",
+    "Procurement, requested → contracted. The median counts procurements still open (and cancelled ones, up to their cancellation) " +
+      "as still waiting (Kaplan–Meier), so the slowest are not dropped; — when fewer than half have reached a contract.",
+    "",
+    table(
+      ["procedure", "requested", "contracted", "cancelled", "open", "median days", "median, contracted only", "contract / estimate"],
+      [...Object.entries(pr.byProcedure).map(([k, x]) => lead(k, x)), lead("all", pr.all)],
+    ),
+    "",
+    table(
+      ["pause reason", "pauses", "still paused", "days paused", "median days"],
+      Object.entries(pauses.byReason).map(([k, x]) => [label(k), n(x.pauses), n(x.open), n(x.days), days(x.medianDays)]),
+    ),
+    "",
+    overrun(pauses.overruns, "Pauses", "an expected resume date", "still paused past it"),
+    overrun(f.impact.pilots.overruns, "Pilots", "a planned end", "still running past it"),
+    "",
+  ];
+};
+
+const territory: Section = (f) => {
+  const engaged = f.participation.publicEntitiesEngaged;
+  const im = f.impact;
+  const regions = [...new Set([...Object.keys(engaged.byRegion), ...Object.keys(im.pilots.byRegion), ...Object.keys(im.adoption.byRegion)])].sort();
+  return [
+    "## Territory",
+    "",
+    `Public entities engaged, by level: ${listed(engaged.byLevel)}.`,
+    "",
+    table(
+      ["region", "public entities engaged", "pilots", "adoptions", "users covered"],
+      regions.map((r) => [
+        r,
+        n(engaged.byRegion[r] ?? 0),
+        n(im.pilots.byRegion[r] ?? 0),
+        n(im.adoption.byRegion[r]?.adoptions ?? 0),
+        n(im.adoption.byRegion[r]?.usersCovered ?? 0),
+      ]),
+    ),
     "",
   ];
 };
@@ -245,6 +332,6 @@ export const renderReport = (f: LabFigures, options: ReportOptions = {}): string
     f.asOf === null
       ? "All recorded events."
       : `As of ${f.asOf.at}, by ${f.asOf.by === "recordedAt" ? "record time (what had been recorded)" : "business time (what had happened)"}.`;
-  const sections = [headline, where, byYear, bySector, gates, time, timelines, impactSection, decisions];
+  const sections = [headline, where, byYear, bySector, territory, gates, reluctance, time, delays, timelines, impactSection, decisions];
   return [`# ${options.title ?? "Innovation lab report"}`, "", asOf, "", ...sections.flatMap((section) => section(f, options))].join("\n");
 };

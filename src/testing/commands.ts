@@ -96,6 +96,7 @@ const organisationsCommands = (p: { readonly projectId: string }) => ({
     type: "RecordEntityDeclined",
     ...p,
     entityId,
+    reasonCode: "no_capacity",
     reason: "No staff available this year.",
     ...o,
   }),

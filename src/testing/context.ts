@@ -23,16 +23,16 @@ export const testActor: Actor = { id: "tester", role: "lab_team" };
 
 /** The organisations the kit's command builders name, as a test register holds them. */
 export const testEntities: Readonly<Record<string, EntityFacts>> = {
-  "ent-owner": { kind: "public", level: "national", sector: "digital_services" },
-  "ent-sponsor": { kind: "public", level: "national", sector: "finance" },
-  "ent-a": { kind: "public", level: "regional", sector: "health" },
-  "ent-b": { kind: "academia", level: null, sector: "education" },
-  "ent-shy": { kind: "public", level: "local", sector: "local_government" },
-  "ent-adopter": { kind: "public", level: "local", sector: "local_government" },
-  "ent-supplier": { kind: "business", level: null, sector: "digital_services" },
-  "ent-civic": { kind: "civil_society", level: null, sector: "other" },
-  "ent-region": { kind: "public", level: "regional", sector: "employment" },
-  "ent-town": { kind: "public", level: "local", sector: "local_government" },
+  "ent-owner": { kind: "public", level: "national", sector: "digital_services", territory: "PT170" },
+  "ent-sponsor": { kind: "public", level: "national", sector: "finance", territory: "PT170" },
+  "ent-a": { kind: "public", level: "regional", sector: "health", territory: "PT11" },
+  "ent-b": { kind: "academia", level: null, sector: "education", territory: "PT16B" },
+  "ent-shy": { kind: "public", level: "local", sector: "local_government", territory: "PT11A:1312" },
+  "ent-adopter": { kind: "public", level: "local", sector: "local_government", territory: "PT150:0808" },
+  "ent-supplier": { kind: "business", level: null, sector: "digital_services", territory: "PT170:1106" },
+  "ent-civic": { kind: "civil_society", level: null, sector: "other", territory: null },
+  "ent-region": { kind: "public", level: "regional", sector: "employment", territory: "PT18" },
+  "ent-town": { kind: "public", level: "local", sector: "local_government", territory: "PT16D:0106" },
 };
 
 /**

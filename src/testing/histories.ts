@@ -2,6 +2,7 @@ import { type DomainError, type Envelope, executeOn, fold } from "../kernel/inde
 import {
   ActorRole,
   currentDecision,
+  DeclineReason,
   DiscontinuationReason,
   EntityRole,
   EvaluationOutcome,
@@ -42,6 +43,9 @@ export const pools = {
   procurement: ["r1", "r2"],
   kpi: ["k1", "k2"],
   pause: PauseReason.options,
+  // unspecified is kept for refusals recorded before codes existed; commands cannot name it.
+  declineReason: DeclineReason.exclude(["unspecified"]).options,
+  territory: ["PT11", "PT11A:1312", "PT170", "PT16D:0106", "PT150:0808"],
   // rejected_at_intake is RejectChallenge's to record; DiscontinueProject draws it only as a command the rules refuse.
   reason: DiscontinuationReason.options,
   evaluation: EvaluationOutcome.options,
@@ -61,6 +65,8 @@ interface Draw {
   readonly state: ProjectState;
   readonly history: readonly Envelope<ProjectEvent>[];
   readonly good: boolean;
+  /** The step's day (`day(t)`): where dates a command plans ahead start from. */
+  readonly t: number;
 }
 
 // A schema-valid command of each type, its details drawn from small pools so references often hit.
@@ -70,7 +76,7 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
   RejectChallenge: () => c.reject(),
   RecordEntityJoined: ({ a, b }) => c.join(of(pools.entity, a), of(pools.entityRole, b)),
   RecordEntityLeft: ({ a }) => c.leave(of(pools.entity, a)),
-  RecordEntityDeclined: ({ a }) => c.decline(of(pools.entity, a)),
+  RecordEntityDeclined: ({ a, b0 }) => c.decline(of(pools.entity, a), { reasonCode: of(pools.declineReason, b0) }),
   RecordGateDecision: ({ a, b, d, e, state, good }) => {
     const outcome = of(pools.outcome, b);
     return c.gate(b % 9 === 8 ? of(pools.gate, a) : projectGate(state), outcome, {
@@ -81,7 +87,7 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
     });
   },
   AdvanceStage: () => c.advance(),
-  PauseProject: ({ a }) => c.pause(of(pools.pause, a)),
+  PauseProject: ({ a, b0, t }) => c.pause(of(pools.pause, a), b0 % 4 === 0 ? {} : { expectedResumeAt: day(t + 1 + (b0 % 90)) }),
   ResumeProject: () => c.resume(),
   PivotProject: () => c.pivot(),
   DiscontinueProject: ({ a }) => c.discontinue({ reasonCode: of(pools.reason, a) }),
@@ -102,16 +108,21 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
     const measured = history.filter((x) => x.type === "KpiMeasured");
     return c.correct(measured.length > 0 ? (measured[a % measured.length] as Envelope<ProjectEvent>).id : "missing", { kpiId: of(pools.kpi, b) });
   },
-  StartPilot: ({ a, b0, good }) => c.startPilot({ entityIds: [of(pools.entity, good ? 0 : a)], plannedEnd: day(1000 + b0) }),
+  StartPilot: ({ a, b0, t, good }) =>
+    c.startPilot({
+      entityIds: [of(pools.entity, good ? 0 : a)],
+      plannedEnd: day(t + 1 + (b0 % 90)),
+      ...(b0 % 3 === 0 ? {} : { territory: of(pools.territory, a) }),
+    }),
   EndPilot: () => c.endPilot(),
   PublishEvaluation: ({ a, b0, good }) => c.evaluate(of(pools.evaluation, good ? 0 : a), { evidenceLevel: 1 + (b0 % 5) }),
-  RecordAdoption: ({ a, b }) => c.adopt({ sites: a % 20, usersCovered: b * 10 }),
+  RecordAdoption: ({ a, b, b0 }) => c.adopt({ sites: a % 20, usersCovered: b * 10, ...(b0 % 3 === 0 ? {} : { territory: of(pools.territory, b0) }) }),
 };
 
 /** A schema-valid command of the given type, its details drawn from small pools so references often hit. */
-const build = (type: Type, p: number[], state: ProjectState, history: readonly Envelope<ProjectEvent>[], good: boolean): CommandInput => {
+const build = (type: Type, p: number[], state: ProjectState, history: readonly Envelope<ProjectEvent>[], good: boolean, t: number): CommandInput => {
   const [a = 0, b0 = 0, d0 = 0, e = 0] = p;
-  return builders[type]({ a, b: good ? 0 : b0, d: good ? 0 : d0, e, b0, d0, state, history, good });
+  return builders[type]({ a, b: good ? 0 : b0, d: good ? 0 : d0, e, b0, d0, state, history, good, t });
 };
 // Public entities that civil servants come from, and that no project names otherwise.
 const affiliations = ["ent-region", "ent-town"];
@@ -249,11 +260,11 @@ export const playProject = (
     const driven = mode === "drive" ? drive(state, allowed, s.params[0] ?? 0) : undefined;
     const pool = mode === "any" ? anyType : mode === "allowed" || forward.length === 0 ? allowed : forward;
     const type = (driven?.type as Type | undefined) ?? of(pool, s.pick);
-    const built = driven ?? build(type, s.params, state, history, mode === "forward" || mode === "drive");
+    t += s.days;
+    const built = driven ?? build(type, s.params, state, history, mode === "forward" || mode === "drive", t);
     const command = projectId === "p1" ? built : { ...built, projectId };
     // Mostly a role the table allows; sometimes any role, the auditor included.
     const role = s.role < 17 ? of(permissions[type], s.pick) : of(ActorRole.options, s.role);
-    t += s.days;
     const before = state;
     // Gate decisions are mostly recorded by their approver; sometimes by someone else, which is refused.
     const actorId = type === "RecordGateDecision" && s.role % 5 !== 4 ? "dm-1" : `${role}-1`;

@@ -43,6 +43,16 @@ describe("entity register", () => {
       .when(register())
       .thenError("entity_exists");
   });
+  it("a territory is a NUTS code, optionally with a local unit, and the register keeps it", () => {
+    spec
+      .given([])
+      .when(register({ territory: "PT11A:1312" }))
+      .thenState({ territory: "PT11A:1312" });
+    for (const territory of ["Lisboa", "pt11", "PT11A:", "PT11AB1", "PT11A:13-12"]) {
+      const e = spec.given([]).when(register({ territory })).thenError("validation_failed");
+      expect(e.message, territory).toContain("must be a NUTS code");
+    }
+  });
   it("public entities need a level; others have none", () => {
     spec
       .given([])

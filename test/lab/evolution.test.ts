@@ -4,11 +4,32 @@ import { createCodec, decodeJsonl, labEvents, legacyRef, participantRefProblem }
 
 const codec = createCodec(labEvents);
 const v1 = readFileSync(new URL("../fixtures/v1/events.jsonl", import.meta.url), "utf8");
+const beforeTerritory = readFileSync(new URL("../fixtures/v1/before-territory.jsonl", import.meta.url), "utf8");
 
 describe("schema evolution", () => {
   const moved = ["SessionClosed", "KpiDefined", "AttendanceRecorded", "ParticipantForgotten"];
   it("SessionClosed, KpiDefined, AttendanceRecorded and ParticipantForgotten are at schema version 2", () => {
     for (const type of moved) expect(labEvents[type as keyof typeof labEvents].schemaVersion, type).toBe(2);
+  });
+
+  it("refusals written before reason codes decode as `unspecified`, their free text kept; events without a territory decode unchanged", () => {
+    expect(labEvents.EntityDeclined.schemaVersion).toBe(2);
+    const raw = beforeTerritory
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
+    const { events, errors } = decodeJsonl(codec, beforeTerritory);
+    expect(errors).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(["EntityDeclined", "EntityDeclined", "EntityRegistered", "PilotStarted", "AdoptionRecorded", "ProjectPaused"]);
+    events.forEach((e, i) => {
+      if (e.type === "EntityDeclined") {
+        expect(e.schemaVersion).toBe(2);
+        expect(e.data).toEqual({ ...raw[i]?.data, reasonCode: "unspecified" });
+      } else {
+        expect(e.schemaVersion).toBe(1);
+        expect(e.data).toEqual(raw[i]?.data);
+      }
+    });
   });
 
   it("the version 1 fixtures still decode, upgraded to version 2", () => {

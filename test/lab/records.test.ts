@@ -217,6 +217,29 @@ describe("entities in a project", () => {
       .when(c.join())
       .thenState({ entities: new Map([["ent-sponsor", { roles: ["sponsor"], active: true }]]) });
   });
+  it("a refusal carries a coded reason; `unspecified` is kept for refusals recorded before codes existed", () => {
+    given(steps.submitted)
+      .when(c.decline("ent-shy", { reasonCode: "risk_aversion" }))
+      .then([{ type: "EntityDeclined", data: { projectId: "p1", entityId: "ent-shy", reasonCode: "risk_aversion", reason: "No staff available this year." } }]);
+    const refused = given(steps.submitted)
+      .when({ ...c.decline(), reasonCode: "unspecified" as never })
+      .thenError("validation_failed");
+    expect(refused.message).toContain("unspecified is kept for refusals recorded before codes existed");
+  });
+  it("a pilot and an adoption keep the territory they name; a pause its expected resume date", () => {
+    given(steps.inPilot)
+      .when(c.startPilot({ territory: "PT11A:1312" }))
+      .then([{ type: "PilotStarted", data: { projectId: "p1", sites: 3, entityIds: ["ent-owner"], plannedEnd: day(400), territory: "PT11A:1312" } }]);
+    given(steps.inScale)
+      .when(c.adopt({ territory: "PT150:0808" }))
+      .thenState({ adoptions: [{ entityId: "ent-adopter", territory: "PT150:0808" }] });
+    given(steps.inPilot)
+      .when(c.startPilot({ territory: "Lisboa" }))
+      .thenError("validation_failed");
+    given(steps.inCoDesign)
+      .when(c.pause("procurement", { expectedResumeAt: day(300) }))
+      .thenState({ pauses: [{ reason: "procurement", expectedResumeAt: day(300), to: null }] });
+  });
   it("declining is recorded with its reason, once, and not for an entity that is part of the project", () => {
     given(steps.submitted)
       .when(c.decline())

@@ -56,7 +56,13 @@ export const on = (projectId: string) => ({
   }),
   accept: (): Cmd => ({ type: "AcceptChallenge", projectId }),
   join: (entityId: string, role = "sponsor"): Cmd => ({ type: "RecordEntityJoined", projectId, entityId, role }),
-  decline: (entityId: string): Cmd => ({ type: "RecordEntityDeclined", projectId, entityId, reason: "No staff available." }),
+  decline: (entityId: string, reasonCode = "no_capacity"): Cmd => ({
+    type: "RecordEntityDeclined",
+    projectId,
+    entityId,
+    reasonCode,
+    reason: "No staff available.",
+  }),
   gate: (gate: string, outcome = "go", o = {}): Cmd => ({
     type: "RecordGateDecision",
     projectId,
@@ -68,7 +74,7 @@ export const on = (projectId: string) => ({
     ...o,
   }),
   advance: (): Cmd => ({ type: "AdvanceStage", projectId }),
-  pause: (reason = "procurement"): Cmd => ({ type: "PauseProject", projectId, reason }),
+  pause: (reason = "procurement", o = {}): Cmd => ({ type: "PauseProject", projectId, reason, ...o }),
   resume: (): Cmd => ({ type: "ResumeProject", projectId }),
   discontinue: (reasonCode = "entity_reluctance"): Cmd => ({ type: "DiscontinueProject", projectId, reasonCode, lessons: "Learned." }),
   schedule: (sessionId: string, scheduledFor: string): Cmd => ({
@@ -97,21 +103,22 @@ export const on = (projectId: string) => ({
     contributions: 1,
   }),
   cancel: (sessionId: string): Cmd => ({ type: "CancelSession", projectId, sessionId, reason: "Storm." }),
-  request: (procurementId: string): Cmd => ({
+  request: (procurementId: string, procedure = "open"): Cmd => ({
     type: "RequestProcurement",
     projectId,
     procurementId,
-    procedure: "open",
+    procedure,
     description: "Software.",
     estimatedValue: { amount: 1000, currency: "EUR" },
   }),
-  contract: (procurementId: string): Cmd => ({
+  contract: (procurementId: string, amount = 900): Cmd => ({
     type: "ContractProcurement",
     projectId,
     procurementId,
     supplierEntityId: "biz-1",
-    value: { amount: 900, currency: "EUR" },
+    value: { amount, currency: "EUR" },
   }),
+  cancelProcurement: (procurementId: string): Cmd => ({ type: "CancelProcurement", projectId, procurementId, reason: "No bids." }),
   kpi: (kpiId: string, direction: "increase" | "decrease", baseline: number, target: number): Cmd => ({
     type: "DefineKpi",
     projectId,
@@ -143,25 +150,27 @@ export const on = (projectId: string) => ({
   startPilot: (o = {}): Cmd => ({ type: "StartPilot", projectId, sites: 2, entityIds: ["pub-owner"], plannedEnd: day(999), ...o }),
   endPilot: (): Cmd => ({ type: "EndPilot", projectId }),
   evaluate: (outcome = "success", evidenceLevel = 3): Cmd => ({ type: "PublishEvaluation", projectId, outcome, evidenceLevel, reportRef: "eval.pdf" }),
-  adopt: (entityId: string, scaleType = "out", sites = 3, usersCovered = 1000): Cmd => ({
+  adopt: (entityId: string, scaleType = "out", sites = 3, usersCovered = 1000, o = {}): Cmd => ({
     type: "RecordAdoption",
     projectId,
     entityId,
     scaleType,
     sites,
     usersCovered,
+    ...o,
   }),
   mainstream: (): Cmd => ({ type: "MainstreamProject", projectId }),
 });
 
 /** Register an organisation. */
-export const register = (entityId: string, kind: "public" | "business" | "academia" | "civil_society", sector = "health"): Cmd => ({
+export const register = (entityId: string, kind: "public" | "business" | "academia" | "civil_society", sector = "health", o = {}): Cmd => ({
   type: "RegisterEntity",
   entityId,
   name: `Organisation ${entityId}`,
   kind,
   sector,
   ...(kind === "public" ? { level: "national" } : {}),
+  ...o,
 });
 
 /** A log that starts with the organisations `on(...)`'s builders name by default in the register. */

@@ -260,9 +260,26 @@ describe("portfolio counting rules", () => {
     expect(f.portfolio.timeInStage.pilot).toEqual({ stays: 1, medianDaysGross: 100, medianDaysNet: 100 });
   });
   it("procurement lead time in calendar days, median and p90; challenge to pilot", () => {
-    expect(f.portfolio.procurementLeadTime).toEqual({ contracted: 2, medianDays: 35, p90Days: 60 });
+    // 60 and 10 days, both contracted: with nothing open the survival median is the plain median, 35.
+    const lead = {
+      requested: 2,
+      contracted: 2,
+      cancelled: 0,
+      open: 0,
+      medianDays: 35,
+      contractedMedianDays: 35,
+      contractedP90Days: 60,
+      value: { EUR: { contracts: 2, estimated: 2000, contracted: 1800, ratio: 0.9 } },
+    };
+    expect(f.portfolio.procurement).toEqual({ all: lead, byProcedure: { open: lead } });
     expect(f.portfolio.challengeToPilot).toEqual({ projects: 1, medianDays: 110 });
-    expect(f.portfolio.pauses).toEqual({ total: 1, byReason: { procurement: 1 } });
+    // Paused from day 40 to day 60, with no expected resume date.
+    expect(f.portfolio.pauses).toEqual({
+      total: 1,
+      open: 0,
+      byReason: { procurement: { pauses: 1, open: 0, days: 20, medianDays: 20 } },
+      overruns: { planned: 0, endedLate: 0, medianDaysLate: null, openPastPlanned: 0 },
+    });
   });
   it("organisations that declined, each once, by kind", () => {
     expect(f.portfolio.declinedByKind).toEqual({ business: 1, public: 1 });

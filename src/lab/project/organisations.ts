@@ -26,7 +26,7 @@ export const organisationHandlers: Handlers<"RecordEntityJoined" | "RecordEntity
     if (s.entities.get(c.entityId)?.active)
       return refuse("entity_already_joined", `Entity ${c.entityId} is part of this project; record that it left instead.`, { entityId: c.entityId });
     if (s.declined.has(c.entityId)) return refuse("entity_already_declined", `Entity ${c.entityId} has already declined.`, { entityId: c.entityId });
-    return emit(at, { type: "EntityDeclined", data: { projectId: c.projectId, entityId: c.entityId, reason: c.reason } });
+    return emit(at, { type: "EntityDeclined", data: { projectId: c.projectId, entityId: c.entityId, reasonCode: c.reasonCode, reason: c.reason } });
   },
 };
 
@@ -47,6 +47,6 @@ export const organisationEvolvers: Evolvers<"EntityJoined" | "EntityLeft" | "Ent
     if (m) m.active = false;
   },
   EntityDeclined: (s, e) => {
-    s.declined.set(e.data.entityId, { reason: e.data.reason, at: e.occurredAt });
+    s.declined.set(e.data.entityId, { reasonCode: e.data.reasonCode, reason: e.data.reason, at: e.occurredAt });
   },
 };

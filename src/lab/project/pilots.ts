@@ -1,4 +1,4 @@
-import { emit, type Evolvers, type Handlers, refuse, time } from "./common.js";
+import { dataOf, emit, type Evolvers, type Handlers, refuse, time } from "./common.js";
 import { requirementMet } from "./requirements.js";
 
 /** Pilots and their evaluation: one pilot per stay in pilot, with a committed sponsor and the project's own entities. */
@@ -15,7 +15,7 @@ export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluat
         { entityIds: outside },
       );
     }
-    return emit(at, { type: "PilotStarted", data: { projectId: c.projectId, sites: c.sites, entityIds: c.entityIds, plannedEnd: c.plannedEnd } });
+    return emit(at, { type: "PilotStarted", data: dataOf(c) });
   },
   EndPilot: (c, _s, _ctx, at) => emit(at, { type: "PilotEnded", data: { projectId: c.projectId } }),
   PublishEvaluation: (c, _s, _ctx, at) =>

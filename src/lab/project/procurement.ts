@@ -1,4 +1,9 @@
+import type { Draft } from "immer";
+import type { Envelope } from "../../kernel/index.js";
+import type { ProjectEvent } from "../events.js";
 import type { Procurement } from "../state.js";
+
+type ProcurementEvent = Extract<ProjectEvent, { type: "ProcurementRequested" | "ProcurementContracted" | "ProcurementCancelled" }>;
 import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, unregistered } from "./common.js";
 
 // A procurement still to settle: requested, neither cancelled nor contracted.
@@ -27,26 +32,47 @@ export const procurementHandlers: Handlers<"RequestProcurement" | "ContractProcu
     emit(at, { type: "ProcurementCancelled", data: { projectId: c.projectId, procurementId: c.procurementId, reason: c.reason } }),
 };
 
+/**
+ * Keep procurements (a recipe): requested, then contracted or cancelled. The project's own state
+ * and the portfolio projection both run it, so they cannot disagree.
+ *
+ * @example
+ * const draft = { procurements: new Map() } as Draft<{ procurements: Map<string, Procurement> }>;
+ * for (const e of history) {
+ *   if (e.type === "ProcurementRequested" || e.type === "ProcurementContracted" || e.type === "ProcurementCancelled") evolveProcurements(draft, e);
+ * }
+ */
+export const evolveProcurements = (s: Draft<{ procurements: Map<string, Procurement> }>, e: Envelope<ProcurementEvent>): void => {
+  const at = e.occurredAt;
+  const p = s.procurements.get(e.data.procurementId);
+  switch (e.type) {
+    case "ProcurementRequested":
+      s.procurements.set(e.data.procurementId, {
+        procedure: e.data.procedure,
+        estimatedValue: e.data.estimatedValue,
+        status: "requested",
+        requestedAt: at,
+        settledAt: null,
+        supplierEntityId: null,
+        value: null,
+      });
+      return;
+    case "ProcurementContracted":
+      if (p) Object.assign(p, { status: "contracted", settledAt: at, supplierEntityId: e.data.supplierEntityId, value: e.data.value });
+      return;
+    case "ProcurementCancelled":
+      if (p) Object.assign(p, { status: "cancelled", settledAt: at });
+      return;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+};
+
 /** A procurement keeps when it was requested and how, and when it settled. */
-export const procurementEvolvers: Evolvers<"ProcurementRequested" | "ProcurementContracted" | "ProcurementCancelled"> = {
-  ProcurementRequested: (s, e) => {
-    const d = e.data;
-    s.procurements.set(d.procurementId, {
-      procedure: d.procedure,
-      estimatedValue: d.estimatedValue,
-      status: "requested",
-      requestedAt: e.occurredAt,
-      settledAt: null,
-      supplierEntityId: null,
-      value: null,
-    });
-  },
-  ProcurementContracted: (s, e) => {
-    const p = s.procurements.get(e.data.procurementId);
-    if (p) Object.assign(p, { status: "contracted", settledAt: e.occurredAt, supplierEntityId: e.data.supplierEntityId, value: e.data.value });
-  },
-  ProcurementCancelled: (s, e) => {
-    const p = s.procurements.get(e.data.procurementId);
-    if (p) Object.assign(p, { status: "cancelled", settledAt: e.occurredAt });
-  },
+export const procurementEvolvers: Evolvers<ProcurementEvent["type"]> = {
+  ProcurementRequested: evolveProcurements,
+  ProcurementContracted: evolveProcurements,
+  ProcurementCancelled: evolveProcurements,
 };

@@ -1,0 +1,181 @@
+import type { Pause, PauseReason, Procurement, ProcurementProcedure } from "../lab/index.js";
+import { compareTime } from "./context.js";
+import { calendarDays, median, percentile, survivalMedian } from "./stats.js";
+
+// LabX names slow procurement and slow pilots as its two delays (with reluctance). Everything still
+// running counts as running up to `now` (the as-of date, or the latest time in the log), never dropped.
+
+/** Contract against estimate, over contracted procurements in one currency. */
+export interface ContractValue {
+  contracts: number;
+  estimated: number;
+  contracted: number;
+  /** contracted / estimated: above 1 when contracts cost more than estimated; null when nothing was estimated. */
+  ratio: number | null;
+}
+
+/** How long procurements take, for one procedure or all. */
+export interface LeadTimes {
+  requested: number;
+  contracted: number;
+  cancelled: number;
+  /** Neither contracted nor cancelled by `now`. */
+  open: number;
+  /**
+   * Days from request to contract, as a Kaplan–Meier median: open procurements count as waiting up
+   * to `now` and cancelled ones up to their cancellation, so the slowest are not dropped. Null when
+   * fewer than half are known to have reached a contract.
+   */
+  medianDays: number | null;
+  /** The plain median over contracted procurements only (what the figure was before open ones counted). */
+  contractedMedianDays: number | null;
+  /** The 90th percentile over contracted procurements only. */
+  contractedP90Days: number | null;
+  /** Contract against estimate, by currency. */
+  value: Record<string, ContractValue>;
+}
+
+/** Procurement lead times, overall and by procedure. */
+export interface ProcurementFigures {
+  all: LeadTimes;
+  byProcedure: Partial<Record<ProcurementProcedure, LeadTimes>>;
+}
+
+const leadTimes = (list: readonly Procurement[], now: string): LeadTimes => {
+  const done: number[] = [];
+  const waiting: number[] = [];
+  const value: Record<string, ContractValue> = {};
+  let cancelled = 0;
+  for (const p of list) {
+    if (p.status === "contracted" && p.settledAt !== null && p.value !== null) {
+      done.push(calendarDays(p.requestedAt, p.settledAt));
+      const v = (value[p.value.currency] ??= { contracts: 0, estimated: 0, contracted: 0, ratio: null });
+      v.contracts++;
+      v.contracted += p.value.amount;
+      // An estimate in another currency cannot be compared: it is left out of the ratio, not converted.
+      if (p.estimatedValue.currency === p.value.currency) v.estimated += p.estimatedValue.amount;
+    } else if (p.status === "cancelled" && p.settledAt !== null) {
+      cancelled++;
+      waiting.push(calendarDays(p.requestedAt, p.settledAt));
+    } else waiting.push(Math.max(0, calendarDays(p.requestedAt, now)));
+  }
+  for (const v of Object.values(value)) v.ratio = v.estimated === 0 ? null : v.contracted / v.estimated;
+  return {
+    requested: list.length,
+    contracted: done.length,
+    cancelled,
+    open: list.length - done.length - cancelled,
+    medianDays: survivalMedian(done, waiting),
+    contractedMedianDays: median(done),
+    contractedP90Days: percentile(done, 90),
+    value,
+  };
+};
+
+/**
+ * Procurement lead times overall and by procedure, as of `now`.
+ *
+ * @example
+ * const open = { procedure: "open", estimatedValue: { amount: 1000, currency: "EUR" }, requestedAt: "2020-03-01T00:00:00Z" } as const;
+ * const list: Procurement[] = [
+ *   { ...open, status: "contracted", settledAt: "2020-04-05T00:00:00Z", supplierEntityId: "biz-1", value: { amount: 900, currency: "EUR" } },
+ *   { ...open, status: "requested", settledAt: null, supplierEntityId: null, value: null },
+ * ];
+ * // one contracted after 35 days, one still open after 90: half are known to be done by day 35
+ * procurementFigures(list, "2020-05-30T00:00:00Z").all // { requested: 2, contracted: 1, open: 1, medianDays: 35, contractedMedianDays: 35, … }
+ */
+export const procurementFigures = (procurements: readonly Procurement[], now: string): ProcurementFigures => {
+  const by = new Map<ProcurementProcedure, Procurement[]>();
+  for (const p of procurements) by.set(p.procedure, [...(by.get(p.procedure) ?? []), p]);
+  return {
+    all: leadTimes(procurements, now),
+    byProcedure: Object.fromEntries([...by].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, list]) => [k, leadTimes(list, now)])),
+  };
+};
+
+/** Time paused for one reason. */
+export interface PauseTimes {
+  pauses: number;
+  /** Still paused at `now`. */
+  open: number;
+  /** Calendar days paused, open pauses counted up to `now`. */
+  days: number;
+  /** Kaplan–Meier median length of a pause, open ones counted as still running. */
+  medianDays: number | null;
+}
+
+/** Pauses that said when work would resume, against when it did. */
+export interface Overruns {
+  /** Items with a planned date. */
+  planned: number;
+  /** Ended after the planned date. */
+  endedLate: number;
+  /** Median days late of those that ended late. */
+  medianDaysLate: number | null;
+  /** Still running at `now` and already past the planned date. */
+  openPastPlanned: number;
+}
+
+/** Pause figures: how long projects were paused, by reason, and overruns of the expected resume date. */
+export interface PauseFigures {
+  total: number;
+  open: number;
+  byReason: Partial<Record<PauseReason, PauseTimes>>;
+  /** Of pauses that gave an expected resume date. */
+  overruns: Overruns;
+}
+
+/**
+ * Overruns of planned dates: an item ended late when it ended after its plan, and is open past its
+ * plan when still running at `now` with the plan already behind.
+ *
+ * @example
+ * overruns([{ planned: "2020-02-01T00:00:00Z", end: "2020-02-11T00:00:00Z" }], "2020-06-01T00:00:00Z")
+ * // { planned: 1, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0 }
+ */
+export const overruns = (items: Iterable<{ planned: string | null; end: string | null }>, now: string): Overruns => {
+  const late: number[] = [];
+  let planned = 0;
+  let openPastPlanned = 0;
+  for (const { planned: plan, end } of items) {
+    if (plan === null) continue;
+    planned++;
+    if (end !== null && compareTime(end, plan) > 0) late.push(calendarDays(plan, end));
+    else if (end === null && compareTime(now, plan) > 0) openPastPlanned++;
+  }
+  return { planned, endedLate: late.length, medianDaysLate: median(late), openPastPlanned };
+};
+
+/**
+ * Pause figures as of `now`: days paused and median pause length by reason, and overruns of the
+ * expected resume date. A pause ends when work resumes or the project ends.
+ *
+ * @example
+ * pauseFigures(state.pauses, "2021-01-01T00:00:00Z").byReason.procurement // { pauses: 3, open: 1, days: 212, medianDays: 60 }
+ */
+export const pauseFigures = (pauses: readonly Pause[], now: string): PauseFigures => {
+  const by = new Map<PauseReason, { done: number[]; running: number[] }>();
+  for (const p of pauses) {
+    const x = by.get(p.reason) ?? { done: [], running: [] };
+    if (p.to === null) x.running.push(Math.max(0, calendarDays(p.from, now)));
+    else x.done.push(calendarDays(p.from, p.to));
+    by.set(p.reason, x);
+  }
+  const sum = (xs: readonly number[]): number => xs.reduce((n, x) => n + x, 0);
+  return {
+    total: pauses.length,
+    open: pauses.filter((p) => p.to === null).length,
+    byReason: Object.fromEntries(
+      [...by]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([reason, { done, running }]) => [
+          reason,
+          { pauses: done.length + running.length, open: running.length, days: sum(done) + sum(running), medianDays: survivalMedian(done, running) },
+        ]),
+    ),
+    overruns: overruns(
+      pauses.map((p) => ({ planned: p.expectedResumeAt, end: p.to })),
+      now,
+    ),
+  };
+};

@@ -1,0 +1,186 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { computeFigures, regionOf } from "../../src/index.js";
+import { must } from "../../src/testing/index.js";
+import { median, survivalMedian } from "../../src/projections/stats.js";
+import { day } from "../lab/fixtures.js";
+import { logBuilder, on, register } from "./builder.js";
+
+// Reluctance, procurement, pauses, pilot overruns and territory, counted by hand in the comments.
+const X = on("px");
+const Y = on("py");
+const log = () =>
+  logBuilder()
+    .on(0, register("pub-owner", "public"))
+    .on(0, register("biz-1", "business", "digital_services", { territory: "PT170:1106" }))
+    .on(0, register("pub-n", "public", "finance", { territory: "PT170" }))
+    .on(0, register("pub-r", "public", "health", { level: "regional", territory: "PT11" }))
+    .on(0, register("pub-l", "public", "local_government", { level: "local", territory: "PT11A:1312" }))
+    .on(0, X.submit())
+    .on(0, Y.submit({ sector: "justice" }))
+    .on(1, X.accept())
+    .on(2, X.join("pub-n"))
+    .on(3, X.decline("pub-r", "no_budget"))
+    .on(5, X.decline("pub-l", "risk_aversion"))
+    .on(6, Y.decline("pub-r", "no_budget"))
+    .on(7, X.join("biz-1", "partner"))
+    .on(8, X.gate("G1"))
+    .on(9, X.advance())
+    .on(10, X.request("r1", "direct"))
+    .on(10, X.request("r2"))
+    .on(10, X.request("r4"))
+    .on(11, X.schedule("s1", day(12)))
+    .on(12, X.attend("s1", [["0123456789abcdef0123456789abcdef", "citizen"]]))
+    .on(13, X.close("s1"))
+    .on(14, X.kpi("k1", "decrease", 30, 5))
+    .on(20, X.contract("r1", 1200))
+    .on(30, X.join("pub-l", "partner"))
+    .on(40, X.cancelProcurement("r2"))
+    .on(60, X.pause("procurement", { expectedResumeAt: day(70) }))
+    .on(80, X.resume())
+    .on(85, X.contract("r4", 900))
+    .on(90, X.gate("G2"))
+    .on(91, X.advance())
+    .on(95, X.request("r3"))
+    .on(100, X.startPilot({ plannedEnd: day(150), territory: "PT11A:1312" }))
+    .on(170, X.endPilot())
+    .on(180, X.pause("entity_reluctance", { expectedResumeAt: day(190) }));
+
+const f = must(computeFigures(log().events, { at: day(200) }));
+
+describe("reluctance: of the organisations asked, how many declined", () => {
+  it("counts each project–organisation pair once; a refusal counts even if the organisation joins later", () => {
+    // Asked: X–pub-n (joined), X–pub-r (declined), X–pub-l (declined on day 5, joined on day 30), Y–pub-r (declined), X–biz-1 (joined).
+    expect(f.portfolio.reluctance.overall).toEqual({ asked: 5, declined: 3, rate: 3 / 5 });
+    expect(f.portfolio.reluctance.byReason).toEqual({ no_budget: 2, risk_aversion: 1 });
+  });
+  it("by the organisation's level, sector and region", () => {
+    expect(f.portfolio.reluctance.byLevel).toEqual({
+      local: { asked: 1, declined: 1, rate: 1 },
+      national: { asked: 1, declined: 0, rate: 0 },
+      not_public: { asked: 1, declined: 0, rate: 0 },
+      regional: { asked: 2, declined: 2, rate: 1 },
+    });
+    // pub-r (PT11) twice and pub-l (PT11A:1312) in PT11; pub-n (PT170) and biz-1 (PT170:1106) in PT17.
+    expect(f.portfolio.reluctance.byRegion).toEqual({ PT11: { asked: 3, declined: 3, rate: 1 }, PT17: { asked: 2, declined: 0, rate: 0 } });
+    expect(f.portfolio.reluctance.bySector.health).toEqual({ asked: 2, declined: 2, rate: 1 });
+    expect(Object.keys(f.portfolio.reluctance.byYear)).toEqual([day(0).slice(0, 4)]);
+  });
+});
+
+describe("procurement lead time, open procurements counted as still waiting", () => {
+  it("by procedure, with a Kaplan–Meier median", () => {
+    // open: r2 cancelled after 30 days, r4 contracted after 75, r3 open for 105 (day 95 to the as-of day 200).
+    // At day 75, two are still waiting (r4, r3): the share waiting falls from 1 to 1/2, so the median is 75.
+    expect(f.portfolio.procurement.byProcedure.open).toMatchObject({
+      requested: 3,
+      contracted: 1,
+      cancelled: 1,
+      open: 1,
+      medianDays: 75,
+      contractedMedianDays: 75,
+    });
+    // direct: r1 contracted after 10 days, 1,200 against an estimate of 1,000.
+    expect(f.portfolio.procurement.byProcedure.direct).toMatchObject({
+      requested: 1,
+      medianDays: 10,
+      value: { EUR: { contracts: 1, estimated: 1000, contracted: 1200, ratio: 1.2 } },
+    });
+    // all: contracted after 10 and 75; waiting 30 (cancelled) and 105 (open). Day 10: 3/4 waiting; day 30: one leaves;
+    // day 75: 3/4 × (1 − 1/2) = 3/8 ≤ 1/2, so the median is 75 — the contracted-only median says 42.5.
+    expect(f.portfolio.procurement.all).toMatchObject({ requested: 4, contracted: 2, cancelled: 1, open: 1, medianDays: 75, contractedMedianDays: 42.5 });
+    expect(f.portfolio.procurement.all.value).toEqual({ EUR: { contracts: 2, estimated: 2000, contracted: 2100, ratio: 1.05 } });
+  });
+  it("as of an earlier date, open procurements wait only up to then", () => {
+    // As of day 45: r1 contracted (10); r2 cancelled (30); r3 not requested yet; r4 open for 35. Day 10: 2/3 waiting — never ≤ 1/2.
+    const early = must(computeFigures(log().events, { at: day(45) })).portfolio.procurement.all;
+    expect(early).toMatchObject({ requested: 3, contracted: 1, cancelled: 1, open: 1, medianDays: null, contractedMedianDays: 10 });
+  });
+});
+
+describe("pauses and overruns", () => {
+  it("days paused by reason, an open pause counted up to the as-of date", () => {
+    expect(f.portfolio.pauses.byReason).toEqual({
+      entity_reluctance: { pauses: 1, open: 1, days: 20, medianDays: null },
+      procurement: { pauses: 1, open: 0, days: 20, medianDays: 20 },
+    });
+  });
+  it("overruns of the expected resume date: one resumed 10 days late, one still paused past it", () => {
+    expect(f.portfolio.pauses.overruns).toEqual({ planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 1 });
+  });
+  it("pilot overruns: planned end day 150, ended day 170", () => {
+    expect(f.impact.pilots.overruns).toEqual({ planned: 1, endedLate: 1, medianDaysLate: 20, openPastPlanned: 0 });
+    // As of day 160 the pilot is still running, past its planned end.
+    expect(must(computeFigures(log().events, { at: day(160) })).impact.pilots.overruns).toEqual({
+      planned: 1,
+      endedLate: 0,
+      medianDaysLate: null,
+      openPastPlanned: 1,
+    });
+  });
+});
+
+describe("territory", () => {
+  it("public entities engaged by level and region", () => {
+    // Engaged public entities: pub-owner (owner; national, no territory), pub-n (joined; PT17), pub-l (joined; local, PT11).
+    expect(f.participation.publicEntitiesEngaged).toEqual({ byLevel: { local: 1, national: 2 }, byRegion: { PT11: 1, PT17: 1, unknown: 1 } });
+  });
+  it("pilots by region", () => {
+    expect(f.impact.pilots.byRegion).toEqual({ PT11: 1 });
+  });
+  it("a region is the NUTS 2 prefix of a code", () => {
+    expect(["PT", "PT1", "PT11", "PT11A", "PT11A:1312"].map(regionOf)).toEqual(["PT", "PT1", "PT11", "PT11", "PT11"]);
+  });
+});
+
+describe("survivalMedian", () => {
+  it("is the ordinary median when nothing is running, null when fewer than half have finished", () => {
+    expect(survivalMedian([1, 2, 3, 4], [])).toBe(2.5);
+    expect(survivalMedian([4, 1, 3], [])).toBe(3);
+    // Exactly half known to be done at 10, none after: the curve stays flat, 10.
+    expect(survivalMedian([10], [20])).toBe(10);
+    expect(survivalMedian([5], [])).toBe(5);
+    expect(survivalMedian([], [])).toBeNull();
+    expect(survivalMedian([10], [30, 40])).toBeNull();
+    expect(survivalMedian([10, 50], [30])).toBe(50);
+    // Finishing and still running at the same time: those running were still waiting then.
+    expect(survivalMedian([10, 10], [10, 10])).toBe(10);
+  });
+});
+
+describe("survivalMedian, as properties", () => {
+  const durations = fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 30 });
+  it("with nothing running, it is the ordinary median", () => {
+    const lengths = { empty: 0, odd: 0, even: 0 };
+    fc.assert(
+      fc.property(durations, (xs) => {
+        lengths[xs.length === 0 ? "empty" : xs.length % 2 === 1 ? "odd" : "even"]++;
+        expect(survivalMedian(xs, [])).toBe(median(xs));
+      }),
+      { numRuns: 300 },
+    );
+    for (const n of Object.values(lengths)) expect(n).toBeGreaterThan(0);
+  });
+  it("items still running after every finish never make the median shorter", () => {
+    const seen = { reached: 0, notReached: 0 };
+    fc.assert(
+      fc.property(durations, fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 30 }), (done, extra) => {
+        const longest = Math.max(0, ...done);
+        const km = survivalMedian(
+          done,
+          extra.map((x) => longest + x),
+        );
+        const plain = median(done);
+        if (km === null) seen.notReached++;
+        else {
+          seen.reached++;
+          expect(plain).not.toBeNull();
+          expect(km).toBeGreaterThanOrEqual(plain ?? Infinity);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(seen.reached).toBeGreaterThan(20);
+    expect(seen.notReached).toBeGreaterThan(20);
+  });
+});
