@@ -344,8 +344,10 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     const partners = d.int(4, 9);
     for (let i = 0; i < partners; i++) join("partner");
     const kpis = d.int(1, 3);
+    const ups: boolean[] = [];
     for (let k = 1; k <= kpis; k++) {
       const up = d.chance(0.5);
+      ups[k] = up;
       const base = d.int(20, 80);
       go(d.int(2, 10), "evaluator", `ev-0${d.int(1, 4)}`, {
         type: "DefineKpi",
@@ -414,6 +416,28 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     advance();
     // Pilot.
     const pilotEntities = [owner, ...joined.filter((x) => x !== owner && publicIds.includes(x)).slice(0, d.int(0, 3))];
+    // About two pilots in five are measured against a comparison group (sites not yet using the service).
+    const design = d.pick(["before_after", "before_after", "before_after", "difference_in_differences", "randomised_trial"] as const);
+    // The comparison group mostly does worse than the pilot sites: lower when the KPI should rise, higher when it should fall.
+    const measured = (value: number, k: number) => {
+      if (design === "before_after") return { value, method: design };
+      const gap = d.int(-5, 20);
+      const comparison = Math.max(0, ups[k] ? value - gap : value + gap);
+      return { value, method: design, comparison, sampleSize: d.int(200, 2000), comparisonSampleSize: d.int(200, 2000) };
+    };
+    // The level an evaluation claims follows from its design: 2 before/after, 3 with a comparison group, 4–5 once replicated independently.
+    const evaluation = (outcome: string, reportRef: string) => {
+      const replications = design === "before_after" ? 0 : d.int(0, 2);
+      return {
+        type: "PublishEvaluation",
+        ...p,
+        outcome,
+        evidenceLevel: design === "before_after" ? 2 : 3 + replications,
+        method: design,
+        ...(replications > 0 ? { independentReplications: replications } : {}),
+        reportRef,
+      };
+    };
     const pilot = () => {
       go(d.int(10, 30), "lab_team", team(), {
         type: "StartPilot",
@@ -432,7 +456,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
             type: "MeasureKpi",
             ...p,
             kpiId: `k${k}`,
-            value: d.int(5, 95),
+            ...measured(d.int(5, 95), k),
             periodStart: iso(t - 20 * DAY),
             periodEnd: iso(t + 10 * DAY),
             source: "pilot service logs",
@@ -451,13 +475,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     };
     pilot();
     if (profile === "pivot") {
-      go(d.int(10, 20), "evaluator", "ev-02", {
-        type: "PublishEvaluation",
-        ...p,
-        outcome: "inconclusive",
-        evidenceLevel: 2,
-        reportRef: `${projectId}-evaluation-1.pdf`,
-      });
+      go(d.int(10, 20), "evaluator", "ev-02", evaluation("inconclusive", `${projectId}-evaluation-1.pdf`));
       gate("G3", "recycle", { recycleTo: "co_design", rationale: "Users could not complete the service without help; redesign with them." });
       go(d.int(2, 6), "lab_team", team(), { type: "PivotProject", ...p, rationale: "Back to co-design to rework the journey with users." });
       session("workshop", Math.round(30 * Math.min(1, scale * 8)));
@@ -466,13 +484,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       pilot();
     }
     const outcome = profile === "pilotFailed" ? "failed" : d.chance(0.7) ? "success" : "partial";
-    go(d.int(10, 30), "evaluator", `ev-0${d.int(1, 4)}`, {
-      type: "PublishEvaluation",
-      ...p,
-      outcome,
-      evidenceLevel: d.int(2, 5),
-      reportRef: `${projectId}-evaluation.pdf`,
-    });
+    go(d.int(10, 30), "evaluator", `ev-0${d.int(1, 4)}`, evaluation(outcome, `${projectId}-evaluation.pdf`));
     if (profile === "pilotFailed") {
       gate("G3", "no_go", { rationale: "The pilot did not reduce the time to complete the service." });
       go(d.int(5, 20), "decision_maker", d.pick(dms), {

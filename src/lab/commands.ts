@@ -1,7 +1,7 @@
 import * as z from "zod";
 import * as E from "./events.js";
 import { ParticipantRef, ProjectId, Text, Timestamp } from "./values.js";
-import { DeclineReason } from "./vocabulary.js";
+import { DeclineReason, EvidenceMethod } from "./vocabulary.js";
 
 // A command carries the event's data it asks for, plus when it happened in the world if that is
 // not now (recording yesterday's workshop today). Schemas are built from the event schemas so the
@@ -70,7 +70,7 @@ export const StartPilot = command("StartPilot", E.PilotStartedData);
 /** End the pilot. → `PilotEnded` */
 export const EndPilot = onProject("EndPilot");
 /** Publish the pilot's evaluation. → `EvaluationPublished` */
-export const PublishEvaluation = command("PublishEvaluation", E.EvaluationPublishedData);
+export const PublishEvaluation = command("PublishEvaluation", E.EvaluationPublishedData.extend({ method: EvidenceMethod }));
 /** Record that an entity adopted the solution. → `AdoptionRecorded` */
 export const RecordAdoption = command("RecordAdoption", E.AdoptionRecordedData);
 /** Erase a participant from every per-person view. → `ParticipantForgotten` */

@@ -23,6 +23,7 @@ import {
   EntityLevel,
   EntityRole,
   EvaluationOutcome,
+  EvidenceMethod,
   Facet,
   Gate,
   GateOutcome,
@@ -194,7 +195,10 @@ export const KpiRedefinedData = z.strictObject({
   target: Target.optional(),
   reason: Text(1000),
 });
-/** A KPI is measured over a period. */
+/**
+ * A KPI is measured over a period; optionally with how (`method`), the value measured over the same
+ * period in a comparison or control group that did not get the change, and the sample sizes.
+ */
 export const KpiMeasuredData = z.strictObject({
   ...project,
   kpiId: Id,
@@ -202,6 +206,10 @@ export const KpiMeasuredData = z.strictObject({
   periodStart: Timestamp,
   periodEnd: Timestamp,
   source: Text(300),
+  method: EvidenceMethod.optional(),
+  comparison: z.number().refine(Number.isFinite, "must be finite").optional().describe("the comparison or control group's value over the same period"),
+  sampleSize: Count.optional().describe("how many were measured"),
+  comparisonSampleSize: Count.optional().describe("how many were measured in the comparison or control group"),
 });
 /** An earlier measurement is corrected; it names the `KpiMeasured` event it corrects. */
 export const KpiMeasurementCorrectedData = z.strictObject({
@@ -228,6 +236,8 @@ export const EvaluationPublishedData = z.strictObject({
   outcome: EvaluationOutcome,
   evidenceLevel: z.int().min(1, "evidence level is 1 to 5").max(5, "evidence level is 1 to 5"),
   reportRef: Text(300),
+  method: EvidenceMethod.optional().describe("how the evidence was obtained; absent only in evaluations recorded before methods were"),
+  independentReplications: Count.optional().describe("independent evaluations that replicated the result"),
 });
 /** An entity adopts the solution. */
 export const AdoptionRecordedData = z.strictObject({

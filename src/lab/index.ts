@@ -1,6 +1,7 @@
 export * from "./commands.js";
 export { entityDecider } from "./entity-decider.js";
 export * from "./events.js";
+export * from "./evidence.js";
 export * from "./kpi-definition.js";
 export * from "./lab-decider.js";
 export * from "./next-steps.js";

@@ -70,6 +70,8 @@ export const labRuleCodes = {
   period_invalid: "a measurement period that ends before it starts",
   period_in_future: "a measurement of a period that is not over",
   correction_target_not_found: "a correction that names no measurement of the KPI",
+  comparison_required:
+    "a measurement by a comparative method (A/B test, randomised trial, difference-in-differences) without the comparison group's value and both sample sizes",
   // Pilots
   pilot_already_started: "a second pilot in the same stay in pilot",
   pilot_not_started: "ending or evaluating a pilot that has not started",
@@ -77,6 +79,7 @@ export const labRuleCodes = {
   pilot_end_before_start: "a pilot planned to end before it starts",
   entity_not_in_project: "a pilot with an organisation that is neither the owner nor a member",
   sponsor_not_committed: "a pilot without a committed sponsor",
+  evidence_level_unsupported: "an evaluation claiming a higher evidence level than its method supports (Nesta's Standards of Evidence)",
 } as const;
 
 /** A lab rule's code. */

@@ -102,6 +102,15 @@ export const DeclineReason = z.enum([
 /** A decline reason code. */
 export type DeclineReason = z.infer<typeof DeclineReason>;
 
+/**
+ * How evidence was obtained: a description only (`qualitative`), a measure before and after
+ * (`before_after`), or against a comparison or control group (`ab_test`, `randomised_trial`,
+ * `difference_in_differences`).
+ */
+export const EvidenceMethod = z.enum(["qualitative", "before_after", "ab_test", "randomised_trial", "difference_in_differences"]);
+/** An evidence method. */
+export type EvidenceMethod = z.infer<typeof EvidenceMethod>;
+
 /** Why a project was discontinued. */
 export const DiscontinuationReason = z.enum([
   "rejected_at_intake",

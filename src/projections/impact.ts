@@ -2,6 +2,7 @@ import { deepFreeze, type Envelope, type Immutable, type Projection } from "../k
 import {
   type EventData,
   EvaluationOutcome,
+  EvidenceMethod,
   kpiDefinitionOf,
   type KpiDefinition,
   type LabEvent,
@@ -13,13 +14,16 @@ import {
 import { type Context, compareTime, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
 import { type Overruns, overruns } from "./delays.js";
 
+/** One measurement as the impact figures read it: value, period end, log order, and the comparison group's value and method when measured with one. */
+export type KpiMeasurement = Immutable<{ value: number; periodEnd: string; order: number; method: EvidenceMethod | null; comparison: number | null }>;
+
 /** A KPI as defined now (the same definition the project keeps), with every measurement and correction, keyed by event id. */
 export type KpiFacts = Immutable<
   KpiDefinition & {
     projectId: string;
     kpiId: string;
-    /** KpiMeasured event id → value and period end. */
-    measurements: Map<string, { value: number; periodEnd: string; order: number }>;
+    /** KpiMeasured event id → value, period end, and the comparison group's value and method when measured with one. */
+    measurements: Map<string, KpiMeasurement>;
     /** Corrected KpiMeasured event id → corrected value (the latest correction wins). */
     corrections: Map<string, number>;
   }
@@ -39,7 +43,7 @@ export type ImpactState = Immutable<
     pilots: Map<string, PilotRun>;
     /** Each project's pilot under way (project id → pilot id). */
     running: Map<string, string>;
-    evaluations: Map<string, { outcome: EvaluationOutcome; evidenceLevel: number; at: string }[]>;
+    evaluations: Map<string, { outcome: EvaluationOutcome; evidenceLevel: number; method: EvidenceMethod | null; at: string }[]>;
     adoptions: Map<string, Omit<EventData<"AdoptionRecorded">, "projectId">[]>;
   }
 >;
@@ -49,6 +53,21 @@ const push = <T>(m: Map<string, T[]>, key: string, value: T): void => {
   if (list) list.push(value);
   else m.set(key, [value]);
 };
+
+const measurementOf = (e: Envelope<Extract<LabEvent, { type: "KpiMeasured" }>>): KpiMeasurement => ({
+  value: e.data.value,
+  periodEnd: e.data.periodEnd,
+  order: e.version,
+  method: e.data.method ?? null,
+  comparison: e.data.comparison ?? null,
+});
+
+const pilotRunOf = (e: Envelope<Extract<LabEvent, { type: "PilotStarted" }>>) => {
+  const { projectId, sites, entityIds, plannedEnd } = e.data;
+  return { projectId, sites, entityIds: [...entityIds], plannedEnd, territory: e.data.territory ?? null, startedAt: e.occurredAt, endedAt: null };
+};
+
+const adoptionOf = ({ projectId: _project, ...adoption }: EventData<"AdoptionRecorded">): Omit<EventData<"AdoptionRecorded">, "projectId"> => adoption;
 
 /** Impact: KPIs and their measurements, pilots, evaluations and adoptions. */
 export const impact: Projection<ImpactState, LabEvent> = {
@@ -72,21 +91,13 @@ export const impact: Projection<ImpactState, LabEvent> = {
         return;
       }
       case "KpiMeasured":
-        s.kpis.get(inProject(e.data.projectId, e.data.kpiId))?.measurements.set(e.id, { value: e.data.value, periodEnd: e.data.periodEnd, order: e.version });
+        s.kpis.get(inProject(e.data.projectId, e.data.kpiId))?.measurements.set(e.id, measurementOf(e));
         return;
       case "KpiMeasurementCorrected":
         s.kpis.get(inProject(e.data.projectId, e.data.kpiId))?.corrections.set(e.data.correctsEventId, e.data.value);
         return;
       case "PilotStarted":
-        s.pilots.set(e.id, {
-          projectId: e.data.projectId,
-          sites: e.data.sites,
-          entityIds: e.data.entityIds,
-          plannedEnd: e.data.plannedEnd,
-          territory: e.data.territory ?? null,
-          startedAt: e.occurredAt,
-          endedAt: null,
-        });
+        s.pilots.set(e.id, pilotRunOf(e));
         s.running.set(e.data.projectId, e.id);
         return;
       case "PilotEnded": {
@@ -97,16 +108,15 @@ export const impact: Projection<ImpactState, LabEvent> = {
         return;
       }
       case "EvaluationPublished":
-        push(s.evaluations, e.data.projectId, { outcome: e.data.outcome, evidenceLevel: e.data.evidenceLevel, at: e.occurredAt });
+        push(s.evaluations, e.data.projectId, {
+          outcome: e.data.outcome,
+          evidenceLevel: e.data.evidenceLevel,
+          method: e.data.method ?? null,
+          at: e.occurredAt,
+        });
         return;
       case "AdoptionRecorded":
-        push(s.adoptions, e.data.projectId, {
-          entityId: e.data.entityId,
-          scaleType: e.data.scaleType,
-          sites: e.data.sites,
-          usersCovered: e.data.usersCovered,
-          ...(e.data.territory === undefined ? {} : { territory: e.data.territory }),
-        });
+        push(s.adoptions, e.data.projectId, adoptionOf(e.data));
         return;
       default:
         return;
@@ -136,6 +146,14 @@ export interface KpiFigure extends Pick<KpiFacts, "projectId" | "kpiId" | "name"
   met: boolean | null;
   /** The `KpiMeasured` event behind `actual`. */
   actualEventId: string | null;
+  /** How the latest measurement was obtained; null when it does not say. */
+  method: EvidenceMethod | null;
+  /**
+   * The effect the latest measurement shows: actual − the comparison group's value over the same
+   * period when it was measured with one, otherwise actual − baseline; relative = difference / that
+   * reference (null when the reference is 0). Null before any measurement.
+   */
+  effect: { against: "comparison" | "baseline"; difference: number; relative: number | null } | null;
 }
 
 /** Adoption totals for one scale type (or all). */
@@ -161,8 +179,12 @@ export interface ImpactFigures {
     byRegion: Record<string, number>;
     list: (PilotRun & { pilotId: string })[];
   };
-  /** The latest evaluation of each project, by outcome and by evidence level (1–5). */
-  evaluations: { byOutcome: Record<EvaluationOutcome, number>; byEvidenceLevel: Record<"1" | "2" | "3" | "4" | "5", number> };
+  /** The latest evaluation of each project, by outcome, by evidence level (1–5) and by method (`unspecified` for evaluations recorded before methods were). */
+  evaluations: {
+    byOutcome: Record<EvaluationOutcome, number>;
+    byEvidenceLevel: Record<"1" | "2" | "3" | "4" | "5", number>;
+    byMethod: Record<EvidenceMethod | "unspecified", number>;
+  };
   adoption: {
     byScaleType: Record<ScaleType, AdoptionFigure>;
     /** By region (`regionOf` the adoption's territory; `unknown` when not given). */
@@ -180,7 +202,7 @@ export interface ImpactFigures {
  * if (r.ok) for (const k of r.value.state.kpis.values()) console.log(kpiFigure(k));
  */
 export const kpiFigure = (k: KpiFacts): KpiFigure => {
-  let latest: readonly [string, { readonly value: number; readonly periodEnd: string; readonly order: number }] | undefined;
+  let latest: readonly [string, KpiMeasurement] | undefined;
   for (const entry of k.measurements) {
     const [, m] = entry;
     const later = latest === undefined ? 1 : compareTime(m.periodEnd, latest[1].periodEnd) || m.order - latest[1].order;
@@ -192,7 +214,32 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
   const progress = actual === null ? null : (actual - baseline) / (target - baseline);
   const met = actual === null ? null : k.direction === "increase" ? actual >= target : actual <= target;
   const { projectId, kpiId, name, category, unit, direction } = k;
-  return { projectId, kpiId, name, category, unit, direction, baseline, target, actual, progress, met, actualEventId: latest?.[0] ?? null };
+  const comparison = latest?.[1].comparison ?? null;
+  const reference = comparison ?? baseline;
+  const effect =
+    actual === null
+      ? null
+      : {
+          against: comparison === null ? ("baseline" as const) : ("comparison" as const),
+          difference: actual - reference,
+          relative: reference === 0 ? null : (actual - reference) / reference,
+        };
+  return {
+    projectId,
+    kpiId,
+    name,
+    category,
+    unit,
+    direction,
+    baseline,
+    target,
+    actual,
+    progress,
+    met,
+    actualEventId: latest?.[0] ?? null,
+    method: latest?.[1].method ?? null,
+    effect,
+  };
 };
 
 // Code-unit order: the same on every host, whatever its locale.
@@ -219,10 +266,12 @@ export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {
   const kpis = [...s.kpis.values()].map(kpiFigure).sort((a, b) => byText(a.projectId, b.projectId) || byText(a.kpiId, b.kpiId));
   const byOutcome = tally(EvaluationOutcome.options);
   const byEvidenceLevel = tally(EVIDENCE_LEVELS);
+  const byMethod = tally([...EvidenceMethod.options, "unspecified"] as const);
   for (const list of s.evaluations.values()) {
     const latest = list.at(-1);
     if (!latest) continue;
     byOutcome[latest.outcome]++;
+    byMethod[latest.method ?? "unspecified"]++;
     const level = String(latest.evidenceLevel) as (typeof EVIDENCE_LEVELS)[number];
     byEvidenceLevel[level] = (byEvidenceLevel[level] ?? 0) + 1;
   }
@@ -259,7 +308,7 @@ export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {
       byRegion: sortedKeys(pilotsByRegion),
       list: pilots,
     },
-    evaluations: { byOutcome, byEvidenceLevel },
+    evaluations: { byOutcome, byEvidenceLevel, byMethod },
     adoption: { byScaleType, byRegion: sortedKeys(byRegion), total },
   };
 };

@@ -276,14 +276,18 @@ const impactSection: Section = (f) => {
     k.actual === null ? "—" : n(k.actual),
     pct(k.progress),
     k.met === null ? "—" : k.met ? "yes" : "no",
+    k.method === null ? "—" : label(k.method),
+    k.effect === null
+      ? "—"
+      : `${k.effect.difference > 0 ? "+" : ""}${n(Math.round(k.effect.difference * 100) / 100)} vs ${k.effect.against} (${pct(k.effect.relative)})`,
   ]);
   const evaluations = `Latest evaluations: ${Object.entries(im.evaluations.byOutcome)
     .map(([k, v]) => `${k} ${v}`)
-    .join(", ")}; evidence levels 1–5: ${Object.values(im.evaluations.byEvidenceLevel).join(" / ")}.`;
+    .join(", ")}; evidence levels 1–5: ${Object.values(im.evaluations.byEvidenceLevel).join(" / ")}; by method: ${listed(im.evaluations.byMethod)}.`;
   return [
     "## Impact",
     "",
-    table(["project", "KPI", "direction", "baseline", "target", "latest", "progress", "met"], kpis),
+    table(["project", "KPI", "direction", "baseline", "target", "latest", "progress", "met", "method", "effect"], kpis),
     "",
     `KPIs met: ${n(im.kpisMet)} of ${n(im.kpis.length)}. ` +
       `Pilots: ${n(im.pilots.started)} started, ${n(im.pilots.ended)} ended, ${n(im.pilots.sites)} sites. ${evaluations}`,

@@ -229,6 +229,7 @@ const pilotsCommands = (p: { readonly projectId: string }) => ({
     ...p,
     outcome,
     evidenceLevel: 3,
+    method: "difference_in_differences",
     reportRef: "eval-2019.pdf",
     ...o,
   }),

@@ -6,6 +6,7 @@ import {
   DiscontinuationReason,
   EntityRole,
   EvaluationOutcome,
+  EvidenceMethod,
   exitGate,
   Gate,
   GateOutcome,
@@ -49,6 +50,7 @@ export const pools = {
   // rejected_at_intake is RejectChallenge's to record; DiscontinueProject draws it only as a command the rules refuse.
   reason: DiscontinuationReason.options,
   evaluation: EvaluationOutcome.options,
+  method: EvidenceMethod.options,
   sector: Sector.options,
 };
 const of = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
@@ -103,7 +105,13 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
   DefineKpi: ({ a, b, d }) =>
     c.defineKpi(of(pools.kpi, a), b % 2 === 0 ? {} : { direction: "increase", category: "digital_uptake", target: { value: 50 + (d % 10), by: day(700) } }),
   RedefineKpi: ({ a, b }) => c.redefineKpi(of(pools.kpi, a), { target: { value: b % 40, by: day(800) } }),
-  MeasureKpi: ({ a, b }) => c.measure(of(pools.kpi, a), { value: b % 50 }),
+  MeasureKpi: ({ a, b, b0, good }) =>
+    c.measure(of(pools.kpi, a), {
+      value: b % 50,
+      // Some with a comparison group; a random one sometimes leaves the comparison out, which is refused.
+      ...(b0 % 3 === 1 ? { method: "ab_test", comparison: b0 % 40, sampleSize: 100, comparisonSampleSize: 90 } : {}),
+      ...(b0 % 3 === 2 ? (good ? { method: "before_after" } : { method: "randomised_trial" }) : {}),
+    }),
   CorrectKpiMeasurement: ({ a, b, history }) => {
     const measured = history.filter((x) => x.type === "KpiMeasured");
     return c.correct(measured.length > 0 ? (measured[a % measured.length] as Envelope<ProjectEvent>).id : "missing", { kpiId: of(pools.kpi, b) });
@@ -115,7 +123,13 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
       ...(b0 % 3 === 0 ? {} : { territory: of(pools.territory, a) }),
     }),
   EndPilot: () => c.endPilot(),
-  PublishEvaluation: ({ a, b0, good }) => c.evaluate(of(pools.evaluation, good ? 0 : a), { evidenceLevel: 1 + (b0 % 5) }),
+  PublishEvaluation: ({ a, b0, d0, e, good }) =>
+    c.evaluate(of(pools.evaluation, good ? 0 : a), {
+      // A planner claims what its design supports; a random command may claim more, which is refused.
+      evidenceLevel: good ? 1 + (b0 % 3) : 1 + (b0 % 5),
+      method: of(pools.method, good ? 4 - (d0 % 3) : d0),
+      ...(e % 3 === 0 ? {} : { independentReplications: e % 3 }),
+    }),
   RecordAdoption: ({ a, b, b0 }) => c.adopt({ sites: a % 20, usersCovered: b * 10, ...(b0 % 3 === 0 ? {} : { territory: of(pools.territory, b0) }) }),
 };
 

@@ -122,6 +122,27 @@ describe("business time does not run backwards across a decision", () => {
   });
 });
 
+describe("measurements by a comparative method carry their comparison", () => {
+  it("an A/B test, a randomised trial or difference-in-differences needs the comparison group's value and both sample sizes", () => {
+    const defined = [...steps.inCoDesign, c.defineKpi()];
+    for (const method of ["ab_test", "randomised_trial", "difference_in_differences"] as const) {
+      const e = given(defined)
+        .when(c.measure("k1", { method, comparison: 20, sampleSize: 300 }))
+        .thenError("comparison_required");
+      expect(e.message).toBe(
+        `A ${method} measurement needs the comparison group's value (comparison) and both sample sizes (sampleSize, comparisonSampleSize).`,
+      );
+    }
+    given(defined)
+      .when(c.measure("k1", { method: "ab_test", comparison: 20, sampleSize: 300, comparisonSampleSize: 280 }))
+      .thenState({ kpis: new Map([["k1", { measurements: [{ value: 12 }] }]]) });
+    // Before/after compares with the baseline: no comparison group is asked for.
+    given(defined)
+      .when(c.measure("k1", { method: "before_after" }))
+      .thenState({ kpis: new Map([["k1", { measurements: [{ value: 12 }] }]]) });
+  });
+});
+
 describe("measurements are of periods already over", () => {
   it("a period may not end after the measurement is dated", () => {
     const defined = [...steps.inCoDesign, c.defineKpi()];

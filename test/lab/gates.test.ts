@@ -1,6 +1,6 @@
-import type { ProjectCommand } from "../../src/index.js";
+import { fold, nextSteps, projectDecider, type ProjectCommand } from "../../src/index.js";
 import { describe, expect, it } from "vitest";
-import { c, day, given, ref, steps } from "./fixtures.js";
+import { by, c, day, given, ref, run, spec, steps } from "./fixtures.js";
 
 describe("G1 challenge → co_design", () => {
   it("needs the challenge accepted and a sponsor committed, each reported by name", () => {
@@ -87,7 +87,7 @@ describe("G3 pilot → scale and G4 scale → mainstreamed", () => {
   it("G3 needs the pilot ended and an evaluation of success or partial", () => {
     expect(given(steps.inPilot).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({
       gate: "G3",
-      missing: ["pilot_ended", "evaluation_success_or_partial"],
+      missing: ["pilot_ended", "evaluation_success_or_partial", "evidence_level_supported"],
     });
     const ran = [...steps.inPilot, c.startPilot(), c.endPilot()];
     for (const outcome of ["failed", "inconclusive"] as const) {
@@ -106,6 +106,54 @@ describe("G3 pilot → scale and G4 scale → mainstreamed", () => {
         .when(c.gate("G3"))
         .thenError("gate_requirements_missing").details,
     ).toEqual({ gate: "G3", missing: ["evaluation_success_or_partial"] });
+  });
+  it("an evaluation's evidence level follows from its method (Nesta's Standards of Evidence)", () => {
+    const ran = [...steps.inPilot, c.startPilot(), c.endPilot()];
+    // Level 3 needs a comparison group: a before/after design supports level 2 at most.
+    const e = given(ran)
+      .when(c.evaluate("success", { method: "before_after", evidenceLevel: 3 }))
+      .thenError("evidence_level_unsupported");
+    expect(e.message).toBe(
+      "Evidence level 3 needs a comparison or control group (ab_test, randomised_trial or difference_in_differences); before_after supports level 2 at most.",
+    );
+    given(ran)
+      .when(c.evaluate("success", { method: "before_after", evidenceLevel: 2 }))
+      .thenState({ evaluations: [{ method: "before_after", evidenceLevel: 2 }] });
+    // Level 4 needs an independent replication as well; level 5 two.
+    given(ran)
+      .when(c.evaluate("success", { method: "ab_test", evidenceLevel: 4 }))
+      .thenError("evidence_level_unsupported");
+    given(ran)
+      .when(c.evaluate("success", { method: "ab_test", evidenceLevel: 4, independentReplications: 1 }))
+      .thenState({ evaluations: [{ evidenceLevel: 4 }] });
+    given(ran)
+      .when(c.evaluate("success", { method: "randomised_trial", evidenceLevel: 5, independentReplications: 1 }))
+      .thenError("evidence_level_unsupported");
+    given(ran)
+      .when(c.evaluate("success", { method: "qualitative", evidenceLevel: 2 }))
+      .thenError("evidence_level_unsupported");
+    // A command must say how the evidence was obtained.
+    const { method: _method, ...withoutMethod } = c.evaluate("success");
+    spec.given(run(ran)).whenInput(withoutMethod, by(c.evaluate())).thenError("validation_failed");
+  });
+  it("G3 needs the latest evaluation to name a method that supports its level: one recorded before methods were does not", () => {
+    const history = run([...steps.inPilot, c.startPilot(), c.endPilot(), c.evaluate("success")]);
+    const legacy = history.map((e) => {
+      if (e.type !== "EvaluationPublished") return e;
+      const { method: _m, ...data } = e.data;
+      return { ...e, data };
+    });
+    expect(
+      spec
+        .given(legacy)
+        .when(c.gate("G3"), by(c.gate("G3")))
+        .thenError("gate_requirements_missing").details,
+    ).toEqual({ gate: "G3", missing: ["evidence_level_supported"] });
+    expect(nextSteps(fold(projectDecider, legacy)).gate?.missing).toEqual(["evidence_level_supported"]);
+    spec
+      .given(history)
+      .when(c.gate("G3"), by(c.gate("G3")))
+      .thenState({ decisions: [{}, {}, { gate: "G3", outcome: "go" }] });
   });
   it("G4 needs an adoption", () => {
     expect(given(steps.inScale).when(c.gate("G4")).thenError("gate_requirements_missing").details).toEqual({ gate: "G4", missing: ["adoption_recorded"] });

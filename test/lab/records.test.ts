@@ -189,8 +189,8 @@ describe("pilot, evaluation and adoption", () => {
       .when(c.evaluate("success", { evidenceLevel: 0 }))
       .thenError("validation_failed");
     given([...steps.inPilot, c.startPilot()])
-      .when(c.evaluate("partial", { evidenceLevel: 5 }))
-      .thenState({ evaluations: [{ outcome: "partial", evidenceLevel: 5 }] });
+      .when(c.evaluate("partial", { evidenceLevel: 5, independentReplications: 2 }))
+      .thenState({ evaluations: [{ outcome: "partial", evidenceLevel: 5, independentReplications: 2 }] });
   });
   it("adoptions are recorded in scale, with whole non-negative numbers", () => {
     given(steps.inPilot).when(c.adopt()).thenError("wrong_stage");

@@ -130,7 +130,7 @@ export const on = (projectId: string) => ({
     baseline: { value: baseline, measuredAt: day(0), source: "records" },
     target: { value: target, by: day(900) },
   }),
-  measure: (kpiId: string, value: number, periodEnd: string): Cmd => ({
+  measure: (kpiId: string, value: number, periodEnd: string, o = {}): Cmd => ({
     type: "MeasureKpi",
     projectId,
     kpiId,
@@ -138,6 +138,7 @@ export const on = (projectId: string) => ({
     periodStart: day(0),
     periodEnd,
     source: "logs",
+    ...o,
   }),
   correct: (kpiId: string, correctsEventId: string, value: number): Cmd => ({
     type: "CorrectKpiMeasurement",
@@ -149,7 +150,20 @@ export const on = (projectId: string) => ({
   }),
   startPilot: (o = {}): Cmd => ({ type: "StartPilot", projectId, sites: 2, entityIds: ["pub-owner"], plannedEnd: day(999), ...o }),
   endPilot: (): Cmd => ({ type: "EndPilot", projectId }),
-  evaluate: (outcome = "success", evidenceLevel = 3): Cmd => ({ type: "PublishEvaluation", projectId, outcome, evidenceLevel, reportRef: "eval.pdf" }),
+  evaluate: (
+    outcome = "success",
+    evidenceLevel = 3,
+    method = evidenceLevel >= 4 ? "randomised_trial" : "ab_test",
+    independentReplications = evidenceLevel - 3,
+  ): Cmd => ({
+    type: "PublishEvaluation",
+    projectId,
+    outcome,
+    evidenceLevel,
+    method,
+    ...(independentReplications > 0 ? { independentReplications } : {}),
+    reportRef: "eval.pdf",
+  }),
   adopt: (entityId: string, scaleType = "out", sites = 3, usersCovered = 1000, o = {}): Cmd => ({
     type: "RecordAdoption",
     projectId,

@@ -182,6 +182,29 @@ describe("impact counting rules", () => {
     b2.on(61, A.measure("k1", 9, day(60))).on(62, A.correct("k1", first, 1));
     expect(must(computeFigures(b2.events)).impact.kpis.find((k) => k.kpiId === "k1")?.actual).toBe(9);
   });
+  it("the effect: against the comparison group when measured with one, otherwise against the baseline", () => {
+    // k1 falls from a baseline of 30 to 12: −18 against the baseline, −60%.
+    const b = base().on(31, A.measure("k1", 12, day(30)));
+    expect(must(computeFigures(b.events)).impact.kpis.find((k) => k.kpiId === "k1")).toMatchObject({
+      method: null,
+      effect: { against: "baseline", difference: -18, relative: -0.6 },
+    });
+    // Measured later by difference-in-differences: 9 in the pilot sites, 15 in the comparison sites: −6, −40%.
+    b.on(61, A.measure("k1", 9, day(60), { method: "difference_in_differences", comparison: 15, sampleSize: 400, comparisonSampleSize: 380 }));
+    const f = must(computeFigures(b.events));
+    expect(f.impact.kpis.find((k) => k.kpiId === "k1")).toMatchObject({
+      actual: 9,
+      method: "difference_in_differences",
+      effect: { against: "comparison", difference: -6, relative: -0.4 },
+    });
+    // A comparison value of 0 has no relative change.
+    const zero = base().on(31, A.measure("k2", 35, day(30), { method: "ab_test", comparison: 0, sampleSize: 10, comparisonSampleSize: 10 }));
+    expect(must(computeFigures(zero.events)).impact.kpis.find((k) => k.kpiId === "k2")?.effect).toEqual({
+      against: "comparison",
+      difference: 35,
+      relative: null,
+    });
+  });
   it("no measurement yet: no actual, no progress", () => {
     expect(must(computeFigures(base().events)).impact.kpis[0]).toMatchObject({ actual: null, progress: null, met: null });
   });

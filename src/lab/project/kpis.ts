@@ -1,3 +1,4 @@
+import { comparativeMethods } from "../evidence.js";
 import { kpiDefinitionOf, redefineKpi } from "../kpi-definition.js";
 import type { KpiDefinition } from "../state.js";
 import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, time } from "./common.js";
@@ -49,6 +50,17 @@ export const kpiHandlers: Handlers<"DefineKpi" | "RedefineKpi" | "MeasureKpi" | 
         periodEnd: c.periodEnd,
         occurredAt: at,
       });
+    }
+    if (
+      c.method !== undefined &&
+      comparativeMethods.includes(c.method) &&
+      (c.comparison === undefined || c.sampleSize === undefined || c.comparisonSampleSize === undefined)
+    ) {
+      return refuse(
+        "comparison_required",
+        `A ${c.method} measurement needs the comparison group's value (comparison) and both sample sizes (sampleSize, comparisonSampleSize).`,
+        { method: c.method },
+      );
     }
     return emit(at, { type: "KpiMeasured", data: dataOf(c) });
   },

@@ -1,4 +1,5 @@
 import { dataOf, emit, type Evolvers, type Handlers, refuse, time } from "./common.js";
+import { evidenceLevelProblem } from "../evidence.js";
 import { requirementMet } from "./requirements.js";
 
 /** Pilots and their evaluation: one pilot per stay in pilot, with a committed sponsor and the project's own entities. */
@@ -18,8 +19,11 @@ export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluat
     return emit(at, { type: "PilotStarted", data: dataOf(c) });
   },
   EndPilot: (c, _s, _ctx, at) => emit(at, { type: "PilotEnded", data: { projectId: c.projectId } }),
-  PublishEvaluation: (c, _s, _ctx, at) =>
-    emit(at, { type: "EvaluationPublished", data: { projectId: c.projectId, outcome: c.outcome, evidenceLevel: c.evidenceLevel, reportRef: c.reportRef } }),
+  PublishEvaluation: (c, _s, _ctx, at) => {
+    const problem = evidenceLevelProblem(c.evidenceLevel, c);
+    if (problem !== undefined) return refuse("evidence_level_unsupported", problem, { evidenceLevel: c.evidenceLevel, method: c.method });
+    return emit(at, { type: "EvaluationPublished", data: dataOf(c) });
+  },
 };
 
 /** The pilot under way, and every evaluation in order. */
@@ -31,6 +35,7 @@ export const pilotEvolvers: Evolvers<"PilotStarted" | "PilotEnded" | "Evaluation
     if (s.pilot) s.pilot.endedAt = e.occurredAt;
   },
   EvaluationPublished: (s, e) => {
-    s.evaluations.push({ outcome: e.data.outcome, evidenceLevel: e.data.evidenceLevel, reportRef: e.data.reportRef, at: e.occurredAt });
+    const { projectId: _project, ...evaluation } = e.data;
+    s.evaluations.push({ ...evaluation, at: e.occurredAt });
   },
 };

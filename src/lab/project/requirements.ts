@@ -1,3 +1,4 @@
+import { evidenceLevelProblem } from "../evidence.js";
 import type { ProjectState } from "../state.js";
 import { exitGate, transitions } from "../transitions.js";
 import type { Gate, Stage } from "../vocabulary.js";
@@ -7,7 +8,7 @@ export const gateRequirements = {
   G1: ["challenge_accepted", "sponsor_committed"],
   // Every gate re-checks the sponsor: a project whose sponsor has left goes no further.
   G2: ["sponsor_committed", "citizen_session_closed", "kpi_with_baseline_and_target", "procurements_settled"],
-  G3: ["sponsor_committed", "pilot_ended", "evaluation_success_or_partial"],
+  G3: ["sponsor_committed", "pilot_ended", "evaluation_success_or_partial", "evidence_level_supported"],
   G4: ["sponsor_committed", "adoption_recorded"],
 } as const satisfies Record<Gate, readonly string[]>;
 
@@ -23,6 +24,7 @@ export const requirementText: Readonly<Record<Requirement, string>> = {
   procurements_settled: "every requested procurement is contracted or cancelled",
   pilot_ended: "the pilot has ended",
   evaluation_success_or_partial: "the latest evaluation's outcome is success or partial",
+  evidence_level_supported: "the latest evaluation names its method, and its method supports the evidence level it claims",
   adoption_recorded: "at least one adoption is recorded",
 };
 
@@ -39,6 +41,13 @@ const checks: Readonly<Record<Requirement, (s: ProjectState) => boolean>> = {
   evaluation_success_or_partial: (s) => {
     const latest = s.evaluations.at(-1)?.outcome;
     return latest === "success" || latest === "partial";
+  },
+  evidence_level_supported: (s) => {
+    const latest = s.evaluations.at(-1);
+    return (
+      latest?.method !== undefined &&
+      evidenceLevelProblem(latest.evidenceLevel, { method: latest.method, independentReplications: latest.independentReplications }) === undefined
+    );
   },
   adoption_recorded: (s) => s.adoptions.length > 0,
 };
