@@ -9,6 +9,8 @@ import { hash } from "node:crypto";
 import type { Envelope, LabEvent, ParticipationFigures, ParticipationSlice } from "../src/index.js";
 
 const ROLES = ["citizen", "civil_servant", "expert", "business"] as const;
+const AgeBand = { options: ["under_18", "18_29", "30_44", "45_64", "65_plus", "undisclosed"] as const };
+const Gender = { options: ["female", "male", "other", "undisclosed"] as const };
 const digest = (ref: string): string => `sha256:${hash("sha256", ref, "hex")}`;
 
 interface Attendee {
@@ -32,7 +34,10 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
     civilServants: number;
     business: number;
     other: number;
+    trainings: number;
+    breakdown: Map<string, number>;
   }
+  const trainings = new Set<string>();
   const counters = new Map<string, Counter>();
   const engaged = new Map<string, Set<string>>();
   const partners = new Map<string, Set<string>>();
@@ -45,7 +50,8 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
   };
   const counter = (slice: string): Counter => {
     let c = counters.get(slice);
-    if (c === undefined) counters.set(slice, (c = { participations: 0, sessions: 0, citizens: 0, civilServants: 0, business: 0, other: 0 }));
+    if (c === undefined)
+      counters.set(slice, (c = { participations: 0, sessions: 0, citizens: 0, civilServants: 0, business: 0, other: 0, trainings: 0, breakdown: new Map() }));
     return c;
   };
   const add = (m: Map<string, Set<string>>, slice: string, id: string): void => {
@@ -108,6 +114,9 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
         pending.set(key, list);
         break;
       }
+      case "SessionScheduled":
+        if (e.data.kind === "training") trainings.add(`${e.data.projectId}|${e.data.sessionId}`);
+        break;
       case "SessionCancelled":
         pending.delete(`${e.data.projectId}|${e.data.sessionId}`);
         break;
@@ -116,9 +125,16 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
         const list = pending.get(key) ?? [];
         pending.delete(key);
         const h = e.data.anonymousHeadcount;
+        const training = trainings.has(key);
+        const breakdown = [
+          ...Object.entries(e.data.demographics?.ageBands ?? {}).map(([k, n]) => [`age:${k}`, n ?? 0] as const),
+          ...Object.entries(e.data.demographics?.gender ?? {}).map(([k, n]) => [`gender:${k}`, n ?? 0] as const),
+        ];
         for (const slice of slicesAt(e.occurredAt, e.data.projectId)) {
           const c = counter(slice);
           c.sessions++;
+          if (training) c.trainings++;
+          for (const [k, n] of breakdown) c.breakdown.set(k, (c.breakdown.get(k) ?? 0) + n);
           c.participations += list.length;
           c.citizens += h.citizens;
           c.civilServants += h.civilServants;
@@ -129,6 +145,7 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
           for (const a of list) {
             add(byRole, a.role, a.person);
             add(byRole, "*", a.person);
+            if (training && a.role === "civil_servant") add(byRole, "trained", a.person);
             if (a.role === "civil_servant" && a.affiliation !== undefined) add(engaged, slice, a.affiliation);
           }
         }
@@ -159,6 +176,12 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
       partners: partners.get(slice)?.size ?? 0,
       businessesEngaged: count("business"),
       entitiesEngaged: orgs.size,
+      trainingsHeld: c?.trainings ?? 0,
+      civilServantsTrained: byRole?.get("trained")?.size ?? 0,
+      demographics: {
+        ageBands: Object.fromEntries(AgeBand.options.map((k) => [k, c?.breakdown.get(`age:${k}`) ?? 0])) as ParticipationSlice["demographics"]["ageBands"],
+        gender: Object.fromEntries(Gender.options.map((k) => [k, c?.breakdown.get(`gender:${k}`) ?? 0])) as ParticipationSlice["demographics"]["gender"],
+      },
     };
   };
   return {

@@ -200,6 +200,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
   const dms = Array.from({ length: 10 }, (_, i) => `dm-${String(i + 1).padStart(2, "0")}`);
   const leads = Array.from({ length: 8 }, (_, i) => `lt-${String(i + 1).padStart(2, "0")}`);
 
+  const started: { projectId: string; at: number; implemented: boolean }[] = [];
   profiles.forEach((profile, index) => {
     const projectId = `lx-${String(index + 1).padStart(3, "0")}`;
     const [title, sector] = N.challengeTopics[index % N.challengeTopics.length] as [string, Sector];
@@ -267,10 +268,27 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       const step = steps[before];
       if (step && typeof step.command === "object") step.command.expectedResumeAt = iso(step.at + expected * DAY);
     };
+    // Each person present answers or not: citizens of every age, civil servants of working age.
+    const breakdown = (present: number, staff: boolean) => {
+      const ageBands: Record<string, number> = {};
+      const gender: Record<string, number> = {};
+      for (let i = 0; i < present; i++) {
+        const band = d.chance(0.1)
+          ? "undisclosed"
+          : staff
+            ? d.pick(["18_29", "30_44", "30_44", "45_64", "45_64"])
+            : d.pick(["under_18", "18_29", "30_44", "45_64", "45_64", "65_plus"]);
+        ageBands[band] = (ageBands[band] ?? 0) + 1;
+        const g = d.chance(0.05) ? "undisclosed" : d.chance(0.01) ? "other" : d.chance(0.54) ? "female" : "male";
+        gender[g] = (gender[g] ?? 0) + 1;
+      }
+      return { ageBands, gender };
+    };
     let sessionNo = 0;
     const session = (kind: string, size: number, headcount = 0) => {
       const sessionId = `${projectId}-s${String(++sessionNo).padStart(2, "0")}`;
       const fac = `fa-0${d.int(1, 5)}`;
+      const venue = d.pick(joined);
       go(d.int(4, 15), "facilitator", fac, {
         type: "ScheduleSession",
         ...p,
@@ -278,6 +296,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
         kind,
         mode: d.pick(["in_person", "in_person", "online", "hybrid"]),
         scheduledFor: iso(t + 7 * DAY),
+        // Held where one of the project's organisations is.
+        ...(territoryOf.has(venue) ? { territory: territoryOf.get(venue) } : {}),
       });
       const held = t + 7 * DAY + d.int(1, 8) * HOUR;
       const people = attendeesFor(size, joined);
@@ -293,6 +313,10 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
           });
       }
       t = held + 6 * HOUR;
+      const anonymous = { citizens: headcount, civilServants: headcount > 0 ? d.int(0, 12) : 0, business: headcount > 0 ? d.int(0, 5) : 0, other: 0 };
+      // Half the sessions ask everyone present for an anonymous age band and gender (some prefer not to say).
+      const present = people.length + anonymous.citizens + anonymous.civilServants + anonymous.business;
+      const demographics = d.chance(0.5) ? breakdown(present, kind === "training") : undefined;
       if (t <= END)
         steps.push({
           at: t,
@@ -303,15 +327,21 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
             type: "CloseSession",
             ...p,
             sessionId,
-            anonymousHeadcount: { citizens: headcount, civilServants: headcount > 0 ? d.int(0, 12) : 0, business: headcount > 0 ? d.int(0, 5) : 0, other: 0 },
+            anonymousHeadcount: anonymous,
             contributions: d.int(5, 60),
+            ...(demographics === undefined ? {} : { demographics }),
           },
         });
     };
 
+    // Later projects sometimes replicate an earlier implemented one's solution for another owner.
+    const origins = started.filter((x) => x.implemented && x.at < t).map((x) => x.projectId);
+    const replicationOf = index >= 18 && origins.length > 0 && d.chance(0.25) ? d.pick(origins) : undefined;
+    started.push({ projectId, at: t, implemented });
     go(0, "lab_team", lead, {
       type: "SubmitChallenge",
       ...p,
+      ...(replicationOf === undefined ? {} : { replicationOf }),
       title,
       problemStatement: `Citizens and businesses told the lab: "${title.toLowerCase()}" is a problem today.`,
       sector,
@@ -329,6 +359,37 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       return;
     }
     go(d.int(7, 25), "decision_maker", d.pick(dms), { type: "AcceptChallenge", ...p });
+    // Money: most projects run on the national budget or EU funds, some on the owner's; some get a second line.
+    const budgets: string[] = [];
+    const allocate = (source: string, amount: number) => {
+      const budgetId = `${projectId}-b${budgets.length + 1}`;
+      const before = steps.length;
+      go(d.int(3, 20), "decision_maker", d.pick(dms), {
+        type: "AllocateBudget",
+        ...p,
+        budgetId,
+        source,
+        amount: { amount, currency: "EUR" },
+        fiscalYear: new Date(Math.min(t, END)).getUTCFullYear(),
+      });
+      // Past the end of the simulation nothing is recorded, and nothing can be charged to it.
+      if (steps.length > before) budgets.push(budgetId);
+    };
+    allocate(d.pick(["national_budget", "national_budget", "eu_funds", "eu_funds", "owner_entity"]), d.int(40, 200) * 1000);
+    if (d.chance(0.3)) allocate(d.pick(["partners", "eu_funds", "owner_entity"]), d.int(20, 120) * 1000);
+    let costs = 0;
+    const cost = (days: number, category: string, amount: number, description: string, procurementId?: string) =>
+      budgets.length > 0 &&
+      go(days, "lab_team", team(), {
+        type: "RecordCost",
+        ...p,
+        costId: `${projectId}-c${String(++costs).padStart(2, "0")}`,
+        budgetId: d.pick(budgets),
+        category,
+        amount: { amount, currency: "EUR" },
+        ...(procurementId === undefined ? {} : { procurementId }),
+        description,
+      });
     const sponsor = d.pick(publicIds.filter((x) => x !== owner));
     join("sponsor", sponsor);
     if (d.chance(0.5)) decline(d.int(3, 15));
@@ -345,10 +406,13 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     for (let i = 0; i < partners; i++) join("partner");
     const kpis = d.int(1, 3);
     const ups: boolean[] = [];
+    const baselines: number[] = [];
+    const targets: number[] = [];
     for (let k = 1; k <= kpis; k++) {
       const up = d.chance(0.5);
       ups[k] = up;
       const base = d.int(20, 80);
+      baselines[k] = base;
       go(d.int(2, 10), "evaluator", `ev-0${d.int(1, 4)}`, {
         type: "DefineKpi",
         ...p,
@@ -358,7 +422,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
         unit: up ? "%" : "days",
         direction: up ? "increase" : "decrease",
         baseline: { value: base, measuredAt: iso(t - 30 * DAY), source: "administrative records" },
-        target: { value: up ? Math.min(100, base + d.int(10, 40)) : Math.max(1, base - d.int(10, 19)), by: iso(t + 700 * DAY) },
+        target: { value: (targets[k] = up ? Math.min(100, base + d.int(10, 40)) : Math.max(1, base - d.int(10, 19))), by: iso(t + 700 * DAY) },
       });
     }
     const sessions = Math.max(2, Math.round(d.int(7, 12) * Math.min(1, scale * 4)));
@@ -395,8 +459,11 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       scripts.push(steps);
       return;
     }
+    // The lab's own staff time in co-design.
+    cost(d.int(1, 5), "staff", d.int(8, 30) * 1000, "Lab team time in co-design.");
     if (requested) {
       const slow = d.chance(0.5);
+      const contracted = d.int(12, 240) * 1000;
       // Teams expect a contract in one to three months; slow ones take longer.
       if (slow) pause(d.int(5, 15), "procurement", "Waiting for the contract.", d.int(30, 90));
       go(slow ? d.int(90, 200) : d.int(20, 60), "lab_team", team(), {
@@ -404,8 +471,9 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
         ...p,
         procurementId: `${projectId}-pr1`,
         supplierEntityId: d.pick(otherIds.filter((o) => o.kind === "business")).id,
-        value: { amount: d.int(12, 240) * 1000, currency: "EUR" },
+        value: { amount: contracted, currency: "EUR" },
       });
+      cost(d.int(1, 10), "procurement", contracted, "Contract for the design and build of the pilot service.", `${projectId}-pr1`);
       if (slow) go(d.int(1, 5), "lab_team", team(), { type: "ResumeProject", ...p });
     }
     if (profile === "ongoing") {
@@ -449,6 +517,9 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
         ...(territoryOf.has(pilotEntities.at(-1) ?? owner) ? { territory: territoryOf.get(pilotEntities.at(-1) ?? owner) } : {}),
       });
       session("user_test", Math.round(d.int(20, 40) * Math.min(1, scale * 8)));
+      // Capacity building: the civil servants who will run the service are trained during the pilot.
+      session("training", 0);
+      cost(d.int(2, 10), d.pick(["equipment", "travel", "services"]), d.int(2, 25) * 1000, "Running the pilot at its sites.");
       for (let m = 0, n = d.int(2, 5); m < n; m++) {
         // The period is the month before the measurement is recorded (arguments are read before `go` moves time on).
         for (let k = 1; k <= kpis; k++)
@@ -456,7 +527,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
             type: "MeasureKpi",
             ...p,
             kpiId: `k${k}`,
-            ...measured(d.int(5, 95), k),
+            // Pilots move a KPI from its baseline part of the way to its target, some beyond it, some the wrong way.
+            ...measured(Math.max(0, Math.round((baselines[k] ?? 0) + ((targets[k] ?? 0) - (baselines[k] ?? 0)) * (d.int(-30, 130) / 100))), k),
             periodStart: iso(t - 20 * DAY),
             periodEnd: iso(t + 10 * DAY),
             source: "pilot service logs",
@@ -504,6 +576,7 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
     advance();
     for (let a = 0, n = d.int(1, 5); a < n; a++) {
       const adopter = d.pick(publicIds);
+      const before = steps.length;
       go(d.int(20, 90), "lab_team", team(), {
         type: "RecordAdoption",
         ...p,
@@ -512,7 +585,20 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
         scaleType: d.pick(["out", "out", "up", "deep"]),
         sites: d.int(1, 40),
         usersCovered: d.int(500, 120_000),
+        status: "committed",
       });
+      // Committed when recorded, planned to go live about two months later. Nothing is recorded past
+      // the end of the simulation: then there is nothing to update either.
+      const step = steps.length > before ? steps.at(-1) : undefined;
+      const goLiveAt = step && typeof step.command === "object" ? (step.command.goLiveAt = iso(step.at + d.int(30, 90) * DAY)) : undefined;
+      // Most go live once the date has passed; some are withdrawn.
+      if (typeof goLiveAt === "string")
+        go(d.int(110, 200), "lab_team", team(), {
+          type: "UpdateAdoption",
+          ...p,
+          entityId: adopter,
+          ...(d.chance(0.85) ? { status: "live", goLiveAt } : { status: "withdrawn" }),
+        });
     }
     if (profile === "mainstreamed") {
       gate("G4");

@@ -52,8 +52,17 @@ const partOf = (line: string): number => {
 const pool = Array.from({ length: workers }, () => new Worker(new URL("./worker.mjs", import.meta.url)));
 const ask = (w: Worker, part: string): Promise<Answer> =>
   new Promise((resolve, reject) => {
-    w.once("message", resolve);
-    w.once("error", reject);
+    // Each answer removes the other listener, so a worker asked many times holds one of each.
+    const onError = (e: unknown) => {
+      w.off("message", onMessage);
+      reject(e);
+    };
+    const onMessage = (a: Answer) => {
+      w.off("error", onError);
+      resolve(a);
+    };
+    w.once("message", onMessage);
+    w.once("error", onError);
     w.postMessage(part);
   });
 

@@ -57,6 +57,10 @@ export const RequestProcurement = command("RequestProcurement", E.ProcurementReq
 export const ContractProcurement = command("ContractProcurement", E.ProcurementContractedData);
 /** Call a procurement off. → `ProcurementCancelled` */
 export const CancelProcurement = command("CancelProcurement", E.ProcurementCancelledData);
+/** Set money aside for the project. → `BudgetAllocated` */
+export const AllocateBudget = command("AllocateBudget", E.BudgetAllocatedData);
+/** Record money spent, charged to a budget. → `CostRecorded` */
+export const RecordCost = command("RecordCost", E.CostRecordedData);
 /** Define a KPI with baseline and target. → `KpiDefined` */
 export const DefineKpi = command("DefineKpi", E.KpiDefinedData);
 /** Change a KPI's definition, with a reason. → `KpiRedefined` */
@@ -73,6 +77,8 @@ export const EndPilot = onProject("EndPilot");
 export const PublishEvaluation = command("PublishEvaluation", E.EvaluationPublishedData.extend({ method: EvidenceMethod }));
 /** Record that an entity adopted the solution. → `AdoptionRecorded` */
 export const RecordAdoption = command("RecordAdoption", E.AdoptionRecordedData);
+/** Record that an adoption went live, was suspended or withdrawn. → `AdoptionStatusChanged` */
+export const UpdateAdoption = command("UpdateAdoption", E.AdoptionStatusChangedData);
 /** Erase a participant from every per-person view. → `ParticipantForgotten` */
 export const ForgetParticipant = command("ForgetParticipant", z.strictObject({ participantRef: ParticipantRef }));
 
@@ -98,6 +104,8 @@ export const ProjectCommand = z.discriminatedUnion("type", [
   RequestProcurement,
   ContractProcurement,
   CancelProcurement,
+  AllocateBudget,
+  RecordCost,
   DefineKpi,
   RedefineKpi,
   MeasureKpi,
@@ -106,6 +114,7 @@ export const ProjectCommand = z.discriminatedUnion("type", [
   EndPilot,
   PublishEvaluation,
   RecordAdoption,
+  UpdateAdoption,
 ]);
 /** A command on a project stream. */
 export type ProjectCommand = z.infer<typeof ProjectCommand>;

@@ -17,6 +17,9 @@ import {
 } from "./values.js";
 import {
   ActorRole,
+  AdoptionStatus,
+  AgeBand,
+  CostCategory,
   DeclineReason,
   DiscontinuationReason,
   EntityKind,
@@ -25,7 +28,9 @@ import {
   EvaluationOutcome,
   EvidenceMethod,
   Facet,
+  FundingSource,
   Gate,
+  Gender,
   GateOutcome,
   KpiCategory,
   KpiDirection,
@@ -60,6 +65,7 @@ export const ChallengeSubmittedData = z.strictObject({
   ownerEntityId: EntityId,
   leadId: PersonId,
   facet: Facet.optional(),
+  replicationOf: ProjectId.optional().describe("the project whose solution this one replicates, for another entity"),
 });
 
 /** The lab accepts the challenge (a G1 requirement). */
@@ -105,8 +111,19 @@ export const ProjectDiscontinuedData = z.strictObject({ ...project, reasonCode: 
 /** The solution becomes the ordinary way of working. */
 export const ProjectMainstreamedData = z.strictObject({ ...project });
 
-/** A participatory session is planned. */
-export const SessionScheduledData = z.strictObject({ ...project, sessionId: Id, kind: SessionKind, mode: SessionMode, scheduledFor: Timestamp });
+/** A participatory session is planned (schema version 1: no trainings, no territory). */
+export const SessionScheduledDataV1 = z.strictObject({
+  ...project,
+  sessionId: Id,
+  kind: SessionKind.exclude(["training"]),
+  mode: SessionMode,
+  scheduledFor: Timestamp,
+});
+/** A session is planned (schema version 2: it may be a `training` for civil servants, and say where it is held). */
+export const SessionScheduledData = SessionScheduledDataV1.extend({
+  kind: SessionKind,
+  territory: TerritoryCode.optional().describe("where the session is held"),
+});
 
 /** One attendee as a command names them: a live participant reference, the role held in this session, and optionally the entity they came from. */
 export const AttendeeInput = z.strictObject({ participantRef: ParticipantRef, role: ParticipantRole, affiliationEntityId: EntityId.optional() });
@@ -149,8 +166,21 @@ export const AnonymousHeadcount = z.strictObject({ citizens: Count, civilServant
 
 /** A session was held and closed (schema version 1). */
 export const SessionClosedDataV1 = z.strictObject({ ...project, sessionId: Id, anonymousHeadcount: AnonymousHeadcountV1, contributions: Count });
-/** A session was held and closed (schema version 2: the anonymous headcount counts businesses apart). */
-export const SessionClosedData = z.strictObject({ ...project, sessionId: Id, anonymousHeadcount: AnonymousHeadcount, contributions: Count });
+// An optional count for each member of a vocabulary, so a new member is a new key without a second list.
+const countsBy = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, Count.optional()])) as { [P in K]: z.ZodOptional<typeof Count> });
+
+/** An anonymous breakdown of the people at a session, by age band and declared gender: counts only, never who. */
+export const Demographics = z.strictObject({ ageBands: countsBy(AgeBand.options).optional(), gender: countsBy(Gender.options).optional() });
+
+/** A session was held and closed (schema version 2: the anonymous headcount counts businesses apart; optionally an anonymous breakdown of who came). */
+export const SessionClosedData = z.strictObject({
+  ...project,
+  sessionId: Id,
+  anonymousHeadcount: AnonymousHeadcount,
+  contributions: Count,
+  demographics: Demographics.optional(),
+});
 /** A session was called off. */
 export const SessionCancelledData = z.strictObject({ ...project, sessionId: Id, reason: Text(1000) });
 
@@ -166,6 +196,26 @@ export const ProcurementRequestedData = z.strictObject({
 export const ProcurementContractedData = z.strictObject({ ...project, procurementId: Id, supplierEntityId: EntityId, value: Money });
 /** A procurement is called off. */
 export const ProcurementCancelledData = z.strictObject({ ...project, procurementId: Id, reason: Text(1000) });
+
+/** Money is set aside for the project from a funding source, for a fiscal year. */
+export const BudgetAllocatedData = z.strictObject({
+  ...project,
+  budgetId: Id,
+  source: FundingSource,
+  amount: Money,
+  fiscalYear: z.int().min(1990, "must be a year such as 2019").max(2100, "must be a year such as 2019"),
+  note: Text(500).optional(),
+});
+/** Money is spent, charged to one of the project's budgets (and, for goods or services bought, the procurement it paid). */
+export const CostRecordedData = z.strictObject({
+  ...project,
+  costId: Id,
+  budgetId: Id,
+  category: CostCategory,
+  amount: Money,
+  procurementId: Id.optional(),
+  description: Text(1000),
+});
 
 /** Where a KPI starts. */
 export const Baseline = z.strictObject({ value: z.number().refine(Number.isFinite, "must be finite"), measuredAt: Timestamp, source: Text(300) });
@@ -247,7 +297,11 @@ export const AdoptionRecordedData = z.strictObject({
   sites: Count,
   usersCovered: Count,
   territory: TerritoryCode.optional().describe("where the solution was adopted"),
+  status: AdoptionStatus.optional().describe("absent in adoptions recorded before statuses were"),
+  goLiveAt: Timestamp.optional().describe("when the solution went live there; required once live"),
 });
+/** An adoption's status changes (it goes live, is suspended or withdrawn). */
+export const AdoptionStatusChangedData = z.strictObject({ ...project, entityId: EntityId, status: AdoptionStatus, goLiveAt: Timestamp.optional() });
 
 /** A participant asked to be forgotten (stream `participant:<ref>`; schema version 2: the version-2 reference rule). */
 export const ParticipantForgottenData = z.strictObject({ participantRef: StoredParticipantRef });
@@ -279,7 +333,8 @@ export const labEvents = {
   ProjectPivoted: defineEvent(ProjectPivotedData),
   ProjectDiscontinued: defineEvent(ProjectDiscontinuedData),
   ProjectMainstreamed: defineEvent(ProjectMainstreamedData),
-  SessionScheduled: defineEvent(SessionScheduledData),
+  // v1 kinds are all v2 kinds: a v1 session reads as it was.
+  SessionScheduled: defineEvent(SessionScheduledData, [{ schema: SessionScheduledDataV1, up: (d: z.infer<typeof SessionScheduledDataV1>) => d }]),
   AttendanceRecorded: defineEvent(AttendanceRecordedData, [
     {
       schema: AttendanceRecordedDataV1,
@@ -298,6 +353,8 @@ export const labEvents = {
   ProcurementContracted: defineEvent(ProcurementContractedData),
   ProcurementCancelled: defineEvent(ProcurementCancelledData),
   // v1 KPIs had no category; "unspecified" says so rather than guessing.
+  BudgetAllocated: defineEvent(BudgetAllocatedData),
+  CostRecorded: defineEvent(CostRecordedData),
   KpiDefined: defineEvent(KpiDefinedData, [{ schema: KpiDefinedDataV1, up: (d: z.infer<typeof KpiDefinedDataV1>) => ({ ...d, category: "unspecified" }) }]),
   KpiRedefined: defineEvent(KpiRedefinedData),
   KpiMeasured: defineEvent(KpiMeasuredData),
@@ -306,6 +363,7 @@ export const labEvents = {
   PilotEnded: defineEvent(PilotEndedData),
   EvaluationPublished: defineEvent(EvaluationPublishedData),
   AdoptionRecorded: defineEvent(AdoptionRecordedData),
+  AdoptionStatusChanged: defineEvent(AdoptionStatusChangedData),
   ParticipantForgotten: defineEvent(ParticipantForgottenData, [
     { schema: ParticipantForgottenDataV1, up: (d: z.infer<typeof ParticipantForgottenDataV1>) => ({ participantRef: legacyRef(d.participantRef) }) },
   ]),

@@ -10,6 +10,7 @@ export * from "./permissions.js";
 export * from "./privacy.js";
 export { projectDecider } from "./project/decider.js";
 export { allowedWhilePaused, currentDecision } from "./project/preconditions.js";
+export { evolveMoney } from "./project/money.js";
 export { evolveProcurements } from "./project/procurement.js";
 export { checkGate, type GateCheck, gateRequirements, type Requirement, requirementMet, requirementText } from "./project/requirements.js";
 export {

@@ -28,6 +28,8 @@ export const permissions: Record<CommandType, readonly ActorRole[]> = {
   RequestProcurement: ["lab_team", "system"],
   ContractProcurement: ["lab_team", "system"],
   CancelProcurement: ["lab_team", "system"],
+  AllocateBudget: ["lab_team", "decision_maker", "system"],
+  RecordCost: ["lab_team", "system"],
   DefineKpi: ["lab_team", "evaluator", "system"],
   RedefineKpi: ["lab_team", "evaluator", "system"],
   MeasureKpi: ["evaluator", "lab_team", "system"],
@@ -36,5 +38,6 @@ export const permissions: Record<CommandType, readonly ActorRole[]> = {
   EndPilot: ["lab_team", "system"],
   PublishEvaluation: ["evaluator", "system"],
   RecordAdoption: ["lab_team", "sponsor", "system"],
+  UpdateAdoption: ["lab_team", "sponsor", "system"],
   ForgetParticipant: ["lab_team", "system"],
 };

@@ -24,6 +24,8 @@ export interface LabRegister {
   entity(entityId: string): EntityFacts | undefined;
   /** Whether this participant reference has been forgotten. */
   isForgotten(participantRef: string): boolean;
+  /** Whether a challenge has been submitted under this project id (a replication names its origin). */
+  hasProject(projectId: string): boolean;
 }
 
 /** The register's state: organisations by id, and erased participants by their redacted form only. */
@@ -31,12 +33,15 @@ export type RegisterState = Immutable<{
   entities: Map<string, EntityFacts>;
   /** Redacted forms (`sha256:…`) of forgotten references: the register never holds a raw one. */
   forgotten: Set<string>;
+  /** Project ids whose challenge has been submitted. */
+  challenges: Set<string>;
 }>;
 
 /** The register of two stream-disjoint parts of a log, together. */
 export const mergeRegisters = (a: RegisterState, b: RegisterState): RegisterState => ({
   entities: new Map([...a.entities, ...b.entities]),
   forgotten: new Set([...a.forgotten, ...b.forgotten]),
+  challenges: new Set([...a.challenges, ...b.challenges]),
 });
 
 /**
@@ -48,12 +53,13 @@ export const mergeRegisters = (a: RegisterState, b: RegisterState): RegisterStat
  * const withRegister: LabContext = { ...ctx, register: registerOf(view.snapshot().state) };
  */
 export const registerProjection: Projection<RegisterState, LabEvent> = {
-  initialState: { entities: new Map(), forgotten: new Set() },
+  initialState: { entities: new Map(), forgotten: new Set(), challenges: new Set() },
   streamName: labStreamName,
   evolve: (s, e: Envelope<LabEvent>) => {
     if (e.type === "EntityRegistered")
       s.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector, territory: e.data.territory ?? null });
     else if (e.type === "ParticipantForgotten") s.forgotten.add(redactedRef(e.data.participantRef));
+    else if (e.type === "ChallengeSubmitted") s.challenges.add(e.data.projectId);
   },
   merge: (a, b) => mergeRegisters(a, b),
 };
@@ -67,6 +73,7 @@ export const registerProjection: Projection<RegisterState, LabEvent> = {
 export const registerOf = (state: RegisterState): LabRegister => ({
   entity: (entityId) => state.entities.get(entityId),
   isForgotten: (ref) => state.forgotten.size > 0 && state.forgotten.has(redactedRef(ref)),
+  hasProject: (projectId) => state.challenges.has(projectId),
 });
 
 /**
@@ -95,7 +102,7 @@ export interface LiveRegister {
  * if (r.ok) reg.record(r.value.events);
  */
 export const liveRegister = (events: Iterable<Envelope<LabEvent>> = []): LiveRegister => {
-  const state: Draft<RegisterState> = { entities: new Map(), forgotten: new Set() };
+  const state: Draft<RegisterState> = { entities: new Map(), forgotten: new Set(), challenges: new Set() };
   // Registrations and erasures only ever add, so applying one twice changes nothing.
   const record = (more: Iterable<Envelope<LabEvent>>): void => {
     for (const e of more) registerProjection.evolve(state, e);
@@ -107,10 +114,15 @@ export const liveRegister = (events: Iterable<Envelope<LabEvent>> = []): LiveReg
 /** The context the lab's deciders need: the kernel's, and the register. */
 export type LabContext = Context & { readonly register: LabRegister };
 
-/** The schema of a `LabContext`: the kernel's context rules, and a register with its two lookups. */
+/** The schema of a `LabContext`: the kernel's context rules, and a register with its three lookups. */
 export const LabContextSchema = ContextSchema.extend({
   register: z.custom<LabRegister>(
-    (v) => typeof v === "object" && v !== null && typeof (v as LabRegister).entity === "function" && typeof (v as LabRegister).isForgotten === "function",
-    { message: "must be a LabRegister (entity and isForgotten lookups), e.g. labRegister(events)" },
+    (v) =>
+      typeof v === "object" &&
+      v !== null &&
+      typeof (v as LabRegister).entity === "function" &&
+      typeof (v as LabRegister).isForgotten === "function" &&
+      typeof (v as LabRegister).hasProject === "function",
+    { message: "must be a LabRegister (entity, isForgotten and hasProject lookups), e.g. labRegister(events)" },
   ),
 });

@@ -13,6 +13,7 @@ export const labRuleCodes = {
   occurred_before_decision: "a stage change is dated before the gate decision that authorises it",
   // The project's lifecycle
   project_exists: "a challenge is submitted twice for the same project",
+  origin_unknown: "a replication of a project that has no submitted challenge (or of itself)",
   project_not_found: "a command names a project whose challenge was never submitted",
   project_closed: "a command on a mainstreamed or discontinued project",
   project_paused: "a command that waits while the project is paused",
@@ -54,6 +55,7 @@ export const labRuleCodes = {
   session_not_held_yet: "attendance or closing before the session's scheduled time",
   closed_before_attendance: "a session closed before the attendance recorded for it",
   attendee_already_recorded: "the same person twice in a session",
+  demographics_exceed_attendance: "an anonymous breakdown that counts more people than were at the session",
   participant_forgotten: "a forgotten participant recorded again",
   participant_already_forgotten: "a participant forgotten twice",
   // Procurement
@@ -61,6 +63,11 @@ export const labRuleCodes = {
   procurement_not_found: "a command names a procurement that was never requested",
   procurement_cancelled: "a cancelled procurement contracted or cancelled again",
   procurement_already_contracted: "a contracted procurement contracted or cancelled again",
+  // Money
+  budget_exists: "a budget id allocated twice",
+  budget_not_found: "a cost charged to a budget that was never allocated",
+  cost_exists: "a cost id recorded twice",
+  currency_mismatch: "a cost in another currency than the budget it is charged to",
   // KPIs
   kpi_exists: "a KPI id defined twice",
   kpi_not_found: "a command names a KPI that was never defined",
@@ -79,6 +86,8 @@ export const labRuleCodes = {
   pilot_end_before_start: "a pilot planned to end before it starts",
   entity_not_in_project: "a pilot with an organisation that is neither the owner nor a member",
   sponsor_not_committed: "a pilot without a committed sponsor",
+  adoption_not_found: "a status change for an organisation that has not adopted the solution",
+  go_live_invalid: "a live adoption without its go-live date, or going live after it is recorded",
   evidence_level_unsupported: "an evaluation claiming a higher evidence level than its method supports (Nesta's Standards of Evidence)",
 } as const;
 

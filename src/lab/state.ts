@@ -89,6 +89,11 @@ export type Evaluation = Immutable<Omit<EventData<"EvaluationPublished">, "proje
 /** An adoption of the solution. */
 export type Adoption = Immutable<Omit<EventData<"AdoptionRecorded">, "projectId"> & { at: string }>;
 
+/** Money set aside for the project. */
+export type Budget = Immutable<Pick<EventData<"BudgetAllocated">, "source" | "amount" | "fiscalYear"> & { allocatedAt: string }>;
+/** Money spent, and the budget it was charged to. */
+export type Cost = Immutable<Pick<EventData<"CostRecorded">, "budgetId" | "category" | "amount"> & { procurementId: string | null; at: string }>;
+
 /** Everything known about one project (stream `project:<id>`). */
 export type ProjectState = Immutable<
   Stays &
@@ -104,6 +109,8 @@ export type ProjectState = Immutable<
       declined: Map<string, { reasonCode: DeclineReason; reason: string; at: string }>;
       sessions: Map<string, Session>;
       procurements: Map<string, Procurement>;
+      budgets: Map<string, Budget>;
+      costs: Map<string, Cost>;
       kpis: Map<string, Kpi>;
       /** The pilot of the current stay in pilot (a pivot back and a new entry into pilot start afresh). */
       pilot: Pilot | null;
@@ -142,6 +149,8 @@ export const initialProjectState: ProjectState = deepFreeze({
   declined: new Map(),
   sessions: new Map(),
   procurements: new Map(),
+  budgets: new Map(),
+  costs: new Map(),
   kpis: new Map(),
   pilot: null,
   pastPilots: [],

@@ -54,8 +54,8 @@ export const ParticipantRole = z.enum(["citizen", "civil_servant", "business", "
 /** A participant's role in a session. */
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
 
-/** Kinds of participatory session. */
-export const SessionKind = z.enum(["workshop", "interview", "focus_group", "user_test", "survey"]);
+/** Kinds of participatory session; `training` builds civil servants' capacity (from schema version 2 of `SessionScheduled`). */
+export const SessionKind = z.enum(["workshop", "interview", "focus_group", "user_test", "survey", "training"]);
 /** A kind of session. */
 export type SessionKind = z.infer<typeof SessionKind>;
 
@@ -110,6 +110,31 @@ export type DeclineReason = z.infer<typeof DeclineReason>;
 export const EvidenceMethod = z.enum(["qualitative", "before_after", "ab_test", "randomised_trial", "difference_in_differences"]);
 /** An evidence method. */
 export type EvidenceMethod = z.infer<typeof EvidenceMethod>;
+
+/** Where a project's money comes from. */
+export const FundingSource = z.enum(["national_budget", "eu_funds", "owner_entity", "partners", "other"]);
+/** A funding source. */
+export type FundingSource = z.infer<typeof FundingSource>;
+
+/** What money was spent on. */
+export const CostCategory = z.enum(["staff", "procurement", "services", "equipment", "travel", "other"]);
+/** A cost category. */
+export type CostCategory = z.infer<typeof CostCategory>;
+
+/** Age bands for an anonymous breakdown of the people at a session. */
+export const AgeBand = z.enum(["under_18", "18_29", "30_44", "45_64", "65_plus", "undisclosed"]);
+/** An age band. */
+export type AgeBand = z.infer<typeof AgeBand>;
+
+/** Gender, as people at a session declare it, for an anonymous breakdown. */
+export const Gender = z.enum(["female", "male", "other", "undisclosed"]);
+/** A declared gender. */
+export type Gender = z.infer<typeof Gender>;
+
+/** Where an adoption stands: committed to, live (in use), suspended, or withdrawn. */
+export const AdoptionStatus = z.enum(["committed", "live", "suspended", "withdrawn"]);
+/** An adoption's status. */
+export type AdoptionStatus = z.infer<typeof AdoptionStatus>;
 
 /** Why a project was discontinued. */
 export const DiscontinuationReason = z.enum([

@@ -2,6 +2,7 @@ import { combineProjections, type DomainError, type Envelope, ok, project, type 
 import type { LabEvent } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
 import { auditTrail, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
+import { type FinanceFigures, financeFigures } from "./finance.js";
 import { impact, type ImpactFigures, impactFigures } from "./impact.js";
 import { type ParticipationFigures, participationFigures, participationProjection } from "./participation.js";
 import { type PortfolioFigures, portfolioFigures, portfolioProjection } from "./portfolio.js";
@@ -46,6 +47,8 @@ export interface Headline {
   citizens: number;
   /** Distinct people who took part as civil servants. */
   civilServants: number;
+  /** Distinct civil servants trained at a held training session: the capacity the lab built. */
+  civilServantsTrained: number;
   /** Distinct registered public entities engaged. */
   publicEntities: number;
   /** Distinct organisations that joined as partners. */
@@ -61,6 +64,8 @@ export interface LabFigures {
   participation: ParticipationFigures;
   impact: ImpactFigures;
   portfolio: PortfolioFigures;
+  /** Budget and spend by currency, source, year, sector and category; savings per unit of service. */
+  finance: FinanceFigures;
   auditTrail: TrailEntry[];
 }
 
@@ -76,6 +81,8 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
   // Whatever is still running counts as running up to the as-of date, or to the latest time in the log.
   const now = asOf?.at ?? state.portfolio.latestAt;
   const f = portfolioFigures(state.portfolio, now);
+  const impact = impactFigures(state.impact, now);
+  const ledgers = [...state.portfolio.portfolio].map(([projectId, x]) => ({ projectId, sector: x.sector, budgets: x.budgets, costs: x.costs }));
   return {
     asOf,
     headline: {
@@ -84,13 +91,15 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
       distinctParticipants: p.overall.distinctParticipants,
       citizens: p.overall.distinctByRole.citizen,
       civilServants: p.overall.distinctByRole.civil_servant,
+      civilServantsTrained: p.overall.civilServantsTrained,
       publicEntities: p.overall.publicEntitiesEngaged,
       partners: p.overall.partners,
       sessionsHeld: p.overall.sessionsHeld,
     },
     participation: p,
-    impact: impactFigures(state.impact, now),
+    impact,
     portfolio: f,
+    finance: financeFigures(ledgers, p.overall.distinctParticipants, impact.kpis),
     auditTrail: auditTrail(state.auditTrail),
   };
 };

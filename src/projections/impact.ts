@@ -1,5 +1,7 @@
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
 import {
+  type Adoption,
+  AdoptionStatus,
   type EventData,
   EvaluationOutcome,
   EvidenceMethod,
@@ -13,6 +15,7 @@ import {
 } from "../lab/index.js";
 import { type Context, compareTime, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
 import { type Overruns, overruns } from "./delays.js";
+import { calendarDays, median } from "./stats.js";
 
 /** One measurement as the impact figures read it: value, period end, log order, and the comparison group's value and method when measured with one. */
 export type KpiMeasurement = Immutable<{ value: number; periodEnd: string; order: number; method: EvidenceMethod | null; comparison: number | null }>;
@@ -44,7 +47,8 @@ export type ImpactState = Immutable<
     /** Each project's pilot under way (project id → pilot id). */
     running: Map<string, string>;
     evaluations: Map<string, { outcome: EvaluationOutcome; evidenceLevel: number; method: EvidenceMethod | null; at: string }[]>;
-    adoptions: Map<string, Omit<EventData<"AdoptionRecorded">, "projectId">[]>;
+    /** Each project's adoptions, in order, with when they were recorded; a status change updates the organisation's latest. */
+    adoptions: Map<string, Adoption[]>;
   }
 >;
 
@@ -67,7 +71,10 @@ const pilotRunOf = (e: Envelope<Extract<LabEvent, { type: "PilotStarted" }>>) =>
   return { projectId, sites, entityIds: [...entityIds], plannedEnd, territory: e.data.territory ?? null, startedAt: e.occurredAt, endedAt: null };
 };
 
-const adoptionOf = ({ projectId: _project, ...adoption }: EventData<"AdoptionRecorded">): Omit<EventData<"AdoptionRecorded">, "projectId"> => adoption;
+const adoptionOf = (e: Envelope<Extract<LabEvent, { type: "AdoptionRecorded" }>>): Adoption => {
+  const { projectId: _project, ...adoption } = e.data;
+  return { ...adoption, at: e.occurredAt };
+};
 
 /** Impact: KPIs and their measurements, pilots, evaluations and adoptions. */
 export const impact: Projection<ImpactState, LabEvent> = {
@@ -116,8 +123,15 @@ export const impact: Projection<ImpactState, LabEvent> = {
         });
         return;
       case "AdoptionRecorded":
-        push(s.adoptions, e.data.projectId, adoptionOf(e.data));
+        push(s.adoptions, e.data.projectId, adoptionOf(e));
         return;
+      case "AdoptionStatusChanged": {
+        const latest = s.adoptions.get(e.data.projectId)?.findLast((a) => a.entityId === e.data.entityId);
+        if (!latest) return;
+        latest.status = e.data.status;
+        if (e.data.goLiveAt !== undefined) latest.goLiveAt = e.data.goLiveAt;
+        return;
+      }
       default:
         return;
     }
@@ -186,6 +200,10 @@ export interface ImpactFigures {
     byMethod: Record<EvidenceMethod | "unspecified", number>;
   };
   adoption: {
+    /** Each adoption by its status now (`unspecified` for adoptions recorded before statuses were). */
+    byStatus: Record<AdoptionStatus | "unspecified", number>;
+    /** Days from recording an adoption to its going live, median over adoptions whose go-live date has passed (one already live when recorded counts 0). */
+    medianDaysToGoLive: number | null;
     byScaleType: Record<ScaleType, AdoptionFigure>;
     /** By region (`regionOf` the adoption's territory; `unknown` when not given). */
     byRegion: Record<string, AdoptionFigure>;
@@ -250,6 +268,19 @@ const zero = (): AdoptionFigure => ({ adoptions: 0, entities: 0, sites: 0, users
 const EVIDENCE_LEVELS = ["1", "2", "3", "4", "5"] as const;
 const tally = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
+// Status now, and how long going live took where it has happened by `now`.
+const adoptionStatus = (lists: Iterable<readonly Adoption[]>, now: string) => {
+  const byStatus = tally([...AdoptionStatus.options, "unspecified"] as const);
+  const days: number[] = [];
+  for (const list of lists) {
+    for (const a of list) {
+      byStatus[a.status ?? "unspecified"]++;
+      if (a.goLiveAt !== undefined && compareTime(a.goLiveAt, now) <= 0) days.push(Math.max(0, calendarDays(a.at, a.goLiveAt)));
+    }
+  }
+  return { byStatus, medianDaysToGoLive: median(days) };
+};
+
 const regionKey = (territory: string | null | undefined): string => (territory == null ? "unknown" : regionOf(territory));
 const sortedKeys = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => byText(a, b)));
 
@@ -309,6 +340,6 @@ export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {
       list: pilots,
     },
     evaluations: { byOutcome, byEvidenceLevel, byMethod },
-    adoption: { byScaleType, byRegion: sortedKeys(byRegion), total },
+    adoption: { ...adoptionStatus(s.adoptions.values(), now), byScaleType, byRegion: sortedKeys(byRegion), total },
   };
 };

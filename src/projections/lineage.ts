@@ -51,6 +51,8 @@ const witnessed = (figure: keyof Headline, notes: ReadonlyMap<Fact, readonly Not
       return new Set(of("person", (role) => role === "citizen"));
     case "civilServants":
       return new Set(of("person", (role) => role === "civil_servant"));
+    case "civilServantsTrained":
+      return new Set(of("trained"));
     case "sessionsHeld":
       return new Set(of("session"));
     case "partners":

@@ -1,6 +1,6 @@
 import type { Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
-import { type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
+import { AgeBand, Gender, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
 import { addBit, countBits, dropBit, eachBit, hasBit } from "./bitset.js";
 import { addCounts, addTo, bump, type Context, emptyContext, inProject, mergeContext, type Slices, slicesOf, trackContext, unionSets } from "./context.js";
 import type { Witness } from "./witness.js";
@@ -33,8 +33,14 @@ export type ParticipationState = Immutable<
     distinct: Map<string, number[]>;
     /** Attendances, by `role@slice`. */
     participations: Map<string, number>;
-    /** Anonymous headcounts, by `citizens@slice`, `civilServants@slice`, `business@slice`, `other@slice`. */
+    /**
+     * Anonymous counts, by slice: headcounts (`citizens@slice`, `civilServants@slice`,
+     * `business@slice`, `other@slice`), breakdowns (`age:30_44@slice`, `gender:female@slice`) and
+     * trainings held (`trainings@slice`).
+     */
     headcount: Map<string, number>;
+    /** Training sessions scheduled (`inProject(projectId, sessionId)` → the `SessionScheduled` event): their civil servants count as trained once held. */
+    trainings: Map<string, string>;
     /** Sessions held (closed, never cancelled), by slice. */
     sessionsHeld: Map<string, number>;
     /** Organisations engaged (owner, joined in any role, civil servants' affiliation, adopter) → slices. */
@@ -108,7 +114,8 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   const key = inProject(e.data.projectId, e.data.sessionId);
   const anyone = slices.keys("*");
   const perRole = new Map<ParticipantRole, number>();
-  for (const a of s.pending.get(key) ?? []) {
+  const attendees = s.pending.get(key) ?? [];
+  for (const a of attendees) {
     countIn(s, slices.keys(a.role), a.person);
     countIn(s, anyone, a.person);
     perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
@@ -126,6 +133,18 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   if (attended > 0) for (const k of anyone) bump(s.participations, k, attended);
   s.pending.delete(key);
   for (const slice of slices.list) bump(s.sessionsHeld, slice);
+  const scheduled = s.trainings.get(key);
+  if (scheduled !== undefined) {
+    for (const k of slices.keys("trainings")) bump(s.headcount, k, 1);
+    for (const a of attendees) {
+      if (a.role !== "civil_servant") continue;
+      countIn(s, slices.keys("trained"), a.person);
+      witness?.note("trained", [scheduled, a.eventId, e.id]);
+    }
+  }
+  const { ageBands = {}, gender = {} } = e.data.demographics ?? {};
+  for (const [band, n] of Object.entries(ageBands)) if (n) for (const k of slices.keys(`age:${band}`)) bump(s.headcount, k, n);
+  for (const [g, n] of Object.entries(gender)) if (n) for (const k of slices.keys(`gender:${g}`)) bump(s.headcount, k, n);
   witness?.note("session", [e.id]);
   const h = e.data.anonymousHeadcount;
   for (const what of HEADCOUNT) for (const k of slices.keys(what)) bump(s.headcount, k, h[what]);
@@ -164,6 +183,9 @@ const evolveWith =
         s.pending.set(key, list);
         return;
       }
+      case "SessionScheduled":
+        if (e.data.kind === "training") s.trainings.set(inProject(e.data.projectId, e.data.sessionId), e.id);
+        return;
       case "SessionCancelled":
         s.pending.delete(inProject(e.data.projectId, e.data.sessionId));
         return;
@@ -229,6 +251,7 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
     ...(s as ParticipationState),
     participations: addCounts(a.participations, b.participations),
     headcount: addCounts(a.headcount, b.headcount),
+    trainings: new Map([...a.trainings, ...b.trainings]),
     sessionsHeld: addCounts(a.sessionsHeld, b.sessionsHeld),
     engaged: unionSets(a.engaged, b.engaged),
     partners: unionSets(a.partners, b.partners),
@@ -252,6 +275,7 @@ export const participationProjection = (witness?: Witness): Projection<Participa
     distinct: new Map(),
     participations: new Map(),
     headcount: new Map(),
+    trainings: new Map(),
     sessionsHeld: new Map(),
     engaged: new Map(),
     partners: new Map(),
@@ -286,6 +310,12 @@ export interface ParticipationSlice {
   businessesEngaged: number;
   /** Distinct organisations engaged, registered or not. */
   entitiesEngaged: number;
+  /** Training sessions held. */
+  trainingsHeld: number;
+  /** Distinct civil servants who attended a training session that was held: the capacity the lab built. */
+  civilServantsTrained: number;
+  /** Anonymous breakdowns given at session close, by age band and declared gender: counted apart from identified people. */
+  demographics: { ageBands: Record<AgeBand, number>; gender: Record<Gender, number> };
 }
 
 /** Participation figures overall and by `year:YYYY`, `sector:…` and `stage:…`. */
@@ -337,6 +367,12 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
       partners: orgs(s.partners, slice, () => true),
       businessesEngaged: orgs(s.engaged, slice, (id) => kindOf(id) === "business"),
       entitiesEngaged: orgs(s.engaged, slice, () => true),
+      trainingsHeld: get("trainings"),
+      civilServantsTrained: distinct.get(`trained@${slice}`) ?? 0,
+      demographics: {
+        ageBands: Object.fromEntries(AgeBand.options.map((b) => [b, get(`age:${b}`)])) as Record<AgeBand, number>,
+        gender: Object.fromEntries(Gender.options.map((g) => [g, get(`gender:${g}`)])) as Record<Gender, number>,
+      },
     };
   };
   const byLevel: Record<string, number> = {};

@@ -1,7 +1,10 @@
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
 import {
   type DiscontinuationReason,
+  type Budget,
+  type Cost,
   type EntityKind,
+  evolveMoney,
   evolveProcurements,
   evolveStays,
   type Gate,
@@ -34,7 +37,11 @@ export type PortfolioProject = Immutable<
     /** The `ChallengeSubmitted` event: part of the lineage of every count of projects. */
     submittedEventId: string;
     pilotStartedAt: string | null;
+    /** The project whose solution this one replicates, if it does. */
+    replicationOf: string | null;
     procurements: Map<string, Procurement>;
+    budgets: Map<string, Budget>;
+    costs: Map<string, Cost>;
   }
 >;
 
@@ -72,7 +79,10 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
         submittedAt: e.occurredAt,
         submittedEventId: e.id,
         pilotStartedAt: null,
+        replicationOf: e.data.replicationOf ?? null,
         procurements: new Map(),
+        budgets: new Map(),
+        costs: new Map(),
       });
       witness?.note("project", [e.id]);
     }
@@ -90,6 +100,10 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
       case "ProcurementContracted":
       case "ProcurementCancelled":
         evolveProcurements(p, e);
+        return;
+      case "BudgetAllocated":
+      case "CostRecorded":
+        evolveMoney(p, e);
         return;
       case "EntityJoined":
       case "EntityDeclined":
@@ -141,6 +155,8 @@ export interface PortfolioFigures {
   declinedByKind: Partial<Record<EntityKind | "unregistered", number>>;
   /** Of the organisations asked, how many declined: by level, sector, region, year and reason. */
   reluctance: ReluctanceFigures;
+  /** Projects that replicate another's solution, and replications per original project. */
+  replications: { projects: number; byOrigin: Record<string, number> };
   /** Each project's stays in its stages; an open stay ends at the latest time seen. */
   timelines: { projectId: string; title: string; status: Status; spans: { stage: Stage; from: string; to: string }[] }[];
 }
@@ -217,6 +233,15 @@ const standing = (projects: readonly PortfolioProject[]) => {
   return { byStage, byStatus, bySector, byYear, discontinued };
 };
 
+const replicationsOf = (projects: readonly PortfolioProject[]): PortfolioFigures["replications"] => {
+  const byOrigin: Record<string, number> = {};
+  for (const p of projects) if (p.replicationOf !== null) byOrigin[p.replicationOf] = (byOrigin[p.replicationOf] ?? 0) + 1;
+  return {
+    projects: Object.values(byOrigin).reduce((n, x) => n + x, 0),
+    byOrigin: Object.fromEntries(Object.entries(byOrigin).sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+};
+
 /**
  * Turn the portfolio state into figures as of `now` (by default the latest business time in the
  * log): time in stage counts completed stays only; pauses and procurements still open count as
@@ -250,6 +275,7 @@ export const portfolioFigures = (s: PortfolioState, now: string = s.latestAt): P
     challengeToPilot: { projects: toPilot.length, medianDays: median(toPilot) },
     declinedByKind,
     reluctance: reluctanceFigures(s.asked.values(), s.entities),
+    replications: replicationsOf(projects),
     timelines: [...s.portfolio]
       .map(([projectId, p]) => ({
         projectId,

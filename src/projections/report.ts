@@ -1,6 +1,7 @@
 import { Gate, ScaleType, Stage } from "../lab/index.js";
 import type { LabFigures } from "./figures.js";
 import type { LeadTimes, Overruns } from "./delays.js";
+import type { Amounts } from "./finance.js";
 import type { AdoptionFigure } from "./impact.js";
 import type { Rate } from "./reluctance.js";
 
@@ -15,13 +16,14 @@ export interface ReportOptions {
 const n = (x: number): string => x.toLocaleString("en-US");
 const pct = (x: number | null): string => (x === null ? "—" : `${Math.round(x * 100)}%`);
 const days = (x: number | null): string => (x === null ? "—" : `${n(Math.round(x))} d`);
-const label = (s: string): string => s.replaceAll("_", " ");
+// "co_design" → "co design", an age band "18_29" → "18–29".
+const label = (s: string): string => s.replace(/^(\d+)_(\d+)$/u, "$1–$2").replaceAll("_", " ");
 const cell = (s: string): string => s.replaceAll("|", "\\|").replaceAll("\n", " ");
 const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
   [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "--:")).join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
 const listed = (counts: Readonly<Partial<Record<string, number>>>): string =>
   Object.entries(counts)
-    .map(([k, v]) => `${label(k)} ${v}`)
+    .map(([k, v]) => `${label(k)} ${n(v ?? 0)}`)
     .join(", ") || "none";
 // Mermaid gantt wants dates and plain task names.
 const ganttName = (s: string): string => s.replace(/[:#;,]/gu, " ").slice(0, 60);
@@ -41,6 +43,7 @@ const headline: Section = (f) => {
         ["Challenges submitted", n(h.projects)],
         ["Citizens involved (distinct)", n(h.citizens)],
         ["Civil servants involved (distinct)", n(h.civilServants)],
+        ["Civil servants trained (distinct)", n(h.civilServantsTrained)],
         ["People involved in any role (distinct, each once)", n(h.distinctParticipants)],
         ["Public entities engaged", n(h.publicEntities)],
         ["Partners", n(h.partners)],
@@ -140,6 +143,13 @@ const gates: Section = (f) => {
     "",
     `Organisations that declined to take part: ${listed(pf.declinedByKind)}.`,
     "",
+    `Replications: ${n(pf.replications.projects)} project${pf.replications.projects === 1 ? " replicates" : "s replicate"} another's solution` +
+      (pf.replications.projects === 0
+        ? "."
+        : ` — by original project: ${Object.entries(pf.replications.byOrigin)
+            .map(([k, v]) => `${k} ${n(v)}`)
+            .join(", ")}.`),
+    "",
   ];
 };
 
@@ -223,6 +233,70 @@ const delays: Section = (f) => {
   ];
 };
 
+const capacity: Section = (f) => {
+  const o = f.participation.overall;
+  const { ageBands, gender } = o.demographics;
+  const answered = Object.values(ageBands).reduce((a, b) => a + b, 0);
+  return [
+    "## Capacity and inclusion",
+    "",
+    `Training sessions held: ${n(o.trainingsHeld)}; civil servants trained (distinct): ${n(o.civilServantsTrained)}.`,
+    "",
+    answered === 0
+      ? "No session recorded an anonymous breakdown of who came."
+      : `Anonymous breakdowns given at session close (${n(answered)} people counted, apart from the identified ones) — ` +
+        `by age: ${listed(ageBands)}; by gender: ${listed(gender)}.`,
+    "",
+  ];
+};
+
+const money: Section = (f) => {
+  const fin = f.finance;
+  const currencies = Object.entries(fin.byCurrency);
+  if (currencies.length === 0) return [];
+  const amounts = (a: Amounts | undefined): string[] => [
+    n(Math.round(a?.budget ?? 0)),
+    n(Math.round(a?.spent ?? 0)),
+    pct(a && a.budget > 0 ? a.spent / a.budget : null),
+  ];
+  const out = ["## Money", ""];
+  for (const [currency, c] of currencies) {
+    out.push(
+      `${currency}: ${n(Math.round(c.budget))} allocated, ${n(Math.round(c.spent))} spent (${pct(c.budget > 0 ? c.spent / c.budget : null)}); ` +
+        `${c.spentPerPersonInvolved === null ? "—" : n(Math.round(c.spentPerPersonInvolved))} per person involved; ` +
+        `${n(c.overspentBudgets)} budget${c.overspentBudgets === 1 ? "" : "s"} overspent. ` +
+        `Spent by category: ${
+          Object.entries(c.byCategory)
+            .map(([k, v]) => `${label(k)} ${n(Math.round(v))}`)
+            .join(", ") || "none"
+        }.`,
+      "",
+      table(
+        ["source", `budget (${currency})`, "spent", "spent of budget"],
+        Object.entries(c.bySource).map(([k, a]) => [label(k), ...amounts(a)]),
+      ),
+      "",
+      table(
+        ["year", `budget (${currency})`, "spent", "spent of budget"],
+        Object.entries(c.byYear).map(([k, a]) => [k, ...amounts(a)]),
+      ),
+      "",
+    );
+  }
+  if (fin.savings.length > 0) {
+    out.push(
+      "Savings per unit of service, where a KPI measures a cost or a time and should fall (baseline − latest actual; the log holds no volumes, so no total):",
+      "",
+      table(
+        ["project", "KPI", "saved per unit", "relative"],
+        fin.savings.map((x) => [x.projectId, x.kpiId, `${n(Math.round(x.perUnit * 100) / 100)} ${x.unit}`, pct(x.relative)]),
+      ),
+      "",
+    );
+  }
+  return out;
+};
+
 const territory: Section = (f) => {
   const engaged = f.participation.publicEntitiesEngaged;
   const im = f.impact;
@@ -290,7 +364,8 @@ const impactSection: Section = (f) => {
     table(["project", "KPI", "direction", "baseline", "target", "latest", "progress", "met", "method", "effect"], kpis),
     "",
     `KPIs met: ${n(im.kpisMet)} of ${n(im.kpis.length)}. ` +
-      `Pilots: ${n(im.pilots.started)} started, ${n(im.pilots.ended)} ended, ${n(im.pilots.sites)} sites. ${evaluations}`,
+      `Pilots: ${n(im.pilots.started)} started, ${n(im.pilots.ended)} ended, ${n(im.pilots.sites)} sites. ${evaluations} ` +
+      `Adoptions by status: ${listed(im.adoption.byStatus)}; median days from adoption to going live: ${days(im.adoption.medianDaysToGoLive)}.`,
     "",
     table(
       ["scale type", "adoptions", "entities", "sites", "users covered"],
@@ -336,6 +411,6 @@ export const renderReport = (f: LabFigures, options: ReportOptions = {}): string
     f.asOf === null
       ? "All recorded events."
       : `As of ${f.asOf.at}, by ${f.asOf.by === "recordedAt" ? "record time (what had been recorded)" : "business time (what had happened)"}.`;
-  const sections = [headline, where, byYear, bySector, territory, gates, reluctance, time, delays, timelines, impactSection, decisions];
+  const sections = [headline, where, byYear, bySector, territory, capacity, gates, reluctance, time, delays, money, timelines, impactSection, decisions];
   return [`# ${options.title ?? "Innovation lab report"}`, "", asOf, "", ...sections.flatMap((section) => section(f, options))].join("\n");
 };

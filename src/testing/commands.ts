@@ -1,5 +1,5 @@
 import { sha256Hex } from "../kernel/index.js";
-import type { EntityRole, EvaluationOutcome, Gate, GateOutcome, LabCommand, ParticipantRole, PauseReason } from "../lab/index.js";
+import type { AdoptionStatus, EntityRole, EvaluationOutcome, Gate, GateOutcome, LabCommand, ParticipantRole, PauseReason } from "../lab/index.js";
 
 const T0 = Date.UTC(2018, 0, 1);
 /**
@@ -171,6 +171,29 @@ const procurementCommands = (p: { readonly projectId: string }) => ({
 });
 
 // KPIs and their measurements.
+// Money.
+const moneyCommands = (p: { readonly projectId: string }) => ({
+  allocateBudget: (budgetId = "b1", o: Override<"AllocateBudget"> = {}): CommandOf<"AllocateBudget"> => ({
+    type: "AllocateBudget",
+    ...p,
+    budgetId,
+    source: "national_budget",
+    amount: { amount: 100_000, currency: "EUR" },
+    fiscalYear: 2019,
+    ...o,
+  }),
+  recordCost: (costId = "c1", o: Override<"RecordCost"> = {}): CommandOf<"RecordCost"> => ({
+    type: "RecordCost",
+    ...p,
+    costId,
+    budgetId: "b1",
+    category: "staff",
+    amount: { amount: 12_000, currency: "EUR" },
+    description: "Facilitation of the co-design workshops.",
+    ...o,
+  }),
+});
+
 const kpisCommands = (p: { readonly projectId: string }) => ({
   defineKpi: (kpiId = "k1", o: Override<"DefineKpi"> = {}): CommandOf<"DefineKpi"> => ({
     type: "DefineKpi",
@@ -242,6 +265,14 @@ const pilotsCommands = (p: { readonly projectId: string }) => ({
     usersCovered: 40000,
     ...o,
   }),
+  updateAdoption: (status: AdoptionStatus = "live", o: Override<"UpdateAdoption"> = {}): CommandOf<"UpdateAdoption"> => ({
+    type: "UpdateAdoption",
+    ...p,
+    entityId: "ent-adopter",
+    status,
+    ...(status === "live" ? { goLiveAt: day(100) } : {}),
+    ...o,
+  }),
 });
 
 /**
@@ -254,5 +285,13 @@ const pilotsCommands = (p: { readonly projectId: string }) => ({
  */
 export const labCommands = (projectId = "p1") => {
   const p = { projectId };
-  return { ...lifecycleCommands(p), ...organisationsCommands(p), ...sessionsCommands(p), ...procurementCommands(p), ...kpisCommands(p), ...pilotsCommands(p) };
+  return {
+    ...lifecycleCommands(p),
+    ...organisationsCommands(p),
+    ...sessionsCommands(p),
+    ...procurementCommands(p),
+    ...moneyCommands(p),
+    ...kpisCommands(p),
+    ...pilotsCommands(p),
+  };
 };

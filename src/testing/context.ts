@@ -43,11 +43,15 @@ export const testEntities: Readonly<Record<string, EntityFacts>> = {
  * fixedContext({ register: testRegister({ forgotten: [testRef(3)] }) });
  */
 export const testRegister = (
-  options: { readonly entities?: Readonly<Record<string, EntityFacts>>; readonly forgotten?: readonly string[] } = {},
+  options: { readonly entities?: Readonly<Record<string, EntityFacts>>; readonly forgotten?: readonly string[]; readonly projects?: readonly string[] } = {},
 ): LabRegister => {
-  const register = registerOf({ entities: new Map(Object.entries(options.entities ?? testEntities)), forgotten: new Set() });
+  const register = registerOf({
+    entities: new Map(Object.entries(options.entities ?? testEntities)),
+    forgotten: new Set(),
+    challenges: new Set(options.projects ?? []),
+  });
   const forgotten = new Set(options.forgotten ?? []);
-  return { entity: register.entity, isForgotten: (r) => forgotten.has(r) };
+  return { ...register, isForgotten: (r) => forgotten.has(r) };
 };
 
 /**

@@ -1,6 +1,8 @@
 import { type DomainError, type Envelope, executeOn, fold } from "../kernel/index.js";
 import {
   ActorRole,
+  AdoptionStatus,
+  CostCategory,
   currentDecision,
   DeclineReason,
   DiscontinuationReason,
@@ -8,6 +10,7 @@ import {
   EvaluationOutcome,
   EvidenceMethod,
   exitGate,
+  FundingSource,
   Gate,
   GateOutcome,
   nextSteps,
@@ -21,6 +24,7 @@ import {
   projectDecider,
   Sector,
   Stage,
+  supportedEvidenceLevel,
 } from "../lab/index.js";
 import { type CommandInput, day, labCommands, testRef } from "./commands.js";
 import { fixedContext, sequentialIds, testEntities } from "./context.js";
@@ -42,6 +46,11 @@ export const pools = {
   refs: [1, 2, 3, 4, 5].map(testRef),
   participantRole: ParticipantRole.options,
   procurement: ["r1", "r2"],
+  budget: ["b1", "b2"],
+  adoptionStatus: AdoptionStatus.options,
+  cost: ["c1", "c2", "c3", "c4"],
+  fundingSource: FundingSource.options,
+  costCategory: CostCategory.options,
   kpi: ["k1", "k2"],
   pause: PauseReason.options,
   // unspecified is kept for refusals recorded before codes existed; commands cannot name it.
@@ -94,14 +103,34 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
   PivotProject: () => c.pivot(),
   DiscontinueProject: ({ a }) => c.discontinue({ reasonCode: of(pools.reason, a) }),
   MainstreamProject: () => c.mainstream(),
-  ScheduleSession: ({ a, b0 }) => c.schedule(of(pools.session, a), { scheduledFor: day(b0 % 60) }),
+  ScheduleSession: ({ a, b0 }) =>
+    c.schedule(of(pools.session, a), {
+      scheduledFor: day(b0 % 60),
+      ...(b0 % 3 === 0 ? { kind: "training" } : {}),
+      ...(b0 % 3 === 1 ? { territory: of(pools.territory, b0) } : {}),
+    }),
   RecordAttendance: ({ a, e, b0, d0, good }) => attendance(of(pools.session, a), [of(pools.refs, b0), of(pools.refs, d0)], good ? 0 : e),
-  CloseSession: ({ a, e, b0, d0 }) =>
-    c.close(of(pools.session, a), { anonymousHeadcount: { citizens: b0 % 30, civilServants: d0 % 5, business: e % 2, other: e % 3 } }),
+  CloseSession: ({ a, e, b0, d0, good }) =>
+    c.close(of(pools.session, a), {
+      anonymousHeadcount: { citizens: b0 % 30, civilServants: d0 % 5, business: e % 2, other: e % 3 },
+      // A breakdown within the headcount; a random one sometimes counts more people than came, which is refused.
+      ...(e % 3 === 0 ? { demographics: { ageBands: { "18_29": b0 % 30 >> 1, "45_64": d0 % 5 }, gender: { female: b0 % 30 >> 1, undisclosed: d0 % 5 } } } : {}),
+      ...(!good && e % 7 === 6 ? { demographics: { ageBands: { undisclosed: 5000 } } } : {}),
+    }),
   CancelSession: ({ a }) => c.cancelSession(of(pools.session, a)),
   RequestProcurement: ({ a }) => c.request(of(pools.procurement, a)),
   ContractProcurement: ({ a }) => c.contract(of(pools.procurement, a)),
   CancelProcurement: ({ a }) => c.cancelProcurement(of(pools.procurement, a)),
+  AllocateBudget: ({ a, b0 }) =>
+    c.allocateBudget(of(pools.budget, a), { source: of(pools.fundingSource, b0), amount: { amount: 2_000 * (1 + (b0 % 25)), currency: "EUR" } }),
+  // A random cost sometimes names another currency, which its budget refuses.
+  RecordCost: ({ a, b, b0, d0, good }) =>
+    c.recordCost(of(pools.cost, a), {
+      budgetId: of(pools.budget, b),
+      category: of(pools.costCategory, b0),
+      amount: { amount: 1_000 * (1 + (d0 % 50)), currency: good || d0 % 7 !== 6 ? "EUR" : "USD" },
+      ...(b0 % 4 === 0 ? { procurementId: of(pools.procurement, d0) } : {}),
+    }),
   DefineKpi: ({ a, b, d }) =>
     c.defineKpi(of(pools.kpi, a), b % 2 === 0 ? {} : { direction: "increase", category: "digital_uptake", target: { value: 50 + (d % 10), by: day(700) } }),
   RedefineKpi: ({ a, b }) => c.redefineKpi(of(pools.kpi, a), { target: { value: b % 40, by: day(800) } }),
@@ -123,14 +152,29 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
       ...(b0 % 3 === 0 ? {} : { territory: of(pools.territory, a) }),
     }),
   EndPilot: () => c.endPilot(),
-  PublishEvaluation: ({ a, b0, d0, e, good }) =>
-    c.evaluate(of(pools.evaluation, good ? 0 : a), {
-      // A planner claims what its design supports; a random command may claim more, which is refused.
-      evidenceLevel: good ? 1 + (b0 % 3) : 1 + (b0 % 5),
-      method: of(pools.method, good ? 4 - (d0 % 3) : d0),
-      ...(e % 3 === 0 ? {} : { independentReplications: e % 3 }),
+  PublishEvaluation: ({ a, b0, d0, e, good }) => {
+    const design = { method: of(pools.method, good ? 4 - (d0 % 3) : d0), independentReplications: e % 3 };
+    const claim = 1 + (b0 % 5);
+    // Mostly a level the design supports; a random command sometimes claims more, which is refused.
+    const evidenceLevel = good || b0 % 4 !== 3 ? Math.min(claim, supportedEvidenceLevel(design)) : claim;
+    return c.evaluate(of(pools.evaluation, good ? 0 : a), {
+      evidenceLevel,
+      method: design.method,
+      ...(design.independentReplications > 0 ? { independentReplications: design.independentReplications } : {}),
+    });
+  },
+  UpdateAdoption: ({ a, b0, t, good }) =>
+    c.updateAdoption(of(pools.adoptionStatus, a), {
+      // A random change sometimes goes live later than it is recorded, which is refused.
+      ...(of(pools.adoptionStatus, a) === "live" ? { goLiveAt: day(good || b0 % 5 !== 4 ? t : t + 30) } : {}),
     }),
-  RecordAdoption: ({ a, b, b0 }) => c.adopt({ sites: a % 20, usersCovered: b * 10, ...(b0 % 3 === 0 ? {} : { territory: of(pools.territory, b0) }) }),
+  RecordAdoption: ({ a, b, b0, t }) =>
+    c.adopt({
+      sites: a % 20,
+      usersCovered: b * 10,
+      ...(b0 % 3 === 0 ? {} : { territory: of(pools.territory, b0) }),
+      ...(b0 % 4 === 1 ? { status: "committed", goLiveAt: day(t + 60) } : b0 % 4 !== 3 ? { status: "live", goLiveAt: day(t) } : {}),
+    }),
 };
 
 /** A schema-valid command of the given type, its details drawn from small pools so references often hit. */
@@ -183,7 +227,9 @@ const endOfPause = {
 const drive = (s: ProjectState, allowed: readonly Type[], n: number): CommandInput | undefined => {
   if (s.status === "paused") {
     const reason = s.pauses.at(-1)?.reason;
-    return n % 6 === 0 && reason !== undefined ? c.discontinue({ reasonCode: endOfPause[reason] }) : c.resume();
+    if (n % 6 !== 0 || reason === undefined) return c.resume();
+    // A pause for some other reason ends for a reason of its own as often as because the work was superseded.
+    return c.discontinue({ reasonCode: reason === "other" && n % 12 === 0 ? "other" : endOfPause[reason] });
   }
   if (allowed.includes("PivotProject")) return c.pivot();
   if (currentDecision(s)?.outcome === "no_go") return c.discontinue({ reasonCode: "no_go_at_gate" });
@@ -211,7 +257,12 @@ const drive = (s: ProjectState, allowed: readonly Type[], n: number): CommandInp
     case "sponsor_committed":
       return c.join("ent-sponsor", "sponsor");
     case "citizen_session_closed": {
-      if (open === undefined) return c.schedule(pools.session.find((id) => !s.sessions.has(id)) ?? "s-extra", { scheduledFor: day(0) });
+      // Every second session a planner holds is a training for civil servants.
+      if (open === undefined)
+        return c.schedule(pools.session.find((id) => !s.sessions.has(id)) ?? "s-extra", {
+          scheduledFor: day(0),
+          ...(s.sessions.size % 2 === 1 ? { kind: "training" } : {}),
+        });
       return open[1].attendees.size === 0 ? attendance(open[0], [of(pools.refs, n), of(pools.refs, n + 1)], 0) : c.close(open[0]);
     }
     case "kpi_with_baseline_and_target":

@@ -169,6 +169,8 @@ describe("nextSteps", () => {
       "DiscontinueProject",
       "ContractProcurement",
       "CancelProcurement",
+      "AllocateBudget",
+      "RecordCost",
       "MeasureKpi",
       "CorrectKpiMeasurement",
     ]);

@@ -20,13 +20,25 @@ describe("schema evolution", () => {
       .map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> });
     const { events, errors } = decodeJsonl(codec, beforeTerritory);
     expect(errors).toEqual([]);
-    expect(events.map((e) => e.type)).toEqual(["EntityDeclined", "EntityDeclined", "EntityRegistered", "PilotStarted", "AdoptionRecorded", "ProjectPaused"]);
+    expect(events.map((e) => e.type)).toEqual([
+      "EntityDeclined",
+      "EntityDeclined",
+      "EntityRegistered",
+      "PilotStarted",
+      "AdoptionRecorded",
+      "ProjectPaused",
+      "SessionScheduled",
+      "KpiMeasured",
+      "EvaluationPublished",
+      "SessionClosed",
+    ]);
     events.forEach((e, i) => {
       if (e.type === "EntityDeclined") {
         expect(e.schemaVersion).toBe(2);
         expect(e.data).toEqual({ ...raw[i]?.data, reasonCode: "unspecified" });
       } else {
-        expect(e.schemaVersion).toBe(1);
+        // SessionScheduled moved to version 2 (trainings) with every v1 session as it was; the rest only gained optional fields.
+        expect(e.schemaVersion).toBe(e.type === "SessionScheduled" || e.type === "SessionClosed" ? 2 : 1);
         expect(e.data).toEqual(raw[i]?.data);
       }
     });

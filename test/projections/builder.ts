@@ -119,6 +119,23 @@ export const on = (projectId: string) => ({
     value: { amount, currency: "EUR" },
   }),
   cancelProcurement: (procurementId: string): Cmd => ({ type: "CancelProcurement", projectId, procurementId, reason: "No bids." }),
+  budget: (budgetId: string, source: string, amount: number, fiscalYear: number, currency = "EUR"): Cmd => ({
+    type: "AllocateBudget",
+    projectId,
+    budgetId,
+    source,
+    amount: { amount, currency },
+    fiscalYear,
+  }),
+  cost: (costId: string, budgetId: string, category: string, amount: number, currency = "EUR"): Cmd => ({
+    type: "RecordCost",
+    projectId,
+    costId,
+    budgetId,
+    category,
+    amount: { amount, currency },
+    description: "Work done.",
+  }),
   kpi: (kpiId: string, direction: "increase" | "decrease", baseline: number, target: number): Cmd => ({
     type: "DefineKpi",
     projectId,

@@ -344,3 +344,96 @@ describe("portfolio counting rules", () => {
     expect(must(computeFigures(late, { at: day(30), by: "recordedAt" })).impact.kpis[0]?.actual).toBeNull();
   });
 });
+
+describe("capacity and inclusion counting rules", () => {
+  // Training t1 (held): two civil servants and a citizen; training t2 (cancelled): a third civil servant;
+  // workshop w1 (held): the first civil servant again, and an anonymous breakdown.
+  const cs1 = "0123456789abcdef0123456789abcde1";
+  const cs2 = "0123456789abcdef0123456789abcde2";
+  const cs3 = "0123456789abcdef0123456789abcde3";
+  const cit = "0123456789abcdef0123456789abcde4";
+  const log = () =>
+    registeredLog()
+      .on(0, A.submit())
+      .on(1, { ...A.schedule("t1", day(5)), kind: "training" })
+      .on(1, { ...A.schedule("t2", day(5)), kind: "training" })
+      .on(1, A.schedule("w1", day(5)))
+      .on(
+        5,
+        A.attend("t1", [
+          [cs1, "civil_servant", "pub-owner"],
+          [cs2, "civil_servant", "pub-s"],
+          [cit, "citizen"],
+        ]),
+      )
+      .on(5, A.attend("t2", [[cs3, "civil_servant", "pub-owner"]]))
+      .on(5, A.attend("w1", [[cs1, "civil_servant", "pub-owner"]]))
+      .on(6, A.close("t1"))
+      .on(6, A.cancel("t2"))
+      .on(6, {
+        ...A.close("w1", { citizens: 4, civilServants: 0, business: 0, other: 0 }),
+        demographics: { ageBands: { "30_44": 3, "65_plus": 1, undisclosed: 1 }, gender: { female: 2, male: 2, undisclosed: 1 } },
+      });
+  const f = must(computeFigures(log().events));
+  it("civil servants trained: distinct, at held trainings only", () => {
+    // cs1 and cs2 at t1; cs3 only at the cancelled t2; cs1 again at a workshop, which trains no one.
+    expect(f.headline.civilServantsTrained).toBe(2);
+    expect(f.participation.overall).toMatchObject({ trainingsHeld: 1, civilServantsTrained: 2, sessionsHeld: 2 });
+    expect(f.headline.civilServants).toBe(2);
+  });
+  it("anonymous breakdowns add up across sessions and stay apart from identified people", () => {
+    expect(f.participation.overall.demographics).toEqual({
+      ageBands: { under_18: 0, "18_29": 0, "30_44": 3, "45_64": 0, "65_plus": 1, undisclosed: 1 },
+      gender: { female: 2, male: 2, other: 0, undisclosed: 1 },
+    });
+    expect(f.participation.overall.distinctParticipants).toBe(3);
+  });
+  it("the lineage of civil servants trained names the training's scheduling, attendance and closing", () => {
+    const events = log().events;
+    const ids = must(explain(events, "civilServantsTrained"));
+    expect(ids.map((id) => events.find((e) => e.id === id)?.type)).toEqual(["SessionScheduled", "AttendanceRecorded", "SessionClosed"]);
+  });
+});
+
+describe("scaling counting rules", () => {
+  // pa is implemented and adopted by two organisations: one goes live 40 days after it is recorded,
+  // one is withdrawn; pb and pc replicate pa, pd replicates pb.
+  const log = () => {
+    const b = registeredLog()
+      .on(0, register("pub-x", "public"))
+      .on(0, A.submit())
+      .on(1, A.accept())
+      .on(2, A.join("pub-s"))
+      .on(3, A.gate("G1"))
+      .on(4, A.advance())
+      .on(5, A.schedule("s1", day(6)))
+      .on(6, A.attend("s1", [[ref(1), "citizen"]]))
+      .on(7, A.close("s1"))
+      .on(8, A.kpi("k1", "decrease", 30, 5))
+      .on(9, A.gate("G2"))
+      .on(10, A.advance())
+      .on(11, A.startPilot())
+      .on(20, A.endPilot())
+      .on(21, A.evaluate("success", 3))
+      .on(22, A.gate("G3"))
+      .on(23, A.advance())
+      .on(30, A.adopt("pub-s", "out", 5, 2000, { status: "committed", goLiveAt: day(70) }))
+      .on(31, A.adopt("pub-x", "out", 1, 100, { status: "committed", goLiveAt: day(90) }))
+      .on(75, { type: "UpdateAdoption", projectId: "pa", entityId: "pub-s", status: "live", goLiveAt: day(70) })
+      .on(76, { type: "UpdateAdoption", projectId: "pa", entityId: "pub-x", status: "withdrawn" });
+    for (const id of ["pb", "pc"]) b.on(80, on(id).submit({ replicationOf: "pa" }));
+    return b.on(81, on("pd").submit({ replicationOf: "pb" }));
+  };
+  const f = must(computeFigures(log().events));
+  it("adoptions by their status now; days to go live where it has happened", () => {
+    expect(f.impact.adoption.byStatus).toEqual({ committed: 0, live: 1, suspended: 0, withdrawn: 1, unspecified: 0 });
+    // pub-s: recorded on day 30, live on day 70: 40 days; pub-x never went live.
+    expect(f.impact.adoption.medianDaysToGoLive).toBe(40);
+    // As of day 50 both are still committed, and nothing has gone live.
+    const early = must(computeFigures(log().events, { at: day(50) })).impact.adoption;
+    expect(early).toMatchObject({ byStatus: { committed: 2, live: 0, withdrawn: 0 }, medianDaysToGoLive: null });
+  });
+  it("replications per original project", () => {
+    expect(f.portfolio.replications).toEqual({ projects: 3, byOrigin: { pa: 2, pb: 1 } });
+  });
+});

@@ -114,7 +114,7 @@ describe("projection laws, on generated portfolio logs", () => {
     );
   });
 
-  it("the delay, reluctance and territory figures: merged parts and a live view give the batch figures, and the logs reach every case", () => {
+  it("the delay, reluctance, territory, evidence and money figures: merged parts and a live view give the batch figures, and the logs reach every case", () => {
     const reach = new Map<string, number>();
     const saw = (what: string, yes: boolean): void => {
       if (yes) reach.set(what, (reach.get(what) ?? 0) + 1);
@@ -124,8 +124,12 @@ describe("projection laws, on generated portfolio logs", () => {
       procurement: f.portfolio.procurement,
       pauses: f.portfolio.pauses,
       pilots: { overruns: f.impact.pilots.overruns, byRegion: f.impact.pilots.byRegion },
-      adoption: f.impact.adoption.byRegion,
+      adoption: { byRegion: f.impact.adoption.byRegion, byStatus: f.impact.adoption.byStatus, medianDaysToGoLive: f.impact.adoption.medianDaysToGoLive },
+      capacity: { trained: f.participation.overall.civilServantsTrained, demographics: f.participation.overall.demographics },
       engaged: f.participation.publicEntitiesEngaged,
+      finance: f.finance,
+      kpis: f.impact.kpis.map((k) => ({ method: k.method, effect: k.effect })),
+      evaluations: f.impact.evaluations.byMethod,
     });
     fc.assert(
       fc.property(logs, fc.func(fc.boolean()), (log, side) => {
@@ -167,12 +171,27 @@ describe("projection laws, on generated portfolio logs", () => {
           "adoption with a territory",
           Object.keys(batch.impact.adoption.byRegion).some((r) => r !== "unknown"),
         );
+        const eur = batch.finance.byCurrency.EUR;
+        saw("budget allocated", (eur?.budget ?? 0) > 0);
+        saw("cost recorded", (eur?.spent ?? 0) > 0);
+        saw("budget overspent", (eur?.overspentBudgets ?? 0) > 0);
+        saw("adoption live", batch.impact.adoption.byStatus.live > 0);
+        saw("civil servants trained", batch.headline.civilServantsTrained > 0);
+        saw(
+          "anonymous breakdown",
+          Object.values(batch.participation.overall.demographics.gender).some((n) => n > 0),
+        );
+        saw(
+          "KPI effect against a comparison group",
+          batch.impact.kpis.some((k) => k.effect?.against === "comparison"),
+        );
+        saw("evaluation with a comparative method", batch.impact.evaluations.byMethod.difference_in_differences > 0);
       }),
       // A fixed seed keeps the reach counts below stable (adoptions need a project in scale, so they are rare);
       // the merge law over the whole state runs on fresh logs every time above.
       { numRuns: 150, seed: 2017 },
     );
-    console.log(`delay, reluctance and territory cases reached in 150 logs: ${[...reach].map(([k, n]) => `${k} ${n}`).join(", ")}`);
+    console.log(`delay, reluctance, territory, evidence and money cases reached in 150 logs: ${[...reach].map(([k, n]) => `${k} ${n}`).join(", ")}`);
     for (const what of [
       "declined",
       "asked and joined",
@@ -188,6 +207,14 @@ describe("projection laws, on generated portfolio logs", () => {
       "pilot open past planned end",
       "pilot with a territory",
       "adoption with a territory",
+      "budget allocated",
+      "cost recorded",
+      "budget overspent",
+      "adoption live",
+      "civil servants trained",
+      "anonymous breakdown",
+      "KPI effect against a comparison group",
+      "evaluation with a comparative method",
     ])
       expect(reach.get(what) ?? 0, what).toBeGreaterThan(2);
   });
@@ -208,6 +235,7 @@ describe("projection laws, on generated portfolio logs", () => {
       }),
       { numRuns: 40 },
     );
+    console.log(`lineage: logs (of 40) in which each headline figure was not zero: ${[...nonZero].map(([k, n]) => `${k} ${n}`).join(", ")}`);
     // Every figure was non-zero in many logs, so the check was not vacuous.
     for (const figure of [
       "projects",
@@ -215,6 +243,7 @@ describe("projection laws, on generated portfolio logs", () => {
       "distinctParticipants",
       "citizens",
       "civilServants",
+      "civilServantsTrained",
       "publicEntities",
       "partners",
       "sessionsHeld",

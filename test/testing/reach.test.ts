@@ -43,14 +43,14 @@ export const reachOf = (logs: readonly (readonly Envelope<LabEvent>[])[]) => {
 
 describe("the generators reach everything", () => {
   it("portfolio logs: every event type, gate outcome, stage re-entered, sector, discontinuation and pause reason, entity kind, several years", () => {
-    const logs = fc.sample(labArbitraries(fc).portfolioLog(3, 120), { numRuns: 80, seed: 2_017 });
+    const logs = fc.sample(labArbitraries(fc).portfolioLog(3, 120), { numRuns: 120, seed: 2_017 });
     const reach = reachOf(logs);
     const never = (r: Record<string, number>) =>
       Object.entries(r)
         .filter(([, n]) => n === 0)
         .map(([k]) => k);
     console.log(
-      `generator reach over 80 portfolio logs (${logs.reduce((n, l) => n + l.length, 0)} events):`,
+      `generator reach over 120 portfolio logs (${logs.reduce((n, l) => n + l.length, 0)} events):`,
       JSON.stringify({ ...reach, years: [...reach.years].sort() }),
     );
     expect(never(reach.types), "event types").toEqual([]);

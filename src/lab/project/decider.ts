@@ -10,6 +10,7 @@ import { type Decided, type Evolver, type Evolvers, type Handler, type Handlers,
 import { decisionEvolvers, decisionHandlers } from "./decisions.js";
 import { kpiEvolvers, kpiHandlers } from "./kpis.js";
 import { lifecycleEvolvers, lifecycleHandlers } from "./lifecycle.js";
+import { moneyEvolvers, moneyHandlers } from "./money.js";
 import { organisationEvolvers, organisationHandlers } from "./organisations.js";
 import { pilotEvolvers, pilotHandlers } from "./pilots.js";
 import { checkActorAndTime, precondition } from "./preconditions.js";
@@ -24,6 +25,7 @@ const handlers: Handlers<ProjectCommand["type"]> = {
   ...organisationHandlers,
   ...sessionHandlers,
   ...procurementHandlers,
+  ...moneyHandlers,
   ...kpiHandlers,
   ...pilotHandlers,
   ...adoptionHandlers,
@@ -36,6 +38,7 @@ const evolvers: Evolvers<ProjectEvent["type"]> = {
   ...organisationEvolvers,
   ...sessionEvolvers,
   ...procurementEvolvers,
+  ...moneyEvolvers,
   ...kpiEvolvers,
   ...pilotEvolvers,
   ...adoptionEvolvers,
@@ -70,7 +73,7 @@ export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>)
 
 /**
  * The innovation-project decider (streams `project:<id>`), composed of small deciders by concern —
- * lifecycle, gate decisions, organisations, sessions, procurement, KPIs, pilots, adoption. Its
+ * lifecycle, gate decisions, organisations, sessions, procurement, money, KPIs, pilots, adoption. Its
  * context carries the register (`LabContext`): which organisations exist and which participants
  * were forgotten.
  *

@@ -27,7 +27,14 @@ export const lifecycleHandlers: Handlers<
   | "ResumeProject"
   | "DiscontinueProject"
 > = {
-  SubmitChallenge: (c, _s, ctx, at) => unregistered([c.ownerEntityId], ctx) ?? emit(at, { type: "ChallengeSubmitted", data: dataOf(c) }),
+  SubmitChallenge: (c, _s, ctx, at) => {
+    const origin = c.replicationOf;
+    if (origin === c.projectId) return refuse("origin_unknown", `Project ${c.projectId} cannot replicate itself.`, { replicationOf: origin });
+    if (origin !== undefined && !ctx.register.hasProject(origin)) {
+      return refuse("origin_unknown", `Project ${origin}, which this one replicates, has no submitted challenge in the register.`, { replicationOf: origin });
+    }
+    return unregistered([c.ownerEntityId], ctx) ?? emit(at, { type: "ChallengeSubmitted", data: dataOf(c) });
+  },
   AcceptChallenge: (c, _s, _ctx, at) => emit(at, { type: "ChallengeAccepted", data: { projectId: c.projectId } }),
   RejectChallenge: (c, _s, _ctx, at) =>
     emit(

@@ -14,6 +14,8 @@ export const allowedWhilePaused: ReadonlySet<CommandType> = new Set<CommandType>
   "DiscontinueProject",
   "ContractProcurement",
   "CancelProcurement",
+  "AllocateBudget",
+  "RecordCost",
   "RecordEntityJoined",
   "RecordEntityLeft",
   "RecordEntityDeclined",
@@ -129,6 +131,7 @@ export const precondition = (type: CommandType, s: ProjectState): Refusal | unde
     case "PublishEvaluation":
       return stageIs("pilot", "scale") ?? (s.pilot ? undefined : labRule("pilot_not_started", "An evaluation assesses a pilot; start the pilot first."));
     case "RecordAdoption":
+    case "UpdateAdoption":
       return stageIs("scale");
     default:
       return undefined;

@@ -80,10 +80,19 @@ export const sessionHandlers: Handlers<"ScheduleSession" | "RecordAttendance" | 
         },
       );
     }
-    return emit(at, {
-      type: "SessionClosed",
-      data: { projectId: c.projectId, sessionId: c.sessionId, anonymousHeadcount: c.anonymousHeadcount, contributions: c.contributions },
-    });
+    const present = (session?.attendees.size ?? 0) + Object.values(c.anonymousHeadcount).reduce((n, x) => n + x, 0);
+    for (const [breakdown, counts] of Object.entries(c.demographics ?? {})) {
+      const total = Object.values(counts ?? {}).reduce((n: number, x) => n + (x ?? 0), 0);
+      if (total > present) {
+        return refuse(
+          "demographics_exceed_attendance",
+          `The ${breakdown === "ageBands" ? "age" : "gender"} breakdown counts ${total} people, but ${present} were at session ${c.sessionId} ` +
+            "(attendees recorded and anonymous headcount).",
+          { sessionId: c.sessionId, breakdown, total, present },
+        );
+      }
+    }
+    return emit(at, { type: "SessionClosed", data: dataOf(c) });
   },
   CancelSession: (c, s, _ctx, at) =>
     open(s.sessions.get(c.sessionId), c.sessionId) ??
