@@ -507,15 +507,29 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       };
     };
     const pilot = () => {
+      // About one project in four with several public entities pilots the same solution in two places at once.
+      const second = pilotEntities.length >= 2 && d.chance(0.25) ? pilotEntities.at(-1) : undefined;
+      const twin = second === undefined ? {} : { pilotId: "pilot-a" };
       go(d.int(10, 30), "lab_team", team(), {
         type: "StartPilot",
         ...p,
+        ...twin,
         sites: d.int(1, 12),
-        entityIds: pilotEntities,
+        entityIds: second === undefined ? pilotEntities : pilotEntities.slice(0, -1),
         plannedEnd: iso(t + d.int(120, 240) * DAY),
         // The pilot runs where its last regional or local entity is, or where its owner sits.
         ...(territoryOf.has(pilotEntities.at(-1) ?? owner) ? { territory: territoryOf.get(pilotEntities.at(-1) ?? owner) } : {}),
       });
+      if (second !== undefined)
+        go(d.int(1, 20), "lab_team", team(), {
+          type: "StartPilot",
+          ...p,
+          pilotId: "pilot-b",
+          sites: d.int(1, 6),
+          entityIds: [second],
+          plannedEnd: iso(t + d.int(120, 240) * DAY),
+          ...(territoryOf.has(second) ? { territory: territoryOf.get(second) } : {}),
+        });
       session("user_test", Math.round(d.int(20, 40) * Math.min(1, scale * 8)));
       // Capacity building: the civil servants who will run the service are trained during the pilot.
       session("training", 0);
@@ -543,7 +557,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
           value: d.int(5, 95),
           reason: "Duplicate records removed from the pilot logs.",
         }));
-      go(d.int(30, 90), "lab_team", team(), { type: "EndPilot", ...p });
+      go(d.int(30, 90), "lab_team", team(), { type: "EndPilot", ...p, ...twin });
+      if (second !== undefined) go(d.int(1, 30), "lab_team", team(), { type: "EndPilot", ...p, pilotId: "pilot-b" });
     };
     pilot();
     if (profile === "pivot") {

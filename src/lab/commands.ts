@@ -71,8 +71,8 @@ export const MeasureKpi = command("MeasureKpi", E.KpiMeasuredData);
 export const CorrectKpiMeasurement = command("CorrectKpiMeasurement", E.KpiMeasurementCorrectedData);
 /** Start the pilot. → `PilotStarted` */
 export const StartPilot = command("StartPilot", E.PilotStartedData);
-/** End the pilot. → `PilotEnded` */
-export const EndPilot = onProject("EndPilot");
+/** End a pilot: the one named, or the only one running. → `PilotEnded` */
+export const EndPilot = command("EndPilot", E.PilotEndedData);
 /** Publish the pilot's evaluation. → `EvaluationPublished` */
 export const PublishEvaluation = command("PublishEvaluation", E.EvaluationPublishedData.extend({ method: EvidenceMethod }));
 /** Record that an entity adopted the solution. → `AdoptionRecorded` */

@@ -270,16 +270,17 @@ export const KpiMeasurementCorrectedData = z.strictObject({
   reason: Text(1000),
 });
 
-/** The pilot starts at some sites with some entities. */
+/** A pilot starts at some sites with some entities; several may run at once, each named by its `pilotId`. */
 export const PilotStartedData = z.strictObject({
   ...project,
+  pilotId: Id.optional().describe("names the pilot when a project runs several; absent for a project's only pilot"),
   sites: z.int().min(1).max(100_000),
   entityIds: z.array(EntityId).min(1).max(500),
   plannedEnd: Timestamp,
   territory: TerritoryCode.optional().describe("where the pilot runs"),
 });
-/** The pilot ends. */
-export const PilotEndedData = z.strictObject({ ...project });
+/** A pilot ends: the one it names, or the only one running. */
+export const PilotEndedData = z.strictObject({ ...project, pilotId: Id.optional() });
 /** An evaluation of the pilot is published. */
 export const EvaluationPublishedData = z.strictObject({
   ...project,

@@ -7,6 +7,7 @@ export * from "./lab-decider.js";
 export * from "./next-steps.js";
 export { participantDecider } from "./participant-decider.js";
 export * from "./permissions.js";
+export * from "./pilot-ending.js";
 export * from "./privacy.js";
 export { projectDecider } from "./project/decider.js";
 export { allowedWhilePaused, currentDecision } from "./project/preconditions.js";

@@ -80,8 +80,10 @@ export type KpiDefinition = Immutable<Pick<EventData<"KpiDefined">, "name" | "ca
 /** A KPI as currently defined, with its measurements. */
 export type Kpi = Immutable<KpiDefinition & { measurements: Measurement[]; redefinitions: number }>;
 
-/** A pilot. */
-export type Pilot = Immutable<Pick<EventData<"PilotStarted">, "plannedEnd" | "sites" | "entityIds"> & { startedAt: string; endedAt: string | null }>;
+/** A pilot, named by its `pilotId` when the project runs several. */
+export type Pilot = Immutable<
+  Pick<EventData<"PilotStarted">, "plannedEnd" | "sites" | "entityIds"> & { pilotId: string | null; startedAt: string; endedAt: string | null }
+>;
 
 /** A published evaluation. */
 export type Evaluation = Immutable<Omit<EventData<"EvaluationPublished">, "projectId"> & { at: string }>;
@@ -112,8 +114,8 @@ export type ProjectState = Immutable<
       budgets: Map<string, Budget>;
       costs: Map<string, Cost>;
       kpis: Map<string, Kpi>;
-      /** The pilot of the current stay in pilot (a pivot back and a new entry into pilot start afresh). */
-      pilot: Pilot | null;
+      /** The pilots of the current stay in pilot, by `pilotId` (`pilot` for an unnamed one); a pivot back and a new entry into pilot start afresh. */
+      pilots: Map<string, Pilot>;
       /** Pilots of earlier stays in pilot. */
       pastPilots: Pilot[];
       evaluations: Evaluation[];
@@ -152,7 +154,7 @@ export const initialProjectState: ProjectState = deepFreeze({
   budgets: new Map(),
   costs: new Map(),
   kpis: new Map(),
-  pilot: null,
+  pilots: new Map(),
   pastPilots: [],
   evaluations: [],
   adoptions: [],

@@ -1,3 +1,4 @@
+import type { Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
 import {
   type Adoption,
@@ -9,9 +10,12 @@ import {
   type KpiDefinition,
   type LabEvent,
   labStreamName,
+  pilotEnding,
+  pilotKey,
   redefineKpi,
   regionOf,
   ScaleType,
+  stageEnteredBy,
 } from "../lab/index.js";
 import { type Context, compareTime, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
 import { type Overruns, overruns } from "./delays.js";
@@ -34,7 +38,13 @@ export type KpiFacts = Immutable<
 
 /** One pilot: where it ran, with whom, from when to when. */
 export type PilotRun = Immutable<
-  Pick<EventData<"PilotStarted">, "projectId" | "sites" | "entityIds" | "plannedEnd"> & { territory: string | null; startedAt: string; endedAt: string | null }
+  Pick<EventData<"PilotStarted">, "projectId" | "sites" | "entityIds" | "plannedEnd"> & {
+    /** The host's name for the pilot when the project runs several; null for an unnamed one. */
+    pilotId: string | null;
+    territory: string | null;
+    startedAt: string;
+    endedAt: string | null;
+  }
 >;
 
 /** The raw material of the impact figures. */
@@ -44,8 +54,8 @@ export type ImpactState = Immutable<
     kpis: Map<string, KpiFacts>;
     /** Every pilot, by the id of the `PilotStarted` event that began it: a project that re-enters pilot runs a new one. */
     pilots: Map<string, PilotRun>;
-    /** Each project's pilot under way (project id → pilot id). */
-    running: Map<string, string>;
+    /** Each project's pilots of its current stay in pilot (project id → `pilotKey` → the `PilotStarted` event id). */
+    running: Map<string, Map<string, string>>;
     evaluations: Map<string, { outcome: EvaluationOutcome; evidenceLevel: number; method: EvidenceMethod | null; at: string }[]>;
     /** Each project's adoptions, in order, with when they were recorded; a status change updates the organisation's latest. */
     adoptions: Map<string, Adoption[]>;
@@ -68,12 +78,54 @@ const measurementOf = (e: Envelope<Extract<LabEvent, { type: "KpiMeasured" }>>):
 
 const pilotRunOf = (e: Envelope<Extract<LabEvent, { type: "PilotStarted" }>>) => {
   const { projectId, sites, entityIds, plannedEnd } = e.data;
-  return { projectId, sites, entityIds: [...entityIds], plannedEnd, territory: e.data.territory ?? null, startedAt: e.occurredAt, endedAt: null };
+  return {
+    projectId,
+    pilotId: e.data.pilotId ?? null,
+    sites,
+    entityIds: [...entityIds],
+    plannedEnd,
+    territory: e.data.territory ?? null,
+    startedAt: e.occurredAt,
+    endedAt: null,
+  };
 };
 
 const adoptionOf = (e: Envelope<Extract<LabEvent, { type: "AdoptionRecorded" }>>): Adoption => {
   const { projectId: _project, ...adoption } = e.data;
   return { ...adoption, at: e.occurredAt };
+};
+
+// Pilots: each by the event that started it; a PilotEnded ends the one it names or the only one running.
+const evolvePilots = (
+  s: Draft<ImpactState>,
+  e: Envelope<Extract<LabEvent, { type: "PilotStarted" | "PilotEnded" | "StageEntered" | "ProjectPivoted" }>>,
+): void => {
+  switch (e.type) {
+    case "PilotStarted": {
+      s.pilots.set(e.id, pilotRunOf(e));
+      const stay = s.running.get(e.data.projectId) ?? new Map<string, string>();
+      s.running.set(e.data.projectId, stay.set(pilotKey(e.data.pilotId), e.id));
+      return;
+    }
+    case "PilotEnded": {
+      // The same choice as the project's own state: the pilot named, or the only one running.
+      const stay = new Map([...(s.running.get(e.data.projectId) ?? [])].map(([k, id]) => [k, s.pilots.get(id) ?? { endedAt: null }] as const));
+      const ending = pilotEnding(stay, e.data.pilotId);
+      const id = ending.ok ? s.running.get(e.data.projectId)?.get(ending.value) : undefined;
+      const p = id === undefined ? undefined : s.pilots.get(id);
+      if (p) p.endedAt = e.occurredAt;
+      return;
+    }
+    case "StageEntered":
+    case "ProjectPivoted":
+      // A new stay in pilot runs new pilots.
+      if (stageEnteredBy(e) === "pilot") s.running.delete(e.data.projectId);
+      return;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
 };
 
 /** Impact: KPIs and their measurements, pilots, evaluations and adoptions. */
@@ -104,16 +156,11 @@ export const impact: Projection<ImpactState, LabEvent> = {
         s.kpis.get(inProject(e.data.projectId, e.data.kpiId))?.corrections.set(e.data.correctsEventId, e.data.value);
         return;
       case "PilotStarted":
-        s.pilots.set(e.id, pilotRunOf(e));
-        s.running.set(e.data.projectId, e.id);
+      case "PilotEnded":
+      case "StageEntered":
+      case "ProjectPivoted":
+        evolvePilots(s, e);
         return;
-      case "PilotEnded": {
-        const id = s.running.get(e.data.projectId);
-        const p = id === undefined ? undefined : s.pilots.get(id);
-        if (p) p.endedAt = e.occurredAt;
-        s.running.delete(e.data.projectId);
-        return;
-      }
       case "EvaluationPublished":
         push(s.evaluations, e.data.projectId, {
           outcome: e.data.outcome,
@@ -191,7 +238,8 @@ export interface ImpactFigures {
     overruns: Overruns;
     /** Pilots by region (`regionOf` their territory; `unknown` when not given). */
     byRegion: Record<string, number>;
-    list: (PilotRun & { pilotId: string })[];
+    /** Each pilot with the id of the `PilotStarted` event that began it. */
+    list: (PilotRun & { startedEventId: string })[];
   };
   /** The latest evaluation of each project, by outcome, by evidence level (1–5) and by method (`unspecified` for evaluations recorded before methods were). */
   evaluations: {
@@ -322,7 +370,9 @@ export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {
     }
   }
   for (const [f, set] of entities) f.entities = set.size;
-  const pilots = [...s.pilots].map(([pilotId, p]) => ({ pilotId, ...p })).sort((a, b) => compareTime(a.startedAt, b.startedAt) || byText(a.pilotId, b.pilotId));
+  const pilots = [...s.pilots]
+    .map(([startedEventId, p]) => ({ startedEventId, ...p }))
+    .sort((a, b) => compareTime(a.startedAt, b.startedAt) || byText(a.startedEventId, b.startedEventId));
   const pilotsByRegion: Record<string, number> = {};
   for (const p of pilots) pilotsByRegion[regionKey(p.territory)] = (pilotsByRegion[regionKey(p.territory)] ?? 0) + 1;
   return {

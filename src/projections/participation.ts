@@ -41,6 +41,10 @@ export type ParticipationState = Immutable<
     headcount: Map<string, number>;
     /** Training sessions scheduled (`inProject(projectId, sessionId)` → the `SessionScheduled` event): their civil servants count as trained once held. */
     trainings: Map<string, string>;
+    /** Where each session that said so is held (`inProject(projectId, sessionId)` → its region). */
+    venues: Map<string, string>;
+    /** Sessions held, by region (`regionOf` the session's territory). */
+    heldByRegion: Map<string, number>;
     /** Sessions held (closed, never cancelled), by slice. */
     sessionsHeld: Map<string, number>;
     /** Organisations engaged (owner, joined in any role, civil servants' affiliation, adopter) → slices. */
@@ -133,6 +137,7 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   if (attended > 0) for (const k of anyone) bump(s.participations, k, attended);
   s.pending.delete(key);
   for (const slice of slices.list) bump(s.sessionsHeld, slice);
+  bump(s.heldByRegion, s.venues.get(key) ?? "unknown");
   const scheduled = s.trainings.get(key);
   if (scheduled !== undefined) {
     for (const k of slices.keys("trainings")) bump(s.headcount, k, 1);
@@ -185,6 +190,7 @@ const evolveWith =
       }
       case "SessionScheduled":
         if (e.data.kind === "training") s.trainings.set(inProject(e.data.projectId, e.data.sessionId), e.id);
+        if (e.data.territory !== undefined) s.venues.set(inProject(e.data.projectId, e.data.sessionId), regionOf(e.data.territory));
         return;
       case "SessionCancelled":
         s.pending.delete(inProject(e.data.projectId, e.data.sessionId));
@@ -252,6 +258,8 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
     participations: addCounts(a.participations, b.participations),
     headcount: addCounts(a.headcount, b.headcount),
     trainings: new Map([...a.trainings, ...b.trainings]),
+    venues: new Map([...a.venues, ...b.venues]),
+    heldByRegion: addCounts(a.heldByRegion, b.heldByRegion),
     sessionsHeld: addCounts(a.sessionsHeld, b.sessionsHeld),
     engaged: unionSets(a.engaged, b.engaged),
     partners: unionSets(a.partners, b.partners),
@@ -276,6 +284,8 @@ export const participationProjection = (witness?: Witness): Projection<Participa
     participations: new Map(),
     headcount: new Map(),
     trainings: new Map(),
+    venues: new Map(),
+    heldByRegion: new Map(),
     sessionsHeld: new Map(),
     engaged: new Map(),
     partners: new Map(),
@@ -326,6 +336,8 @@ export interface ParticipationFigures {
    * without one) and by region (`regionOf` their territory; `unknown` when registered without one).
    */
   publicEntitiesEngaged: { byLevel: Record<string, number>; byRegion: Record<string, number> };
+  /** Sessions held, by the region of their territory (`unknown` when the session did not say). */
+  sessionsHeldByRegion: Record<string, number>;
   slices: Record<string, ParticipationSlice>;
 }
 
@@ -388,6 +400,7 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
   return {
     overall: figures("all"),
     publicEntitiesEngaged: { byLevel: sorted(byLevel), byRegion: sorted(byRegion) },
+    sessionsHeldByRegion: sorted(Object.fromEntries(s.heldByRegion)),
     slices: Object.fromEntries(
       [...slices]
         .filter((x) => x !== "all")

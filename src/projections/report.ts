@@ -300,17 +300,21 @@ const money: Section = (f) => {
 const territory: Section = (f) => {
   const engaged = f.participation.publicEntitiesEngaged;
   const im = f.impact;
-  const regions = [...new Set([...Object.keys(engaged.byRegion), ...Object.keys(im.pilots.byRegion), ...Object.keys(im.adoption.byRegion)])].sort();
+  const held = f.participation.sessionsHeldByRegion;
+  const regions = [
+    ...new Set([...Object.keys(engaged.byRegion), ...Object.keys(held), ...Object.keys(im.pilots.byRegion), ...Object.keys(im.adoption.byRegion)]),
+  ].sort();
   return [
     "## Territory",
     "",
     `Public entities engaged, by level: ${listed(engaged.byLevel)}.`,
     "",
     table(
-      ["region", "public entities engaged", "pilots", "adoptions", "users covered"],
+      ["region", "public entities engaged", "sessions held", "pilots", "adoptions", "users covered"],
       regions.map((r) => [
         r,
         n(engaged.byRegion[r] ?? 0),
+        n(held[r] ?? 0),
         n(im.pilots.byRegion[r] ?? 0),
         n(im.adoption.byRegion[r]?.adoptions ?? 0),
         n(im.adoption.byRegion[r]?.usersCovered ?? 0),

@@ -47,6 +47,7 @@ export const pools = {
   participantRole: ParticipantRole.options,
   procurement: ["r1", "r2"],
   budget: ["b1", "b2"],
+  pilot: ["north", "south"],
   adoptionStatus: AdoptionStatus.options,
   cost: ["c1", "c2", "c3", "c4"],
   fundingSource: FundingSource.options,
@@ -149,9 +150,11 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
     c.startPilot({
       entityIds: [of(pools.entity, good ? 0 : a)],
       plannedEnd: day(t + 1 + (b0 % 90)),
+      // Some projects run named pilots side by side.
+      ...(b0 % 4 === 3 ? { pilotId: of(pools.pilot, a) } : {}),
       ...(b0 % 3 === 0 ? {} : { territory: of(pools.territory, a) }),
     }),
-  EndPilot: () => c.endPilot(),
+  EndPilot: ({ a, b0 }) => c.endPilot(b0 % 4 === 3 ? { pilotId: of(pools.pilot, a) } : {}),
   PublishEvaluation: ({ a, b0, d0, e, good }) => {
     const design = { method: of(pools.method, good ? 4 - (d0 % 3) : d0), independentReplications: e % 3 };
     const claim = 1 + (b0 % 5);
@@ -269,8 +272,11 @@ const drive = (s: ProjectState, allowed: readonly Type[], n: number): CommandInp
       return c.defineKpi(pools.kpi.find((id) => !s.kpis.has(id)) ?? "k-extra");
     case "procurements_settled":
       return c.contract([...s.procurements.entries()].find(([, p]) => p.status === "requested")?.[0]);
-    case "pilot_ended":
-      return s.pilot === null ? c.startPilot() : c.endPilot();
+    case "pilot_ended": {
+      if (s.pilots.size === 0) return c.startPilot();
+      const running = [...s.pilots.values()].find((p) => p.endedAt === null);
+      return c.endPilot(running?.pilotId ? { pilotId: running.pilotId } : {});
+    }
     case "evaluation_success_or_partial":
       return c.evaluate("success");
     case "adoption_recorded":

@@ -76,7 +76,7 @@ describe("a sponsor stays committed through every gate", () => {
     expect(e.message).toContain("A pilot needs a committed sponsor");
     given([...steps.inPilot, c.leave(), c.join()])
       .when(c.startPilot())
-      .thenState({ pilot: { sites: 3 } });
+      .thenState({ pilots: new Map([["", { sites: 3 }]]) });
   });
 });
 

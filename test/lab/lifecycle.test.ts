@@ -103,7 +103,7 @@ describe("lifecycle: pivots", () => {
     expect(given(back).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["pilot_ended"] });
     given(back)
       .when(c.startPilot())
-      .thenState({ pilot: { endedAt: null }, pastPilots: [{ sites: 3 }] });
+      .thenState({ pilots: new Map([["", { endedAt: null }]]), pastPilots: [{ sites: 3 }] });
   });
   it("a pivot needs a recycle decision first", () => {
     given(steps.inPilot).when(c.pivot()).thenError("pivot_not_decided");

@@ -20,7 +20,7 @@ const invariants = (s: ProjectState): void => {
     expect(d.stage).toBe(s.stages[d.span]?.stage); // a decision is taken at the gate of the stay it belongs to
   }
   for (const x of s.sessions.values()) expect(x.headcount === null).toBe(x.status !== "closed"); // closed ⇔ counted
-  for (const p of [...s.pastPilots, ...(s.pilot ? [s.pilot] : [])])
+  for (const p of [...s.pastPilots, ...s.pilots.values()])
     if (p.endedAt !== null) expect(Date.parse(p.endedAt)).toBeGreaterThanOrEqual(Date.parse(p.startedAt));
   if (s.adoptions.length > 0) expect(s.stages.some((x) => x.stage === "scale")).toBe(true);
 };

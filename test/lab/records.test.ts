@@ -169,7 +169,7 @@ describe("pilot, evaluation and adoption", () => {
     ).toEqual({ entityIds: ["ent-stranger"] });
     given(steps.inPilot)
       .when(c.startPilot({ entityIds: ["ent-owner", "ent-sponsor"] }))
-      .thenState({ pilot: { sites: 3, entityIds: ["ent-owner", "ent-sponsor"], endedAt: null } });
+      .thenState({ pilots: new Map([["", { pilotId: null, sites: 3, entityIds: ["ent-owner", "ent-sponsor"], endedAt: null }]]) });
     given([...steps.inPilot, c.startPilot()])
       .when(c.startPilot())
       .thenError("pilot_already_started");

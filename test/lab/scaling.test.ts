@@ -45,3 +45,48 @@ describe("scaling: adoptions go live, replications name their origin", () => {
       .thenError("origin_unknown");
   });
 });
+
+describe("pilots side by side", () => {
+  const started = [...steps.inPilot, c.startPilot({ pilotId: "north", territory: "PT11" }), c.startPilot({ pilotId: "south", territory: "PT15" })];
+  it("a project may run several named pilots at once, each once", () => {
+    given([...steps.inPilot, c.startPilot({ pilotId: "north" })])
+      .when(c.startPilot({ pilotId: "south" }))
+      .thenState({
+        pilots: new Map([
+          ["north", { pilotId: "north" }],
+          ["south", { pilotId: "south", endedAt: null }],
+        ]),
+      });
+    const again = given(started)
+      .when(c.startPilot({ pilotId: "north" }))
+      .thenError("pilot_already_started");
+    expect(again.message).toBe(`Pilot north started on ${day(0 + steps.inPilot.length)}; name another pilot (pilotId) to run several at once.`);
+    given([...steps.inPilot, c.startPilot()])
+      .when(c.startPilot())
+      .thenError("pilot_already_started");
+  });
+  it("ending names the pilot when several run; G3 waits for every one", () => {
+    const e = given(started).when(c.endPilot()).thenError("pilot_ambiguous");
+    expect(e.message).toBe("Several pilots are running (north, south); name the one that ends (pilotId).");
+    given(started)
+      .when(c.endPilot({ pilotId: "east" }))
+      .thenError("pilot_not_started");
+    const northEnded = [...started, c.endPilot({ pilotId: "north" }), c.evaluate()];
+    given(northEnded)
+      .when(c.endPilot({ pilotId: "north" }))
+      .thenError("pilot_already_ended");
+    expect(given(northEnded).when(c.gate("G3")).thenError("gate_requirements_missing").details).toEqual({ gate: "G3", missing: ["pilot_ended"] });
+    // With one still running, ending without a name ends that one.
+    given(northEnded)
+      .when(c.endPilot())
+      .thenState({
+        pilots: new Map([
+          ["north", {}],
+          ["south", { endedAt: day(100) }],
+        ]),
+      });
+    given([...northEnded, c.endPilot({ pilotId: "south" })])
+      .when(c.gate("G3"))
+      .thenState({ decisions: [{}, {}, { gate: "G3", outcome: "go" }] });
+  });
+});

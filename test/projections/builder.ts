@@ -166,7 +166,7 @@ export const on = (projectId: string) => ({
     reason: "Fixed a double count.",
   }),
   startPilot: (o = {}): Cmd => ({ type: "StartPilot", projectId, sites: 2, entityIds: ["pub-owner"], plannedEnd: day(999), ...o }),
-  endPilot: (): Cmd => ({ type: "EndPilot", projectId }),
+  endPilot: (o = {}): Cmd => ({ type: "EndPilot", projectId, ...o }),
   evaluate: (
     outcome = "success",
     evidenceLevel = 3,

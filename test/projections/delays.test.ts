@@ -29,10 +29,12 @@ const log = () =>
     .on(10, X.request("r1", "direct"))
     .on(10, X.request("r2"))
     .on(10, X.request("r4"))
-    .on(11, X.schedule("s1", day(12)))
+    .on(11, { ...X.schedule("s1", day(12)), territory: "PT11A:1312" })
     .on(12, X.attend("s1", [["0123456789abcdef0123456789abcdef", "citizen"]]))
     .on(13, X.close("s1"))
     .on(14, X.kpi("k1", "decrease", 30, 5))
+    .on(15, X.schedule("s2", day(16)))
+    .on(16, X.close("s2"))
     .on(20, X.contract("r1", 1200))
     .on(30, X.join("pub-l", "partner"))
     .on(40, X.cancelProcurement("r2"))
@@ -125,8 +127,10 @@ describe("territory", () => {
     // Engaged public entities: pub-owner (owner; national, no territory), pub-n (joined; PT17), pub-l (joined; local, PT11).
     expect(f.participation.publicEntitiesEngaged).toEqual({ byLevel: { local: 1, national: 2 }, byRegion: { PT11: 1, PT17: 1, unknown: 1 } });
   });
-  it("pilots by region", () => {
+  it("pilots by region, sessions held by region", () => {
     expect(f.impact.pilots.byRegion).toEqual({ PT11: 1 });
+    // s1 in PT11A:1312, s2 without a territory.
+    expect(f.participation.sessionsHeldByRegion).toEqual({ PT11: 1, unknown: 1 });
   });
   it("a region is the NUTS 2 prefix of a code", () => {
     expect(["PT", "PT1", "PT11", "PT11A", "PT11A:1312"].map(regionOf)).toEqual(["PT", "PT1", "PT11", "PT11", "PT11"]);
@@ -182,5 +186,39 @@ describe("survivalMedian, as properties", () => {
     );
     expect(seen.reached).toBeGreaterThan(20);
     expect(seen.notReached).toBeGreaterThan(20);
+  });
+});
+
+describe("pilots side by side", () => {
+  // One project runs pilots north (planned to day 150, ends day 160) and south (planned to day 200, ends day 190).
+  const X2 = on("px2");
+  const parallel = () =>
+    logBuilder()
+      .on(0, register("pub-owner", "public"))
+      .on(0, register("pub-n", "public", "finance", { territory: "PT170" }))
+      .on(0, X2.submit())
+      .on(1, X2.accept())
+      .on(2, X2.join("pub-n"))
+      .on(8, X2.gate("G1"))
+      .on(9, X2.advance())
+      .on(11, X2.schedule("s1", day(12)))
+      .on(12, X2.attend("s1", [["0123456789abcdef0123456789abcdef", "citizen"]]))
+      .on(13, X2.close("s1"))
+      .on(14, X2.kpi("k1", "decrease", 30, 5))
+      .on(90, X2.gate("G2"))
+      .on(91, X2.advance())
+      .on(100, X2.startPilot({ pilotId: "north", plannedEnd: day(150), territory: "PT11A:1312" }))
+      .on(101, X2.startPilot({ pilotId: "south", plannedEnd: day(200), territory: "PT150:0808" }))
+      .on(160, X2.endPilot({ pilotId: "north" }))
+      .on(190, X2.endPilot());
+  it("each pilot counts, with its own planned end and territory", () => {
+    const f = must(computeFigures(parallel().events));
+    expect(f.impact.pilots).toMatchObject({ started: 2, ended: 2, byRegion: { PT11: 1, PT15: 1 } });
+    expect(f.impact.pilots.list.map((p) => [p.pilotId, p.endedAt])).toEqual([
+      ["north", day(160)],
+      ["south", day(190)],
+    ]);
+    // north ended 10 days late; south, ended without a name as the only one running, 10 days early.
+    expect(f.impact.pilots.overruns).toEqual({ planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0 });
   });
 });

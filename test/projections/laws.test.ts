@@ -127,6 +127,7 @@ describe("projection laws, on generated portfolio logs", () => {
       adoption: { byRegion: f.impact.adoption.byRegion, byStatus: f.impact.adoption.byStatus, medianDaysToGoLive: f.impact.adoption.medianDaysToGoLive },
       capacity: { trained: f.participation.overall.civilServantsTrained, demographics: f.participation.overall.demographics },
       engaged: f.participation.publicEntitiesEngaged,
+      sessionsByRegion: f.participation.sessionsHeldByRegion,
       finance: f.finance,
       kpis: f.impact.kpis.map((k) => ({ method: k.method, effect: k.effect })),
       evaluations: f.impact.evaluations.byMethod,

@@ -41,7 +41,7 @@ describe("every pilot is counted", () => {
       ["pa", 5, ["pub-owner", "pub-s"], day(46), day(90)],
     ]);
     // Each pilot is known by the event that started it.
-    expect(pilots.list.map((p) => p.pilotId)).toEqual(events.filter((e) => e.type === "PilotStarted").map((e) => e.id));
+    expect(pilots.list.map((p) => p.startedEventId)).toEqual(events.filter((e) => e.type === "PilotStarted").map((e) => e.id));
   });
 });
 

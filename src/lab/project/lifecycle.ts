@@ -81,11 +81,11 @@ export const lifecycleHandlers: Handlers<
   },
 };
 
-// Entering a stage; a new stay in pilot runs a new pilot, and the earlier one is kept for the record.
+// Entering a stage; a new stay in pilot runs new pilots, and the earlier ones are kept for the record.
 const enter: Evolver<"StageEntered" | "ProjectPivoted"> = (s, e) => {
-  if (stageEnteredBy(e) === "pilot" && s.pilot !== null) {
-    s.pastPilots.push(s.pilot);
-    s.pilot = null;
+  if (stageEnteredBy(e) === "pilot" && s.pilots.size > 0) {
+    s.pastPilots.push(...s.pilots.values());
+    s.pilots.clear();
   }
   evolveStays(s, e);
 };

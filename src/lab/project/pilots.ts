@@ -1,8 +1,12 @@
-import { dataOf, emit, type Evolvers, type Handlers, refuse, time } from "./common.js";
 import { evidenceLevelProblem } from "../evidence.js";
+import { pilotEnding, pilotKey } from "../pilot-ending.js";
+import { dataOf, emit, type Evolvers, type Handlers, refuse, refused, time } from "./common.js";
 import { requirementMet } from "./requirements.js";
 
-/** Pilots and their evaluation: one pilot per stay in pilot, with a committed sponsor and the project's own entities. */
+/**
+ * Pilots and their evaluation: in each stay in pilot, one unnamed pilot or several named ones
+ * (`pilotId`) running at once, each with a committed sponsor and the project's own entities.
+ */
 export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluation"> = {
   StartPilot: (c, s, _ctx, at) => {
     if (!requirementMet(s, "sponsor_committed"))
@@ -16,9 +20,22 @@ export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluat
         { entityIds: outside },
       );
     }
+    const existing = s.pilots.get(pilotKey(c.pilotId));
+    if (existing) {
+      return refuse(
+        "pilot_already_started",
+        `${c.pilotId === undefined ? "The pilot" : `Pilot ${c.pilotId}`} started on ${existing.startedAt}; ` +
+          "name another pilot (pilotId) to run several at once.",
+        { pilotId: c.pilotId ?? null },
+      );
+    }
     return emit(at, { type: "PilotStarted", data: dataOf(c) });
   },
-  EndPilot: (c, _s, _ctx, at) => emit(at, { type: "PilotEnded", data: { projectId: c.projectId } }),
+  EndPilot: (c, s, _ctx, at) => {
+    const ending = pilotEnding(s.pilots, c.pilotId);
+    if (!ending.ok) return refused(ending.error);
+    return emit(at, { type: "PilotEnded", data: dataOf(c) });
+  },
   PublishEvaluation: (c, _s, _ctx, at) => {
     const problem = evidenceLevelProblem(c.evidenceLevel, c);
     if (problem !== undefined) return refuse("evidence_level_unsupported", problem, { evidenceLevel: c.evidenceLevel, method: c.method });
@@ -26,13 +43,16 @@ export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluat
   },
 };
 
-/** The pilot under way, and every evaluation in order. */
+/** The pilots of the stay under way, and every evaluation in order. */
 export const pilotEvolvers: Evolvers<"PilotStarted" | "PilotEnded" | "EvaluationPublished"> = {
   PilotStarted: (s, e) => {
-    s.pilot = { startedAt: e.occurredAt, plannedEnd: e.data.plannedEnd, sites: e.data.sites, entityIds: e.data.entityIds, endedAt: null };
+    const { plannedEnd, sites, entityIds, pilotId } = e.data;
+    s.pilots.set(pilotKey(pilotId), { pilotId: pilotId ?? null, startedAt: e.occurredAt, plannedEnd, sites, entityIds: [...entityIds], endedAt: null });
   },
   PilotEnded: (s, e) => {
-    if (s.pilot) s.pilot.endedAt = e.occurredAt;
+    const ending = pilotEnding(s.pilots, e.data.pilotId);
+    const pilot = ending.ok ? s.pilots.get(ending.value) : undefined;
+    if (pilot) pilot.endedAt = e.occurredAt;
   },
   EvaluationPublished: (s, e) => {
     const { projectId: _project, ...evaluation } = e.data;

@@ -124,12 +124,16 @@ export const precondition = (type: CommandType, s: ProjectState): Refusal | unde
     case "ResumeProject":
       return s.status === "paused" ? undefined : labRule("not_paused", "The project is not paused.");
     case "StartPilot":
-      return stageIs("pilot") ?? (s.pilot ? labRule("pilot_already_started", `The pilot started on ${s.pilot.startedAt}.`) : undefined);
+      return stageIs("pilot");
     case "EndPilot":
-      if (!s.pilot) return labRule("pilot_not_started", "The pilot has not started.");
-      return s.pilot.endedAt ? labRule("pilot_already_ended", `The pilot ended on ${s.pilot.endedAt}.`) : undefined;
+      if (s.pilots.size === 0) return labRule("pilot_not_started", "The pilot has not started.");
+      return [...s.pilots.values()].every((p) => p.endedAt !== null)
+        ? labRule("pilot_already_ended", "Every pilot of this stay in pilot has ended.")
+        : undefined;
     case "PublishEvaluation":
-      return stageIs("pilot", "scale") ?? (s.pilot ? undefined : labRule("pilot_not_started", "An evaluation assesses a pilot; start the pilot first."));
+      return (
+        stageIs("pilot", "scale") ?? (s.pilots.size > 0 ? undefined : labRule("pilot_not_started", "An evaluation assesses a pilot; start the pilot first."))
+      );
     case "RecordAdoption":
     case "UpdateAdoption":
       return stageIs("scale");

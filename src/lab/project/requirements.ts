@@ -22,7 +22,7 @@ export const requirementText: Readonly<Record<Requirement, string>> = {
   citizen_session_closed: "at least one co-design session with citizen participation has been closed",
   kpi_with_baseline_and_target: "at least one KPI is defined with a baseline and a target",
   procurements_settled: "every requested procurement is contracted or cancelled",
-  pilot_ended: "the pilot has ended",
+  pilot_ended: "every pilot of the stay in pilot has ended",
   evaluation_success_or_partial: "the latest evaluation's outcome is success or partial",
   evidence_level_supported: "the latest evaluation names its method, and its method supports the evidence level it claims",
   adoption_recorded: "at least one adoption is recorded",
@@ -37,7 +37,7 @@ const checks: Readonly<Record<Requirement, (s: ProjectState) => boolean>> = {
     ),
   kpi_with_baseline_and_target: (s) => s.kpis.size > 0,
   procurements_settled: (s) => [...s.procurements.values()].every((p) => p.status !== "requested"),
-  pilot_ended: (s) => s.pilot?.endedAt != null,
+  pilot_ended: (s) => s.pilots.size > 0 && [...s.pilots.values()].every((p) => p.endedAt !== null),
   evaluation_success_or_partial: (s) => {
     const latest = s.evaluations.at(-1)?.outcome;
     return latest === "success" || latest === "partial";
