@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "node_modules/", "examples/data/", "scratch/"] },
+  { ignores: ["dist/", "coverage/", "node_modules/", "examples/data/", "scratch/", "docs/api/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -7,8 +7,8 @@ import { deepFreeze, type Immutable } from "./recipe.js";
 import type { EventRegistry } from "./registry.js";
 import type { Result } from "./result.js";
 
-// The shape every decider has, with parameters typed `never` so that any concrete decider fits.
-interface SomeDecider {
+/** The shape every decider has, with parameters typed `never` so that any concrete decider fits (what `combine` accepts). */
+export interface SomeDecider {
   readonly commandSchema: z.ZodType;
   readonly contextSchema?: z.ZodType;
   readonly events: EventRegistry;
@@ -18,8 +18,10 @@ interface SomeDecider {
   readonly evolve: (draft: never, event: never) => void;
 }
 
-type Part<D, I extends 0 | 1 | 2 | 3 | 4> = D extends Decider<infer C, infer S, infer E, infer X, infer R> ? [C, S, E, X, R][I] : never;
-type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** One of a decider's type parameters, by position: 0 command, 1 state, 2 event, 3 context, 4 rule code. */
+export type Part<D, I extends 0 | 1 | 2 | 3 | 4> = D extends Decider<infer C, infer S, infer E, infer X, infer R> ? [C, S, E, X, R][I] : never;
+/** The intersection of a union's members (`A | B` → `A & B`): a context that satisfies every part. */
+export type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** The commands of combined deciders. */
 export type CombinedCommand<D extends Record<string, SomeDecider>> = { [K in keyof D]: Part<D[K], 0> }[keyof D];

@@ -6,7 +6,8 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
-interface ErrorBase<K extends string, C extends string, D> {
+/** What every domain error has: its family, its stable code, a sentence, and details. */
+export interface ErrorBase<K extends string, C extends string, D> {
   /** Which family of error this is; switch on it to handle each family. */
   readonly kind: K;
   /** Stable machine-readable code; never reworded once published. */

@@ -121,8 +121,8 @@ export const mergeProjected = <S, E extends AnyEvent>(
   return ok({ state: deepFreeze(projection.merge(a.state, b.state) as Immutable<S>), positions: deepFreeze(positions) });
 };
 
-// The shape of every projection, with parameters typed `never` so that any concrete one fits.
-interface SomeProjection {
+/** The shape of every projection, with parameters typed `never` so that any concrete one fits (what `combineProjections` accepts). */
+export interface SomeProjection {
   readonly initialState: unknown;
   readonly streamName?: (streamId: string) => string;
   readonly evolve: (draft: never, event: never) => void;

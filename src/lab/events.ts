@@ -375,12 +375,12 @@ export type LabEvent = EventOf<typeof labEvents>;
 /** The data of one event type. */
 export type EventData<T extends LabEvent["type"]> = Extract<LabEvent, { type: T }>["data"];
 
-const entityTypes = ["EntityRegistered"] as const;
-const participantTypes = ["ParticipantForgotten"] as const;
 /** Events of entity streams. */
-export type EntityEvent = Extract<LabEvent, { type: (typeof entityTypes)[number] }>;
+export type EntityEvent = Extract<LabEvent, { type: "EntityRegistered" }>;
 /** Events of participant streams. */
-export type ParticipantEvent = Extract<LabEvent, { type: (typeof participantTypes)[number] }>;
+export type ParticipantEvent = Extract<LabEvent, { type: "ParticipantForgotten" }>;
+const entityTypes = ["EntityRegistered"] as const satisfies readonly EntityEvent["type"][];
+const participantTypes = ["ParticipantForgotten"] as const satisfies readonly ParticipantEvent["type"][];
 /** Events of project streams. */
 export type ProjectEvent = Exclude<LabEvent, EntityEvent | ParticipantEvent>;
 

@@ -11,8 +11,8 @@ export * from "./pilot-ending.js";
 export * from "./privacy.js";
 export { projectDecider } from "./project/decider.js";
 export { allowedWhilePaused, currentDecision } from "./project/preconditions.js";
-export { evolveMoney } from "./project/money.js";
-export { evolveProcurements } from "./project/procurement.js";
+export { evolveMoney, type MoneyEvent } from "./project/money.js";
+export { evolveProcurements, type ProcurementEvent } from "./project/procurement.js";
 export { checkGate, type GateCheck, gateRequirements, type Requirement, requirementMet, requirementText } from "./project/requirements.js";
 export {
   type EntityFacts,

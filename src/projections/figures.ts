@@ -1,11 +1,11 @@
-import { combineProjections, type DomainError, type Envelope, ok, project, type Projected, type Result } from "../kernel/index.js";
+import { combineProjections, type DomainError, type Envelope, type Immutable, ok, project, type Projection, type Result } from "../kernel/index.js";
 import type { LabEvent } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
-import { auditTrail, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
+import { auditTrail, type AuditTrailState, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
 import { type FinanceFigures, financeFigures } from "./finance.js";
-import { impact, type ImpactFigures, impactFigures } from "./impact.js";
-import { type ParticipationFigures, participationFigures, participationProjection } from "./participation.js";
-import { type PortfolioFigures, portfolioFigures, portfolioProjection } from "./portfolio.js";
+import { impact, type ImpactFigures, impactFigures, type ImpactState } from "./impact.js";
+import { type ParticipationFigures, participationFigures, participationProjection, type ParticipationState } from "./participation.js";
+import { type PortfolioFigures, portfolioFigures, portfolioProjection, type PortfolioState } from "./portfolio.js";
 import type { Witness } from "./witness.js";
 
 const partsWith = (witness?: Witness) => ({
@@ -30,10 +30,15 @@ export const labProjectionsWith = (witness?: Witness) => combineProjections<Retu
  * The four projections in one pass: participation, impact, portfolio and the audit trail. Has
  * `merge`, so a host can rebuild it in partitions by stream.
  */
-export const labProjections = labProjectionsWith();
+export const labProjections: Projection<LabProjectionsState, LabEvent> = labProjectionsWith();
 
-/** The state of `labProjections`. */
-export type LabProjectionsState = Projected<typeof labProjections.initialState>["state"];
+/** The state of `labProjections`: each projection's state under its name. */
+export type LabProjectionsState = Immutable<{
+  participation: ParticipationState;
+  impact: ImpactState;
+  portfolio: PortfolioState;
+  auditTrail: AuditTrailState;
+}>;
 
 /** The figures a lab publishes, the way LabX reports them. */
 export interface Headline {

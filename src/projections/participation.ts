@@ -6,7 +6,7 @@ import { addCounts, addTo, bump, type Context, emptyContext, inProject, mergeCon
 import type { Witness } from "./witness.js";
 
 /** One attendee waiting for the session to be held (by their number in `people`), with the attendance event that named them. */
-type PendingAttendee = Immutable<{ person: number; role: ParticipantRole; affiliation: string | null; eventId: string }>;
+export type PendingAttendee = Immutable<{ person: number; role: ParticipantRole; affiliation: string | null; eventId: string }>;
 
 /**
  * The raw material of the participation figures. Keys of the form `role@slice` (for example

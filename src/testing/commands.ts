@@ -24,7 +24,8 @@ export type CommandOf<T extends LabCommand["type"]> = Extract<LabCommand, { type
 /** Any lab command the builders make. */
 export type CommandInput = LabCommand;
 // Fields a test overrides; the builder's defaults give the rest.
-type Override<T extends LabCommand["type"]> = Partial<Omit<CommandOf<T>, "type" | "projectId">>;
+/** The fields a test may change in a command the builders make: everything but its type and project. */
+export type Override<T extends LabCommand["type"]> = Partial<Omit<CommandOf<T>, "type" | "projectId">>;
 
 /** The owner, sponsor and lead the builders use by default. */
 export const defaults = { owner: "ent-owner", sponsor: "ent-sponsor", lead: "lead-1", decisionMaker: { id: "dm-1", role: "decision_maker" as const } };

@@ -4,7 +4,8 @@ import type { ProjectEvent } from "../events.js";
 import type { Budget, Cost } from "../state.js";
 import { dataOf, emit, type Evolvers, type Handlers, refuse } from "./common.js";
 
-type MoneyEvent = Extract<ProjectEvent, { type: "BudgetAllocated" | "CostRecorded" }>;
+/** The events that move money: a budget allocated, a cost recorded. */
+export type MoneyEvent = Extract<ProjectEvent, { type: "BudgetAllocated" | "CostRecorded" }>;
 
 /**
  * Money: budgets allocated once each, costs recorded once each against a budget of the same

@@ -3,7 +3,8 @@ import type { Envelope } from "../../kernel/index.js";
 import type { ProjectEvent } from "../events.js";
 import type { Procurement } from "../state.js";
 
-type ProcurementEvent = Extract<ProjectEvent, { type: "ProcurementRequested" | "ProcurementContracted" | "ProcurementCancelled" }>;
+/** The events of a procurement: requested, contracted, cancelled. */
+export type ProcurementEvent = Extract<ProjectEvent, { type: "ProcurementRequested" | "ProcurementContracted" | "ProcurementCancelled" }>;
 import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, unregistered } from "./common.js";
 
 // A procurement still to settle: requested, neither cancelled nor contracted.
