@@ -5,7 +5,8 @@
  */
 import { type Context, createCodec, decodeJsonl, encodeJsonl, type Envelope, fold, handle, InMemoryEventStore, lruStateCache, project } from "../src/index.js";
 import { type TallyEvent, type TallyState, tally, tallyEvents, totals } from "../test/kernel/tally.js";
-import { type Row, median, prng, syntheticLog } from "./synthetic.js";
+import { medianTime } from "../examples/shared/timing.js";
+import { type Row, prng, syntheticLog } from "./synthetic.js";
 import { must } from "../src/testing/index.js";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -13,15 +14,7 @@ const STREAMS = Number(process.env.BENCH_STREAMS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PER = Math.max(2, Math.round(EVENTS / STREAMS));
 
-const time = async (fn: () => unknown, runs = RUNS): Promise<number> => {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-};
+const time = (fn: () => unknown, runs = RUNS): Promise<number> => medianTime(fn, runs);
 
 const log = syntheticLog(STREAMS, PER);
 const total = log.all.length;

@@ -21,6 +21,21 @@ const refOf = (n: number): string => {
 type E = LabEvent;
 const SECTORS = ["health", "justice", "finance", "social_security", "education", "environment", "employment", "local_government", "digital_services"] as const;
 
+// A KPI defined with a baseline and a target, the rest fixed.
+const kpi = (projectId: string, kpiId: string, category: "service_time" | "digital_uptake", direction: "increase" | "decrease", from: number, to: number) => ({
+  type: "KpiDefined" as const,
+  data: {
+    projectId,
+    kpiId,
+    name: "k",
+    category,
+    unit: category === "service_time" ? "d" : "%",
+    direction,
+    baseline: { value: from, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" },
+    target: { value: to, by: "2020-01-01T00:00:00.000Z" },
+  },
+});
+
 export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
   const random = prng(seed);
   const d = dice(random);
@@ -62,32 +77,8 @@ export const labSyntheticLog = (projects: number, seed = 7): Envelope<E>[] => {
       { type: "EntityDeclined", data: { projectId, entityId: en(), reasonCode: "no_capacity", reason: "no" } },
       { type: "GateDecisionRecorded", data: { projectId, gate: "G1", outcome: "go", approvers: [{ id: "dm-1", role: "decision_maker" }], evidence: [] } },
       { type: "StageEntered", data: { projectId, stage: "co_design", from: "challenge", gate: "G1" } },
-      {
-        type: "KpiDefined",
-        data: {
-          projectId,
-          kpiId: "k1",
-          name: "k",
-          category: "service_time",
-          unit: "d",
-          direction: "decrease",
-          baseline: { value: 30, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" },
-          target: { value: 5, by: "2020-01-01T00:00:00.000Z" },
-        },
-      },
-      {
-        type: "KpiDefined",
-        data: {
-          projectId,
-          kpiId: "k2",
-          name: "k",
-          category: "digital_uptake",
-          unit: "%",
-          direction: "increase",
-          baseline: { value: 10, measuredAt: "2017-01-01T00:00:00.000Z", source: "s" },
-          target: { value: 50, by: "2020-01-01T00:00:00.000Z" },
-        },
-      },
+      kpi(projectId, "k1", "service_time", "decrease", 30, 5),
+      kpi(projectId, "k2", "digital_uptake", "increase", 10, 50),
       {
         type: "ProcurementRequested",
         data: { projectId, procurementId: "r1", procedure: "open", description: "x", estimatedValue: { amount: 1000, currency: "EUR" } },

@@ -29,20 +29,13 @@ import { must } from "../src/testing/index.js";
 import { DEMO_LOG } from "../examples/demo/paths.js";
 import { handWrittenParticipation } from "./hand-written.js";
 import { labSyntheticLog } from "./lab-synthetic.js";
-import { median, type Row } from "./synthetic.js";
+import { medianTime } from "../examples/shared/timing.js";
+import type { Row } from "./synthetic.js";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const log = labSyntheticLog(Math.max(1, Math.round(EVENTS / 100)));
-const time = (fn: () => unknown, runs = RUNS): number => {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-};
+const time = (fn: () => unknown, runs = RUNS): Promise<number> => medianTime(fn, runs);
 let sink = 0;
 const nodeSha256 = (text: string): string => hash("sha256", text, "hex");
 const heapMb = (): number => {
@@ -60,7 +53,7 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
     const published = checkpoint(sealed, { hashView: labHashView, sha256: nodeSha256 });
     // The floor: SHA-256 (node:crypto) of each event's canonical bytes, computed beforehand.
     const texts = sealed.map((e) => canonicalJson(labHashView({ ...e, hash: undefined }, nodeSha256)));
-    const floor = time(() => {
+    const floor = await time(() => {
       for (const t of texts) sink += nodeSha256(t).length;
     }, 3);
     const rows: Row[] = [{ what: "SHA-256 alone (node:crypto) of each event's canonical bytes (floor)", n: log.length, ms: floor, ratio: 1 }];
@@ -70,10 +63,10 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
       ["pure JavaScript, the default", undefined],
     ] as const) {
       const options = { hashView: labHashView, ...(sha256 === undefined ? {} : { sha256 }) };
-      const sealMs = time(() => {
+      const sealMs = await time(() => {
         sink += seal(log, options).length;
       }, 3);
-      const verifyMs = time(() => {
+      const verifyMs = await time(() => {
         const r = verify(sealed, { ...options, checkpoint: published });
         if (!r.ok) throw new Error(r.error.message);
         sink += r.value.events;
@@ -85,7 +78,7 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
     return rows;
   },
 
-  decode() {
+  async decode() {
     const rows: Row[] = [];
     for (const [name, text] of [
       ["the synthetic lab log", encodeJsonl(codec, log)],
@@ -93,12 +86,12 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
     ] as const) {
       const split = lines(text);
       const runs = split.length < 10_000 ? 21 : 3;
-      const parse = time(() => {
+      const parse = await time(() => {
         const out: unknown[] = [];
         for (const l of split) out.push(JSON.parse(l));
         sink += out.length;
       }, runs);
-      const decode = time(() => {
+      const decode = await time(() => {
         const r = decodeJsonl(codec, text);
         if (r.errors.length > 0) throw new Error(`${name}: ${r.errors[0]?.reason}`);
         sink += r.events.length;
@@ -109,21 +102,21 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
     return rows;
   },
 
-  projections() {
+  async projections() {
     // Same figures from both, or the comparison means nothing.
     const ours = participationFigures(must(project(participation, log)).state);
     if (!isDeepStrictEqual(handWrittenParticipation(log), { overall: ours.overall, slices: ours.slices }))
       throw new Error("the hand-written pass and the participation projection disagree");
-    const base = time(() => {
+    const base = await time(() => {
       sink += handWrittenParticipation(log).overall.distinctParticipants;
     });
-    const alone = time(() => {
+    const alone = await time(() => {
       sink += participationFigures(must(project(participation, log)).state).overall.distinctParticipants;
     });
-    const four = time(() => {
+    const four = await time(() => {
       sink += must(project(labProjections, log)).state.portfolio.portfolio.size;
     });
-    const figures = time(() => {
+    const figures = await time(() => {
       sink += must(computeFigures(log)).headline.projects;
     });
     // Memory: the decoded events (their text held apart, so that strings sliced from it are not
@@ -152,16 +145,16 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
     ];
   },
 
-  demo() {
+  async demo() {
     const text = readFileSync(DEMO_LOG, "utf8");
     const split = lines(text);
     const events = decodeJsonl(codec, text).events;
-    const parse = time(() => {
+    const parse = await time(() => {
       const out: unknown[] = [];
       for (const l of split) out.push(JSON.parse(l));
       sink += out.length;
     }, 31);
-    const figures = time(() => {
+    const figures = await time(() => {
       sink += must(computeFigures(events)).headline.projects;
     }, 31);
     return [
@@ -170,11 +163,11 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
     ];
   },
 
-  live() {
-    const batch = time(() => {
+  async live() {
+    const batch = await time(() => {
       sink += must(project(labProjections, log)).state.portfolio.portfolio.size;
     }, 3);
-    const following = time(() => {
+    const following = await time(() => {
       const view = live(labProjections);
       for (const e of log) view.apply(e);
       sink += view.snapshot().state.portfolio.portfolio.size;

@@ -22,20 +22,12 @@ import {
 } from "../src/index.js";
 import { day, fixedContext, labCommands, must, sequentialIds } from "../src/testing/index.js";
 import { labSyntheticLog } from "./lab-synthetic.js";
-import { median } from "./synthetic.js";
+import { median, medianTime } from "../examples/shared/timing.js";
 
 const sizes = (process.env.BENCH_SCALE ?? "10000,100000,1000000").split(",").map(Number);
 const sessions = (process.env.BENCH_SESSIONS ?? "500,2000,8000").split(",").map(Number);
 const sha256 = (text: string): string => hash("sha256", text, "hex");
-const time = async (fn: () => unknown, runs = 3): Promise<number> => {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-};
+const time = (fn: () => unknown, runs = 3): Promise<number> => medianTime(fn, runs);
 
 interface Series {
   readonly what: string;

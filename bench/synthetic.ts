@@ -15,13 +15,6 @@ export interface Row {
   readonly target?: string;
 }
 
-/** The median of some timings. */
-export const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
 export interface SyntheticLog {
   readonly all: Envelope<TallyEvent>[];
   readonly byStream: Map<string, Envelope<TallyEvent>[]>;

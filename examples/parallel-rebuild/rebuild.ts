@@ -26,6 +26,7 @@ import {
   type Projected,
 } from "../../src/index.js";
 import { DEMO_LOG } from "../demo/paths.js";
+import { medianTime } from "../shared/timing.js";
 
 type Answer = { ok: true; projected: Projected<LabProjectionsState> } | { ok: false; error: string };
 
@@ -90,16 +91,7 @@ const parallel = async (): Promise<Projected<LabProjectionsState>> => {
   return merged;
 };
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
-const timeIt = async (f: () => unknown): Promise<number> => {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await f();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-};
+const timeIt = (f: () => unknown): Promise<number> => medianTime(f, runs);
 
 await parallel(); // the workers load their code once, as a host's long-lived workers would
 const same = isDeepStrictEqual(figuresOf(single().state), figuresOf((await parallel()).state));
