@@ -5,3 +5,4 @@
 export * from "./kernel/index.js";
 export * from "./lab/index.js";
 export * from "./projections/index.js";
+export * from "./publish/index.js";

@@ -65,6 +65,8 @@ export interface Headline {
 /** Every figure, with the moment it was computed for. */
 export interface LabFigures {
   asOf: AsOf | null;
+  /** The latest business time in the projects' events counted; null when there are none. */
+  latestEventAt: string | null;
   headline: Headline;
   participation: ParticipationFigures;
   impact: ImpactFigures;
@@ -90,6 +92,7 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
   const ledgers = [...state.portfolio.portfolio].map(([projectId, x]) => ({ projectId, sector: x.sector, budgets: x.budgets, costs: x.costs }));
   return {
     asOf,
+    latestEventAt: state.portfolio.latestAt === "" ? null : state.portfolio.latestAt,
     headline: {
       projects: f.projects,
       projectsImplemented: f.implemented,

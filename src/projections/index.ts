@@ -10,6 +10,5 @@ export * from "./lineage.js";
 export * from "./participation.js";
 export * from "./portfolio.js";
 export * from "./reluctance.js";
-export * from "./report.js";
 export { survivalMedian } from "./stats.js";
 export type { Fact, Witness } from "./witness.js";

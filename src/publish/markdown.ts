@@ -1,23 +1,33 @@
 import { Gate, ScaleType, Stage } from "../lab/index.js";
-import type { LabFigures } from "./figures.js";
-import type { LeadTimes, Overruns } from "./delays.js";
-import type { Amounts } from "./finance.js";
-import type { AdoptionFigure } from "./impact.js";
-import type { Rate } from "./reluctance.js";
+import type { AdoptionFigure, Amounts, LabFigures, LeadTimes, Overruns, Rate } from "../projections/index.js";
+import type { TableId } from "./columns.js";
+import { protect, type DisclosureOptions, type ProtectedTables } from "./disclosure.js";
+import { asOfText, formatValue, words } from "./format.js";
+import { en, type Labels } from "./labels.js";
+import { figureTables } from "./tables.js";
+import type { Table } from "./table.js";
 
 /** Options of `renderReport`. */
-export interface ReportOptions {
-  /** Report title (default "Innovation lab report"). */
+export interface ReportOptions extends DisclosureOptions {
+  /** Report title (default: the labels' title). */
   readonly title?: string;
   /** At most this many projects in the timeline chart (default 25; implemented projects first). */
   readonly timelineProjects?: number;
+  /** The words of the published tables (default English). */
+  readonly labels?: Labels;
+}
+
+interface Context {
+  readonly options: ReportOptions;
+  readonly labels: Labels;
+  /** The published tables, under disclosure control: every people count the report prints comes from them. */
+  readonly published: ProtectedTables;
 }
 
 const n = (x: number): string => x.toLocaleString("en-US");
 const pct = (x: number | null): string => (x === null ? "—" : `${Math.round(x * 100)}%`);
 const days = (x: number | null): string => (x === null ? "—" : `${n(Math.round(x))} d`);
-// "co_design" → "co design", an age band "18_29" → "18–29".
-const label = (s: string): string => s.replace(/^(\d+)_(\d+)$/u, "$1–$2").replaceAll("_", " ");
+const label = (s: string): string => words(s, en);
 const cell = (s: string): string => s.replaceAll("|", "\\|").replaceAll("\n", " ");
 const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
   [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "--:")).join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
@@ -28,33 +38,33 @@ const listed = (counts: Readonly<Partial<Record<string, number>>>): string =>
 // Mermaid gantt wants dates and plain task names.
 const ganttName = (s: string): string => s.replace(/[:#;,]/gu, " ").slice(0, 60);
 
-type Section = (f: LabFigures, options: ReportOptions) => string[];
+type Section = (f: LabFigures, context: Context) => string[];
 
-const headline: Section = (f) => {
-  const h = f.headline;
-  const p = f.participation;
-  return [
-    "## Headline",
-    "",
-    table(
-      ["figure", "value"],
-      [
-        ["Projects implemented (entered pilot)", n(h.projectsImplemented)],
-        ["Challenges submitted", n(h.projects)],
-        ["Citizens involved (distinct)", n(h.citizens)],
-        ["Civil servants involved (distinct)", n(h.civilServants)],
-        ["Civil servants trained (distinct)", n(h.civilServantsTrained)],
-        ["People involved in any role (distinct, each once)", n(h.distinctParticipants)],
-        ["Public entities engaged", n(h.publicEntities)],
-        ["Partners", n(h.partners)],
-        ["Sessions held", n(h.sessionsHeld)],
-        ["Anonymous headcount (kept apart)", n(p.overall.anonymousHeadcount.total)],
-        ["Reach (distinct + anonymous, an upper bound)", n(p.overall.reach)],
-      ],
-    ),
-    "",
-  ];
-};
+// A published table in Markdown; a one-row table turned on its side, a figure per line.
+const markdownTable = (t: Table, labels: Labels): string =>
+  t.rows.length === 1
+    ? table(
+        [labels.figure, labels.value],
+        t.columns.map((c, j) => [c.title, formatValue(t.rows[0]?.[j] ?? null, c, labels)]),
+      )
+    : table(
+        t.columns.map((c) => c.title),
+        t.rows.map((r) => r.map((v, j) => formatValue(v, t.columns[j] ?? { key: "", title: "", description: "", type: "string" }, labels))),
+      );
+
+const publishedTable = (id: TableId, context: Context): Table | undefined => context.published.tables.find((t) => t.id === id);
+
+// A section that is one published table: its title, what it holds, the table.
+const tableSection =
+  (id: TableId): Section =>
+  (_, context) => {
+    const t = publishedTable(id, context);
+    return t === undefined ? [] : [`## ${t.title}`, "", t.description, "", markdownTable(t, context.labels), ""];
+  };
+
+const headline = tableSection("headline");
+const byYear = tableSection("participation_by_year");
+const bySector = tableSection("participation_by_sector");
 
 const where: Section = (f) => {
   const pf = f.portfolio;
@@ -76,56 +86,6 @@ const where: Section = (f) => {
     `Paused now: ${n(pf.byStatus.paused)}. Pauses over the whole period, by reason: ${listed(pausesByReason)}.`,
     "",
   ];
-};
-
-const byYear: Section = (f) => {
-  const p = f.participation;
-  const years = Object.keys(p.slices).filter((k) => k.startsWith("year:"));
-  const rows = years.map((k) => {
-    const s = p.slices[k];
-    return s === undefined
-      ? []
-      : [
-          k.slice(5),
-          n(s.distinctParticipants),
-          n(s.distinctByRole.citizen),
-          n(s.distinctByRole.civil_servant),
-          n(s.participations),
-          n(s.anonymousHeadcount.total),
-          n(s.sessionsHeld),
-          n(s.publicEntitiesEngaged),
-          n(s.partners),
-        ];
-  });
-  return [
-    "## Participation by year",
-    "",
-    table(["year", "people", "citizens", "civil servants", "participations", "anonymous", "sessions", "public entities", "partners"], rows),
-    "",
-    "A person counts once in a year's figures and once overall, so the years do not add up to the total.",
-    "",
-  ];
-};
-
-const bySector: Section = (f) => {
-  const p = f.participation;
-  const rows = Object.keys(p.slices)
-    .filter((k) => k.startsWith("sector:"))
-    .map((k) => {
-      const s = p.slices[k];
-      const sector = k.slice(7) as keyof typeof f.portfolio.bySector;
-      return s === undefined
-        ? []
-        : [
-            label(sector),
-            n(f.portfolio.bySector[sector] ?? 0),
-            n(s.distinctParticipants),
-            n(s.distinctByRole.citizen),
-            n(s.distinctByRole.civil_servant),
-            n(s.sessionsHeld),
-          ];
-    });
-  return ["## By sector", "", table(["sector", "projects", "people", "citizens", "civil servants", "sessions"], rows), ""];
 };
 
 const gates: Section = (f) => {
@@ -233,20 +193,24 @@ const delays: Section = (f) => {
   ];
 };
 
-const capacity: Section = (f) => {
+const capacity: Section = (f, context) => {
   const o = f.participation.overall;
-  const { ageBands, gender } = o.demographics;
-  const answered = Object.values(ageBands).reduce((a, b) => a + b, 0);
+  const head = publishedTable("headline", context);
+  const trained = head?.columns.findIndex((c) => c.key === "civil_servants_trained") ?? -1;
+  const column = head?.columns[trained];
+  const value = column === undefined ? "—" : formatValue(head?.rows[0]?.[trained] ?? null, column, context.labels);
+  const breakdowns = (["age_bands", "gender"] as const).flatMap((id) => {
+    const t = publishedTable(id, context);
+    return t === undefined ? [] : [markdownTable(t, context.labels), ""];
+  });
   return [
     "## Capacity and inclusion",
     "",
-    `Training sessions held: ${n(o.trainingsHeld)}; civil servants trained (distinct): ${n(o.civilServantsTrained)}.`,
+    `Training sessions held: ${n(o.trainingsHeld)}; civil servants trained (distinct): ${value}.`,
     "",
-    answered === 0
-      ? "No session recorded an anonymous breakdown of who came."
-      : `Anonymous breakdowns given at session close (${n(answered)} people counted, apart from the identified ones) — ` +
-        `by age: ${listed(ageBands)}; by gender: ${listed(gender)}.`,
+    "Anonymous breakdowns given at session close, counted apart from the identified people:",
     "",
+    ...breakdowns,
   ];
 };
 
@@ -324,7 +288,7 @@ const territory: Section = (f) => {
   ];
 };
 
-const timelines: Section = (f, options) => {
+const timelines: Section = (f, { options }) => {
   const implementedFirst = [...f.portfolio.timelines].sort(
     (a, b) => Number(b.spans.some((x) => x.stage === "pilot")) - Number(a.spans.some((x) => x.stage === "pilot")),
   );
@@ -404,17 +368,17 @@ const decisions: Section = (f) => {
 /**
  * Render the figures as a Markdown report: headline numbers, tables by year, sector and stage,
  * Mermaid charts (projects by stage as a pie, stage timelines as a gantt), impact and the decision
- * trail. Pure: returns a string, writes nothing.
+ * trail. People counts are the published tables', under disclosure control (see `protect`). Pure:
+ * returns a string, writes nothing.
  *
  * @example
  * const figures = computeFigures(events);
  * if (figures.ok) await writeFile("report.md", renderReport(figures.value));
  */
 export const renderReport = (f: LabFigures, options: ReportOptions = {}): string => {
-  const asOf =
-    f.asOf === null
-      ? "All recorded events."
-      : `As of ${f.asOf.at}, by ${f.asOf.by === "recordedAt" ? "record time (what had been recorded)" : "business time (what had happened)"}.`;
+  const labels = options.labels ?? en;
+  const context: Context = { options, labels, published: protect(figureTables(f, labels), options) };
   const sections = [headline, where, byYear, bySector, territory, capacity, gates, reluctance, time, delays, money, timelines, impactSection, decisions];
-  return [`# ${options.title ?? "Innovation lab report"}`, "", asOf, "", ...sections.flatMap((section) => section(f, options))].join("\n");
+  const note = context.published.withheld.length > 0 ? [labels.withheldNote(context.published.threshold), ""] : [];
+  return [`# ${options.title ?? labels.title}`, "", asOfText(f, labels), "", ...sections.flatMap((section) => section(f, context)), ...note].join("\n");
 };

@@ -1,0 +1,154 @@
+import type { LabFigures } from "../projections/index.js";
+import type { TableId } from "./columns.js";
+import { protect, type DisclosureOptions } from "./disclosure.js";
+import { asOfText, formatValue } from "./format.js";
+import { en, type Labels } from "./labels.js";
+import { barChart, escapeHtml } from "./svg.js";
+import { figureTables } from "./tables.js";
+import type { Table, Value } from "./table.js";
+
+/** Options of `renderHtmlReport`. */
+export interface HtmlReportOptions extends DisclosureOptions {
+  /** Document title (default: the labels' title). */
+  readonly title?: string;
+  /** The words to use (default English); a translation is another `Labels` object. */
+  readonly labels?: Labels;
+}
+
+// Which tables get a chart: the column naming each row, and the columns drawn as bars.
+const CHARTS: Partial<Record<TableId, { readonly label: readonly string[]; readonly series: readonly string[] }>> = {
+  stages: { label: ["stage"], series: ["entered", "now"] },
+  gates: { label: ["gate"], series: ["conversion"] },
+  participation_by_year: { label: ["year"], series: ["citizens", "civil_servants"] },
+  participation_by_sector: { label: ["sector"], series: ["citizens", "civil_servants"] },
+  age_bands: { label: ["age_band"], series: ["people"] },
+  gender: { label: ["gender"], series: ["people"] },
+  time_in_stage: { label: ["stage"], series: ["median_days", "median_days_net"] },
+  pauses: { label: ["reason"], series: ["days_paused"] },
+  procurement: { label: ["procedure"], series: ["median_days"] },
+  kpis: { label: ["project", "kpi"], series: ["progress"] },
+};
+
+const STYLE = `
+:root{color:#1a1a1a;background:#fff;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+body{margin:0 auto;max-width:60rem;padding:1rem}
+h1{font-size:1.7rem;margin:.5rem 0}h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid #1f4e79}
+a{color:#1f4e79}.note{color:#3d3d3d}
+nav ol{columns:2;padding-left:1.2rem;margin:0}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem;margin:0}
+.cards div{border:1px solid #c8c8c8;border-radius:4px;padding:.5rem}
+.cards dt{font-size:.85rem;color:#3d3d3d}.cards dd{margin:0;font-size:1.5rem;font-weight:700}
+figure{margin:.5rem 0}svg.chart{width:100%;height:auto;font-size:12px;fill:#1a1a1a}
+.scroll{overflow-x:auto}
+table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
+th,td{border-bottom:1px solid #c8c8c8;padding:.2rem .5rem;vertical-align:top}
+thead th{text-align:left;background:#eef2f7}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+@page{size:A4;margin:14mm}
+@media print{:root{font-size:10pt}nav{display:none}body{max-width:none;padding:0}.scroll{overflow:visible}figure,tr,.cards div{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}}
+`;
+
+const numeric = (t: Table, j: number): boolean => {
+  const c = t.columns[j];
+  return c !== undefined && (c.type === "integer" || c.type === "number");
+};
+
+// A one-row table reads better turned on its side: a figure per line, which fits a phone.
+const transposed = (t: Table, labels: Labels): Table => ({
+  ...t,
+  columns: [
+    { key: "figure", title: labels.figure, description: "", type: "string" },
+    { key: "value", title: labels.value, description: "", type: "integer" },
+  ],
+  rows: t.columns.map((c, j) => [c.title, formatValue(t.rows[0]?.[j] ?? null, c, labels)]),
+});
+
+const htmlTable = (table: Table, labels: Labels): string => {
+  const t = table.rows.length === 1 ? transposed(table, labels) : table;
+  const head = t.columns.map((c) => `<th scope="col" title="${escapeHtml(c.description)}">${escapeHtml(c.title)}</th>`).join("");
+  const body = t.rows
+    .map((row) => {
+      const cells = row.map((v, j) => {
+        const column = t.columns[j];
+        const text = escapeHtml(column === undefined ? "" : formatValue(v, column, labels));
+        return j === 0 ? `<th scope="row">${text}</th>` : `<td${numeric(t, j) ? ' class="n"' : ""}>${text}</td>`;
+      });
+      return `<tr>${cells.join("")}</tr>`;
+    })
+    .join("\n");
+  return `<div class="scroll"><table id="${t.id}-table"><caption>${escapeHtml(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+};
+
+const chartOf = (t: Table, labels: Labels): string => {
+  const spec = CHARTS[t.id as TableId];
+  if (spec === undefined || t.rows.length === 0) return "";
+  const index = (key: string): number => t.columns.findIndex((c) => c.key === key);
+  const series = spec.series.map((key) => ({ key, j: index(key) }));
+  const format = (v: Value, j: number): string => {
+    const column = t.columns[j];
+    return column === undefined ? "" : formatValue(v, column, labels);
+  };
+  const rows = t.rows.map((row) => ({
+    label: spec.label.map((key) => format(row[index(key)] ?? null, index(key))).join(" · "),
+    values: series.map(({ j }) => ({ value: row[j] ?? null, text: format(row[j] ?? null, j) })),
+  }));
+  const seriesTitles = series.map(({ j }) => t.columns[j]?.title ?? "");
+  const by = spec.label.map((key) => t.columns[index(key)]?.title ?? key).join(" · ");
+  return `<figure>${barChart({ id: `${t.id}-chart`, title: t.title, description: labels.chartDescription(seriesTitles, by), series: seriesTitles, rows })}</figure>`;
+};
+
+const headlineCards = (t: Table, labels: Labels): string => {
+  const row = t.rows[0] ?? [];
+  const cards = t.columns.map((c, j) => `<div><dt title="${escapeHtml(c.description)}">${escapeHtml(c.title)}</dt><dd>${escapeHtml(formatValue(row[j] ?? null, c, labels))}</dd></div>`);
+  return `<dl class="cards" id="headline-cards">${cards.join("")}</dl>`;
+};
+
+const section = (t: Table, labels: Labels): string =>
+  [
+    `<section id="${t.id}" aria-labelledby="${t.id}-heading">`,
+    `<h2 id="${t.id}-heading">${escapeHtml(t.title)}</h2>`,
+    `<p class="note">${escapeHtml(t.description)}</p>`,
+    t.id === "headline" ? headlineCards(t, labels) : chartOf(t, labels),
+    htmlTable(t, labels),
+    "</section>",
+  ].join("\n");
+
+/**
+ * The figures as one self-contained HTML document: headline figures, the stage funnel and gate
+ * conversion, participation by year and sector, time in stage, pauses, procurement lead times, KPI
+ * progress, territory, reluctance, money and the decision trail. Inline CSS and SVG only (its
+ * Content-Security-Policy forbids every request); each chart has a `<title>` and `<desc>` and the
+ * same numbers in a table after it; readable on a phone and printable to A4. People counts are
+ * under disclosure control. Pure: returns the document as a string.
+ *
+ * @example
+ * const figures = computeFigures(events);
+ * if (figures.ok) await writeFile("report.html", renderHtmlReport(figures.value, { title: "LabX 2017–2020" }));
+ */
+export const renderHtmlReport = (figures: LabFigures, options: HtmlReportOptions = {}): string => {
+  const labels = options.labels ?? en;
+  const title = options.title ?? labels.title;
+  const published = protect(figureTables(figures, labels), options);
+  const asOf = asOfText(figures, labels);
+  const contents = published.tables.map((t) => `<li><a href="#${t.id}">${escapeHtml(t.title)}</a></li>`).join("");
+  return [
+    "<!doctype html>",
+    `<html lang="${escapeHtml(labels.locale)}">`,
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    `<header><h1>${escapeHtml(title)}</h1><p>${escapeHtml(asOf)}</p></header>`,
+    `<nav aria-labelledby="contents-heading"><h2 id="contents-heading">${escapeHtml(labels.contents)}</h2><ol>${contents}</ol></nav>`,
+    "<main>",
+    ...published.tables.map((t) => section(t, labels)),
+    "</main>",
+    `<footer><p class="note">${escapeHtml(labels.withheldNote(published.threshold))}</p><p class="note">${escapeHtml(labels.footer)}</p></footer>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+};

@@ -1,0 +1,12 @@
+export * from "./csv.js";
+export * from "./disclosure.js";
+export * from "./format.js";
+export * from "./html.js";
+export * from "./labels.js";
+export { determinedUnknowns } from "./linear.js";
+export * from "./markdown.js";
+export * from "./open-data.js";
+export { barChart, escapeHtml, type BarChart } from "./svg.js";
+export * from "./table.js";
+export * from "./tables.js";
+export { TABLE_COLUMNS, type ColumnKey, type TableId } from "./columns.js";

@@ -1,0 +1,66 @@
+/** A cell withheld by disclosure control: `primary` counts too few people, `secondary` would let one be worked out. */
+export interface Withheld {
+  readonly withheld: "primary" | "secondary";
+}
+
+/** A value in a published table: text, a number, nothing to report (`null`), or a withheld cell. */
+export type Value = string | number | boolean | null | Withheld;
+
+/** A column's type, as Table Schema names it (the open data declares it; renderers format by it). */
+export type ColumnType = "string" | "integer" | "number" | "boolean" | "date";
+
+/** A column of a published table. Title and description come from the labels, so a translation changes them. */
+export interface Column {
+  /** Machine name: the CSV header and the Table Schema field name; never translated. */
+  readonly key: string;
+  readonly title: string;
+  readonly description: string;
+  readonly type: ColumnType;
+  /** Counts people: a cell below the disclosure threshold is withheld. */
+  readonly people?: boolean;
+  /** How a value reads: a count, a share (0–1, shown as a percentage), days, money, a decimal, or a code the labels translate. */
+  readonly format?: "count" | "share" | "days" | "amount" | "decimal" | "code";
+}
+
+/** A table as published: the one form the HTML report, the Markdown report and the open data share. */
+export interface Table {
+  /** Machine name: the open-data resource and file name, and the HTML anchor. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly Value[])[];
+}
+
+/** One cell of a set of tables, by table id, row index and column key. */
+export interface CellRef {
+  readonly table: string;
+  readonly row: number;
+  readonly column: string;
+}
+
+/**
+ * `total = Σ parts`, an equation the published numbers obey: whoever reads the tables can use it to
+ * work out a withheld cell, so disclosure control must leave every such equation with two unknowns
+ * or more that it cannot separate.
+ */
+export interface Relation {
+  readonly total: CellRef;
+  readonly parts: readonly CellRef[];
+}
+
+/** Tables with the equations that hold between their cells. */
+export interface TableSet {
+  readonly tables: readonly Table[];
+  readonly relations: readonly Relation[];
+}
+
+/** Whether a value is a withheld cell. */
+export const isWithheld = (v: Value): v is Withheld => typeof v === "object" && v !== null;
+
+/** The value of a cell, or `undefined` when the table, row or column does not exist. */
+export const cellOf = (tables: readonly Table[], ref: CellRef): Value | undefined => {
+  const table = tables.find((t) => t.id === ref.table);
+  const column = table?.columns.findIndex((c) => c.key === ref.column) ?? -1;
+  return column < 0 ? undefined : table?.rows[ref.row]?.[column];
+};

@@ -1,0 +1,250 @@
+import { Gate, Stage } from "../lab/index.js";
+import type { LabFigures } from "../projections/index.js";
+import { TABLE_COLUMNS, type ColumnKey, type TableId } from "./columns.js";
+import { en, type Labels } from "./labels.js";
+import type { CellRef, Relation, Table, TableSet, Value } from "./table.js";
+
+type Row<T extends TableId> = { readonly [K in ColumnKey<T>]: Value };
+
+// One table from its rows keyed by column, in the column order `TABLE_COLUMNS` fixes.
+const tableOf = <T extends TableId>(id: T, labels: Labels, rows: readonly Row<T>[]): Table => {
+  const text = labels.tables[id];
+  const specs: readonly { readonly key: ColumnKey<T> }[] = TABLE_COLUMNS[id];
+  return {
+    id,
+    title: text.title,
+    description: text.description,
+    columns: TABLE_COLUMNS[id].map((spec) => {
+      const [title, description] = text.columns[spec.key as ColumnKey<T>];
+      return { ...spec, title, description };
+    }),
+    rows: rows.map((r) => specs.map((c) => r[c.key])),
+  };
+};
+
+const at = <T extends TableId>(table: T, row: number, column: ColumnKey<T>): CellRef => ({ table, row, column });
+// Σ of a column over rows 0…n−1 of one table equals a cell of another (or of the same) table.
+const columnSum = <T extends TableId>(table: T, rows: number, column: ColumnKey<T>, total: CellRef): Relation => ({
+  total,
+  parts: Array.from({ length: rows }, (_, i) => at(table, i, column)),
+});
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+const headline = (f: LabFigures): Row<"headline"> => {
+  const h = f.headline;
+  const o = f.participation.overall;
+  return {
+    challenges: h.projects,
+    projects_implemented: h.projectsImplemented,
+    citizens: h.citizens,
+    civil_servants: h.civilServants,
+    civil_servants_trained: h.civilServantsTrained,
+    people: h.distinctParticipants,
+    anonymous_headcount: o.anonymousHeadcount.total,
+    reach: o.reach,
+    participations: o.participations,
+    public_entities: h.publicEntities,
+    partners: h.partners,
+    sessions_held: h.sessionsHeld,
+    trainings_held: o.trainingsHeld,
+  };
+};
+
+const stages = (f: LabFigures): Row<"stages">[] => {
+  const t = f.portfolio.timelines;
+  const open = t.filter((x) => x.status === "active" || x.status === "paused");
+  return [
+    ...Stage.options.map((stage) => ({
+      stage,
+      entered: t.filter((x) => x.spans.some((s) => s.stage === stage)).length,
+      now: open.filter((x) => x.spans.at(-1)?.stage === stage).length,
+    })),
+    { stage: "mainstreamed", entered: null, now: f.portfolio.byStatus.mainstreamed },
+    { stage: "discontinued", entered: null, now: f.portfolio.byStatus.discontinued },
+  ];
+};
+
+const slices = (f: LabFigures, prefix: "year:" | "sector:") =>
+  Object.entries(f.participation.slices).flatMap(([k, s]) => (k.startsWith(prefix) && s !== undefined ? [{ key: k.slice(prefix.length), s }] : []));
+
+const byYear = (f: LabFigures): Row<"participation_by_year">[] =>
+  slices(f, "year:").map(({ key, s }) => ({
+    year: key,
+    people: s.distinctParticipants,
+    citizens: s.distinctByRole.citizen,
+    civil_servants: s.distinctByRole.civil_servant,
+    participations: s.participations,
+    anonymous_headcount: s.anonymousHeadcount.total,
+    sessions_held: s.sessionsHeld,
+    public_entities: s.publicEntitiesEngaged,
+    partners: s.partners,
+  }));
+
+const bySector = (f: LabFigures): Row<"participation_by_sector">[] =>
+  slices(f, "sector:").map(({ key, s }) => ({
+    sector: key,
+    projects: f.portfolio.bySector[key as keyof typeof f.portfolio.bySector] ?? 0,
+    people: s.distinctParticipants,
+    citizens: s.distinctByRole.citizen,
+    civil_servants: s.distinctByRole.civil_servant,
+    participations: s.participations,
+    anonymous_headcount: s.anonymousHeadcount.total,
+    sessions_held: s.sessionsHeld,
+  }));
+
+// Counts by a code with a last row "all" holding their sum.
+const withAll = (counts: Readonly<Record<string, number>>): { code: string; n: number }[] => [
+  ...Object.entries(counts).map(([code, n]) => ({ code, n })),
+  { code: "all", n: Object.values(counts).reduce((a, b) => a + b, 0) },
+];
+
+const procurement = (f: LabFigures): Row<"procurement">[] =>
+  [...Object.entries(f.portfolio.procurement.byProcedure), ["all", f.portfolio.procurement.all] as const].flatMap(([procedure, x]) =>
+    x === undefined
+      ? []
+      : [
+          {
+            procedure,
+            requested: x.requested,
+            contracted: x.contracted,
+            cancelled: x.cancelled,
+            open: x.open,
+            median_days: x.medianDays,
+            median_days_contracted: x.contractedMedianDays,
+          },
+        ],
+  );
+
+const territory = (f: LabFigures): Row<"territory">[] => {
+  const engaged = f.participation.publicEntitiesEngaged.byRegion;
+  const held = f.participation.sessionsHeldByRegion;
+  const im = f.impact;
+  const regions = [...new Set([...Object.keys(engaged), ...Object.keys(held), ...Object.keys(im.pilots.byRegion), ...Object.keys(im.adoption.byRegion)])].sort();
+  return regions.map((region) => ({
+    region,
+    public_entities: engaged[region] ?? 0,
+    sessions_held: held[region] ?? 0,
+    pilots: im.pilots.byRegion[region] ?? 0,
+    adoptions: im.adoption.byRegion[region]?.adoptions ?? 0,
+    users_covered: im.adoption.byRegion[region]?.usersCovered ?? 0,
+  }));
+};
+
+const reluctance = (f: LabFigures): Row<"reluctance">[] => {
+  const r = f.portfolio.reluctance;
+  const dims = [
+    ["level", r.byLevel],
+    ["sector", r.bySector],
+    ["region", r.byRegion],
+    ["year", r.byYear],
+  ] as const;
+  return dims.flatMap(([dimension, rates]) =>
+    Object.entries(rates).map(([value, x]) => ({ dimension, value, asked: x.asked, declined: x.declined, rate: x.rate })),
+  );
+};
+
+const decisions = (f: LabFigures): Row<"decisions">[] =>
+  f.auditTrail.flatMap((x) =>
+    x.decision === undefined
+      ? []
+      : [
+          {
+            occurred: x.occurredAt.slice(0, 10),
+            recorded: x.recordedAt.slice(0, 10),
+            project: x.projectId,
+            gate: x.decision.gate,
+            outcome: x.decision.outcome,
+            approvers: x.decision.approvers.map((a) => a.id).join(", "),
+            rationale: x.decision.rationale ?? null,
+          },
+        ],
+  );
+
+/**
+ * The published tables of a set of figures, with the equations between their cells that disclosure
+ * control must respect: the one form the HTML report, the Markdown report's people counts and the
+ * open data share. Unprotected: pass the result to `protect` before publishing it.
+ *
+ * @example
+ * const { tables } = figureTables(figures);
+ * tables.map((t) => t.id); // ["headline", "stages", "gates", "participation_by_year", …]
+ */
+export const figureTables = (f: LabFigures, labels: Labels = en): TableSet => {
+  const years = byYear(f);
+  const sectors = bySector(f);
+  const ages = withAll(f.participation.overall.demographics.ageBands);
+  const genders = withAll(f.participation.overall.demographics.gender);
+  const pc = f.portfolio.gateConversion;
+  const t = f.portfolio.timeInStage;
+  const tables = [
+    tableOf("headline", labels, [headline(f)]),
+    tableOf("stages", labels, stages(f)),
+    tableOf(
+      "gates",
+      labels,
+      Gate.options.map((gate) => ({ gate, reached: pc[gate].reached, passed: pc[gate].passed, conversion: pc[gate].rate })),
+    ),
+    tableOf("participation_by_year", labels, years),
+    tableOf("participation_by_sector", labels, sectors),
+    tableOf(
+      "age_bands",
+      labels,
+      ages.map((x) => ({ age_band: x.code, people: x.n })),
+    ),
+    tableOf(
+      "gender",
+      labels,
+      genders.map((x) => ({ gender: x.code, people: x.n })),
+    ),
+    tableOf(
+      "time_in_stage",
+      labels,
+      Stage.options.map((stage) => ({ stage, stays: t[stage].stays, median_days: t[stage].medianDaysGross, median_days_net: t[stage].medianDaysNet })),
+    ),
+    tableOf(
+      "pauses",
+      labels,
+      Object.entries(f.portfolio.pauses.byReason).flatMap(([reason, x]) =>
+        x === undefined ? [] : [{ reason, pauses: x.pauses, still_paused: x.open, days_paused: x.days, median_days: x.medianDays }],
+      ),
+    ),
+    tableOf("procurement", labels, procurement(f)),
+    tableOf(
+      "kpis",
+      labels,
+      f.impact.kpis.map((k) => ({
+        project: k.projectId,
+        kpi: k.kpiId,
+        name: k.name,
+        unit: k.unit,
+        direction: k.direction,
+        baseline: k.baseline,
+        target: k.target,
+        latest: k.actual,
+        progress: k.progress,
+        met: k.met,
+        method: k.method,
+      })),
+    ),
+    tableOf("territory", labels, territory(f)),
+    tableOf("reluctance", labels, reluctance(f)),
+    tableOf(
+      "money",
+      labels,
+      Object.entries(f.finance.byCurrency).flatMap(([currency, c]) =>
+        Object.entries(c.bySource).flatMap(([source, a]) => (a === undefined ? [] : [{ currency, source, budget: a.budget, spent: a.spent }])),
+      ),
+    ),
+    tableOf("decisions", labels, decisions(f)),
+  ];
+  const relations: Relation[] = [
+    { total: at("headline", 0, "reach"), parts: [at("headline", 0, "people"), at("headline", 0, "anonymous_headcount")] },
+    columnSum("participation_by_year", years.length, "participations", at("headline", 0, "participations")),
+    columnSum("participation_by_year", years.length, "anonymous_headcount", at("headline", 0, "anonymous_headcount")),
+    columnSum("participation_by_sector", sectors.length, "participations", at("headline", 0, "participations")),
+    columnSum("participation_by_sector", sectors.length, "anonymous_headcount", at("headline", 0, "anonymous_headcount")),
+    columnSum("age_bands", ages.length - 1, "people", at("age_bands", ages.length - 1, "people")),
+    columnSum("gender", genders.length - 1, "people", at("gender", genders.length - 1, "people")),
+  ];
+  return { tables, relations };
+};
