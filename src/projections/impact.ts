@@ -277,7 +277,8 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
   const actual = latest === undefined ? null : (k.corrections.get(latest[0]) ?? latest[1].value);
   const baseline = k.baseline.value;
   const target = k.target.value;
-  const progress = actual === null ? null : (actual - baseline) / (target - baseline);
+  // `+ 0` turns −0 (no change towards a lower target) into 0, which every formatter prints as 0.
+  const progress = actual === null ? null : (actual - baseline) / (target - baseline) + 0;
   const met = actual === null ? null : k.direction === "increase" ? actual >= target : actual <= target;
   const { projectId, kpiId, name, category, unit, direction } = k;
   const comparison = latest?.[1].comparison ?? null;

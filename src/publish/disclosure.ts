@@ -58,11 +58,17 @@ const exposed = (relations: readonly Relation[], withheld: ReadonlyMap<string, W
 };
 
 // The cell to withhold next so that `cell` is no longer pinned down: the smallest published number
-// in an equation that holds it (the least information lost), else in any equation with a withheld cell.
+// above zero in an equation that holds it (the least information lost), else in any equation with a
+// withheld cell.
 const cover = (relations: readonly Relation[], byId: ReadonlyMap<string, Table>, withheld: ReadonlyMap<string, unknown>, cell: string): CellRef | undefined => {
   const open = (r: Relation): CellRef[] => cellsOf(r).filter((c) => !withheld.has(keyOf(c)) && numberAt(byId, c) !== undefined);
+  // A zero covers nothing a reader cannot bound (counts are never negative), so zeros come last.
+  const cost = (c: CellRef): number => {
+    const v = numberAt(byId, c) ?? 0;
+    return v === 0 ? Number.POSITIVE_INFINITY : v;
+  };
   const smallest = (candidates: CellRef[]): CellRef | undefined =>
-    candidates.reduce<CellRef | undefined>((best, c) => (best === undefined || (numberAt(byId, c) ?? 0) < (numberAt(byId, best) ?? 0) ? c : best), undefined);
+    candidates.reduce<CellRef | undefined>((best, c) => (best === undefined || cost(c) < cost(best) ? c : best), undefined);
   const holding = relations.filter((r) => cellsOf(r).some((c) => keyOf(c) === cell));
   const touching = relations.filter((r) => cellsOf(r).some((c) => withheld.has(keyOf(c))));
   return smallest(holding.flatMap(open)) ?? smallest(touching.flatMap(open));

@@ -45,7 +45,7 @@ export const CC_BY_4: Licence = { name: "CC-BY-4.0", path: "https://creativecomm
  *
  * @example
  * const { files } = exportOpenData(figures, { created: new Date().toISOString() });
- * for (const [path, text] of Object.entries(files)) await writeFile(join(dir, path), text);
+ * for (const [path, text] of Object.entries(files)) await writeFile(`open-data/${path}`, text);
  */
 export const exportOpenData = (figures: LabFigures, options: OpenDataOptions = {}): OpenData => {
   const labels = options.labels ?? en;

@@ -37,7 +37,7 @@ export const barChart = (c: BarChart): string => {
   const rowHeight = c.series.length * (BAR + 2) + 10;
   const height = legend + c.rows.length * rowHeight + 4;
   const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${c.id}-title ${c.id}-desc" class="chart">`,
+    `<svg id="${c.id}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${c.id}-title ${c.id}-desc" class="chart">`,
     `<title id="${c.id}-title">${escapeHtml(c.title)}</title>`,
     `<desc id="${c.id}-desc">${escapeHtml(c.description)}</desc>`,
   ];

@@ -1,0 +1,116 @@
+// The open-data package: a descriptor the Frictionless profile accepts, CSVs any RFC 4180 reader
+// reads back to the published tables, field by field.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import Ajv from "ajv-draft-04";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { exportOpenData, figureTables, isWithheld, protect, toCsv, type LabFigures, type Table, type Value } from "../../src/index.js";
+import { demoFigures } from "./demo-figures.js";
+
+const profile = JSON.parse(readFileSync(new URL("../fixtures/frictionless/tabular-data-package.json", import.meta.url), "utf8"));
+const validate = new Ajv({ strict: false, allErrors: true }).compile(profile);
+
+interface Field {
+  name: string;
+  type: string;
+}
+interface Resource {
+  name: string;
+  path: string;
+  hash: string;
+  schema: { fields: Field[]; missingValues: string[] };
+}
+
+// A CSV field read back by its Table Schema type.
+const read = (text: string, field: Field, missing: readonly string[]): Value | "missing" => {
+  if (missing.includes(text)) return "missing";
+  switch (field.type) {
+    case "integer":
+      expect(text, `${field.name} ${text}`).toMatch(/^-?\d+$/u);
+      return Number(text);
+    case "number":
+      expect(Number.isFinite(Number(text)), `${field.name} ${text}`).toBe(true);
+      return Number(text);
+    case "boolean":
+      expect(["true", "false"]).toContain(text);
+      return text === "true";
+    case "date":
+      expect(text).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+      return text;
+    default:
+      return text;
+  }
+};
+
+const roundTrip = (figures: LabFigures, threshold?: number) => {
+  const options = threshold === undefined ? {} : { threshold };
+  const { files } = exportOpenData(figures, { ...options, created: "2026-11-30T00:00:00Z" });
+  const descriptor = JSON.parse(files["datapackage.json"] ?? "null");
+  const ok = validate(descriptor);
+  expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
+  expect(ok).toBe(true);
+  const published = protect(figureTables(figures), options);
+  const resources: Resource[] = descriptor.resources;
+  expect(resources.map((r) => r.name)).toEqual(published.tables.map((t) => t.id));
+  expect(Object.keys(files).sort()).toEqual(["datapackage.json", ...resources.map((r) => r.path)].sort());
+  let cells = 0;
+  let withheld = 0;
+  resources.forEach((r, ti) => {
+    const text = files[r.path] ?? "";
+    expect(r.hash).toBe(`sha256:${createHash("sha256").update(text, "utf8").digest("hex")}`);
+    const records: string[][] = parse(text, { record_delimiter: "\r\n", relax_column_count: false });
+    const table = published.tables[ti] as Table;
+    expect(records[0]).toEqual(r.schema.fields.map((f) => f.name));
+    expect(records.slice(1)).toHaveLength(table.rows.length);
+    records.slice(1).forEach((record, i) =>
+      record.forEach((field, j) => {
+        const expected = table.rows[i]?.[j] ?? null;
+        const got = read(field, r.schema.fields[j] as Field, r.schema.missingValues);
+        cells++;
+        if (got === "missing") {
+          expect(expected === null || isWithheld(expected), `${r.name}[${i}].${r.schema.fields[j]?.name}`).toBe(true);
+          if (expected !== null) withheld++;
+        } else expect(got, `${r.name}[${i}].${r.schema.fields[j]?.name}`).toEqual(expected);
+      }),
+    );
+  });
+  return { descriptor, files, cells, withheld, published };
+};
+
+describe("exportOpenData", () => {
+  it("the demonstration log's package: the profile accepts the descriptor, every CSV reads back to the published table", () => {
+    const { descriptor, cells, withheld } = roundTrip(demoFigures);
+    expect(cells).toBeGreaterThan(1000);
+    expect(withheld).toBe(0);
+    expect(descriptor.licenses[0].name).toBe("CC-BY-4.0");
+    expect(descriptor.disclosure).toEqual({ threshold: 5, withheld: 0 });
+    expect(descriptor.latestEventAt).toBe(demoFigures.latestEventAt);
+    expect(descriptor.created).toBe("2026-11-30T00:00:00Z");
+  });
+
+  it("with a high threshold, withheld cells read as missing values and nothing else changes", () => {
+    const { withheld, published, files } = roundTrip(demoFigures, 400);
+    expect(withheld).toBeGreaterThan(10);
+    expect(withheld).toBe(published.withheld.length);
+    // The headline's citizens are far above 400: published as the figure says.
+    expect(files["data/headline.csv"]?.split("\r\n")[1]?.split(",")[2]).toBe(String(demoFigures.headline.citizens));
+  });
+
+  it("an as-of date and free text with commas, quotes and line breaks survive the trip", () => {
+    const f = structuredClone(demoFigures);
+    const decision = f.auditTrail.find((x) => x.decision !== undefined)?.decision;
+    if (decision === undefined) throw new Error("the demonstration log has gate decisions");
+    decision.rationale = 'Approved, "with conditions":\r\nsee minutes; =SUM(A1)';
+    f.asOf = { at: "2019-12-31T23:59:59Z", by: "recordedAt" };
+    const { descriptor } = roundTrip(f);
+    expect(descriptor.asOf).toEqual({ at: "2019-12-31T23:59:59Z", by: "recordedAt" });
+    expect(descriptor.description).toContain("2019-12-31T23:59:59Z");
+  });
+
+  it("refuses nothing a reader would: the profile rejects a descriptor without resources (the validator is live)", () => {
+    expect(validate({ profile: "tabular-data-package", resources: [] })).toBe(false);
+    const t: Table = { id: "t", title: "", description: "", columns: [{ key: "a,b", title: "", description: "", type: "string" }], rows: [['x"y'], [null]] };
+    expect(toCsv(t)).toBe('"a,b"\r\n"x""y"\r\n\r\n');
+  });
+});
