@@ -1,13 +1,14 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // The root re-exports the three layers; each layer is also an entry of its own, so a bundler that
+  // The root re-exports the layers; each layer is also an entry of its own, so a bundler that
   // only needs the kernel never sees the lab.
   entry: {
     index: "src/index.ts",
     "kernel/index": "src/kernel/index.ts",
     "lab/index": "src/lab/index.ts",
     "projections/index": "src/projections/index.ts",
+    "publish/index": "src/publish/index.ts",
     "testing/index": "src/testing/index.ts",
     // Apart, so that the rest of the testing kit compiles in a project without fast-check.
     "testing/arbitraries": "src/testing/arbitraries.ts",

@@ -19,6 +19,7 @@ const cases: { readonly what: string; readonly code: string; readonly budgetKiB?
   { what: 'import { ok, err } from "labx-core"', code: 'export { ok, err } from "./dist/index.js";' },
   { what: 'import { labDecider } from "labx-core/lab"', code: 'export { labDecider } from "./dist/lab/index.js";' },
   { what: 'import { computeFigures } from "labx-core/projections"', code: 'export { computeFigures } from "./dist/projections/index.js";' },
+  { what: 'import { exportOpenData } from "labx-core/publish"', code: 'export { exportOpenData } from "./dist/publish/index.js";' },
 ];
 
 const ownBytes = async (code: string): Promise<number> => {

@@ -1,11 +1,11 @@
 import type { Column } from "./table.js";
 
-type Spec = Omit<Column, "title" | "description">;
-type Keyed<K extends string> = Spec & { readonly key: K };
-const count = <K extends string>(key: K, people = false): Keyed<K> => ({ key, type: "integer", format: "count", ...(people ? { people } : {}) });
+/** A column as `TABLE_COLUMNS` declares it: everything but the words, which come from the labels. */
+export type ColumnSpec<K extends string = string> = Omit<Column, "title" | "description" | "key"> & { readonly key: K };
+const count = <K extends string>(key: K, people = false): ColumnSpec<K> => ({ key, type: "integer", format: "count", ...(people ? { people } : {}) });
 const of =
   (type: Column["type"], format?: Column["format"]) =>
-  <K extends string>(key: K): Keyed<K> => ({ key, type, ...(format ? { format } : {}) });
+  <K extends string>(key: K): ColumnSpec<K> => ({ key, type, ...(format ? { format } : {}) });
 const code = of("string", "code");
 const text = of("string");
 const days = of("number", "days");
@@ -62,7 +62,15 @@ export const TABLE_COLUMNS = {
   gender: [code("gender"), count("people", true)],
   time_in_stage: [code("stage"), count("stays"), days("median_days"), days("median_days_net")],
   pauses: [code("reason"), count("pauses"), count("still_paused"), count("days_paused"), days("median_days")],
-  procurement: [code("procedure"), count("requested"), count("contracted"), count("cancelled"), count("open"), days("median_days"), days("median_days_contracted")],
+  procurement: [
+    code("procedure"),
+    count("requested"),
+    count("contracted"),
+    count("cancelled"),
+    count("open"),
+    days("median_days"),
+    days("median_days_contracted"),
+  ],
   kpis: [
     text("project"),
     text("kpi"),
@@ -80,7 +88,7 @@ export const TABLE_COLUMNS = {
   reluctance: [code("dimension"), code("value"), count("asked"), count("declined"), share("rate")],
   money: [text("currency"), code("source"), amount("budget"), amount("spent")],
   decisions: [date("occurred"), date("recorded"), text("project"), code("gate"), code("outcome"), text("approvers"), text("rationale")],
-} as const satisfies Record<string, readonly Spec[]>;
+} as const satisfies Record<string, readonly ColumnSpec[]>;
 
 /** The id of a published table. */
 export type TableId = keyof typeof TABLE_COLUMNS;

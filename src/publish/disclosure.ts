@@ -33,7 +33,9 @@ const cellsOf = (r: Relation): readonly CellRef[] => [r.total, ...r.parts];
 const primaries = (tables: readonly Table[], threshold: number): CellRef[] =>
   tables.flatMap((t) =>
     t.columns.flatMap((c, j) =>
-      c.people ? t.rows.flatMap((row, i) => (typeof row[j] === "number" && row[j] > 0 && row[j] < threshold ? [{ table: t.id, row: i, column: c.key }] : [])) : [],
+      c.people
+        ? t.rows.flatMap((row, i) => (typeof row[j] === "number" && row[j] > 0 && row[j] < threshold ? [{ table: t.id, row: i, column: c.key }] : []))
+        : [],
     ),
   );
 

@@ -10,8 +10,7 @@ import { isWithheld, type Column, type Value } from "./table.js";
  * words("co_design", en); // "co-design"
  * words("pre_commercial", en); // "pre commercial"
  */
-export const words = (code: string, labels: Labels): string =>
-  labels.values[code] ?? code.replace(/^(\d+)_(\d+)$/u, "$1–$2").replaceAll("_", " ");
+export const words = (code: string, labels: Labels): string => labels.values[code] ?? code.replace(/^(\d+)_(\d+)$/u, "$1–$2").replaceAll("_", " ");
 
 /**
  * A cell as people read it, in the labels' locale: counts grouped, shares as percentages, days with

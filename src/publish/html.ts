@@ -35,16 +35,18 @@ body{margin:0 auto;max-width:60rem;padding:1rem}
 h1{font-size:1.7rem;margin:.5rem 0}h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid #1f4e79}
 a{color:#1f4e79}.note{color:#3d3d3d}
 nav ol{columns:2;padding-left:1.2rem;margin:0}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.5rem;margin:0}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));gap:.5rem;margin:0}
 .cards div{border:1px solid #c8c8c8;border-radius:4px;padding:.5rem}
 .cards dt{font-size:.85rem;color:#3d3d3d}.cards dd{margin:0;font-size:1.5rem;font-weight:700}
-figure{margin:.5rem 0}svg.chart{width:100%;height:auto;font-size:12px;fill:#1a1a1a}
+figure{margin:.5rem 0}svg.chart{width:100%;max-width:44rem;height:auto;font-size:13px;fill:#1a1a1a}
+@media (max-width:40rem){nav ol{columns:1}}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid #c8c8c8;padding:.2rem .5rem;vertical-align:top}
-thead th{text-align:left;background:#eef2f7}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+thead th,tbody th{text-align:left}thead th{background:#eef2f7}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 @page{size:A4;margin:14mm}
-@media print{:root{font-size:10pt}nav{display:none}body{max-width:none;padding:0}.scroll{overflow:visible}figure,tr,.cards div{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}}
+@media print{:root{font-size:10pt}nav{display:none}body{max-width:none;padding:0}.scroll{overflow:visible}
+figure,tr,.cards div{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}}
 `;
 
 const numeric = (t: Table, j: number): boolean => {
@@ -75,7 +77,8 @@ const htmlTable = (table: Table, labels: Labels): string => {
       return `<tr>${cells.join("")}</tr>`;
     })
     .join("\n");
-  return `<div class="scroll"><table id="${t.id}-table"><caption>${escapeHtml(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  const caption = `<caption>${escapeHtml(t.title)}</caption>`;
+  return `<div class="scroll"><table id="${t.id}-table">${caption}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 };
 
 const chartOf = (t: Table, labels: Labels): string => {
@@ -93,12 +96,15 @@ const chartOf = (t: Table, labels: Labels): string => {
   }));
   const seriesTitles = series.map(({ j }) => t.columns[j]?.title ?? "");
   const by = spec.label.map((key) => t.columns[index(key)]?.title ?? key).join(" · ");
-  return `<figure>${barChart({ id: `${t.id}-chart`, title: t.title, description: labels.chartDescription(seriesTitles, by), series: seriesTitles, rows })}</figure>`;
+  const description = labels.chartDescription(seriesTitles, by);
+  return `<figure>${barChart({ id: `${t.id}-chart`, title: t.title, description, series: seriesTitles, rows })}</figure>`;
 };
 
 const headlineCards = (t: Table, labels: Labels): string => {
   const row = t.rows[0] ?? [];
-  const cards = t.columns.map((c, j) => `<div><dt title="${escapeHtml(c.description)}">${escapeHtml(c.title)}</dt><dd>${escapeHtml(formatValue(row[j] ?? null, c, labels))}</dd></div>`);
+  const cards = t.columns.map(
+    (c, j) => `<div><dt title="${escapeHtml(c.description)}">${escapeHtml(c.title)}</dt><dd>${escapeHtml(formatValue(row[j] ?? null, c, labels))}</dd></div>`,
+  );
   return `<dl class="cards" id="headline-cards">${cards.join("")}</dl>`;
 };
 

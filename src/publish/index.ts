@@ -9,4 +9,4 @@ export * from "./open-data.js";
 export { barChart, escapeHtml, type BarChart } from "./svg.js";
 export * from "./table.js";
 export * from "./tables.js";
-export { TABLE_COLUMNS, type ColumnKey, type TableId } from "./columns.js";
+export { TABLE_COLUMNS, type ColumnKey, type ColumnSpec, type TableId } from "./columns.js";

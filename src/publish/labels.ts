@@ -109,7 +109,8 @@ export const en: Labels = {
     },
     participation_by_year: {
       title: "Participation by year",
-      description: "A person counts once in a year and once overall, so the years' people do not add up to the total; participations and anonymous headcounts do.",
+      description:
+        "A person counts once in a year and once overall, so the years' people do not add up to the total; participations and anonymous headcounts do.",
       columns: {
         year: ["Year", "Calendar year of the session."],
         people: ["People", `People in any role: ${people} in the year.`],
@@ -170,7 +171,8 @@ export const en: Labels = {
     procurement: {
       title: "Procurement lead times",
       description:
-        "Requested → contracted. The median counts procurements still open (and cancelled ones, up to their cancellation) as still waiting, so the slowest are not dropped.",
+        "Requested → contracted. The median counts procurements still open (and cancelled ones, up to their cancellation) as still waiting, " +
+        "so the slowest are not dropped.",
       columns: {
         procedure: ["Procedure", "Procurement procedure, or all."],
         requested: ["Requested", "Procurements requested."],

@@ -1,4 +1,4 @@
-import { Gate, ScaleType, Stage } from "../lab/index.js";
+import { Gate, ScaleType, Stage } from "../lab/vocabulary.js";
 import type { AdoptionFigure, Amounts, LabFigures, LeadTimes, Overruns, Rate } from "../projections/index.js";
 import type { TableId } from "./columns.js";
 import { protect, type DisclosureOptions, type ProtectedTables } from "./disclosure.js";

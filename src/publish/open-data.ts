@@ -1,4 +1,4 @@
-import { sha256Hex, type Sha256 } from "../kernel/index.js";
+import { sha256Hex, type Sha256 } from "../kernel/digest.js";
 import type { LabFigures } from "../projections/index.js";
 import { toCsv, WITHHELD_CSV } from "./csv.js";
 import { asOfText } from "./format.js";

@@ -16,9 +16,9 @@ export const escapeHtml = (s: string): string =>
 
 // Dark enough for 4.5:1 against white (WCAG AA) and told apart by people with a red–green deficiency.
 const COLOURS = ["#1f4e79", "#a04a00", "#2e6b30"];
-const WIDTH = 640;
-const LABEL = 190;
-const BARS = 340;
+const WIDTH = 520;
+const LABEL = 160;
+const BARS = 280;
 const BAR = 14;
 
 const plain = (v: Value): number | null => (typeof v === "number" ? v : null);
@@ -29,7 +29,8 @@ const plain = (v: Value): number | null => (typeof v === "number" ? v : null);
  * Bars start at zero; a negative value draws no bar and keeps its text.
  *
  * @example
- * barChart({ id: "gates", title: "Gate conversion", description: "…", series: ["Conversion"], rows: [{ label: "G1", values: [{ value: 0.8, text: "80%" }] }] });
+ * const rows = [{ label: "G1", values: [{ value: 0.8, text: "80%" }] }];
+ * barChart({ id: "gates", title: "Gate conversion", description: "Bar chart of conversion by gate.", series: ["Conversion"], rows });
  */
 export const barChart = (c: BarChart): string => {
   const max = Math.max(0, ...c.rows.flatMap((r) => r.values.map((v) => plain(v.value) ?? 0)));
@@ -43,7 +44,7 @@ export const barChart = (c: BarChart): string => {
   ];
   c.series.forEach((s, i) => {
     if (legend === 0) return;
-    const x = LABEL + i * 170;
+    const x = LABEL + i * 150;
     out.push(`<rect x="${x}" y="4" width="12" height="12" fill="${COLOURS[i % COLOURS.length]}"/><text x="${x + 18}" y="15">${escapeHtml(s)}</text>`);
   });
   c.rows.forEach((r, i) => {

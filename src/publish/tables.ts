@@ -1,4 +1,4 @@
-import { Gate, Stage } from "../lab/index.js";
+import { Gate, Stage } from "../lab/vocabulary.js";
 import type { LabFigures } from "../projections/index.js";
 import { TABLE_COLUMNS, type ColumnKey, type TableId } from "./columns.js";
 import { en, type Labels } from "./labels.js";
@@ -28,7 +28,6 @@ const columnSum = <T extends TableId>(table: T, rows: number, column: ColumnKey<
   total,
   parts: Array.from({ length: rows }, (_, i) => at(table, i, column)),
 });
-const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 const headline = (f: LabFigures): Row<"headline"> => {
   const h = f.headline;
@@ -119,7 +118,9 @@ const territory = (f: LabFigures): Row<"territory">[] => {
   const engaged = f.participation.publicEntitiesEngaged.byRegion;
   const held = f.participation.sessionsHeldByRegion;
   const im = f.impact;
-  const regions = [...new Set([...Object.keys(engaged), ...Object.keys(held), ...Object.keys(im.pilots.byRegion), ...Object.keys(im.adoption.byRegion)])].sort();
+  const regions = [
+    ...new Set([...Object.keys(engaged), ...Object.keys(held), ...Object.keys(im.pilots.byRegion), ...Object.keys(im.adoption.byRegion)]),
+  ].sort();
   return regions.map((region) => ({
     region,
     public_entities: engaged[region] ?? 0,
@@ -160,6 +161,65 @@ const decisions = (f: LabFigures): Row<"decisions">[] =>
         ],
   );
 
+// The equations the numbers obey, for disclosure control (checked on generated portfolios by the tests).
+const relationsOf = (years: number, sectors: number, ages: number, genders: number): Relation[] => [
+  { total: at("headline", 0, "reach"), parts: [at("headline", 0, "people"), at("headline", 0, "anonymous_headcount")] },
+  columnSum("participation_by_year", years, "participations", at("headline", 0, "participations")),
+  columnSum("participation_by_year", years, "anonymous_headcount", at("headline", 0, "anonymous_headcount")),
+  columnSum("participation_by_sector", sectors, "participations", at("headline", 0, "participations")),
+  columnSum("participation_by_sector", sectors, "anonymous_headcount", at("headline", 0, "anonymous_headcount")),
+  // The last row of each breakdown is its total.
+  columnSum("age_bands", ages - 1, "people", at("age_bands", ages - 1, "people")),
+  columnSum("gender", genders - 1, "people", at("gender", genders - 1, "people")),
+];
+
+// The tables of how projects move: through stages and gates, and what holds them up.
+const progress = (f: LabFigures, labels: Labels) => {
+  const pc = f.portfolio.gateConversion;
+  const t = f.portfolio.timeInStage;
+  return {
+    stages: tableOf("stages", labels, stages(f)),
+    gates: tableOf(
+      "gates",
+      labels,
+      Gate.options.map((gate) => ({ gate, reached: pc[gate].reached, passed: pc[gate].passed, conversion: pc[gate].rate })),
+    ),
+    time: tableOf(
+      "time_in_stage",
+      labels,
+      Stage.options.map((stage) => ({ stage, stays: t[stage].stays, median_days: t[stage].medianDaysGross, median_days_net: t[stage].medianDaysNet })),
+    ),
+    pauses: tableOf(
+      "pauses",
+      labels,
+      Object.entries(f.portfolio.pauses.byReason).flatMap(([reason, x]) =>
+        x === undefined ? [] : [{ reason, pauses: x.pauses, still_paused: x.open, days_paused: x.days, median_days: x.medianDays }],
+      ),
+    ),
+    procurement: tableOf("procurement", labels, procurement(f)),
+  };
+};
+
+const kpis = (f: LabFigures): Row<"kpis">[] =>
+  f.impact.kpis.map((k) => ({
+    project: k.projectId,
+    kpi: k.kpiId,
+    name: k.name,
+    unit: k.unit,
+    direction: k.direction,
+    baseline: k.baseline,
+    target: k.target,
+    latest: k.actual,
+    progress: k.progress,
+    met: k.met,
+    method: k.method,
+  }));
+
+const money = (f: LabFigures): Row<"money">[] =>
+  Object.entries(f.finance.byCurrency).flatMap(([currency, c]) =>
+    Object.entries(c.bySource).flatMap(([source, a]) => (a === undefined ? [] : [{ currency, source, budget: a.budget, spent: a.spent }])),
+  );
+
 /**
  * The published tables of a set of figures, with the equations between their cells that disclosure
  * control must respect: the one form the HTML report, the Markdown report's people counts and the
@@ -174,16 +234,11 @@ export const figureTables = (f: LabFigures, labels: Labels = en): TableSet => {
   const sectors = bySector(f);
   const ages = withAll(f.participation.overall.demographics.ageBands);
   const genders = withAll(f.participation.overall.demographics.gender);
-  const pc = f.portfolio.gateConversion;
-  const t = f.portfolio.timeInStage;
+  const moving = progress(f, labels);
   const tables = [
     tableOf("headline", labels, [headline(f)]),
-    tableOf("stages", labels, stages(f)),
-    tableOf(
-      "gates",
-      labels,
-      Gate.options.map((gate) => ({ gate, reached: pc[gate].reached, passed: pc[gate].passed, conversion: pc[gate].rate })),
-    ),
+    moving.stages,
+    moving.gates,
     tableOf("participation_by_year", labels, years),
     tableOf("participation_by_sector", labels, sectors),
     tableOf(
@@ -196,55 +251,14 @@ export const figureTables = (f: LabFigures, labels: Labels = en): TableSet => {
       labels,
       genders.map((x) => ({ gender: x.code, people: x.n })),
     ),
-    tableOf(
-      "time_in_stage",
-      labels,
-      Stage.options.map((stage) => ({ stage, stays: t[stage].stays, median_days: t[stage].medianDaysGross, median_days_net: t[stage].medianDaysNet })),
-    ),
-    tableOf(
-      "pauses",
-      labels,
-      Object.entries(f.portfolio.pauses.byReason).flatMap(([reason, x]) =>
-        x === undefined ? [] : [{ reason, pauses: x.pauses, still_paused: x.open, days_paused: x.days, median_days: x.medianDays }],
-      ),
-    ),
-    tableOf("procurement", labels, procurement(f)),
-    tableOf(
-      "kpis",
-      labels,
-      f.impact.kpis.map((k) => ({
-        project: k.projectId,
-        kpi: k.kpiId,
-        name: k.name,
-        unit: k.unit,
-        direction: k.direction,
-        baseline: k.baseline,
-        target: k.target,
-        latest: k.actual,
-        progress: k.progress,
-        met: k.met,
-        method: k.method,
-      })),
-    ),
+    moving.time,
+    moving.pauses,
+    moving.procurement,
+    tableOf("kpis", labels, kpis(f)),
     tableOf("territory", labels, territory(f)),
     tableOf("reluctance", labels, reluctance(f)),
-    tableOf(
-      "money",
-      labels,
-      Object.entries(f.finance.byCurrency).flatMap(([currency, c]) =>
-        Object.entries(c.bySource).flatMap(([source, a]) => (a === undefined ? [] : [{ currency, source, budget: a.budget, spent: a.spent }])),
-      ),
-    ),
+    tableOf("money", labels, money(f)),
     tableOf("decisions", labels, decisions(f)),
   ];
-  const relations: Relation[] = [
-    { total: at("headline", 0, "reach"), parts: [at("headline", 0, "people"), at("headline", 0, "anonymous_headcount")] },
-    columnSum("participation_by_year", years.length, "participations", at("headline", 0, "participations")),
-    columnSum("participation_by_year", years.length, "anonymous_headcount", at("headline", 0, "anonymous_headcount")),
-    columnSum("participation_by_sector", sectors.length, "participations", at("headline", 0, "participations")),
-    columnSum("participation_by_sector", sectors.length, "anonymous_headcount", at("headline", 0, "anonymous_headcount")),
-    columnSum("age_bands", ages.length - 1, "people", at("age_bands", ages.length - 1, "people")),
-    columnSum("gender", genders.length - 1, "people", at("gender", genders.length - 1, "people")),
-  ];
-  return { tables, relations };
+  return { tables, relations: relationsOf(years.length, sectors.length, ages.length, genders.length) };
 };

@@ -16,7 +16,15 @@ const required = process.env.LABX_BROWSER_REQUIRED === "1";
 const artefacts = resolve(process.env.LABX_ARTIFACTS ?? "artifacts", "browser");
 
 // Without the background-networking flags Chromium tries to reach Google's hosts at start.
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 interface Bar {
   row: string;
@@ -115,7 +123,9 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
     expect(year.filter((b) => b.series === "Citizens").map((b) => [b.row, b.value])).toEqual(
       years.map((k) => [k.slice(5), f.participation.slices[k]?.distinctByRole.citizen]),
     );
-    expect(year.filter((b) => b.series === "Civil servants").map((b) => b.value)).toEqual(years.map((k) => f.participation.slices[k]?.distinctByRole.civil_servant));
+    expect(year.filter((b) => b.series === "Civil servants").map((b) => b.value)).toEqual(
+      years.map((k) => f.participation.slices[k]?.distinctByRole.civil_servant),
+    );
     expect((await bars(page, "gates")).map((b) => b.value)).toEqual(["G1", "G2", "G3", "G4"].map((g) => f.portfolio.gateConversion[g as "G1"].rate));
     expect((await bars(page, "kpis")).map((b) => b.value)).toEqual(f.impact.kpis.map((k) => k.progress));
     const cards = await page.$$eval("#headline-cards dd", (dd) => dd.map((d) => Number((d.textContent ?? "").replaceAll(",", ""))));
@@ -162,7 +172,7 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
 
   it("on a phone the page does not scroll sideways; printed, it fills A4 pages", async () => {
     const { page } = await open("/report.html", 390, 844);
-    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    const [scrollWidth, innerWidth] = (await page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")) as number[];
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth ?? 0);
     await page.screenshot({ path: join(artefacts, "report-phone.png") });
     const pdf = Buffer.from(await page.pdf({ format: "A4", printBackground: true }));

@@ -25,12 +25,37 @@ const values = (t: Table): Value[] => t.rows.flat();
 
 describe("determinedUnknowns", () => {
   it("finds what equations pin down, exactly", () => {
-    expect(determinedUnknowns([[1, 1], [0, 1]], 2)).toEqual([true, true]);
+    expect(
+      determinedUnknowns(
+        [
+          [1, 1],
+          [0, 1],
+        ],
+        2,
+      ),
+    ).toEqual([true, true]);
     expect(determinedUnknowns([[1, 1]], 2)).toEqual([false, false]);
     // a + b, b + c, a + c: three equations, three unknowns, all determined.
-    expect(determinedUnknowns([[1, 1, 0], [0, 1, 1], [1, 0, 1]], 3)).toEqual([true, true, true]);
+    expect(
+      determinedUnknowns(
+        [
+          [1, 1, 0],
+          [0, 1, 1],
+          [1, 0, 1],
+        ],
+        3,
+      ),
+    ).toEqual([true, true, true]);
     // a − b and b − c: differences only, nothing determined.
-    expect(determinedUnknowns([[1, -1, 0], [0, 1, -1]], 3)).toEqual([false, false, false]);
+    expect(
+      determinedUnknowns(
+        [
+          [1, -1, 0],
+          [0, 1, -1],
+        ],
+        3,
+      ),
+    ).toEqual([false, false, false]);
     // An unknown in no equation is free.
     expect(determinedUnknowns([], 1)).toEqual([false]);
   });
@@ -58,7 +83,10 @@ describe("protect: primary and secondary suppression", () => {
   });
 
   it("given a threshold of 0 or 1, then nothing is withheld; the unprotected tables stay available", () => {
-    const { table, relations } = crossTable("t", [[1, 2], [3, 4]]);
+    const { table, relations } = crossTable("t", [
+      [1, 2],
+      [3, 4],
+    ]);
     for (const threshold of [0, 1]) expect(protect({ tables: [table], relations }, { threshold }).tables).toEqual([table]);
     expect(protect({ tables: [table], relations }).withheld.length).toBeGreaterThan(0);
   });
@@ -72,7 +100,11 @@ describe("protect: primary and secondary suppression", () => {
     // Rows: [2, 9, 9 | 20], [9, 2, 9 | 20], [9, 9, 2 | 20]. Withholding the three 2s and three 9s two to
     // a line can leave a cell fixed by the totals; the check is by elimination, so whatever protect
     // chooses, neither attacker recovers a 2.
-    const { table, relations } = crossTable("t", [[2, 9, 9], [9, 2, 9], [9, 9, 2]]);
+    const { table, relations } = crossTable("t", [
+      [2, 9, 9],
+      [9, 2, 9],
+      [9, 9, 2],
+    ]);
     const p = protect({ tables: [table], relations });
     const primary = p.withheld.filter((w) => w.withheld === "primary").map((w) => `t|${w.row}|${w.column}`);
     expect(primary).toHaveLength(3);
@@ -154,7 +186,13 @@ describe("protect, as a property", () => {
             }),
           );
         });
-        const naive = tables.map((t) => twoPerLine(t, relations.filter((r) => r.total.table === t.id && r.parts.every((x) => x.table === t.id)), threshold));
+        const naive = tables.map((t) =>
+          twoPerLine(
+            t,
+            relations.filter((r) => r.total.table === t.id && r.parts.every((x) => x.table === t.id)),
+            threshold,
+          ),
+        );
         const cracked = [...byNullSpace(naive, relations)].some((k) => {
           const [id, row, column] = k.split("|");
           const t = tables.find((x) => x.id === id);

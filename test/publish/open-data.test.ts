@@ -6,7 +6,7 @@ import Ajv from "ajv-draft-04";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { exportOpenData, figureTables, isWithheld, protect, toCsv, type LabFigures, type Table, type Value } from "../../src/index.js";
-import { demoFigures } from "./demo-figures.js";
+import { demoFigures, withRationale } from "./demo-figures.js";
 
 const profile = JSON.parse(readFileSync(new URL("../fixtures/frictionless/tabular-data-package.json", import.meta.url), "utf8"));
 const validate = new Ajv({ strict: false, allErrors: true }).compile(profile);
@@ -98,11 +98,10 @@ describe("exportOpenData", () => {
   });
 
   it("an as-of date and free text with commas, quotes and line breaks survive the trip", () => {
-    const f = structuredClone(demoFigures);
-    const decision = f.auditTrail.find((x) => x.decision !== undefined)?.decision;
-    if (decision === undefined) throw new Error("the demonstration log has gate decisions");
-    decision.rationale = 'Approved, "with conditions":\r\nsee minutes; =SUM(A1)';
-    f.asOf = { at: "2019-12-31T23:59:59Z", by: "recordedAt" };
+    const f = {
+      ...withRationale(demoFigures, 'Approved, "with conditions":\r\nsee minutes; =SUM(A1)'),
+      asOf: { at: "2019-12-31T23:59:59Z", by: "recordedAt" as const },
+    };
     const { descriptor } = roundTrip(f);
     expect(descriptor.asOf).toEqual({ at: "2019-12-31T23:59:59Z", by: "recordedAt" });
     expect(descriptor.description).toContain("2019-12-31T23:59:59Z");
