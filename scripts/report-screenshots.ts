@@ -17,11 +17,16 @@ const browser = await puppeteer.launch({
 });
 const page = await browser.newPage();
 await page.setViewport({ width: 900, height: 1200 });
-await page.setContent(renderHtmlReport(figures.value, { title: "LabX-like innovation lab, 2017–2020 (demonstration log)" }));
+const html = renderHtmlReport(figures.value, { title: "LabX-like innovation lab, 2017–2020 (demonstration log)" });
+if (!html.ok) throw new Error(html.error.message);
+await page.setContent(html.value);
 const bottom = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().bottom + window.scrollY);
 const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top + window.scrollY);
 await page.screenshot({ path: "docs/report-headline.png", clip: { x: 0, y: 0, width: 900, height: (await bottom("#headline-cards")) + 16 } });
 const from = (await top("#participation_by_year")) - 8;
-await page.screenshot({ path: "docs/report-chart.png", clip: { x: 0, y: from, width: 900, height: (await bottom("#participation_by_year figure")) - from + 16 } });
+await page.screenshot({
+  path: "docs/report-chart.png",
+  clip: { x: 0, y: from, width: 900, height: (await bottom("#participation_by_year figure")) - from + 16 },
+});
 await browser.close();
 console.log("wrote docs/report-headline.png and docs/report-chart.png");

@@ -48,15 +48,26 @@ if (!figures.ok) {
   process.exit(2);
 }
 const title = file === DEMO_LOG ? "LabX-like innovation lab, 2017–2020 (demonstration log)" : `Innovation lab report: ${file}`;
-console.log(renderReport(figures.value, { title }));
+// Every output is made before anything is printed or written: a refusal leaves no half-written set.
+const made = {
+  markdown: renderReport(figures.value, { title }),
+  html: outputs.html === undefined ? undefined : renderHtmlReport(figures.value, { title }),
+  openData: outputs.openData === undefined ? undefined : exportOpenData(figures.value, { title, created: new Date().toISOString() }),
+};
+for (const r of [made.markdown, made.html, made.openData])
+  if (r !== undefined && !r.ok) {
+    console.error(`${file}: no report — ${r.error.message} [${r.error.code}]`);
+    process.exit(2);
+  }
+if (made.markdown.ok) console.log(made.markdown.value);
 const written: string[] = [];
-if (outputs.html !== undefined) {
+if (outputs.html !== undefined && made.html?.ok) {
   mkdirSync(dirname(outputs.html), { recursive: true });
-  writeFileSync(outputs.html, renderHtmlReport(figures.value, { title }));
+  writeFileSync(outputs.html, made.html.value);
   written.push(`HTML report: ${outputs.html}`);
 }
-if (outputs.openData !== undefined) {
-  const { files: data } = exportOpenData(figures.value, { title, created: new Date().toISOString() });
+if (outputs.openData !== undefined && made.openData?.ok) {
+  const data = made.openData.value.files;
   for (const [path, text] of Object.entries(data)) {
     mkdirSync(dirname(join(outputs.openData, path)), { recursive: true });
     writeFileSync(join(outputs.openData, path), text);

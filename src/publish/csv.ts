@@ -16,8 +16,8 @@ const field = (v: Value): string => {
  * nothing to report as an empty field and a withheld cell as `[c]`.
  *
  * @example
- * const { tables } = protect(figureTables(figures));
- * tables.map(toCsv); // ["challenges,projects_implemented,…\r\n36,25,…\r\n", …]
+ * const published = protect(figureTables(figures));
+ * if (published.ok) published.value.tables.map(toCsv); // ["challenges,projects_implemented,…\r\n36,25,…\r\n", …]
  */
 export const toCsv = (table: Table): string =>
   [table.columns.map((c) => field(c.key)), ...table.rows.map((r) => r.map(field))].map((r) => `${r.join(",")}\r\n`).join("");

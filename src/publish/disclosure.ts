@@ -1,14 +1,15 @@
+import type * as z from "zod";
+import { type DomainError, ok, type Result } from "../kernel/index.js";
 import { determinedUnknowns } from "./linear.js";
+import { checkOptions, DisclosureOptionsSchema } from "./options.js";
 import type { CellRef, Relation, Table, TableSet, Withheld } from "./table.js";
 
-/** Options of disclosure control. */
-export interface DisclosureOptions {
-  /**
-   * A people count from 1 to `threshold − 1` is withheld (default 5, as statistical offices do);
-   * 0 or 1 withholds nothing. Zero is published: it says that nobody took part, not who did.
-   */
-  readonly threshold?: number;
-}
+/**
+ * Options of disclosure control: `threshold` — a people count from 1 to `threshold − 1` is withheld
+ * (default 5, as statistical offices do); 0 or 1 withholds nothing. Zero is published: it says that
+ * nobody took part, not who did.
+ */
+export type DisclosureOptions = z.infer<typeof DisclosureOptionsSchema>;
 
 /** A set of tables after disclosure control, with what was withheld and why. */
 export interface ProtectedTables extends TableSet {
@@ -84,12 +85,19 @@ const cover = (relations: readonly Relation[], byId: ReadonlyMap<string, Table>,
  * exact elimination, not by counting withheld cells per line, which a cell bridging two groups of
  * withheld cells would pass. Figures are untouched: the host keeps the full ones.
  *
+ * Options that are not a whole number of people are refused (`validation_failed`): a threshold of
+ * `NaN` or `"5"` must not quietly withhold nothing.
+ *
  * @example
  * const published = protect(figureTables(figures), { threshold: 5 });
- * published.withheld; // [{ table: "participation_by_sector", row: 3, column: "citizens", withheld: "primary" }, …]
+ * if (published.ok) published.value.withheld; // [{ table: "participation_by_sector", row: 3, column: "citizens", withheld: "primary" }, …]
  */
-export const protect = (set: TableSet, options: DisclosureOptions = {}): ProtectedTables => {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+export const protect = (set: TableSet, options: DisclosureOptions = {}): Result<ProtectedTables, DomainError> => {
+  const checked = checkOptions(DisclosureOptionsSchema, "disclosure options", options);
+  return checked.ok ? ok(protectWith(set, checked.value.threshold ?? DEFAULT_THRESHOLD)) : checked;
+};
+
+const protectWith = (set: TableSet, threshold: number): ProtectedTables => {
   const byId = new Map(set.tables.map((t) => [t.id, t]));
   const refs = new Map<string, CellRef>();
   const withheld = new Map<string, Withheld["withheld"]>();

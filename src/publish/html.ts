@@ -1,19 +1,17 @@
 import type { LabFigures } from "../projections/index.js";
 import type { TableId } from "./columns.js";
-import { protect, type DisclosureOptions } from "./disclosure.js";
+import type * as z from "zod";
+import { type DomainError, ok, type Result } from "../kernel/index.js";
+import { protect } from "./disclosure.js";
+import { checkOptions, HtmlReportOptionsSchema } from "./options.js";
 import { asOfText, formatValue } from "./format.js";
 import { en, type Labels } from "./labels.js";
 import { barChart, escapeHtml } from "./svg.js";
 import { figureTables } from "./tables.js";
 import type { Table, Value } from "./table.js";
 
-/** Options of `renderHtmlReport`. */
-export interface HtmlReportOptions extends DisclosureOptions {
-  /** Document title (default: the labels' title). */
-  readonly title?: string;
-  /** The words to use (default English); a translation is another `Labels` object. */
-  readonly labels?: Labels;
-}
+/** Options of `renderHtmlReport`: `threshold`, the document `title` (default: the labels'), `labels` (default English). */
+export type HtmlReportOptions = z.infer<typeof HtmlReportOptionsSchema>;
 
 // Which tables get a chart: the column naming each row, and the columns drawn as bars.
 const CHARTS: Partial<Record<TableId, { readonly label: readonly string[]; readonly series: readonly string[] }>> = {
@@ -124,19 +122,24 @@ const section = (t: Table, labels: Labels): string =>
  * progress, territory, reluctance, money and the decision trail. Inline CSS and SVG only (its
  * Content-Security-Policy forbids every request); each chart has a `<title>` and `<desc>` and the
  * same numbers in a table after it; readable on a phone and printable to A4. People counts are
- * under disclosure control. Pure: returns the document as a string.
+ * under disclosure control. Pure: returns the document as a string; invalid options are refused.
  *
  * @example
  * const figures = computeFigures(events);
- * if (figures.ok) await writeFile("report.html", renderHtmlReport(figures.value, { title: "LabX 2017–2020" }));
+ * const html = figures.ok ? renderHtmlReport(figures.value, { title: "LabX 2017–2020" }) : figures;
+ * if (html.ok) await writeFile("report.html", html.value);
  */
-export const renderHtmlReport = (figures: LabFigures, options: HtmlReportOptions = {}): string => {
-  const labels = options.labels ?? en;
-  const title = options.title ?? labels.title;
-  const published = protect(figureTables(figures, labels), options);
+export const renderHtmlReport = (figures: LabFigures, options: HtmlReportOptions = {}): Result<string, DomainError> => {
+  const checked = checkOptions(HtmlReportOptionsSchema, "HTML report options", options);
+  if (!checked.ok) return checked;
+  const labels = checked.value.labels ?? en;
+  const title = checked.value.title ?? labels.title;
+  const protectedTables = protect(figureTables(figures, labels), { threshold: checked.value.threshold });
+  if (!protectedTables.ok) return protectedTables;
+  const published = protectedTables.value;
   const asOf = asOfText(figures, labels);
   const contents = published.tables.map((t) => `<li><a href="#${t.id}">${escapeHtml(t.title)}</a></li>`).join("");
-  return [
+  const page = [
     "<!doctype html>",
     `<html lang="${escapeHtml(labels.locale)}">`,
     "<head>",
@@ -156,5 +159,6 @@ export const renderHtmlReport = (figures: LabFigures, options: HtmlReportOptions
     "</body>",
     "</html>",
     "",
-  ].join("\n");
+  ];
+  return ok(page.join("\n"));
 };

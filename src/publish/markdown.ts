@@ -1,21 +1,21 @@
 import { Gate, ScaleType, Stage } from "../lab/vocabulary.js";
 import type { AdoptionFigure, Amounts, LabFigures, LeadTimes, Overruns, Rate } from "../projections/index.js";
 import type { TableId } from "./columns.js";
-import { protect, type DisclosureOptions, type ProtectedTables } from "./disclosure.js";
+import type * as z from "zod";
+import { type DomainError, ok, type Result } from "../kernel/index.js";
+import { protect, type ProtectedTables } from "./disclosure.js";
+import { checkOptions, ReportOptionsSchema } from "./options.js";
 import { asOfText, formatValue, words } from "./format.js";
 import { en, type Labels } from "./labels.js";
 import { figureTables } from "./tables.js";
 import type { Table } from "./table.js";
 
-/** Options of `renderReport`. */
-export interface ReportOptions extends DisclosureOptions {
-  /** Report title (default: the labels' title). */
-  readonly title?: string;
-  /** At most this many projects in the timeline chart (default 25; implemented projects first). */
-  readonly timelineProjects?: number;
-  /** The words of the published tables (default English). */
-  readonly labels?: Labels;
-}
+/**
+ * Options of `renderReport`: `threshold`, `title` (default: the labels'), `labels` (default English),
+ * and `timelineProjects` — at most this many projects in the timeline chart (default 25;
+ * implemented projects first).
+ */
+export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 
 interface Context {
   readonly options: ReportOptions;
@@ -369,16 +369,22 @@ const decisions: Section = (f) => {
  * Render the figures as a Markdown report: headline numbers, tables by year, sector and stage,
  * Mermaid charts (projects by stage as a pie, stage timelines as a gantt), impact and the decision
  * trail. People counts are the published tables', under disclosure control (see `protect`). Pure:
- * returns a string, writes nothing.
+ * returns the Markdown, writes nothing; invalid options are refused.
  *
  * @example
  * const figures = computeFigures(events);
- * if (figures.ok) await writeFile("report.md", renderReport(figures.value));
+ * const md = figures.ok ? renderReport(figures.value) : figures;
+ * if (md.ok) await writeFile("report.md", md.value);
  */
-export const renderReport = (f: LabFigures, options: ReportOptions = {}): string => {
-  const labels = options.labels ?? en;
-  const context: Context = { options, labels, published: protect(figureTables(f, labels), options) };
+export const renderReport = (f: LabFigures, options: ReportOptions = {}): Result<string, DomainError> => {
+  const checked = checkOptions(ReportOptionsSchema, "report options", options);
+  if (!checked.ok) return checked;
+  const labels = checked.value.labels ?? en;
+  const published = protect(figureTables(f, labels), { threshold: checked.value.threshold });
+  if (!published.ok) return published;
+  const context: Context = { options: checked.value, labels, published: published.value };
   const sections = [headline, where, byYear, bySector, territory, capacity, gates, reluctance, time, delays, money, timelines, impactSection, decisions];
-  const note = context.published.withheld.length > 0 ? [labels.withheldNote(context.published.threshold), ""] : [];
-  return [`# ${options.title ?? labels.title}`, "", asOfText(f, labels), "", ...sections.flatMap((section) => section(f, context)), ...note].join("\n");
+  const note = published.value.withheld.length > 0 ? [labels.withheldNote(published.value.threshold), ""] : [];
+  const lines = [`# ${checked.value.title ?? labels.title}`, "", asOfText(f, labels), "", ...sections.flatMap((section) => section(f, context)), ...note];
+  return ok(lines.join("\n"));
 };

@@ -1,32 +1,24 @@
-import { sha256Hex, type Sha256 } from "../kernel/digest.js";
+import { sha256Hex } from "../kernel/digest.js";
 import type { LabFigures } from "../projections/index.js";
 import { toCsv, WITHHELD_CSV } from "./csv.js";
 import { asOfText } from "./format.js";
-import { protect, type DisclosureOptions } from "./disclosure.js";
-import { en, type Labels } from "./labels.js";
+import type * as z from "zod";
+import { type DomainError, ok, type Result } from "../kernel/index.js";
+import { protect } from "./disclosure.js";
+import { checkOptions, type LicenceSchema, OpenDataOptionsSchema } from "./options.js";
+import { en } from "./labels.js";
 import { figureTables } from "./tables.js";
 
-/** A licence as a Data Package names it. */
-export interface Licence {
-  /** An Open Definition licence id, such as `CC-BY-4.0`. */
-  readonly name: string;
-  readonly path: string;
-  readonly title: string;
-}
+/** A licence as a Data Package names it: an Open Definition id (`CC-BY-4.0`), its URL and title. */
+export type Licence = z.infer<typeof LicenceSchema>;
 
-/** Options of `exportOpenData`. */
-export interface OpenDataOptions extends DisclosureOptions {
-  /** The package's machine name (lower case, digits, `-._/`; default `labx-figures`). */
-  readonly name?: string;
-  readonly title?: string;
-  /** Default: Creative Commons Attribution 4.0. */
-  readonly licence?: Licence;
-  /** When the package was made (RFC 3339); left out when not given, since the core reads no clock. */
-  readonly created?: string;
-  readonly labels?: Labels;
-  /** Hash function for each file's `hash` (default: the pure-JavaScript SHA-256). */
-  readonly sha256?: Sha256;
-}
+/**
+ * Options of `exportOpenData`: `threshold` and `labels` as for the reports; `name` (the package's
+ * machine name, default `labx-figures`), `title`, `licence` (default CC BY 4.0), `created` (RFC 3339;
+ * left out when not given, since the core reads no clock), `sha256` (for each file's `hash`; default
+ * the pure-JavaScript SHA-256, checked on known answers when given).
+ */
+export type OpenDataOptions = z.infer<typeof OpenDataOptionsSchema>;
 
 /** The files of an open-data package: `datapackage.json` and one CSV per table under `data/`. */
 export interface OpenData {
@@ -41,25 +33,31 @@ export const CC_BY_4: Licence = { name: "CC-BY-4.0", path: "https://creativecomm
  * The published tables as open data: a Frictionless Tabular Data Package — one CSV (RFC 4180) per
  * table and a `datapackage.json` describing each field (type, title, description), the as-of date,
  * the licence, the disclosure threshold, and each file's SHA-256. Cells are under disclosure control
- * (withheld ones read `[c]`, declared a missing value). Pure: returns the files, writes nothing.
+ * (withheld ones read `[c]`, declared a missing value). Pure: returns the files, writes nothing;
+ * invalid options (a `created` that is not RFC 3339, a licence without a URL…) are refused.
  *
  * @example
- * const { files } = exportOpenData(figures, { created: new Date().toISOString() });
- * for (const [path, text] of Object.entries(files)) await writeFile(`open-data/${path}`, text);
+ * const data = exportOpenData(figures, { created: new Date().toISOString() });
+ * if (data.ok) for (const [path, text] of Object.entries(data.value.files)) await writeFile(`open-data/${path}`, text);
  */
-export const exportOpenData = (figures: LabFigures, options: OpenDataOptions = {}): OpenData => {
-  const labels = options.labels ?? en;
-  const hash = options.sha256 ?? sha256Hex;
-  const published = protect(figureTables(figures, labels), options);
+export const exportOpenData = (figures: LabFigures, options: OpenDataOptions = {}): Result<OpenData, DomainError> => {
+  const checked = checkOptions(OpenDataOptionsSchema, "open-data options", options);
+  if (!checked.ok) return checked;
+  const o = checked.value;
+  const labels = o.labels ?? en;
+  const hash = o.sha256 ?? sha256Hex;
+  const protectedTables = protect(figureTables(figures, labels), { threshold: o.threshold });
+  if (!protectedTables.ok) return protectedTables;
+  const published = protectedTables.value;
   const csv = published.tables.map((t) => ({ table: t, path: `data/${t.id}.csv`, text: toCsv(t) }));
   const asOf = figures.asOf;
   const descriptor = {
     profile: "tabular-data-package",
-    name: options.name ?? "labx-figures",
-    title: options.title ?? labels.title,
+    name: o.name ?? "labx-figures",
+    title: o.title ?? labels.title,
     description: `${asOfText(figures, labels)} ${labels.withheldNote(published.threshold)}`,
-    ...(options.created === undefined ? {} : { created: options.created }),
-    licenses: [options.licence ?? CC_BY_4],
+    ...(o.created === undefined ? {} : { created: o.created }),
+    licenses: [o.licence ?? CC_BY_4],
     asOf: asOf === null ? null : { at: asOf.at, by: asOf.by ?? "occurredAt" },
     latestEventAt: figures.latestEventAt,
     disclosure: { threshold: published.threshold, withheld: published.withheld.length },
@@ -80,5 +78,5 @@ export const exportOpenData = (figures: LabFigures, options: OpenDataOptions = {
       },
     })),
   };
-  return { files: { "datapackage.json": `${JSON.stringify(descriptor, null, 2)}\n`, ...Object.fromEntries(csv.map((x) => [x.path, x.text])) } };
+  return ok({ files: { "datapackage.json": `${JSON.stringify(descriptor, null, 2)}\n`, ...Object.fromEntries(csv.map((x) => [x.path, x.text])) } });
 };

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { must } from "../../src/testing/index.js";
 import { figureTables, isWithheld, protect, renderHtmlReport, type Table } from "../../src/index.js";
 import { demoFigures as f } from "./demo-figures.js";
 
@@ -41,8 +42,8 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
 
   beforeAll(async () => {
     if (executablePath === undefined) throw new Error(`no Chromium found at ${candidates.join(", ")}: install Debian's chromium-headless-shell`);
-    pages.set("/report.html", renderHtmlReport(f, { title: "LabX-like innovation lab (demonstration log)" }));
-    pages.set("/withheld.html", renderHtmlReport(f, { title: "Withheld under 400", threshold: 400 }));
+    pages.set("/report.html", must(renderHtmlReport(f, { title: "LabX-like innovation lab (demonstration log)" })));
+    pages.set("/withheld.html", must(renderHtmlReport(f, { title: "Withheld under 400", threshold: 400 })));
     server = createServer((req, res) => {
       const body = pages.get(req.url ?? "");
       res.writeHead(body === undefined ? 404 : 200, { "content-type": "text/html; charset=utf-8" });
@@ -132,7 +133,7 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
     const h = f.headline;
     expect(cards.slice(0, 6)).toEqual([h.projects, h.projectsImplemented, h.citizens, h.civilServants, h.civilServantsTrained, h.distinctParticipants]);
     // Every chart against its published table.
-    const { tables } = protect(figureTables(f));
+    const { tables } = must(protect(figureTables(f)));
     const charted: Record<string, string[]> = {
       stages: ["entered", "now"],
       gates: ["conversion"],
@@ -152,7 +153,7 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
   it("withheld cells draw no bar and carry no number", async () => {
     const { page, problems } = await open("/withheld.html", 1280);
     expect(problems).toEqual([]);
-    const { tables, withheld } = protect(figureTables(f), { threshold: 400 });
+    const { tables, withheld } = must(protect(figureTables(f), { threshold: 400 }));
     const sector = await bars(page, "participation_by_sector");
     expectChartIs(sector, tables.find((t) => t.id === "participation_by_sector") as Table, ["citizens", "civil_servants"]);
     expect(sector.filter((b) => b.state === "withheld").length).toBeGreaterThan(0);

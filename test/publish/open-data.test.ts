@@ -3,13 +3,31 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
+import { must } from "../../src/testing/index.js";
 import { describe, expect, it } from "vitest";
-import { exportOpenData, figureTables, isWithheld, protect, toCsv, type LabFigures, type Table, type Value } from "../../src/index.js";
+import {
+  en,
+  exportOpenData,
+  figureTables,
+  isWithheld,
+  protect,
+  renderHtmlReport,
+  renderReport,
+  toCsv,
+  type LabFigures,
+  type Table,
+  type Value,
+} from "../../src/index.js";
 import { demoFigures, withRationale } from "./demo-figures.js";
 
 const profile = JSON.parse(readFileSync(new URL("../fixtures/frictionless/tabular-data-package.json", import.meta.url), "utf8"));
-const validate = new Ajv({ strict: false, allErrors: true }).compile(profile);
+// Formats checked (uri, date-time, email…); "textarea" is the profile's hint to form builders, not a format.
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addFormat("textarea", true);
+const validate = ajv.compile(profile);
 
 interface Field {
   name: string;
@@ -45,12 +63,12 @@ const read = (text: string, field: Field, missing: readonly string[]): Value | "
 
 const roundTrip = (figures: LabFigures, threshold?: number) => {
   const options = threshold === undefined ? {} : { threshold };
-  const { files } = exportOpenData(figures, { ...options, created: "2026-11-30T00:00:00Z" });
+  const { files } = must(exportOpenData(figures, { ...options, created: "2026-11-30T00:00:00Z" }));
   const descriptor = JSON.parse(files["datapackage.json"] ?? "null");
   const ok = validate(descriptor);
   expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
   expect(ok).toBe(true);
-  const published = protect(figureTables(figures), options);
+  const published = must(protect(figureTables(figures), options));
   const resources: Resource[] = descriptor.resources;
   expect(resources.map((r) => r.name)).toEqual(published.tables.map((t) => t.id));
   expect(Object.keys(files).sort()).toEqual(["datapackage.json", ...resources.map((r) => r.path)].sort());
@@ -111,5 +129,36 @@ describe("exportOpenData", () => {
     expect(validate({ profile: "tabular-data-package", resources: [] })).toBe(false);
     const t: Table = { id: "t", title: "", description: "", columns: [{ key: "a,b", title: "", description: "", type: "string" }], rows: [['x"y'], [null]] };
     expect(toCsv(t)).toBe('"a,b"\r\n"x""y"\r\n\r\n');
+  });
+});
+
+describe("options are checked, never guessed", () => {
+  const refusals: [string, object][] = [
+    ["a threshold that is not a number", { threshold: Number.NaN }],
+    ["a fractional threshold", { threshold: 2.5 }],
+    ["a negative threshold", { threshold: -1 }],
+    ["a threshold given as text", { threshold: "5" }],
+    ["a created date that is not RFC 3339", { created: "yesterday" }],
+    ["a licence without a URL", { licence: { name: "CC-BY-4.0", path: "licence.txt", title: "CC BY" } }],
+    ["a package name with capitals and spaces", { name: "My Package" }],
+    ["labels whose locale Intl refuses", { labels: { ...en, locale: "not a locale!" } }],
+    ["a sha256 option that is not SHA-256", { sha256: (s: string) => s }],
+    ["an option nobody defined", { treshold: 5 }],
+  ];
+  it.each(refusals)("refuses %s, with the reason, in every output", (_, options) => {
+    const results = [
+      exportOpenData(demoFigures, options as never),
+      ...("created" in options || "licence" in options || "name" in options || "sha256" in options
+        ? []
+        : [renderHtmlReport(demoFigures, options as never), renderReport(demoFigures, options as never)]),
+      ...("threshold" in options ? [protect(figureTables(demoFigures), options as never)] : []),
+    ];
+    for (const r of results) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe("validation_failed");
+        expect(r.error.message).toMatch(/^Invalid .+ options/u);
+      }
+    }
   });
 });

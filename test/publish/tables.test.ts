@@ -31,7 +31,7 @@ describe("figureTables", () => {
           ).toBe(total);
         }
         for (const t of set.tables) expect(t.columns.map((c) => c.key)).toEqual(TABLE_COLUMNS[t.id as keyof typeof TABLE_COLUMNS].map((c) => c.key));
-        const p = protect(set, { threshold });
+        const p = must(protect(set, { threshold }));
         if (p.withheld.length > 0) reached.withheld++;
         if (p.withheld.some((w) => w.withheld === "secondary")) reached.secondary++;
         const subtracted = bySubtraction(p.tables, set.relations);
@@ -54,10 +54,10 @@ describe("figureTables", () => {
 
 describe("the reports people read", () => {
   it("the Markdown report withholds what the tables withhold and says why; with nothing withheld it says nothing", () => {
-    const high = renderReport(demoFigures, { threshold: 400 });
+    const high = must(renderReport(demoFigures, { threshold: 400 }));
     expect(high).toContain("[c]");
     expect(high).toContain(en.withheldNote(400));
-    const normal = renderReport(demoFigures);
+    const normal = must(renderReport(demoFigures));
     expect(normal).not.toContain("[c]");
     expect(normal).not.toContain(en.withheldNote(5));
   });
@@ -68,7 +68,7 @@ describe("the reports people read", () => {
       ...hostile,
       impact: { ...hostile.impact, kpis: hostile.impact.kpis.map((k, i) => (i === 0 ? { ...k, name: "</table><script>alert(2)</script>" } : k)) },
     };
-    const html = renderHtmlReport(f);
+    const html = must(renderHtmlReport(f));
     expect(html).not.toMatch(/<img|<script/u);
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(html).toContain("default-src 'none'");
@@ -88,7 +88,7 @@ describe("the reports people read", () => {
       const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
       return ((x ?? 0) + 0.05) / ((y ?? 0) + 0.05);
     };
-    const html = renderHtmlReport(demoFigures);
+    const html = must(renderHtmlReport(demoFigures));
     const inks = new Set([...html.matchAll(/(?:fill="|[;{]color:)(#[0-9a-f]{6})/gu)].map((m) => m[1] ?? ""));
     expect(inks.size).toBeGreaterThanOrEqual(4);
     for (const ink of inks) expect(ratio(ink, "#ffffff"), ink).toBeGreaterThanOrEqual(4.5);
@@ -106,7 +106,7 @@ describe("the reports people read", () => {
         headline: { ...en.tables.headline, title: "Números principais", columns: { ...en.tables.headline.columns, citizens: ["Cidadãos envolvidos", "…"] } },
       },
     };
-    const html = renderHtmlReport(demoFigures, { labels: pt });
+    const html = must(renderHtmlReport(demoFigures, { labels: pt }));
     expect(html).toContain('<html lang="pt-PT">');
     expect(html).toContain("<h1>Relatório do laboratório de inovação</h1>");
     expect(html).toContain("Números principais");

@@ -1,0 +1,60 @@
+import * as z from "zod";
+import { isSha256, type Sha256 } from "../kernel/digest.js";
+import { type DomainError, err, ok, type Result, validationError } from "../kernel/index.js";
+import type { Labels } from "./labels.js";
+
+const locale = (s: string): boolean => {
+  try {
+    return Intl.getCanonicalLocales(s).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+// Labels hold functions, so they are checked for what would break formatting: an object with a
+// locale `Intl` accepts and a table of words per published table.
+const LabelsSchema = z.custom<Labels>(
+  (v) =>
+    typeof v === "object" && v !== null && "locale" in v && typeof v.locale === "string" && locale(v.locale) && "tables" in v && typeof v.tables === "object",
+  { message: "must be a Labels object (like en) whose locale Intl accepts, such as en-GB or pt-PT" },
+);
+
+/** Disclosure options: a whole number of people; 0 or 1 withholds nothing. */
+export const DisclosureOptionsSchema = z.strictObject({
+  threshold: z.number().int("threshold must be a whole number of people").min(0).max(1_000_000).optional(),
+});
+
+const Title = z.string().trim().min(1).max(500);
+
+/** Options of the HTML report. */
+export const HtmlReportOptionsSchema = DisclosureOptionsSchema.extend({ title: Title.optional(), labels: LabelsSchema.optional() });
+
+/** Options of the Markdown report. */
+export const ReportOptionsSchema = HtmlReportOptionsSchema.extend({ timelineProjects: z.number().int().min(0).max(10_000).optional() });
+
+/** A licence as a Data Package names it. */
+export const LicenceSchema = z.strictObject({
+  /** An Open Definition licence id, such as `CC-BY-4.0`. */
+  name: z.string().regex(/^[-A-Za-z0-9.+]+$/u, "must be a licence id such as CC-BY-4.0"),
+  path: z.url(),
+  title: Title,
+});
+
+/** Options of the open-data package. */
+export const OpenDataOptionsSchema = HtmlReportOptionsSchema.extend({
+  name: z
+    .string()
+    .regex(/^[-a-z0-9._/]+$/u, "must be lower case letters, digits and - . _ / (a Data Package name)")
+    .optional(),
+  licence: LicenceSchema.optional(),
+  created: z.iso.datetime({ offset: true, message: "must be an RFC 3339 date-time such as 2026-11-30T10:00:00Z" }).optional(),
+  sha256: z
+    .custom<Sha256>((f) => typeof f === "function" && isSha256(f as Sha256), { message: "must be SHA-256 over UTF-8 with lowercase hex output" })
+    .optional(),
+});
+
+/** Check options against their schema: the parsed options, or a validation error naming the first problem. */
+export const checkOptions = <S extends z.ZodType>(schema: S, subject: string, options: unknown): Result<z.infer<S>, DomainError> => {
+  const parsed = schema.safeParse(options ?? {});
+  return parsed.success ? ok(parsed.data) : err(validationError(subject, parsed.error.issues));
+};
