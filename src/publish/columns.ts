@@ -15,6 +15,17 @@ const decimal = of("number", "decimal");
 const date = of("date");
 const flag = of("boolean");
 
+// What a year and a sector are both published with: people by role, attendances, anonymous
+// headcount and sessions held.
+const SLICE = [
+  count("people", true),
+  count("citizens", true),
+  count("civil_servants", true),
+  count("participations", true),
+  count("anonymous_headcount", true),
+  count("sessions_held"),
+] as const;
+
 /**
  * The published tables and their columns, in order: the machine names (never translated) with types
  * and which ones count people. Titles and descriptions come from the labels.
@@ -37,27 +48,8 @@ export const TABLE_COLUMNS = {
   ],
   stages: [code("stage"), count("entered"), count("now")],
   gates: [code("gate"), count("reached"), count("passed"), share("conversion")],
-  participation_by_year: [
-    text("year"),
-    count("people", true),
-    count("citizens", true),
-    count("civil_servants", true),
-    count("participations", true),
-    count("anonymous_headcount", true),
-    count("sessions_held"),
-    count("public_entities"),
-    count("partners"),
-  ],
-  participation_by_sector: [
-    code("sector"),
-    count("projects"),
-    count("people", true),
-    count("citizens", true),
-    count("civil_servants", true),
-    count("participations", true),
-    count("anonymous_headcount", true),
-    count("sessions_held"),
-  ],
+  participation_by_year: [text("year"), ...SLICE, count("public_entities"), count("partners")],
+  participation_by_sector: [code("sector"), count("projects"), ...SLICE],
   age_bands: [code("age_band"), count("people", true)],
   gender: [code("gender"), count("people", true)],
   time_in_stage: [code("stage"), count("stays"), days("median_days"), days("median_days_net")],

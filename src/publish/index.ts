@@ -6,6 +6,7 @@ export * from "./labels.js";
 export { determinedUnknowns } from "./linear.js";
 export * from "./markdown.js";
 export * from "./open-data.js";
+export { DisclosureOptionsSchema, HtmlReportOptionsSchema, LicenceSchema, OpenDataOptionsSchema, ReportOptionsSchema } from "./options.js";
 export { barChart, escapeHtml, type BarChart } from "./svg.js";
 export * from "./table.js";
 export * from "./tables.js";

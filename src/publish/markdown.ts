@@ -1,4 +1,4 @@
-import { Gate, ScaleType, Stage } from "../lab/vocabulary.js";
+import { ScaleType, Stage } from "../lab/vocabulary.js";
 import type { AdoptionFigure, Amounts, LabFigures, LeadTimes, Overruns, Rate } from "../projections/index.js";
 import type { TableId } from "./columns.js";
 import type * as z from "zod";
@@ -54,12 +54,18 @@ const markdownTable = (t: Table, labels: Labels): string =>
 
 const publishedTable = (id: TableId, context: Context): Table | undefined => context.published.tables.find((t) => t.id === id);
 
+// A published table with what it holds, as lines of a section.
+const tableOf = (id: TableId, context: Context): string[] => {
+  const t = publishedTable(id, context);
+  return t === undefined ? [] : [t.description, "", markdownTable(t, context.labels), ""];
+};
+
 // A section that is one published table: its title, what it holds, the table.
 const tableSection =
   (id: TableId): Section =>
   (_, context) => {
     const t = publishedTable(id, context);
-    return t === undefined ? [] : [`## ${t.title}`, "", t.description, "", markdownTable(t, context.labels), ""];
+    return t === undefined ? [] : [`## ${t.title}`, "", ...tableOf(id, context)];
   };
 
 const headline = tableSection("headline");
@@ -88,17 +94,13 @@ const where: Section = (f) => {
   ];
 };
 
-const gates: Section = (f) => {
+const gates: Section = (f, context) => {
   const pf = f.portfolio;
   const d = pf.discontinued;
   return [
     "## Gates and endings",
     "",
-    table(
-      ["gate", "reached", "passed", "conversion"],
-      Gate.options.map((g) => [g, n(pf.gateConversion[g].reached), n(pf.gateConversion[g].passed), pct(pf.gateConversion[g].rate)]),
-    ),
-    "",
+    ...tableOf("gates", context),
     `Discontinued: ${n(d.total)} of ${n(pf.projects)} (${pct(d.rate)}) — by stage: ${listed(d.byStage)}; by reason: ${listed(d.byReason)}.`,
     "",
     `Organisations that declined to take part: ${listed(pf.declinedByKind)}.`,
@@ -113,17 +115,12 @@ const gates: Section = (f) => {
   ];
 };
 
-const time: Section = (f) => {
+const time: Section = (f, context) => {
   const pf = f.portfolio;
-  const t = pf.timeInStage;
   return [
     "## Time",
     "",
-    table(
-      ["stage", "completed stays", "median days", "median days net of pauses"],
-      Stage.options.map((s) => [label(s), n(t[s].stays), days(t[s].medianDaysGross), days(t[s].medianDaysNet)]),
-    ),
-    "",
+    ...tableOf("time_in_stage", context),
     `Challenge submission to pilot start (${n(pf.challengeToPilot.projects)} projects): median ${days(pf.challengeToPilot.medianDays)}.`,
     "",
   ];
@@ -156,37 +153,19 @@ const reluctance: Section = (f) => {
 const overrun = (o: Overruns, what: string, plan: string, open: string): string =>
   `${what} with ${plan}: ${n(o.planned)}; ended late: ${n(o.endedLate)} (median ${days(o.medianDaysLate)} late); ${open}: ${n(o.openPastPlanned)}.`;
 
-const delays: Section = (f) => {
-  const pr = f.portfolio.procurement;
-  const lead = (k: string, x: LeadTimes): string[] => [
-    label(k),
-    n(x.requested),
-    n(x.contracted),
-    n(x.cancelled),
-    n(x.open),
-    days(x.medianDays),
-    days(x.contractedMedianDays),
+const delays: Section = (f, context) => {
+  const ratios = (x: LeadTimes): string =>
     Object.entries(x.value)
       .map(([cur, v]) => `${cur} ${v.ratio === null ? "—" : v.ratio.toFixed(2)}`)
-      .join(", ") || "—",
-  ];
+      .join(", ") || "—";
   const pauses = f.portfolio.pauses;
   return [
     "## Delays",
     "",
-    "Procurement, requested → contracted. The median counts procurements still open (and cancelled ones, up to their cancellation) " +
-      "as still waiting (Kaplan–Meier), so the slowest are not dropped; — when fewer than half have reached a contract.",
+    ...tableOf("procurement", context),
+    `Contract against estimate, all procedures: ${ratios(f.portfolio.procurement.all)}.`,
     "",
-    table(
-      ["procedure", "requested", "contracted", "cancelled", "open", "median days", "median, contracted only", "contract / estimate"],
-      [...Object.entries(pr.byProcedure).map(([k, x]) => lead(k, x)), lead("all", pr.all)],
-    ),
-    "",
-    table(
-      ["pause reason", "pauses", "still paused", "days paused", "median days"],
-      Object.entries(pauses.byReason).map(([k, x]) => [label(k), n(x.pauses), n(x.open), n(x.days), days(x.medianDays)]),
-    ),
-    "",
+    ...tableOf("pauses", context),
     overrun(pauses.overruns, "Pauses", "an expected resume date", "still paused past it"),
     overrun(f.impact.pilots.overruns, "Pilots", "a planned end", "still running past it"),
     "",
@@ -261,32 +240,13 @@ const money: Section = (f) => {
   return out;
 };
 
-const territory: Section = (f) => {
-  const engaged = f.participation.publicEntitiesEngaged;
-  const im = f.impact;
-  const held = f.participation.sessionsHeldByRegion;
-  const regions = [
-    ...new Set([...Object.keys(engaged.byRegion), ...Object.keys(held), ...Object.keys(im.pilots.byRegion), ...Object.keys(im.adoption.byRegion)]),
-  ].sort();
-  return [
-    "## Territory",
-    "",
-    `Public entities engaged, by level: ${listed(engaged.byLevel)}.`,
-    "",
-    table(
-      ["region", "public entities engaged", "sessions held", "pilots", "adoptions", "users covered"],
-      regions.map((r) => [
-        r,
-        n(engaged.byRegion[r] ?? 0),
-        n(held[r] ?? 0),
-        n(im.pilots.byRegion[r] ?? 0),
-        n(im.adoption.byRegion[r]?.adoptions ?? 0),
-        n(im.adoption.byRegion[r]?.usersCovered ?? 0),
-      ]),
-    ),
-    "",
-  ];
-};
+const territory: Section = (f, context) => [
+  "## Territory",
+  "",
+  `Public entities engaged, by level: ${listed(f.participation.publicEntitiesEngaged.byLevel)}.`,
+  "",
+  ...tableOf("territory", context),
+];
 
 const timelines: Section = (f, { options }) => {
   const implementedFirst = [...f.portfolio.timelines].sort(

@@ -1,5 +1,5 @@
 import { Gate, Stage } from "../lab/vocabulary.js";
-import type { LabFigures } from "../projections/index.js";
+import type { LabFigures, ParticipationSlice } from "../projections/index.js";
 import { TABLE_COLUMNS, type ColumnKey, type TableId } from "./columns.js";
 import { en, type Labels } from "./labels.js";
 import type { CellRef, Relation, Table, TableSet, Value } from "./table.js";
@@ -66,30 +66,21 @@ const stages = (f: LabFigures): Row<"stages">[] => {
 const slices = (f: LabFigures, prefix: "year:" | "sector:") =>
   Object.entries(f.participation.slices).flatMap(([k, s]) => (k.startsWith(prefix) && s !== undefined ? [{ key: k.slice(prefix.length), s }] : []));
 
+// The columns a year and a sector share (`SLICE` in the column list).
+const sliceRow = (s: ParticipationSlice) => ({
+  people: s.distinctParticipants,
+  citizens: s.distinctByRole.citizen,
+  civil_servants: s.distinctByRole.civil_servant,
+  participations: s.participations,
+  anonymous_headcount: s.anonymousHeadcount.total,
+  sessions_held: s.sessionsHeld,
+});
+
 const byYear = (f: LabFigures): Row<"participation_by_year">[] =>
-  slices(f, "year:").map(({ key, s }) => ({
-    year: key,
-    people: s.distinctParticipants,
-    citizens: s.distinctByRole.citizen,
-    civil_servants: s.distinctByRole.civil_servant,
-    participations: s.participations,
-    anonymous_headcount: s.anonymousHeadcount.total,
-    sessions_held: s.sessionsHeld,
-    public_entities: s.publicEntitiesEngaged,
-    partners: s.partners,
-  }));
+  slices(f, "year:").map(({ key, s }) => ({ year: key, ...sliceRow(s), public_entities: s.publicEntitiesEngaged, partners: s.partners }));
 
 const bySector = (f: LabFigures): Row<"participation_by_sector">[] =>
-  slices(f, "sector:").map(({ key, s }) => ({
-    sector: key,
-    projects: f.portfolio.bySector[key as keyof typeof f.portfolio.bySector] ?? 0,
-    people: s.distinctParticipants,
-    citizens: s.distinctByRole.citizen,
-    civil_servants: s.distinctByRole.civil_servant,
-    participations: s.participations,
-    anonymous_headcount: s.anonymousHeadcount.total,
-    sessions_held: s.sessionsHeld,
-  }));
+  slices(f, "sector:").map(({ key, s }) => ({ sector: key, projects: f.portfolio.bySector[key as keyof typeof f.portfolio.bySector] ?? 0, ...sliceRow(s) }));
 
 // Counts by a code with a last row "all" holding their sum.
 const withAll = (counts: Readonly<Record<string, number>>): { code: string; n: number }[] => [
