@@ -12,6 +12,18 @@ import { isWithheld, type Column, type Value } from "./table.js";
  */
 export const words = (code: string, labels: Labels): string => labels.values[code] ?? code.replace(/^(\d+)_(\d+)$/u, "$1–$2").replaceAll("_", " ");
 
+// Building an Intl.NumberFormat costs far more than using one (toLocaleString builds one per call):
+// one per locale and precision, which hold no data.
+const formatters = new Map<string, Intl.NumberFormat>();
+const formatter = (locale: string, digits: number): Intl.NumberFormat => {
+  const key = `${locale}|${digits}`;
+  const known = formatters.get(key);
+  if (known !== undefined) return known;
+  const made = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+  formatters.set(key, made);
+  return made;
+};
+
 /**
  * A cell as people read it, in the labels' locale: counts grouped, shares as percentages, days with
  * their unit, codes in words, withheld cells marked.
@@ -24,7 +36,7 @@ export const formatValue = (v: Value, column: Column, labels: Labels): string =>
   if (isWithheld(v)) return labels.withheld;
   if (typeof v === "boolean") return v ? labels.yes : labels.no;
   if (typeof v === "string") return column.format === "code" ? words(v, labels) : v;
-  const number = (x: number, digits = 0): string => x.toLocaleString(labels.locale, { maximumFractionDigits: digits });
+  const number = (x: number, digits = 0): string => formatter(labels.locale, digits).format(x);
   switch (column.format) {
     case "share":
       return `${number(v * 100)}%`;
