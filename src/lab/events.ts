@@ -217,10 +217,13 @@ export const CostRecordedData = z.strictObject({
   description: Text(1000),
 });
 
+// A measured value: any finite number (NaN and ±Infinity are not measurements and do not survive JSON).
+const FiniteNumber = z.number().refine(Number.isFinite, "must be finite");
+
 /** Where a KPI starts. */
-export const Baseline = z.strictObject({ value: z.number().refine(Number.isFinite, "must be finite"), measuredAt: Timestamp, source: Text(300) });
+export const Baseline = z.strictObject({ value: FiniteNumber, measuredAt: Timestamp, source: Text(300) });
 /** Where a KPI should get, and by when. */
-export const Target = z.strictObject({ value: z.number().refine(Number.isFinite, "must be finite"), by: Timestamp });
+export const Target = z.strictObject({ value: FiniteNumber, by: Timestamp });
 
 /** A key performance indicator is defined with its baseline and target (schema version 1). */
 export const KpiDefinedDataV1 = z.strictObject({
@@ -252,12 +255,12 @@ export const KpiRedefinedData = z.strictObject({
 export const KpiMeasuredData = z.strictObject({
   ...project,
   kpiId: Id,
-  value: z.number().refine(Number.isFinite, "must be finite"),
+  value: FiniteNumber,
   periodStart: Timestamp,
   periodEnd: Timestamp,
   source: Text(300),
   method: EvidenceMethod.optional(),
-  comparison: z.number().refine(Number.isFinite, "must be finite").optional().describe("the comparison or control group's value over the same period"),
+  comparison: FiniteNumber.optional().describe("the comparison or control group's value over the same period"),
   sampleSize: Count.optional().describe("how many were measured"),
   comparisonSampleSize: Count.optional().describe("how many were measured in the comparison or control group"),
 });
@@ -266,7 +269,7 @@ export const KpiMeasurementCorrectedData = z.strictObject({
   ...project,
   kpiId: Id,
   correctsEventId: Id,
-  value: z.number().refine(Number.isFinite, "must be finite"),
+  value: FiniteNumber,
   reason: Text(1000),
 });
 

@@ -171,7 +171,6 @@ const procurementCommands = (p: { readonly projectId: string }) => ({
   }),
 });
 
-// KPIs and their measurements.
 // Money.
 const moneyCommands = (p: { readonly projectId: string }) => ({
   allocateBudget: (budgetId = "b1", o: Override<"AllocateBudget"> = {}): CommandOf<"AllocateBudget"> => ({
@@ -195,6 +194,7 @@ const moneyCommands = (p: { readonly projectId: string }) => ({
   }),
 });
 
+// KPIs and their measurements.
 const kpisCommands = (p: { readonly projectId: string }) => ({
   defineKpi: (kpiId = "k1", o: Override<"DefineKpi"> = {}): CommandOf<"DefineKpi"> => ({
     type: "DefineKpi",

@@ -2,7 +2,7 @@
 // one the rules accept), each on a given day, as the first role allowed to issue it.
 import { type Envelope, execute, labDecider, type LabEvent, liveRegister, parseCommand, permissions, type LabCommand } from "../../src/index.js";
 import { fixedContext, sequentialIds } from "../../src/testing/index.js";
-import { day } from "../lab/fixtures.js";
+import { day, ref } from "../lab/fixtures.js";
 
 type Cmd = Record<string, unknown> & { type: LabCommand["type"] };
 
@@ -207,3 +207,28 @@ export const register = (entityId: string, kind: "public" | "business" | "academ
 /** A log that starts with the organisations `on(...)`'s builders name by default in the register. */
 export const registeredLog = (): LogBuilder =>
   logBuilder().on(0, register("pub-owner", "public")).on(0, register("pub-s", "public")).on(0, register("biz-1", "business"));
+
+/**
+ * A project taken from submission to the start of its pilot stage on eleven consecutive days from
+ * `from`: accepted, joined by pub-s, G1, co-design with one citizen session (held the next day) and
+ * a KPI, G2, into pilot.
+ */
+export const readyForPilot = (b: LogBuilder, p: ReturnType<typeof on>, from: number): LogBuilder =>
+  b
+    .on(from, p.submit())
+    .on(from + 1, p.accept())
+    .on(from + 2, p.join("pub-s"))
+    .on(from + 3, p.gate("G1"))
+    .on(from + 4, p.advance())
+    .on(from + 5, p.schedule("s1", day(from + 6)))
+    .on(from + 6, p.attend("s1", [[ref(1), "citizen"]]))
+    .on(from + 7, p.close("s1"))
+    .on(from + 8, p.kpi("k1", "decrease", 30, 5))
+    .on(from + 9, p.gate("G2"))
+    .on(from + 10, p.advance());
+
+/** Two projects submitted on day 0: pa in health, pb in justice. */
+export const twoSectors = (): LogBuilder =>
+  registeredLog()
+    .on(0, on("pa").submit())
+    .on(0, on("pb").submit({ sector: "justice" }));

@@ -3,7 +3,7 @@ import { must } from "../../src/testing/index.js";
 import { computeFigures, explain, labProjections, live, project, participation, renderReport } from "../../src/index.js";
 import { show } from "../../src/testing/diff.js";
 import { day, ref } from "../lab/fixtures.js";
-import { logBuilder, registeredLog, on, register } from "./builder.js";
+import { logBuilder, readyForPilot, registeredLog, on, register } from "./builder.js";
 
 const A = on("pa");
 const B = on("pb");
@@ -399,19 +399,7 @@ describe("scaling counting rules", () => {
   // pa is implemented and adopted by two organisations: one goes live 40 days after it is recorded,
   // one is withdrawn; pb and pc replicate pa, pd replicates pb.
   const log = () => {
-    const b = registeredLog()
-      .on(0, register("pub-x", "public"))
-      .on(0, A.submit())
-      .on(1, A.accept())
-      .on(2, A.join("pub-s"))
-      .on(3, A.gate("G1"))
-      .on(4, A.advance())
-      .on(5, A.schedule("s1", day(6)))
-      .on(6, A.attend("s1", [[ref(1), "citizen"]]))
-      .on(7, A.close("s1"))
-      .on(8, A.kpi("k1", "decrease", 30, 5))
-      .on(9, A.gate("G2"))
-      .on(10, A.advance())
+    const b = readyForPilot(registeredLog().on(0, register("pub-x", "public")), A, 0)
       .on(11, A.startPilot())
       .on(20, A.endPilot())
       .on(21, A.evaluate("success", 3))

@@ -2,15 +2,13 @@ import { describe, expect, it } from "vitest";
 import { computeFigures } from "../../src/index.js";
 import { must } from "../../src/testing/index.js";
 import { day } from "../lab/fixtures.js";
-import { on, registeredLog } from "./builder.js";
+import { on, twoSectors } from "./builder.js";
 
 // Money, counted by hand in the comments. Day 0 is 1 January 2018; day 400 falls in 2019.
 const A = on("pa");
 const B = on("pb");
 const log = () =>
-  registeredLog()
-    .on(0, A.submit())
-    .on(0, B.submit({ sector: "justice" }))
+  twoSectors()
     .on(1, A.accept())
     .on(1, B.accept())
     .on(2, A.budget("b1", "national_budget", 100_000, 2018))

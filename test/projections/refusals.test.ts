@@ -4,22 +4,10 @@ import { describe, expect, it } from "vitest";
 import { computeFigures, type Envelope, explain, historyOf, labProjections, type LabEvent, live, project } from "../../src/index.js";
 import { must } from "../../src/testing/index.js";
 import { day, ref } from "../lab/fixtures.js";
-import { on, register, registeredLog } from "./builder.js";
+import { on, readyForPilot, register, registeredLog } from "./builder.js";
 
 const A = on("pa");
-const ready = () =>
-  registeredLog()
-    .on(1, A.submit())
-    .on(2, A.accept())
-    .on(3, A.join("pub-s"))
-    .on(4, A.gate("G1"))
-    .on(5, A.advance())
-    .on(6, A.schedule("s1", day(7)))
-    .on(7, A.attend("s1", [[ref(1), "citizen"]]))
-    .on(8, A.close("s1"))
-    .on(9, A.kpi("k1", "decrease", 30, 5))
-    .on(10, A.gate("G2"))
-    .on(11, A.advance());
+const ready = () => readyForPilot(registeredLog(), A, 1);
 
 describe("every pilot is counted", () => {
   it("a project that re-enters pilot after a pivot runs a second pilot, with its own sites; both are counted", () => {

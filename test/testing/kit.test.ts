@@ -15,7 +15,7 @@ import {
 } from "../../src/index.js";
 import { projectionSpec } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
-import { on, registeredLog } from "../projections/builder.js";
+import { on, twoSectors } from "../projections/builder.js";
 import { day, ref } from "../lab/fixtures.js";
 
 const arb = labArbitraries(fc);
@@ -94,9 +94,7 @@ describe("projection specs", () => {
   const A = on("pa");
   const B = on("pb");
   const log = () =>
-    registeredLog()
-      .on(0, A.submit())
-      .on(0, B.submit({ sector: "justice" }))
+    twoSectors()
       .on(1, A.schedule("s1", day(2)))
       .on(1, B.schedule("s1", day(2)))
       .on(2, A.attend("s1", [[ref(1), "citizen"]]))
