@@ -27,8 +27,7 @@ import {
   type Envelope,
   err,
   type EventStore,
-  eventsFingerprint,
-  idempotencyConflict,
+  planAppend,
   ok,
   type Recorded,
   type Result,
@@ -156,33 +155,22 @@ export class PostgresEventStore<E extends AnyEvent = AnyEvent> implements EventS
     const s = this.#schema;
     const head = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${s}.events WHERE stream_id = $1`, [streamId]);
     const current = head.rows[0]?.version ?? 0;
-    if (options.commandId !== undefined) {
-      const earlier = await this.#command(client, options.commandId);
-      if (earlier !== undefined) {
-        const fingerprint = options.fingerprint ?? eventsFingerprint(streamId, events);
-        if (earlier.streamId !== streamId || earlier.fingerprint !== fingerprint) throw new Refused(idempotencyConflict(options.commandId, streamId));
-        return { events: earlier.events, version: current, replayed: true };
-      }
-    }
-    if (options.expectedVersion !== current) throw new Refused(concurrencyConflict(streamId, options.expectedVersion, current));
-    events.forEach((e, i) => {
-      if (e.streamId !== streamId || e.version !== current + i + 1) {
-        throw new Refused(
-          validationError(`append to ${streamId}`, [{ path: [i], message: `event ${i + 1} must belong to ${streamId} at version ${current + i + 1}` }]),
-        );
-      }
-    });
+    const earlier = options.commandId === undefined ? undefined : await this.#command(client, options.commandId);
+    const plan = planAppend(streamId, events, options, current, earlier);
+    if (!plan.ok) throw new Refused(plan.error);
+    if (plan.value.replay && earlier !== undefined) return { events: earlier.events, version: current, replayed: true };
+    const fingerprint = plan.value.replay ? undefined : plan.value.fingerprint;
     if (events.length > 0) {
       // One statement for the batch: positions come from the sequence in the batch's order.
       const rows = events.map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`);
       const values = events.flatMap((e) => [e.id, streamId, e.version, e.type, e.recordedAt, JSON.stringify(e)]);
       await client.query(`INSERT INTO ${s}.events (id, stream_id, version, type, recorded_at, body) VALUES ${rows.join(", ")}`, values);
     }
-    if (options.commandId !== undefined && events.length > 0) {
+    if (options.commandId !== undefined && fingerprint !== undefined && events.length > 0) {
       await client.query(`INSERT INTO ${s}.commands (command_id, stream_id, fingerprint, first_version, count) VALUES ($1, $2, $3, $4, $5)`, [
         options.commandId,
         streamId,
-        options.fingerprint ?? eventsFingerprint(streamId, events),
+        fingerprint,
         current + 1,
         events.length,
       ]);

@@ -16,8 +16,7 @@ import {
   type Envelope,
   err,
   type EventStore,
-  eventsFingerprint,
-  idempotencyConflict,
+  planAppend,
   ok,
   type Recorded,
   type Result,
@@ -79,28 +78,21 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
     this.#remember = this.#db.prepare("INSERT INTO commands (command_id, stream_id, fingerprint, first_position, count) VALUES (?, ?, ?, ?, ?)");
     this.#append = this.#db.transaction((streamId: string, events: readonly Envelope<E>[], options: AppendOptions): AppendResult<E> => {
       const current = this.#head.get(streamId)?.version ?? 0;
-      if (options.commandId !== undefined) {
-        const earlier = this.#command.get(options.commandId);
-        if (earlier !== undefined) {
-          const fingerprint = options.fingerprint ?? eventsFingerprint(streamId, events);
-          if (earlier.stream_id !== streamId || earlier.fingerprint !== fingerprint) throw new Refused(idempotencyConflict(options.commandId, streamId));
-          const stored = this.#byPosition.all(earlier.first_position, earlier.count).map((r) => JSON.parse(r.json) as Envelope<E>);
-          return { events: stored, version: current, replayed: true };
-        }
+      const row = options.commandId === undefined ? undefined : this.#command.get(options.commandId);
+      const plan = planAppend(streamId, events, options, current, row && { streamId: row.stream_id, fingerprint: row.fingerprint });
+      if (!plan.ok) throw new Refused(plan.error);
+      if (plan.value.replay && row !== undefined) {
+        const stored = this.#byPosition.all(row.first_position, row.count).map((r) => JSON.parse(r.json) as Envelope<E>);
+        return { events: stored, version: current, replayed: true };
       }
-      if (options.expectedVersion !== current) throw new Refused(concurrencyConflict(streamId, options.expectedVersion, current));
       let first = 0;
       events.forEach((e, i) => {
-        if (e.streamId !== streamId || e.version !== current + i + 1) {
-          throw new Refused(
-            validationError(`append to ${streamId}`, [{ path: [i], message: `event ${i + 1} must belong to ${streamId} at version ${current + i + 1}` }]),
-          );
-        }
         const info = this.#insert.run(e.id, streamId, e.version, JSON.stringify(e));
         if (i === 0) first = Number(info.lastInsertRowid);
       });
-      if (options.commandId !== undefined && events.length > 0) {
-        this.#remember.run(options.commandId, streamId, options.fingerprint ?? eventsFingerprint(streamId, events), first, events.length);
+      const { fingerprint } = plan.value.replay ? { fingerprint: undefined } : plan.value;
+      if (options.commandId !== undefined && fingerprint !== undefined && events.length > 0) {
+        this.#remember.run(options.commandId, streamId, fingerprint, first, events.length);
       }
       return { events: [...events], version: current + events.length, replayed: false };
     });

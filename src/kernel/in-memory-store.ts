@@ -1,7 +1,6 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
-import { concurrencyConflict, idempotencyConflict, validationError } from "./errors.js";
-import { eventsFingerprint } from "./fingerprint.js";
-import { err, ok, type Result } from "./result.js";
+import { planAppend } from "./append-check.js";
+import { ok, type Result } from "./result.js";
 import type { AppendError, AppendOptions, AppendResult, CommandRecord, EventStore, Recorded } from "./store.js";
 
 /**
@@ -31,26 +30,10 @@ export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventS
   #append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Result<AppendResult<E>, AppendError> {
     const stream = this.#streams.get(streamId);
     const current = stream?.length ?? 0;
-    const { commandId } = options;
-    if (commandId !== undefined) {
-      const earlier = this.#commands.get(commandId);
-      if (earlier !== undefined) {
-        const fingerprint = options.fingerprint ?? eventsFingerprint(streamId, events);
-        if (earlier.streamId !== streamId || earlier.fingerprint !== fingerprint) return err(idempotencyConflict(commandId, streamId));
-        return ok({ events: earlier.events, version: current, replayed: true });
-      }
-    }
-    if (options.expectedVersion !== current) return err(concurrencyConflict(streamId, options.expectedVersion, current));
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i] as Envelope<E>;
-      if (e.streamId !== streamId || e.version !== current + i + 1) {
-        return err(
-          validationError(`append to ${streamId}`, [
-            { path: [i], message: `event ${i + 1} must belong to ${streamId} at version ${current + i + 1}, not ${e.streamId} at ${e.version}` },
-          ]),
-        );
-      }
-    }
+    const earlier = options.commandId === undefined ? undefined : this.#commands.get(options.commandId);
+    const plan = planAppend(streamId, events, options, current, earlier);
+    if (!plan.ok) return plan;
+    if (plan.value.replay) return ok({ events: earlier?.events ?? [], version: current, replayed: true });
     const target = stream ?? [];
     if (stream === undefined) this.#streams.set(streamId, target);
     for (let i = 0; i < events.length; i++) {
@@ -59,9 +42,8 @@ export class InMemoryEventStore<E extends AnyEvent = AnyEvent> implements EventS
       this.#all.push(e);
     }
     // Kept for a retried command id: a copy, so that the caller's array may change afterwards.
-    if (commandId !== undefined) {
-      this.#commands.set(commandId, { streamId, fingerprint: options.fingerprint ?? eventsFingerprint(streamId, events), events: events.slice() });
-    }
+    const { fingerprint } = plan.value;
+    if (options.commandId !== undefined && fingerprint !== undefined) this.#commands.set(options.commandId, { streamId, fingerprint, events: events.slice() });
     return ok({ events, version: target.length, replayed: false });
   }
 

@@ -20,4 +20,5 @@ export * from "./result.js";
 export * from "./sequence.js";
 export * from "./state-cache.js";
 export * from "./store.js";
+export * from "./append-check.js";
 export * from "./to-envelopes.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Envelope, InMemoryEventStore, toEnvelopes } from "../../src/index.js";
+import { type Envelope, InMemoryEventStore, planAppend, toEnvelopes } from "../../src/index.js";
 import { fixedContext } from "../../src/testing/index.js";
 import type { TallyEvent } from "./tally.js";
 
@@ -69,5 +69,37 @@ describe("InMemoryEventStore", () => {
     await store.append("tally:a", batch("tally:a", 0, add("a", 1)), { expectedVersion: 0 });
     ((await store.readStream("tally:a")) as Envelope<TallyEvent>[]).pop();
     expect(await store.readStream("tally:a")).toHaveLength(1);
+  });
+});
+
+describe("planAppend: the rules every store applies before writing", () => {
+  const events = batch("tally:a", 2, add("a", 3), add("a", 4));
+  const earlier = (streamId: string, fingerprint: string) => ({ streamId, fingerprint });
+  it("given no command id and the head at 2, when appending versions 3 and 4 at 2, then it writes and remembers nothing", () => {
+    expect(planAppend("tally:a", events, { expectedVersion: 2 }, 2, undefined)).toEqual({ ok: true, value: { replay: false, fingerprint: undefined } });
+  });
+  it("given the same command stored before, then it is replayed, whatever the head is now; another command under that id is refused", () => {
+    const first = planAppend("tally:a", events, { expectedVersion: 2, commandId: "c1" }, 2, undefined);
+    const fingerprint = first.ok && !first.value.replay ? (first.value.fingerprint ?? "") : "";
+    expect(fingerprint).toMatch(/\S/u);
+    expect(planAppend("tally:a", events, { expectedVersion: 2, commandId: "c1" }, 4, earlier("tally:a", fingerprint))).toEqual({
+      ok: true,
+      value: { replay: true },
+    });
+    expect(planAppend("tally:b", events, { expectedVersion: 2, commandId: "c1" }, 4, earlier("tally:a", fingerprint))).toMatchObject({
+      ok: false,
+      error: { code: "idempotency_conflict" },
+    });
+    expect(planAppend("tally:a", events, { expectedVersion: 2, commandId: "c1" }, 4, earlier("tally:a", "other"))).toMatchObject({
+      ok: false,
+      error: { code: "idempotency_conflict" },
+    });
+  });
+  it("given the head moved, then concurrency_conflict; given an event at the wrong version, then validation naming it", () => {
+    expect(planAppend("tally:a", events, { expectedVersion: 2 }, 3, undefined)).toMatchObject({ ok: false, error: { code: "concurrency_conflict" } });
+    const skipped = batch("tally:a", 3, add("a", 5));
+    const r = planAppend("tally:a", skipped, { expectedVersion: 2 }, 2, undefined);
+    expect(r).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+    if (!r.ok) expect(r.error.message).toContain("event 1 must belong to tally:a at version 3, not tally:a at 4");
   });
 });
