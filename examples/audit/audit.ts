@@ -10,7 +10,7 @@
  * The example may do I/O; the library it calls does none.
  */
 import { parseArgs } from "node:util";
-import { auditTrail, computeFigures, historyOf, IsoUtc, labProjections, project } from "../../src/index.js";
+import { auditTrail, computeFigures, historyOf, Instant, labProjections, project } from "../../src/index.js";
 import { failed, loadLog } from "../shared/load-log.js";
 
 const usage = "usage: npm run audit -- <file.jsonl> [--as-of 2019-12-31T23:59:59Z] [--by occurredAt|recordedAt] [--project ID] [--checkpoint FILE]";
@@ -53,7 +53,7 @@ if (by !== "occurredAt" && by !== "recordedAt") fail(3, `--by must be occurredAt
 const asOfText = values["as-of"];
 // A bare date means the end of that day.
 const asOfAt = asOfText === undefined ? undefined : /^\d{4}-\d\d-\d\d$/u.test(asOfText) ? `${asOfText}T23:59:59.999Z` : asOfText;
-if (asOfAt !== undefined && !IsoUtc.safeParse(asOfAt).success)
+if (asOfAt !== undefined && !Instant.safeParse(asOfAt).success)
   fail(3, `--as-of "${asOfText}" is not a date: give YYYY-MM-DD or an ISO-8601 UTC time.\n${usage}`);
 const asOf = asOfAt === undefined ? undefined : { at: asOfAt, by: by as "occurredAt" | "recordedAt" };
 

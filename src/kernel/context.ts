@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { type Actor, ActorSchema, Id, IsoUtc } from "./envelope.js";
+import { type Actor, ActorSchema, Id } from "./envelope.js";
+import { Instant } from "./time.js";
 import { type ValidationError, validationError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 
@@ -66,8 +67,8 @@ export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodTyp
     return err(validationError("context", [{ path: ["now"], message: "threw when called" }]));
   }
   const ms = now instanceof Date ? now.getTime() : Number.NaN;
-  if (Number.isNaN(ms) || !IsoUtc.safeParse(new Date(ms).toISOString()).success) {
-    return err(validationError("context", [{ path: ["now"], message: "must return a valid Date between the years 0 and 9999" }]));
+  if (Number.isNaN(ms) || !Instant.safeParse(new Date(ms).toISOString()).success) {
+    return err(validationError("context", [{ path: ["now"], message: "must return a valid Date in the years 0001–9999" }]));
   }
   return ok({ ...fields, now: () => new Date(ms) } as X);
 };

@@ -1,13 +1,7 @@
 import * as z from "zod";
 import { Hex256 } from "./record-shape.js";
+import { Instant } from "./time.js";
 
-/**
- * An ISO-8601 UTC timestamp (`Z` suffix, real calendar dates only), e.g. `2019-03-04T10:00:00Z`.
- *
- * @example
- * IsoUtc.parse("2019-03-04T10:00:00.000Z")
- */
-export const IsoUtc = z.iso.datetime({ message: "must be an ISO-8601 UTC timestamp such as 2019-03-04T10:00:00Z" });
 
 /** An identifier or reference: short, printable, no surrounding spaces. */
 export const Id = z
@@ -46,8 +40,8 @@ export const EnvelopeSchema = z.strictObject({
   version: z.int().min(1),
   type: z.string().min(1).max(100),
   schemaVersion: z.int().min(1),
-  occurredAt: IsoUtc,
-  recordedAt: IsoUtc,
+  occurredAt: Instant,
+  recordedAt: Instant,
   actor: ActorSchema,
   commandId: Id.optional(),
   correlationId: Id.optional(),

@@ -21,4 +21,5 @@ export * from "./sequence.js";
 export * from "./state-cache.js";
 export * from "./store.js";
 export * from "./append-check.js";
+export * from "./time.js";
 export * from "./to-envelopes.js";

@@ -5,6 +5,7 @@ import { type IntegrityCode, type IntegrityFailure, integrityFailure } from "./e
 import { err, ok, type Result } from "./result.js";
 import { Hex256, looksStored, RecordShape } from "./record-shape.js";
 import { streamTracker } from "./sequence.js";
+import { isBefore } from "./time.js";
 
 /** A stored event as integrity checks see it: any JSON object with the envelope's ordering fields. */
 export interface StoredRecord {
@@ -254,11 +255,7 @@ const checkChains = (events: readonly StoredRecord[], name: Namer, hasher: Hashe
       return fail("unhashable", e, "holds a value JSON cannot represent (a number too large, say): it cannot have been sealed as it is.");
     }
     if (hash !== e.hash) return fail("hash_mismatch", e, "hash mismatch — the event was altered after sealing.");
-    // Timestamps of one precision (one length) compare as strings; others are parsed.
-    if (
-      prev !== undefined &&
-      (e.recordedAt.length === prev.recordedAt.length ? e.recordedAt < prev.recordedAt : Date.parse(e.recordedAt) < Date.parse(prev.recordedAt))
-    )
+    if (prev !== undefined && isBefore(e.recordedAt, prev.recordedAt))
       return fail("recorded_at_backwards", e, `recorded at ${e.recordedAt}, before the event it follows.`);
     // Updated in place: one object per stream, not one per event.
     if (prev === undefined) last.set(e.streamId, { version: e.version, hash: e.hash, recordedAt: e.recordedAt });

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { Instant, isInstant } from "./time.js";
 
 // What verify reads of a stored record, in two forms that must agree (a property test holds them to
 // it): the zod schema, which words the reason a record is refused, and a plain predicate, which
@@ -14,12 +15,11 @@ export const RecordShape = z.looseObject({
   id: z.string().min(1).max(200),
   streamId: z.string().min(1).max(400),
   version: z.int().min(1),
-  recordedAt: z.iso.datetime(),
+  recordedAt: Instant,
   prevHash: Hex256.optional(),
   hash: Hex256.optional(),
 });
 
-const ISO: RegExp | undefined = (RecordShape.shape.recordedAt as z.ZodISODateTime)._zod.def.pattern;
 const inLength = (v: unknown, max: number): boolean => typeof v === "string" && v.length >= 1 && v.length <= max;
 const hex = (v: unknown): boolean => v === undefined || (typeof v === "string" && HEX.test(v));
 // What RecordShape accepts, checked without building its output: the verdict for the millions of
@@ -33,8 +33,7 @@ export const looksStored = (e: unknown): boolean => {
     inLength(r.streamId, 400) &&
     Number.isSafeInteger(r.version) &&
     (r.version as number) >= 1 &&
-    typeof r.recordedAt === "string" &&
-    ISO?.test(r.recordedAt) === true &&
+    isInstant(r.recordedAt) &&
     hex(r.prevHash) &&
     hex(r.hash)
   );

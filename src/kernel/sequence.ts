@@ -1,6 +1,7 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
 import { type IntegrityCode, type IntegrityFailure, integrityFailure } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
+import { isBefore } from "./time.js";
 
 /** The fields of a stored event that its place in the log depends on. */
 export interface Placed {
@@ -96,7 +97,7 @@ export const checkSequence = <E extends AnyEvent>(
 ): Result<SequenceSummary, IntegrityFailure> => {
   const track = streamTracker(options);
   const ids = new Set<string>();
-  const recorded = new Map<string, number>();
+  const recorded = new Map<string, string>();
   let count = 0;
   for (const e of events) {
     count++;
@@ -112,9 +113,8 @@ export const checkSequence = <E extends AnyEvent>(
     ids.add(e.id);
     const placed = track.place(e);
     if (placed.kind === "failure") return err(placed.error);
-    const at = Date.parse(e.recordedAt);
     const before = recorded.get(e.streamId);
-    if (before !== undefined && at < before) {
+    if (before !== undefined && isBefore(e.recordedAt, before)) {
       return err(
         integrityFailure("recorded_at_backwards", `${stream} version ${e.version}: recorded at ${e.recordedAt}, before the event it follows.`, {
           streamId: stream,
@@ -122,7 +122,7 @@ export const checkSequence = <E extends AnyEvent>(
         }),
       );
     }
-    recorded.set(e.streamId, at);
+    recorded.set(e.streamId, e.recordedAt);
   }
   return ok({ streams: recorded.size, events: count });
 };

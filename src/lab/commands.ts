@@ -1,13 +1,14 @@
 import * as z from "zod";
+import { Instant } from "../kernel/index.js";
 import * as E from "./events.js";
-import { ParticipantRef, ProjectId, Text, Timestamp } from "./values.js";
+import { ParticipantRef, ProjectId, Text } from "./values.js";
 import { DeclineReason, EvidenceMethod } from "./vocabulary.js";
 
 // A command carries the event's data it asks for, plus when it happened in the world if that is
 // not now (recording yesterday's workshop today). Schemas are built from the event schemas so the
 // two never disagree.
 const command = <N extends string, Shape extends z.ZodRawShape>(name: N, data: z.ZodObject<Shape>) =>
-  z.strictObject({ type: z.literal(name), ...data.shape, occurredAt: Timestamp.optional() });
+  z.strictObject({ type: z.literal(name), ...data.shape, occurredAt: Instant.optional() });
 const onProject = <N extends string>(name: N) => command(name, z.strictObject({ projectId: ProjectId }));
 
 /** Register an organisation. → `EntityRegistered` */

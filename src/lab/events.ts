@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { defineEvent, type EventOf, Id, sha256Hex } from "../kernel/index.js";
+import { defineEvent, type EventOf, Id, Instant, sha256Hex } from "../kernel/index.js";
 import {
   Count,
   EntityId,
@@ -13,7 +13,6 @@ import {
   StoredParticipantRef,
   TerritoryCode,
   Text,
-  Timestamp,
 } from "./values.js";
 import {
   ActorRole,
@@ -101,7 +100,7 @@ export const GateDecisionRecordedData = z.strictObject({
 export const StageEnteredData = z.strictObject({ ...project, stage: Stage, from: Stage, gate: Gate });
 
 /** Work stops for a reason; the project stays in its stage. */
-export const ProjectPausedData = z.strictObject({ ...project, reason: PauseReason, note: Text(1000).optional(), expectedResumeAt: Timestamp.optional() });
+export const ProjectPausedData = z.strictObject({ ...project, reason: PauseReason, note: Text(1000).optional(), expectedResumeAt: Instant.optional() });
 /** Work resumes in the same stage. */
 export const ProjectResumedData = z.strictObject({ ...project });
 /** The project goes back one stage after a `recycle` decision. */
@@ -117,7 +116,7 @@ export const SessionScheduledDataV1 = z.strictObject({
   sessionId: Id,
   kind: SessionKind.exclude(["training"]),
   mode: SessionMode,
-  scheduledFor: Timestamp,
+  scheduledFor: Instant,
 });
 /** A session is planned (schema version 2: it may be a `training` for civil servants, and say where it is held). */
 export const SessionScheduledData = SessionScheduledDataV1.extend({
@@ -221,9 +220,9 @@ export const CostRecordedData = z.strictObject({
 const FiniteNumber = z.number().refine(Number.isFinite, "must be finite");
 
 /** Where a KPI starts. */
-export const Baseline = z.strictObject({ value: FiniteNumber, measuredAt: Timestamp, source: Text(300) });
+export const Baseline = z.strictObject({ value: FiniteNumber, measuredAt: Instant, source: Text(300) });
 /** Where a KPI should get, and by when. */
-export const Target = z.strictObject({ value: FiniteNumber, by: Timestamp });
+export const Target = z.strictObject({ value: FiniteNumber, by: Instant });
 
 /** A key performance indicator is defined with its baseline and target (schema version 1). */
 export const KpiDefinedDataV1 = z.strictObject({
@@ -256,8 +255,8 @@ export const KpiMeasuredData = z.strictObject({
   ...project,
   kpiId: Id,
   value: FiniteNumber,
-  periodStart: Timestamp,
-  periodEnd: Timestamp,
+  periodStart: Instant,
+  periodEnd: Instant,
   source: Text(300),
   method: EvidenceMethod.optional(),
   comparison: FiniteNumber.optional().describe("the comparison or control group's value over the same period"),
@@ -279,7 +278,7 @@ export const PilotStartedData = z.strictObject({
   pilotId: Id.optional().describe("names the pilot when a project runs several; absent for a project's only pilot"),
   sites: z.int().min(1).max(100_000),
   entityIds: z.array(EntityId).min(1).max(500),
-  plannedEnd: Timestamp,
+  plannedEnd: Instant,
   territory: TerritoryCode.optional().describe("where the pilot runs"),
 });
 /** A pilot ends: the one it names, or the only one running. */
@@ -302,10 +301,10 @@ export const AdoptionRecordedData = z.strictObject({
   usersCovered: Count,
   territory: TerritoryCode.optional().describe("where the solution was adopted"),
   status: AdoptionStatus.optional().describe("absent in adoptions recorded before statuses were"),
-  goLiveAt: Timestamp.optional().describe("when the solution went live there; required once live"),
+  goLiveAt: Instant.optional().describe("when the solution went live there; required once live"),
 });
 /** An adoption's status changes (it goes live, is suspended or withdrawn). */
-export const AdoptionStatusChangedData = z.strictObject({ ...project, entityId: EntityId, status: AdoptionStatus, goLiveAt: Timestamp.optional() });
+export const AdoptionStatusChangedData = z.strictObject({ ...project, entityId: EntityId, status: AdoptionStatus, goLiveAt: Instant.optional() });
 
 /** A participant asked to be forgotten (stream `participant:<ref>`; schema version 2: the version-2 reference rule). */
 export const ParticipantForgottenData = z.strictObject({ participantRef: StoredParticipantRef });

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Id, IsoUtc } from "../kernel/index.js";
+import { Id } from "../kernel/index.js";
 import { QUICK_REF, QUICK_STORED_REF, QuickRegExp } from "./quick-regexp.js";
 
 /**
@@ -16,9 +16,6 @@ export const ProjectId = Id;
 export const EntityId = Id;
 /** A staff member's pseudonymous id (lead, approver). */
 export const PersonId = Id;
-
-/** A timestamp (ISO-8601 UTC). */
-export const Timestamp = IsoUtc;
 
 /** A whole number of people or things. */
 export const Count = z.int("must be a whole number").min(0, "must not be negative").max(10_000_000);

@@ -1,5 +1,5 @@
 import { castDraft } from "immer";
-import { type Actor, deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
+import { type Actor, compareInstants, deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
 import { type EventData, type LabEvent, labStreamName } from "../lab/index.js";
 
 /** One line of the audit trail: a decision or a change of stage or status, with who did it and when. */
@@ -91,6 +91,9 @@ export const auditTrailProjection: Projection<AuditTrailState, LabEvent> = {
 export const auditTrail = (s: AuditTrailState, projectId?: string): TrailEntry[] =>
   [...s.entries.values()]
     .filter((x) => projectId === undefined || x.projectId === projectId)
-    .map((x) => ({ x, occurred: Date.parse(x.occurredAt), recorded: Date.parse(x.recordedAt) }))
-    .sort((a, b) => a.occurred - b.occurred || a.recorded - b.recorded || (a.x.eventId < b.x.eventId ? -1 : a.x.eventId > b.x.eventId ? 1 : 0))
-    .map(({ x }) => x);
+    .sort(
+      (a, b) =>
+        compareInstants(a.occurredAt, b.occurredAt) ||
+        compareInstants(a.recordedAt, b.recordedAt) ||
+        (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
+    );

@@ -120,22 +120,3 @@ export const addTo = <T>(m: Map<string, Set<T>>, key: string, value: T): void =>
   if (s) s.add(value);
   else m.set(key, new Set([value]));
 };
-
-// A timestamp with nine fractional digits: `…05Z` and `…05.1Z` become `…05.000000000Z` and
-// `…05.100000000Z`, so string order is time order.
-const nanos = (t: string): string => {
-  const dot = t.indexOf(".", 19);
-  const fraction = dot === -1 ? "" : t.slice(dot + 1, -1);
-  return `${t.slice(0, 19)}.${fraction.padEnd(9, "0")}Z`;
-};
-
-/**
- * Order two ISO-8601 UTC timestamps (as `IsoUtc` accepts them: `Z`, up to nanoseconds) by the
- * instant they denote, to the nanosecond. String order is wrong across precisions (`…00Z` and
- * `…00.000Z` are the same instant) but right within one, so timestamps of the same length are
- * compared as they are and only others are brought to one precision first.
- */
-export const compareTime = (a: string, b: string): number => {
-  const [x, y] = a.length === b.length ? [a, b] : [nanos(a), nanos(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-};

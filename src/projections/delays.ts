@@ -1,5 +1,5 @@
+import { compareInstants } from "../kernel/index.js";
 import type { Pause, PauseReason, Procurement, ProcurementProcedure } from "../lab/index.js";
-import { compareTime } from "./context.js";
 import { calendarDays, median, percentile, survivalMedian } from "./stats.js";
 
 // LabX names slow procurement and slow pilots as its two delays (with reluctance). Everything still
@@ -140,8 +140,8 @@ export const overruns = (items: Iterable<{ planned: string | null; end: string |
   for (const { planned: plan, end } of items) {
     if (plan === null) continue;
     planned++;
-    if (end !== null && compareTime(end, plan) > 0) late.push(calendarDays(plan, end));
-    else if (end === null && compareTime(now, plan) > 0) openPastPlanned++;
+    if (end !== null && compareInstants(end, plan) > 0) late.push(calendarDays(plan, end));
+    else if (end === null && compareInstants(now, plan) > 0) openPastPlanned++;
   }
   return { planned, endedLate: late.length, medianDaysLate: median(late), openPastPlanned };
 };

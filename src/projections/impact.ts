@@ -1,5 +1,5 @@
 import type { Draft } from "immer";
-import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
+import { deepFreeze, type Envelope, type Immutable, type Projection, compareInstants } from "../kernel/index.js";
 import {
   type Adoption,
   AdoptionStatus,
@@ -17,7 +17,7 @@ import {
   ScaleType,
   stageEnteredBy,
 } from "../lab/index.js";
-import { type Context, compareTime, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
+import { type Context, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
 import { type Overruns, overruns } from "./delays.js";
 import { calendarDays, median } from "./stats.js";
 
@@ -271,7 +271,7 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
   let latest: readonly [string, KpiMeasurement] | undefined;
   for (const entry of k.measurements) {
     const [, m] = entry;
-    const later = latest === undefined ? 1 : compareTime(m.periodEnd, latest[1].periodEnd) || m.order - latest[1].order;
+    const later = latest === undefined ? 1 : compareInstants(m.periodEnd, latest[1].periodEnd) || m.order - latest[1].order;
     if (later > 0) latest = entry;
   }
   const actual = latest === undefined ? null : (k.corrections.get(latest[0]) ?? latest[1].value);
@@ -324,7 +324,7 @@ const adoptionStatus = (lists: Iterable<readonly Adoption[]>, now: string) => {
   for (const list of lists) {
     for (const a of list) {
       byStatus[a.status ?? "unspecified"]++;
-      if (a.goLiveAt !== undefined && compareTime(a.goLiveAt, now) <= 0) days.push(Math.max(0, calendarDays(a.at, a.goLiveAt)));
+      if (a.goLiveAt !== undefined && compareInstants(a.goLiveAt, now) <= 0) days.push(Math.max(0, calendarDays(a.at, a.goLiveAt)));
     }
   }
   return { byStatus, medianDaysToGoLive: median(days) };
@@ -373,7 +373,7 @@ export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {
   for (const [f, set] of entities) f.entities = set.size;
   const pilots = [...s.pilots]
     .map(([startedEventId, p]) => ({ startedEventId, ...p }))
-    .sort((a, b) => compareTime(a.startedAt, b.startedAt) || byText(a.startedEventId, b.startedEventId));
+    .sort((a, b) => compareInstants(a.startedAt, b.startedAt) || byText(a.startedEventId, b.startedEventId));
   const pilotsByRegion: Record<string, number> = {};
   for (const p of pilots) pilotsByRegion[regionKey(p.territory)] = (pilotsByRegion[regionKey(p.territory)] ?? 0) + 1;
   return {

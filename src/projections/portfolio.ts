@@ -1,4 +1,4 @@
-import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
+import { deepFreeze, type Envelope, type Immutable, type Projection, compareInstants } from "../kernel/index.js";
 import {
   type DiscontinuationReason,
   type Budget,
@@ -22,7 +22,7 @@ import {
   stageEnteredBy,
   transitions,
 } from "../lab/index.js";
-import { type Context, compareTime, emptyContext, mergeContext, trackContext, yearOf } from "./context.js";
+import { type Context, emptyContext, mergeContext, trackContext, yearOf } from "./context.js";
 import { type PauseFigures, pauseFigures, type ProcurementFigures, procurementFigures } from "./delays.js";
 import { type Asked, evolveAsked, type ReluctanceFigures, reluctanceFigures } from "./reluctance.js";
 import { calendarDays, median } from "./stats.js";
@@ -66,7 +66,7 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
   streamName: labStreamName,
   evolve: (s, e: Envelope<LabEvent>) => {
     trackContext(s, e);
-    if (s.latestAt === "" || compareTime(e.occurredAt, s.latestAt) > 0) s.latestAt = e.occurredAt;
+    if (s.latestAt === "" || compareInstants(e.occurredAt, s.latestAt) > 0) s.latestAt = e.occurredAt;
     if (e.type === "EntityRegistered" || e.type === "ParticipantForgotten") return;
     if (e.type === "ChallengeSubmitted") {
       const { title, sector } = e.data;
@@ -117,7 +117,7 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
     ...mergeContext(a, b),
     portfolio: new Map([...a.portfolio, ...b.portfolio]),
     asked: new Map([...a.asked, ...b.asked]),
-    latestAt: a.latestAt === "" || (b.latestAt !== "" && compareTime(b.latestAt, a.latestAt) > 0) ? b.latestAt : a.latestAt,
+    latestAt: a.latestAt === "" || (b.latestAt !== "" && compareInstants(b.latestAt, a.latestAt) > 0) ? b.latestAt : a.latestAt,
   }),
 });
 
@@ -164,9 +164,9 @@ export interface PortfolioFigures {
 const overlapDays = (from: string, to: string, pauses: PortfolioProject["pauses"]): number =>
   pauses.reduce((n, p) => {
     if (p.to === null) return n;
-    const start = compareTime(p.from, from) > 0 ? p.from : from;
-    const end = compareTime(p.to, to) < 0 ? p.to : to;
-    return compareTime(start, end) < 0 ? n + calendarDays(start, end) : n;
+    const start = compareInstants(p.from, from) > 0 ? p.from : from;
+    const end = compareInstants(p.to, to) < 0 ? p.to : to;
+    return compareInstants(start, end) < 0 ? n + calendarDays(start, end) : n;
   }, 0);
 
 const tally = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -283,6 +283,6 @@ export const portfolioFigures = (s: PortfolioState, now: string = s.latestAt): P
         status: p.status,
         spans: p.stages.map((x) => ({ stage: x.stage, from: x.enteredAt, to: x.leftAt ?? s.latestAt })),
       }))
-      .sort((a, b) => compareTime(a.spans[0]?.from ?? "", b.spans[0]?.from ?? "") || (a.projectId < b.projectId ? -1 : 1)),
+      .sort((a, b) => compareInstants(a.spans[0]?.from ?? "", b.spans[0]?.from ?? "") || (a.projectId < b.projectId ? -1 : 1)),
   };
 };

@@ -1,11 +1,12 @@
+import { isBefore } from "../../kernel/index.js";
 import type { AdoptionStatus } from "../vocabulary.js";
-import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, time, unregistered } from "./common.js";
+import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, unregistered } from "./common.js";
 
 // Live means in use: it has gone live, and not after the record of it.
 const goLive = (status: AdoptionStatus | undefined, goLiveAt: string | undefined, at: string): Decided | undefined => {
   if (status !== "live") return undefined;
   if (goLiveAt === undefined) return refuse("go_live_invalid", "A live adoption needs its go-live date (goLiveAt).");
-  if (time(goLiveAt) > time(at))
+  if (isBefore(at, goLiveAt))
     return refuse("go_live_invalid", `The adoption is recorded as live on ${at} but goes live on ${goLiveAt}; record it as committed until then.`, {
       goLiveAt,
     });

@@ -22,9 +22,6 @@ export type Evolver<T extends ProjectEvent["type"]> = (s: Draft<ProjectState>, e
 /** Recipes of some project events, by event type. */
 export type Evolvers<T extends ProjectEvent["type"]> = { readonly [K in T]: Evolver<K> };
 
-/** An ISO timestamp as milliseconds, for comparisons across precisions. */
-export const time = (iso: string): number => Date.parse(iso);
-
 /** Refuse with a lab rule. */
 export const refuse = (code: LabRuleCode, message: string, details: Readonly<Record<string, unknown>> = {}): Decided => err(labRule(code, message, details));
 

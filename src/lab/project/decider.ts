@@ -1,12 +1,12 @@
 import type { Draft } from "immer";
-import { type Decider, type Envelope } from "../../kernel/index.js";
+import { type Decider, type Envelope, isBefore } from "../../kernel/index.js";
 import { ProjectCommand } from "../commands.js";
 import { type ProjectEvent, projectEvents } from "../events.js";
 import { type LabContext, LabContextSchema } from "../register.js";
 import type { LabRuleCode } from "../rule-codes.js";
 import { initialProjectState, type ProjectState } from "../state.js";
 import { adoptionEvolvers, adoptionHandlers } from "./adoption.js";
-import { type Decided, type Evolver, type Evolvers, type Handler, type Handlers, refuse, refused, time } from "./common.js";
+import { type Decided, type Evolver, type Evolvers, type Handler, type Handlers, refuse, refused } from "./common.js";
 import { decisionEvolvers, decisionHandlers } from "./decisions.js";
 import { kpiEvolvers, kpiHandlers } from "./kpis.js";
 import { lifecycleEvolvers, lifecycleHandlers } from "./lifecycle.js";
@@ -56,7 +56,7 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
   const at = when.value;
   const pre = precondition(c.type, s);
   if (pre) return refused(pre);
-  if (s.submitted && time(at) < time(s.stageEnteredAt)) {
+  if (s.submitted && isBefore(at, s.stageEnteredAt)) {
     return refuse("occurred_before_stage", `The event is dated ${at}, before the project entered ${s.stage} on ${s.stageEnteredAt}.`, {
       occurredAt: at,
       stageEnteredAt: s.stageEnteredAt,

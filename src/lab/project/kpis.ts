@@ -1,7 +1,8 @@
+import { isBefore } from "../../kernel/index.js";
 import { comparativeMethods } from "../evidence.js";
 import { kpiDefinitionOf, redefineKpi } from "../kpi-definition.js";
 import type { KpiDefinition } from "../state.js";
-import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, time } from "./common.js";
+import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse } from "./common.js";
 
 // A target must differ from the baseline and lie the way the KPI should move.
 const shaped = (k: Pick<KpiDefinition, "direction" | "baseline" | "target">): Decided | undefined => {
@@ -44,8 +45,8 @@ export const kpiHandlers: Handlers<"DefineKpi" | "RedefineKpi" | "MeasureKpi" | 
   },
   MeasureKpi: (c, s, _ctx, at) => {
     if (!s.kpis.has(c.kpiId)) return unknown(c.kpiId);
-    if (time(c.periodEnd) < time(c.periodStart)) return refuse("period_invalid", `The period ends (${c.periodEnd}) before it starts (${c.periodStart}).`);
-    if (time(c.periodEnd) > time(at)) {
+    if (isBefore(c.periodEnd, c.periodStart)) return refuse("period_invalid", `The period ends (${c.periodEnd}) before it starts (${c.periodStart}).`);
+    if (isBefore(at, c.periodEnd)) {
       return refuse("period_in_future", `The period ends on ${c.periodEnd}, after the measurement is dated (${at}): measure a period once it is over.`, {
         periodEnd: c.periodEnd,
         occurredAt: at,

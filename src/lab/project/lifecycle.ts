@@ -1,13 +1,14 @@
+import { isBefore } from "../../kernel/index.js";
 import { evolveStays, stageEnteredBy } from "../stays.js";
 import { transitions } from "../transitions.js";
-import { type Decided, dataOf, emit, type Evolver, type Evolvers, type Handlers, refuse, time, unregistered } from "./common.js";
+import { type Decided, dataOf, emit, type Evolver, type Evolvers, type Handlers, refuse, unregistered } from "./common.js";
 import { currentDecision } from "./preconditions.js";
 import type { ProjectState } from "../state.js";
 
 // What a decision authorises cannot happen, in business time, before the decision itself.
 const afterDecision = (s: ProjectState, at: string, what: string): Decided | undefined => {
   const d = currentDecision(s);
-  if (d === undefined || time(at) >= time(d.occurredAt)) return undefined;
+  if (d === undefined || !isBefore(at, d.occurredAt)) return undefined;
   return refuse("occurred_before_decision", `${what} is dated ${at}, before the ${d.gate} decision that authorises it (${d.occurredAt}).`, {
     occurredAt: at,
     decidedAt: d.occurredAt,
@@ -57,14 +58,14 @@ export const lifecycleHandlers: Handlers<
     );
   },
   PauseProject: (c, _s, _ctx, at) => {
-    if (c.expectedResumeAt !== undefined && time(c.expectedResumeAt) <= time(at)) {
+    if (c.expectedResumeAt !== undefined && !isBefore(at, c.expectedResumeAt)) {
       return refuse("resume_before_pause", `The expected resumption (${c.expectedResumeAt}) must come after the pause (${at}).`);
     }
     return emit(at, { type: "ProjectPaused", data: dataOf(c) });
   },
   ResumeProject: (c, s, _ctx, at) => {
     const since = s.pauses.at(-1)?.from ?? at;
-    if (time(at) < time(since)) return refuse("occurred_before_pause", `The resumption is dated ${at}, before the pause began on ${since}.`);
+    if (isBefore(at, since)) return refuse("occurred_before_pause", `The resumption is dated ${at}, before the pause began on ${since}.`);
     return emit(at, { type: "ProjectResumed", data: { projectId: c.projectId } });
   },
   DiscontinueProject: (c, _s, _ctx, at) => {

@@ -1,6 +1,7 @@
+import { isBefore } from "../../kernel/index.js";
 import { evidenceLevelProblem } from "../evidence.js";
 import { pilotEnding, pilotKey } from "../pilot-ending.js";
-import { dataOf, emit, type Evolvers, type Handlers, refuse, refused, time } from "./common.js";
+import { dataOf, emit, type Evolvers, type Handlers, refuse, refused } from "./common.js";
 import { requirementMet } from "./requirements.js";
 
 /**
@@ -11,7 +12,7 @@ export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluat
   StartPilot: (c, s, _ctx, at) => {
     if (!requirementMet(s, "sponsor_committed"))
       return refuse("sponsor_not_committed", "A pilot needs a committed sponsor: no registered public entity is sponsoring this project now.");
-    if (time(c.plannedEnd) <= time(at)) return refuse("pilot_end_before_start", `The pilot's planned end (${c.plannedEnd}) must come after its start (${at}).`);
+    if (!isBefore(at, c.plannedEnd)) return refuse("pilot_end_before_start", `The pilot's planned end (${c.plannedEnd}) must come after its start (${at}).`);
     const outside = c.entityIds.filter((id) => id !== s.ownerEntityId && !s.entities.get(id)?.active);
     if (outside.length > 0) {
       return refuse(

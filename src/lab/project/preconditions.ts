@@ -1,4 +1,4 @@
-import { type Context, err, ok, type Result, type RuleViolation } from "../../kernel/index.js";
+import { type Context, err, ok, type Result, type RuleViolation, isBefore } from "../../kernel/index.js";
 import type { CommandType } from "../commands.js";
 import { permissions } from "../permissions.js";
 import { type LabRuleCode, labRule } from "../rule-codes.js";
@@ -23,8 +23,6 @@ export const allowedWhilePaused: ReadonlySet<CommandType> = new Set<CommandType>
   "CorrectKpiMeasurement",
 ]);
 
-const time = (iso: string): number => Date.parse(iso);
-
 /**
  * Checks every command shares: the actor's role may issue it, and it did not happen in the future.
  * Returns the business time of the command's events.
@@ -42,7 +40,7 @@ export const checkActorAndTime = (type: CommandType, occurredAt: string | undefi
   }
   const now = ctx.now().toISOString();
   const at = occurredAt ?? now;
-  if (time(at) > time(now)) {
+  if (isBefore(now, at)) {
     return err(labRule("occurred_in_future", `The event is dated ${at}, after now (${now}); record things once they have happened.`, { occurredAt: at, now }));
   }
   return ok(at);

@@ -1,7 +1,8 @@
+import { isBefore } from "../../kernel/index.js";
 import type { ProjectCommand } from "../commands.js";
 import type { LabContext } from "../register.js";
 import type { Session } from "../state.js";
-import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, time, unregistered } from "./common.js";
+import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, unregistered } from "./common.js";
 
 type Attend = Extract<ProjectCommand, { type: "RecordAttendance" }>;
 
@@ -15,7 +16,7 @@ const open = (session: Session | undefined, sessionId: string): Decided | undefi
 
 // Nothing happens at a session before it is held.
 const held = (session: Session, sessionId: string, at: string, what: string): Decided | undefined =>
-  time(at) < time(session.scheduledFor)
+  isBefore(at, session.scheduledFor)
     ? refuse("session_not_held_yet", `Session ${sessionId} is scheduled for ${session.scheduledFor}; it cannot be ${what} on ${at}.`, { sessionId })
     : undefined;
 
@@ -70,7 +71,7 @@ export const sessionHandlers: Handlers<"ScheduleSession" | "RecordAttendance" | 
     const session = s.sessions.get(c.sessionId);
     const problem = open(session, c.sessionId) ?? (session && held(session, c.sessionId, at, "closed"));
     if (problem) return problem;
-    if (session?.lastAttendanceAt != null && time(at) < time(session.lastAttendanceAt)) {
+    if (session?.lastAttendanceAt != null && isBefore(at, session.lastAttendanceAt)) {
       return refuse(
         "closed_before_attendance",
         `Session ${c.sessionId} cannot close on ${at}: attendance was recorded as happening on ${session.lastAttendanceAt}.`,
@@ -119,7 +120,7 @@ export const sessionEvolvers: Evolvers<"SessionScheduled" | "AttendanceRecorded"
     const session = s.sessions.get(e.data.sessionId);
     if (!session) return;
     for (const a of e.data.attendees) session.attendees.set(a.participantRef, a.role);
-    if (session.lastAttendanceAt === null || time(e.occurredAt) > time(session.lastAttendanceAt)) session.lastAttendanceAt = e.occurredAt;
+    if (session.lastAttendanceAt === null || isBefore(session.lastAttendanceAt, e.occurredAt)) session.lastAttendanceAt = e.occurredAt;
   },
   SessionClosed: (s, e) => {
     const session = s.sessions.get(e.data.sessionId);
