@@ -3,7 +3,18 @@
  * permission table and the catalogue of error codes. Not part of the library: documentation made
  * from its data.
  */
-import { ActorRole, integrityCodes, labRuleCodes, permissions, transitions } from "../src/index.js";
+import {
+  ActorRole,
+  dependencies,
+  exitGate,
+  gateRequirements,
+  integrityCodes,
+  labRuleCodes,
+  permissions,
+  requirements,
+  requirementText,
+  transitions,
+} from "../src/index.js";
 
 /** The lifecycle as a Mermaid state diagram, generated from `transitions`. */
 export const lifecycleMermaid = (): string => {
@@ -15,6 +26,29 @@ export const lifecycleMermaid = (): string => {
   for (const stage of transitions.pause) lines.push(`    ${stage} --> ${stage}: pause / resume`);
   lines.push("    mainstreamed --> [*]", "    discontinued --> [*]");
   return lines.join("\n");
+};
+
+/** The gate table as Markdown: each gate, where it leads, and its requirements in words, from `gateRequirements`. */
+export const gatesMarkdown = (): string => {
+  const moves = [
+    ...Object.entries(transitions.advance).map(([from, { to }]) => [from, to] as const),
+    ...Object.keys(transitions.mainstream).map((from) => [from, "mainstreamed"] as const),
+  ];
+  const rows = moves.map(([from, to]) => {
+    const gate = exitGate(from as keyof typeof transitions.pivot | "challenge");
+    const list = gateRequirements[gate].map((r) => `\`${r}\`: ${requirementText[r]}`).join("; ");
+    return `| ${gate} | ${from} → ${to} | ${list} |`;
+  });
+  return ["| gate | from → to | requirements |", "|---|---|---|", ...rows].join("\n");
+};
+
+/** The causality table as Markdown, from `dependencies` and `requirements`. */
+export const causalityMarkdown = (): string => {
+  const after = dependencies.map(
+    (d) => `| \`${d.effect}\`${d.dateName === undefined ? "" : ` (its \`${d.dateName}\`)`} | every earlier \`${d.cause}\` | ${d.via} | \`${d.code}\` |`,
+  );
+  const held = requirements.map((r) => `| \`${r.effect}\` | ${r.what} | — | \`${r.code}\` |`);
+  return ["| event | not dated before | linked by | refused with |", "|---|---|---|---|", ...after, ...held].join("\n");
 };
 
 /** The permission table as Markdown. */

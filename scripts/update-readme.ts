@@ -3,12 +3,14 @@
  * transition table), the permission table and the error codes. Run: npm run readme
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { errorCodesMarkdown, lifecycleMermaid, permissionsMarkdown } from "./readme-blocks.js";
+import { causalityMarkdown, errorCodesMarkdown, gatesMarkdown, lifecycleMermaid, permissionsMarkdown } from "./readme-blocks.js";
 
 /** The generated blocks, by marker name. */
 export const generatedBlocks = (): Record<string, string> => ({
   lifecycle: `\`\`\`mermaid\n${lifecycleMermaid()}\n\`\`\``,
   permissions: permissionsMarkdown(),
+  gates: gatesMarkdown(),
+  causality: causalityMarkdown(),
   "error-codes": errorCodesMarkdown(),
 });
 

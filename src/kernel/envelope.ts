@@ -2,7 +2,6 @@ import * as z from "zod";
 import { Hex256 } from "./record-shape.js";
 import { Instant } from "./time.js";
 
-
 /** An identifier or reference: short, printable, no surrounding spaces. */
 export const Id = z
   .string()

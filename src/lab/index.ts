@@ -13,7 +13,17 @@ export { projectDecider } from "./project/decider.js";
 export { allowedWhilePaused, currentDecision } from "./project/preconditions.js";
 export { evolveMoney, type MoneyEvent } from "./project/money.js";
 export { evolveProcurements, type ProcurementEvent } from "./project/procurement.js";
-export { checkGate, type GateCheck, gateRequirements, type Requirement, requirementMet, requirementText } from "./project/requirements.js";
+export {
+  checkGate,
+  coDesignSessionKinds,
+  type GateCheck,
+  gateRequirements,
+  type Requirement,
+  requirementMet,
+  requirementSince,
+  requirementText,
+} from "./project/requirements.js";
+export { causalityProblem, type DependsOn, dependencies, type Held, type Requires, requirements } from "./causality.js";
 export {
   type EntityFacts,
   type LabContext,

@@ -12,6 +12,15 @@ export interface EntityFacts {
   readonly sector: Sector;
   /** Where it sits (a NUTS[:LAU] code), if registered with one. */
   readonly territory: string | null;
+  /** When it entered the register: nothing may name it before (see the causality rule). */
+  readonly registeredAt: string;
+}
+
+/** What the register says of a project another names (a replication names its origin). */
+export interface ChallengeFacts {
+  readonly submittedAt: string;
+  /** When its challenge was accepted, or null while it is not. */
+  readonly acceptedAt: string | null;
 }
 
 /**
@@ -24,8 +33,8 @@ export interface LabRegister {
   entity(entityId: string): EntityFacts | undefined;
   /** Whether this participant reference has been forgotten. */
   isForgotten(participantRef: string): boolean;
-  /** Whether a challenge has been submitted under this project id (a replication names its origin). */
-  hasProject(projectId: string): boolean;
+  /** The challenge submitted under this project id, if any (a replication names its origin). */
+  challenge(projectId: string): ChallengeFacts | undefined;
 }
 
 /** The register's state: organisations by id, and erased participants by their redacted form only. */
@@ -33,15 +42,15 @@ export type RegisterState = Immutable<{
   entities: Map<string, EntityFacts>;
   /** Redacted forms (`sha256:…`) of forgotten references: the register never holds a raw one. */
   forgotten: Set<string>;
-  /** Project ids whose challenge has been submitted. */
-  challenges: Set<string>;
+  /** Submitted challenges, by project id. */
+  challenges: Map<string, ChallengeFacts>;
 }>;
 
 /** The register of two stream-disjoint parts of a log, together. */
 export const mergeRegisters = (a: RegisterState, b: RegisterState): RegisterState => ({
   entities: new Map([...a.entities, ...b.entities]),
   forgotten: new Set([...a.forgotten, ...b.forgotten]),
-  challenges: new Set([...a.challenges, ...b.challenges]),
+  challenges: new Map([...a.challenges, ...b.challenges]),
 });
 
 /**
@@ -53,13 +62,33 @@ export const mergeRegisters = (a: RegisterState, b: RegisterState): RegisterStat
  * const withRegister: LabContext = { ...ctx, register: registerOf(view.snapshot().state) };
  */
 export const registerProjection: Projection<RegisterState, LabEvent> = {
-  initialState: { entities: new Map(), forgotten: new Set(), challenges: new Set() },
+  initialState: { entities: new Map(), forgotten: new Set(), challenges: new Map() },
   streamName: labStreamName,
   evolve: (s, e: Envelope<LabEvent>) => {
-    if (e.type === "EntityRegistered")
-      s.entities.set(e.data.entityId, { kind: e.data.kind, level: e.data.level ?? null, sector: e.data.sector, territory: e.data.territory ?? null });
-    else if (e.type === "ParticipantForgotten") s.forgotten.add(redactedRef(e.data.participantRef));
-    else if (e.type === "ChallengeSubmitted") s.challenges.add(e.data.projectId);
+    switch (e.type) {
+      case "EntityRegistered":
+        s.entities.set(e.data.entityId, {
+          kind: e.data.kind,
+          level: e.data.level ?? null,
+          sector: e.data.sector,
+          territory: e.data.territory ?? null,
+          registeredAt: e.occurredAt,
+        });
+        return;
+      case "ParticipantForgotten":
+        s.forgotten.add(redactedRef(e.data.participantRef));
+        return;
+      case "ChallengeSubmitted":
+        s.challenges.set(e.data.projectId, { submittedAt: e.occurredAt, acceptedAt: null });
+        return;
+      case "ChallengeAccepted": {
+        const c = s.challenges.get(e.data.projectId);
+        if (c) c.acceptedAt = e.occurredAt;
+        return;
+      }
+      default:
+        return;
+    }
   },
   merge: (a, b) => mergeRegisters(a, b),
 };
@@ -73,7 +102,7 @@ export const registerProjection: Projection<RegisterState, LabEvent> = {
 export const registerOf = (state: RegisterState): LabRegister => ({
   entity: (entityId) => state.entities.get(entityId),
   isForgotten: (ref) => state.forgotten.size > 0 && state.forgotten.has(redactedRef(ref)),
-  hasProject: (projectId) => state.challenges.has(projectId),
+  challenge: (projectId) => state.challenges.get(projectId),
 });
 
 /**
@@ -102,8 +131,8 @@ export interface LiveRegister {
  * if (r.ok) reg.record(r.value.events);
  */
 export const liveRegister = (events: Iterable<Envelope<LabEvent>> = []): LiveRegister => {
-  const state: Draft<RegisterState> = { entities: new Map(), forgotten: new Set(), challenges: new Set() };
-  // Registrations and erasures only ever add, so applying one twice changes nothing.
+  const state: Draft<RegisterState> = { entities: new Map(), forgotten: new Set(), challenges: new Map() };
+  // Registrations, erasures, submissions and acceptances only ever add: applying one twice changes nothing.
   const record = (more: Iterable<Envelope<LabEvent>>): void => {
     for (const e of more) registerProjection.evolve(state, e);
   };
@@ -122,7 +151,7 @@ export const LabContextSchema = ContextSchema.extend({
       v !== null &&
       typeof (v as LabRegister).entity === "function" &&
       typeof (v as LabRegister).isForgotten === "function" &&
-      typeof (v as LabRegister).hasProject === "function",
-    { message: "must be a LabRegister (entity, isForgotten and hasProject lookups), e.g. labRegister(events)" },
+      typeof (v as LabRegister).challenge === "function",
+    { message: "must be a LabRegister (entity, isForgotten and challenge lookups), e.g. labRegister(events)" },
   ),
 });

@@ -11,9 +11,11 @@ export const labRuleCodes = {
   occurred_in_future: "an event is dated after now",
   occurred_before_stage: "an event is dated before the project entered its current stage",
   occurred_before_decision: "a stage change is dated before the gate decision that authorises it",
+  occurred_before_cause: "an event is dated before an event it depends on, or before a state it requires held (see the causality table)",
   // The project's lifecycle
   project_exists: "a challenge is submitted twice for the same project",
   origin_unknown: "a replication of a project that has no submitted challenge (or of itself)",
+  origin_not_accepted: "a replication of a project whose challenge has not been accepted",
   project_not_found: "a command names a project whose challenge was never submitted",
   project_closed: "a command on a mainstreamed or discontinued project",
   project_paused: "a command that waits while the project is paused",

@@ -42,8 +42,8 @@ export type GateDecision = Immutable<
   }
 >;
 
-/** An organisation's part in the project. */
-export type Membership = Immutable<{ roles: EntityRole[]; active: boolean; joinedAt: string }>;
+/** An organisation's part in the project: each role it holds, with when it took it (a return after leaving starts afresh). */
+export type Membership = Immutable<{ roles: Map<EntityRole, string>; active: boolean; joinedAt: string }>;
 
 /** A session and who attended it. */
 export type Session = Immutable<
@@ -53,8 +53,8 @@ export type Session = Immutable<
     status: "scheduled" | "closed" | "cancelled";
     /** Participant reference → role held in this session. */
     attendees: Map<string, ParticipantRole>;
-    /** When the latest attendance was recorded as happening: the session cannot close before it. */
-    lastAttendanceAt: string | null;
+    /** When it was held and closed, once closed. */
+    closedAt: string | null;
     headcount: EventData<"SessionClosed">["anonymousHeadcount"] | null;
     contributions: number;
   }
@@ -78,7 +78,7 @@ export type Measurement = Immutable<Pick<EventData<"KpiMeasured">, "value" | "pe
 export type KpiDefinition = Immutable<Pick<EventData<"KpiDefined">, "name" | "category" | "unit" | "direction" | "baseline" | "target">>;
 
 /** A KPI as currently defined, with its measurements. */
-export type Kpi = Immutable<KpiDefinition & { measurements: Measurement[]; redefinitions: number }>;
+export type Kpi = Immutable<KpiDefinition & { definedAt: string; measurements: Measurement[]; redefinitions: number }>;
 
 /** A pilot, named by its `pilotId` when the project runs several. */
 export type Pilot = Immutable<
@@ -105,7 +105,8 @@ export type ProjectState = Immutable<
       sector: EventData<"ChallengeSubmitted">["sector"] | null;
       facet: NonNullable<EventData<"ChallengeSubmitted">["facet"]> | null;
       submittedAt: string;
-      accepted: boolean;
+      /** When the challenge was accepted, or null. */
+      acceptedAt: string | null;
       decisions: GateDecision[];
       entities: Map<string, Membership>;
       declined: Map<string, { reasonCode: DeclineReason; reason: string; at: string }>;
@@ -120,8 +121,16 @@ export type ProjectState = Immutable<
       pastPilots: Pilot[];
       evaluations: Evaluation[];
       adoptions: Adoption[];
+      /**
+       * The latest business time of the facts later events depend on, by dependency and key (see
+       * `causality`): what the rule "nothing occurs before what it depends on" reads.
+       */
+      facts: Map<string, Cause>;
     }
 >;
+
+/** An event a later one depends on: which, and when it happened. */
+export type Cause = Immutable<{ type: string; eventId: string; at: string }>;
 
 /** Where a project's lifecycle starts: nowhere yet (the challenge is submitted into `challenge`). */
 export const initialStays: Stays = deepFreeze({
@@ -145,7 +154,7 @@ export const initialProjectState: ProjectState = deepFreeze({
   leadId: "",
   facet: null,
   submittedAt: "",
-  accepted: false,
+  acceptedAt: null,
   decisions: [],
   entities: new Map(),
   declined: new Map(),
@@ -158,6 +167,7 @@ export const initialProjectState: ProjectState = deepFreeze({
   pastPilots: [],
   evaluations: [],
   adoptions: [],
+  facts: new Map(),
 });
 
 /** An organisation in the register (stream `entity:<id>`). */

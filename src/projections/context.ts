@@ -13,7 +13,7 @@ export type ProjectContext = Immutable<{ sector: Sector; stage: Stage }>;
 export type Context = Immutable<RegisterState & { projects: Map<string, ProjectContext> }>;
 
 /** An empty context. */
-export const emptyContext = (): Context => ({ entities: new Map(), forgotten: new Set(), challenges: new Set(), projects: new Map() });
+export const emptyContext = (): Context => ({ entities: new Map(), forgotten: new Set(), challenges: new Map(), projects: new Map() });
 
 /**
  * Keep the context up to date with one event. Called by every projection before its own work, so

@@ -21,23 +21,26 @@ export interface FixedContextOptions extends Partial<Omit<LabContext, "now">> {
 /** The actor a test acts as unless it says otherwise. */
 export const testActor: Actor = { id: "tester", role: "lab_team" };
 
+/** When the test register's organisations and projects were registered: before anything a test records. */
+export const testRegisteredAt = "2000-01-01T00:00:00.000Z";
+
 /** The organisations the kit's command builders name, as a test register holds them. */
 export const testEntities: Readonly<Record<string, EntityFacts>> = {
-  "ent-owner": { kind: "public", level: "national", sector: "digital_services", territory: "PT170" },
-  "ent-sponsor": { kind: "public", level: "national", sector: "finance", territory: "PT170" },
-  "ent-a": { kind: "public", level: "regional", sector: "health", territory: "PT11" },
-  "ent-b": { kind: "academia", level: null, sector: "education", territory: "PT16B" },
-  "ent-shy": { kind: "public", level: "local", sector: "local_government", territory: "PT11A:1312" },
-  "ent-adopter": { kind: "public", level: "local", sector: "local_government", territory: "PT150:0808" },
-  "ent-supplier": { kind: "business", level: null, sector: "digital_services", territory: "PT170:1106" },
-  "ent-civic": { kind: "civil_society", level: null, sector: "other", territory: null },
-  "ent-region": { kind: "public", level: "regional", sector: "employment", territory: "PT18" },
-  "ent-town": { kind: "public", level: "local", sector: "local_government", territory: "PT16D:0106" },
+  "ent-owner": { kind: "public", level: "national", sector: "digital_services", territory: "PT170", registeredAt: testRegisteredAt },
+  "ent-sponsor": { kind: "public", level: "national", sector: "finance", territory: "PT170", registeredAt: testRegisteredAt },
+  "ent-a": { kind: "public", level: "regional", sector: "health", territory: "PT11", registeredAt: testRegisteredAt },
+  "ent-b": { kind: "academia", level: null, sector: "education", territory: "PT16B", registeredAt: testRegisteredAt },
+  "ent-shy": { kind: "public", level: "local", sector: "local_government", territory: "PT11A:1312", registeredAt: testRegisteredAt },
+  "ent-adopter": { kind: "public", level: "local", sector: "local_government", territory: "PT150:0808", registeredAt: testRegisteredAt },
+  "ent-supplier": { kind: "business", level: null, sector: "digital_services", territory: "PT170:1106", registeredAt: testRegisteredAt },
+  "ent-civic": { kind: "civil_society", level: null, sector: "other", territory: null, registeredAt: testRegisteredAt },
+  "ent-region": { kind: "public", level: "regional", sector: "employment", territory: "PT18", registeredAt: testRegisteredAt },
+  "ent-town": { kind: "public", level: "local", sector: "local_government", territory: "PT16D:0106", registeredAt: testRegisteredAt },
 };
 
 /**
- * A register for tests: the organisations of `testEntities` (or those given) and no erasures, or
- * the references given as forgotten.
+ * A register for tests: the organisations of `testEntities` (or those given), no erasures (or the
+ * references given as forgotten), and the project ids given as submitted and accepted challenges.
  *
  * @example
  * fixedContext({ register: testRegister({ forgotten: [testRef(3)] }) });
@@ -48,7 +51,7 @@ export const testRegister = (
   const register = registerOf({
     entities: new Map(Object.entries(options.entities ?? testEntities)),
     forgotten: new Set(),
-    challenges: new Set(options.projects ?? []),
+    challenges: new Map((options.projects ?? []).map((id) => [id, { submittedAt: testRegisteredAt, acceptedAt: testRegisteredAt }])),
   });
   const forgotten = new Set(options.forgotten ?? []);
   return { ...register, isForgotten: (r) => forgotten.has(r) };

@@ -410,7 +410,8 @@ describe("scaling counting rules", () => {
       .on(75, { type: "UpdateAdoption", projectId: "pa", entityId: "pub-s", status: "live", goLiveAt: day(70) })
       .on(76, { type: "UpdateAdoption", projectId: "pa", entityId: "pub-x", status: "withdrawn" });
     for (const id of ["pb", "pc"]) b.on(80, on(id).submit({ replicationOf: "pa" }));
-    return b.on(81, on("pd").submit({ replicationOf: "pb" }));
+    // A replication names an accepted project: pb's challenge is accepted before pd replicates it.
+    return b.on(81, on("pb").accept()).on(82, on("pd").submit({ replicationOf: "pb" }));
   };
   const f = must(computeFigures(log().events));
   it("adoptions by their status now; days to go live where it has happened", () => {

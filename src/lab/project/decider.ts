@@ -1,5 +1,6 @@
 import type { Draft } from "immer";
 import { type Decider, type Envelope, isBefore } from "../../kernel/index.js";
+import { causalityProblem, recordCauses } from "../causality.js";
 import { ProjectCommand } from "../commands.js";
 import { type ProjectEvent, projectEvents } from "../events.js";
 import { type LabContext, LabContextSchema } from "../register.js";
@@ -62,14 +63,21 @@ export const decideProject = (c: ProjectCommand, s: ProjectState, ctx: LabContex
       stageEnteredAt: s.stageEnteredAt,
     });
   }
-  return (handlers[c.type] as Handler<ProjectCommand["type"]>)(c, s, ctx, at);
+  const decided = (handlers[c.type] as Handler<ProjectCommand["type"]>)(c, s, ctx, at);
+  if (!decided.ok) return decided;
+  const late = causalityProblem(decided.value, s, ctx, at);
+  return late === undefined ? decided : refused(late);
 };
 
 /**
  * Evolve a project's state by one event (a recipe). Facts are recorded as they are; whether they
  * were allowed is `decide`'s business.
  */
-export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>): void => (evolvers[e.type] as Evolver<ProjectEvent["type"]>)(s, e);
+export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>): void => {
+  // The facts later events depend on are read before the event changes the state (a pilot's key, a decision's stay).
+  recordCauses(s, e);
+  (evolvers[e.type] as Evolver<ProjectEvent["type"]>)(s, e);
+};
 
 /**
  * The innovation-project decider (streams `project:<id>`), composed of small deciders by concern —

@@ -1,20 +1,8 @@
 import { isBefore } from "../../kernel/index.js";
 import { evolveStays, stageEnteredBy } from "../stays.js";
 import { transitions } from "../transitions.js";
-import { type Decided, dataOf, emit, type Evolver, type Evolvers, type Handlers, refuse, unregistered } from "./common.js";
+import { dataOf, emit, type Evolver, type Evolvers, type Handlers, refuse, unregistered } from "./common.js";
 import { currentDecision } from "./preconditions.js";
-import type { ProjectState } from "../state.js";
-
-// What a decision authorises cannot happen, in business time, before the decision itself.
-const afterDecision = (s: ProjectState, at: string, what: string): Decided | undefined => {
-  const d = currentDecision(s);
-  if (d === undefined || !isBefore(at, d.occurredAt)) return undefined;
-  return refuse("occurred_before_decision", `${what} is dated ${at}, before the ${d.gate} decision that authorises it (${d.occurredAt}).`, {
-    occurredAt: at,
-    decidedAt: d.occurredAt,
-    gate: d.gate,
-  });
-};
 
 /** The project's lifecycle: intake, stage changes through gates, pivots, pauses and endings. */
 export const lifecycleHandlers: Handlers<
@@ -31,8 +19,18 @@ export const lifecycleHandlers: Handlers<
   SubmitChallenge: (c, _s, ctx, at) => {
     const origin = c.replicationOf;
     if (origin === c.projectId) return refuse("origin_unknown", `Project ${c.projectId} cannot replicate itself.`, { replicationOf: origin });
-    if (origin !== undefined && !ctx.register.hasProject(origin)) {
-      return refuse("origin_unknown", `Project ${origin}, which this one replicates, has no submitted challenge in the register.`, { replicationOf: origin });
+    if (origin !== undefined) {
+      const challenge = ctx.register.challenge(origin);
+      if (challenge === undefined)
+        return refuse("origin_unknown", `Project ${origin}, which this one replicates, has no submitted challenge in the register.`, { replicationOf: origin });
+      if (challenge.acceptedAt === null)
+        return refuse(
+          "origin_not_accepted",
+          `Project ${origin}, which this one replicates, has not had its challenge accepted; replicate an accepted project.`,
+          {
+            replicationOf: origin,
+          },
+        );
     }
     return unregistered([c.ownerEntityId], ctx) ?? emit(at, { type: "ChallengeSubmitted", data: dataOf(c) });
   },
@@ -45,17 +43,12 @@ export const lifecycleHandlers: Handlers<
     ),
   AdvanceStage: (c, s, _ctx, at) => {
     const step = transitions.advance[s.stage as keyof typeof transitions.advance];
-    return (
-      afterDecision(s, at, `Entering ${step.to}`) ??
-      emit(at, { type: "StageEntered", data: { projectId: c.projectId, stage: step.to, from: s.stage, gate: step.gate } })
-    );
+    return emit(at, { type: "StageEntered", data: { projectId: c.projectId, stage: step.to, from: s.stage, gate: step.gate } });
   },
-  MainstreamProject: (c, s, _ctx, at) => afterDecision(s, at, "Mainstreaming") ?? emit(at, { type: "ProjectMainstreamed", data: { projectId: c.projectId } }),
+  MainstreamProject: (c, _s, _ctx, at) => emit(at, { type: "ProjectMainstreamed", data: { projectId: c.projectId } }),
   PivotProject: (c, s, _ctx, at) => {
     const to = currentDecision(s)?.recycleTo ?? s.stage;
-    return (
-      afterDecision(s, at, "The pivot") ?? emit(at, { type: "ProjectPivoted", data: { projectId: c.projectId, from: s.stage, to, rationale: c.rationale } })
-    );
+    return emit(at, { type: "ProjectPivoted", data: { projectId: c.projectId, from: s.stage, to, rationale: c.rationale } });
   },
   PauseProject: (c, _s, _ctx, at) => {
     if (c.expectedResumeAt !== undefined && !isBefore(at, c.expectedResumeAt)) {
@@ -63,11 +56,7 @@ export const lifecycleHandlers: Handlers<
     }
     return emit(at, { type: "ProjectPaused", data: dataOf(c) });
   },
-  ResumeProject: (c, s, _ctx, at) => {
-    const since = s.pauses.at(-1)?.from ?? at;
-    if (isBefore(at, since)) return refuse("occurred_before_pause", `The resumption is dated ${at}, before the pause began on ${since}.`);
-    return emit(at, { type: "ProjectResumed", data: { projectId: c.projectId } });
-  },
+  ResumeProject: (c, _s, _ctx, at) => emit(at, { type: "ProjectResumed", data: { projectId: c.projectId } }),
   DiscontinueProject: (c, _s, _ctx, at) => {
     if (c.reasonCode === "rejected_at_intake") {
       return refuse(
@@ -117,8 +106,8 @@ export const lifecycleEvolvers: Evolvers<
     });
     evolveStays(s, e);
   },
-  ChallengeAccepted: (s) => {
-    s.accepted = true;
+  ChallengeAccepted: (s, e) => {
+    s.acceptedAt = e.occurredAt;
   },
   ChallengeRejected: () => undefined,
   StageEntered: enter,

@@ -12,7 +12,7 @@ export const organisationHandlers: Handlers<"RecordEntityJoined" | "RecordEntity
       });
     }
     const m = s.entities.get(c.entityId);
-    if (m?.active && m.roles.includes(c.role))
+    if (m?.active && m.roles.has(c.role))
       return refuse("entity_already_joined", `Entity ${c.entityId} is already a ${c.role} of this project.`, { entityId: c.entityId, role: c.role });
     return emit(at, { type: "EntityJoined", data: { projectId: c.projectId, entityId: c.entityId, role: c.role } });
   },
@@ -34,12 +34,8 @@ export const organisationHandlers: Handlers<"RecordEntityJoined" | "RecordEntity
 export const organisationEvolvers: Evolvers<"EntityJoined" | "EntityLeft" | "EntityDeclined"> = {
   EntityJoined: (s, e) => {
     const m = s.entities.get(e.data.entityId);
-    if (m === undefined) s.entities.set(e.data.entityId, { roles: [e.data.role], active: true, joinedAt: e.occurredAt });
-    else {
-      if (!m.active) m.roles = [];
-      if (!m.roles.includes(e.data.role)) m.roles.push(e.data.role);
-      m.active = true;
-    }
+    if (m === undefined || !m.active) s.entities.set(e.data.entityId, { roles: new Map([[e.data.role, e.occurredAt]]), active: true, joinedAt: e.occurredAt });
+    else if (!m.roles.has(e.data.role)) m.roles.set(e.data.role, e.occurredAt);
     s.declined.delete(e.data.entityId);
   },
   EntityLeft: (s, e) => {

@@ -1,4 +1,3 @@
-import { isBefore } from "../../kernel/index.js";
 import type { ProjectCommand } from "../commands.js";
 import type { LabContext } from "../register.js";
 import type { Session } from "../state.js";
@@ -13,12 +12,6 @@ const open = (session: Session | undefined, sessionId: string): Decided | undefi
   if (session.status === "closed") return refuse("session_closed", `Session ${sessionId} is already closed.`, { sessionId });
   return undefined;
 };
-
-// Nothing happens at a session before it is held.
-const held = (session: Session, sessionId: string, at: string, what: string): Decided | undefined =>
-  isBefore(at, session.scheduledFor)
-    ? refuse("session_not_held_yet", `Session ${sessionId} is scheduled for ${session.scheduledFor}; it cannot be ${what} on ${at}.`, { sessionId })
-    : undefined;
 
 // Who may be recorded: nobody forgotten (named by position only), organisations registered, each person once.
 const attendees = (c: Attend, session: Session, ctx: LabContext): Decided | undefined => {
@@ -64,23 +57,13 @@ export const sessionHandlers: Handlers<"ScheduleSession" | "RecordAttendance" | 
   },
   RecordAttendance: (c, s, ctx, at) => {
     const session = s.sessions.get(c.sessionId);
-    const problem = open(session, c.sessionId) ?? (session && (held(session, c.sessionId, at, "attended") ?? attendees(c, session, ctx)));
+    const problem = open(session, c.sessionId) ?? (session && attendees(c, session, ctx));
     return problem ?? emit(at, { type: "AttendanceRecorded", data: { projectId: c.projectId, sessionId: c.sessionId, attendees: c.attendees } });
   },
   CloseSession: (c, s, _ctx, at) => {
     const session = s.sessions.get(c.sessionId);
-    const problem = open(session, c.sessionId) ?? (session && held(session, c.sessionId, at, "closed"));
+    const problem = open(session, c.sessionId);
     if (problem) return problem;
-    if (session?.lastAttendanceAt != null && isBefore(at, session.lastAttendanceAt)) {
-      return refuse(
-        "closed_before_attendance",
-        `Session ${c.sessionId} cannot close on ${at}: attendance was recorded as happening on ${session.lastAttendanceAt}.`,
-        {
-          sessionId: c.sessionId,
-          lastAttendanceAt: session.lastAttendanceAt,
-        },
-      );
-    }
     const present = (session?.attendees.size ?? 0) + Object.values(c.anonymousHeadcount).reduce((n, x) => n + x, 0);
     for (const [breakdown, counts] of Object.entries(c.demographics ?? {})) {
       const total = Object.values(counts ?? {}).reduce((n: number, x) => n + (x ?? 0), 0);
@@ -111,7 +94,7 @@ export const sessionEvolvers: Evolvers<"SessionScheduled" | "AttendanceRecorded"
       stage: s.stage,
       status: "scheduled",
       attendees: new Map(),
-      lastAttendanceAt: null,
+      closedAt: null,
       headcount: null,
       contributions: 0,
     });
@@ -120,12 +103,12 @@ export const sessionEvolvers: Evolvers<"SessionScheduled" | "AttendanceRecorded"
     const session = s.sessions.get(e.data.sessionId);
     if (!session) return;
     for (const a of e.data.attendees) session.attendees.set(a.participantRef, a.role);
-    if (session.lastAttendanceAt === null || isBefore(session.lastAttendanceAt, e.occurredAt)) session.lastAttendanceAt = e.occurredAt;
   },
   SessionClosed: (s, e) => {
     const session = s.sessions.get(e.data.sessionId);
     if (!session) return;
     session.status = "closed";
+    session.closedAt = e.occurredAt;
     session.headcount = e.data.anonymousHeadcount;
     session.contributions = e.data.contributions;
   },
