@@ -98,6 +98,8 @@ export const labArbitraries = (fc: FastCheck) => {
     role: fc.nat({ max: 19 }),
     // Mostly days apart, sometimes weeks: a history spans several calendar years.
     days: fc.oneof({ arbitrary: fc.nat({ max: 3 }), weight: 4 }, fc.nat({ max: 45 })),
+    // Mostly recorded as it happens; now and then recorded days or weeks after it happened.
+    backdate: fc.oneof({ arbitrary: fc.constant(0), weight: 5 }, fc.integer({ min: 1, max: 40 })),
   });
   /** Steps for `playProject`. */
   const projectSteps = (maxLength = 120) => fc.array(step, { minLength: 1, maxLength, size: "max" });

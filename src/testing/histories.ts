@@ -295,6 +295,11 @@ export interface StepInput {
   params: number[];
   role: number;
   days: number;
+  /**
+   * Days before the step's day that the command says it happened (`occurredAt`); 0 or absent for
+   * "now". Backdated records are how facts get recorded after later-dated ones.
+   */
+  backdate?: number;
 }
 
 /** What happens at each step of a played history, for tests that check every step. */
@@ -333,7 +338,8 @@ export const playProject = (
     const type = (driven?.type as Type | undefined) ?? of(pool, s.pick);
     t += s.days;
     const built = driven ?? build(type, s.params, state, history, mode === "forward" || mode === "drive", t);
-    const command = projectId === "p1" ? built : { ...built, projectId };
+    const dated = s.backdate !== undefined && s.backdate > 0 ? { ...built, occurredAt: day(t - s.backdate) } : built;
+    const command = projectId === "p1" ? dated : { ...dated, projectId };
     // Mostly a role the table allows; sometimes any role, the auditor included.
     const role = s.role < 17 ? of(permissions[type], s.pick) : of(ActorRole.options, s.role);
     const before = state;

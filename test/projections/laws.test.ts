@@ -190,9 +190,9 @@ describe("projection laws, on generated portfolio logs", () => {
       }),
       // A fixed seed keeps the reach counts below stable (adoptions need a project in scale, so they are rare);
       // the merge law over the whole state runs on fresh logs every time above.
-      { numRuns: 150, seed: 2017 },
+      { numRuns: 200, seed: 2017 },
     );
-    console.log(`delay, reluctance, territory, evidence and money cases reached in 150 logs: ${[...reach].map(([k, n]) => `${k} ${n}`).join(", ")}`);
+    console.log(`delay, reluctance, territory, evidence and money cases reached in 200 logs: ${[...reach].map(([k, n]) => `${k} ${n}`).join(", ")}`);
     for (const what of [
       "declined",
       "asked and joined",
