@@ -42,27 +42,41 @@ export interface Projected<S> {
 export const trackerFor = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: ReadonlyMap<string, number>): StreamTracker =>
   streamTracker({ ...(from === undefined ? {} : { from }), ...(projection.streamName === undefined ? {} : { name: projection.streamName }) });
 
+/** Options of `project`. */
+export interface ProjectOptions<E extends AnyEvent> {
+  /**
+   * Which events to apply: the log's order is checked on every event, and only those selected change
+   * the state. A view of a log (as of a business date, say) is a selection, not a shorter log: a
+   * shorter log would have gaps in its streams where an event recorded earlier happened later.
+   */
+  readonly where?: (event: Envelope<E>) => boolean;
+}
+
 /**
  * Build a projection from scratch over events (fast path: a private mutable copy, frozen once).
  * An event delivered again is applied once; a log whose streams are not in version order — a gap,
  * a reordering, another event claiming a version already applied — is refused with the stream and
- * version, never silently dropped.
+ * version, never silently dropped. With `where`, only the events selected are applied (the order
+ * is still checked on all of them).
  *
  * @example
  * const r = project(participation, events);
  * if (r.ok) console.log(r.value.positions.size, "streams read"); else console.error(r.error.message);
+ * const in2019 = project(participation, events, { where: (e) => e.occurredAt < "2020" });
  */
 export const project = <S, E extends AnyEvent>(
   projection: Projection<S, E>,
   events: Iterable<NoInfer<Envelope<E>>>,
+  options: ProjectOptions<NoInfer<E>> = {},
 ): Result<Projected<S>, IntegrityFailure> => {
   const track = trackerFor(projection);
   const working = startWorking(projection.initialState);
+  const where = options.where;
   for (const e of events) {
     const placed = track.place(e);
     if (placed.kind === "repeat") continue;
     if (placed.kind === "failure") return err(placed.error);
-    projection.evolve(working, e);
+    if (where === undefined || where(e)) projection.evolve(working, e);
   }
   return ok({ state: finishWorking(working), positions: deepFreeze(track.positions()) });
 };

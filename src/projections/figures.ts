@@ -1,6 +1,6 @@
 import { combineProjections, type DomainError, type Envelope, type Immutable, ok, project, type Projection, type Result } from "../kernel/index.js";
 import type { LabEvent } from "../lab/index.js";
-import { type AsOf, eventsAsOf } from "./as-of.js";
+import { type AsOf, selectAsOf } from "./as-of.js";
 import { auditTrail, type AuditTrailState, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
 import { type FinanceFigures, financeFigures } from "./finance.js";
 import { impact, type ImpactFigures, impactFigures, type ImpactState } from "./impact.js";
@@ -62,6 +62,19 @@ export interface Headline {
   sessionsHeld: number;
 }
 
+/** The headline figures' names, each once (`explain` takes one of them). */
+export const headlineFigures = Object.keys({
+  projects: true,
+  projectsImplemented: true,
+  distinctParticipants: true,
+  citizens: true,
+  civilServants: true,
+  civilServantsTrained: true,
+  publicEntities: true,
+  partners: true,
+  sessionsHeld: true,
+} satisfies Record<keyof Headline, true>) as (keyof Headline)[];
+
 /** Every figure, with the moment it was computed for. */
 export interface LabFigures {
   asOf: AsOf | null;
@@ -122,8 +135,8 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
  * if (endOf2019.ok) console.log(endOf2019.value.headline);
  */
 export const computeFigures = (events: readonly Envelope<LabEvent>[], asOf?: AsOf): Result<LabFigures, DomainError> => {
-  const log = asOf === undefined ? ok(events) : eventsAsOf(events, asOf);
-  if (!log.ok) return log;
-  const projected = project(labProjections, log.value);
+  const where = asOf === undefined ? ok(undefined) : selectAsOf(asOf);
+  if (!where.ok) return where;
+  const projected = project(labProjections, events, where.value === undefined ? {} : { where: where.value });
   return projected.ok ? ok(figuresOf(projected.value.state, asOf ?? null)) : projected;
 };

@@ -1,7 +1,7 @@
-import { type DomainError, type Envelope, ok, project, type Result } from "../kernel/index.js";
+import { type DomainError, type Envelope, err, ok, project, type Result, validationError } from "../kernel/index.js";
 import type { LabEvent } from "../lab/index.js";
-import { type AsOf, eventsAsOf } from "./as-of.js";
-import { type Headline, labProjectionsWith } from "./figures.js";
+import { type AsOf, selectAsOf } from "./as-of.js";
+import { type Headline, headlineFigures, labProjectionsWith } from "./figures.js";
 import type { Fact, Witness } from "./witness.js";
 
 type Noted = { readonly ids: readonly string[]; readonly subject: string | undefined };
@@ -14,14 +14,17 @@ type Noted = { readonly ids: readonly string[]; readonly subject: string | undef
  * Events that only establish a fact the figure relies on are included (the `EntityRegistered` that
  * makes an organisation public, the `SessionClosed` that makes attendance count, the challenge of
  * an implemented project). Refused, like the figures, for invalid as-of options or a log out of
- * version order.
+ * version order, and a figure that is not a headline figure's name.
  *
  * @example
  * explain(events, "projectsImplemented") // ok: each implemented project's challenge and first entry into pilot
  */
 export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Headline, asOf?: AsOf): Result<string[], DomainError> => {
-  const selected = asOf === undefined ? ok(events) : eventsAsOf(events, asOf);
-  if (!selected.ok) return selected;
+  if (!(headlineFigures as readonly unknown[]).includes(figure)) {
+    return err(validationError("figure", [{ path: [], message: `must be the name of a headline figure: ${headlineFigures.join(", ")}` }]));
+  }
+  const where = asOf === undefined ? ok(undefined) : selectAsOf(asOf);
+  if (!where.ok) return where;
   const notes = new Map<Fact, Noted[]>();
   const witness: Witness = {
     note: (fact, ids, subject) => {
@@ -30,10 +33,10 @@ export const explain = (events: readonly Envelope<LabEvent>[], figure: keyof Hea
       else notes.set(fact, [{ ids, subject }]);
     },
   };
-  const projected = project(labProjectionsWith(witness), selected.value);
+  const projected = project(labProjectionsWith(witness), events, where.value === undefined ? {} : { where: where.value });
   if (!projected.ok) return projected;
   const isPublic = (id: string | undefined): boolean => id !== undefined && projected.value.state.participation.entities.get(id)?.kind === "public";
-  return ok(inLogOrder(selected.value, witnessed(figure, notes, isPublic)));
+  return ok(inLogOrder(events, witnessed(figure, notes, isPublic)));
 };
 
 // The events the witness named for a figure's facts.
