@@ -33,7 +33,7 @@ export const eventLogSchema = (): Json => {
     $id: "https://labx-core.example/schema.json",
     title: "labx-core stored event (envelope v1)",
     description:
-      "One line of a labx-core JSON-lines event log: the envelope, and the data of its type at its schema version. Participant references carry the library's own rule as a pattern (opaque tokens of at least 128 bits; no e-mail, phone, name or handle), so a validator here refuses what the library refuses.",
+      "One line of a labx-core JSON-lines event log: the envelope, and the data of its type at its schema version. Participant references carry the library's own rule as a pattern (opaque tokens of at least 128 bits; no e-mail, phone, name or handle), so a validator here refuses what the library refuses. One person is one reference: a hex reference (a UUID included) is the same reference in either case and is compared, counted and erased in lower case (the library stores it so); base64 and base64url keep their case. Timestamps are instants to the millisecond at most, years 0001–9999.",
     allOf: [{ $ref: "#/$defs/envelope" }, { oneOf: variants }],
     $defs: defs,
   };

@@ -1,15 +1,14 @@
 import * as z from "zod";
-import { defineEvent, type EventOf, Id, Instant, sha256Hex } from "../kernel/index.js";
+import { defineEvent, type EventOf, Id, Instant } from "../kernel/index.js";
 import {
+  canonicalRef,
   Count,
   EntityId,
   EvidenceRefs,
   Money,
   ParticipantRef,
-  participantRefProblem,
   PersonId,
   ProjectId,
-  RedactedRef,
   StoredParticipantRef,
   TerritoryCode,
   Text,
@@ -133,7 +132,7 @@ export const Attendee = AttendeeInput.extend({ participantRef: StoredParticipant
 export const AttendanceRecordedData = z.strictObject({ ...project, sessionId: Id, attendees: z.array(Attendee).min(1).max(1000) });
 
 // Schema version 1 accepted shorter references (8–128 of letters, digits and _ - . :). They are read
-// as they were; the `legacyRef` upcaster brings each to the version-2 rule.
+// as they were; the upcaster brings each to the version-2 rule (`canonicalRef`).
 const LegacyParticipantRef = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/u, "must be 8–128 letters, digits, _ - . or :");
 /** Who attended a session (schema version 1). */
 export const AttendanceRecordedDataV1 = z.strictObject({
@@ -144,19 +143,6 @@ export const AttendanceRecordedDataV1 = z.strictObject({
     .min(1)
     .max(1000),
 });
-
-/**
- * A schema-version-1 reference brought to the version-2 rule: kept when it already meets it (or is
- * a redacted digest), otherwise replaced by a 128-bit token derived from it, the same token wherever
- * the reference appears, so a person stays one person and an erasure still finds them.
- *
- * @example
- * legacyRef("p_0737c0e46a6") // "5d0c…" (32 hex digits); legacyRef(a valid v2 reference) returns it unchanged
- */
-export const legacyRef = (ref: string): string =>
-  RedactedRef.safeParse(ref).success || participantRefProblem(ref) === undefined
-    ? ref
-    : sha256Hex(`labx-core schema-1 participant reference:${ref}`).slice(0, 32);
 
 /** People counted without being identified (schema version 1: businesses were counted in `other`). */
 export const AnonymousHeadcountV1 = z.strictObject({ citizens: Count, civilServants: Count, other: Count });
@@ -343,7 +329,7 @@ export const labEvents = {
       schema: AttendanceRecordedDataV1,
       up: (d: z.infer<typeof AttendanceRecordedDataV1>) => ({
         ...d,
-        attendees: d.attendees.map((a) => ({ ...a, participantRef: legacyRef(a.participantRef) })),
+        attendees: d.attendees.map((a) => ({ ...a, participantRef: canonicalRef(a.participantRef) })),
       }),
     },
   ]),
@@ -368,7 +354,7 @@ export const labEvents = {
   AdoptionRecorded: defineEvent(AdoptionRecordedData),
   AdoptionStatusChanged: defineEvent(AdoptionStatusChangedData),
   ParticipantForgotten: defineEvent(ParticipantForgottenData, [
-    { schema: ParticipantForgottenDataV1, up: (d: z.infer<typeof ParticipantForgottenDataV1>) => ({ participantRef: legacyRef(d.participantRef) }) },
+    { schema: ParticipantForgottenDataV1, up: (d: z.infer<typeof ParticipantForgottenDataV1>) => ({ participantRef: canonicalRef(d.participantRef) }) },
   ]),
 };
 

@@ -1,5 +1,5 @@
-import { type HashView, type Sha256, sha256Hex, type StoredRecord } from "../kernel/index.js";
-import { REDACTED_PREFIX, RedactedRef } from "./values.js";
+import { err, type HashView, ok, type Result, type Sha256, sha256Hex, type StoredRecord, type ValidationError, validationError } from "../kernel/index.js";
+import { canonicalRef, participantRefProblem, REDACTED_PREFIX, RedactedRef } from "./values.js";
 
 /**
  * A participant reference's redacted form, `sha256:` and its SHA-256 digest; a redacted reference
@@ -12,8 +12,10 @@ import { REDACTED_PREFIX, RedactedRef } from "./values.js";
  * @example
  * redactedRef("3q2-7wEhQ0yYx0rVqZl1mA") // "sha256:…" (64 hex digits)
  */
-export const redactedRef = (ref: string, sha256: Sha256 = sha256Hex): string =>
-  ref.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(ref).success ? ref : `${REDACTED_PREFIX}${sha256(ref)}`;
+export const redactedRef = (ref: string, sha256: Sha256 = sha256Hex): string => {
+  const one = canonicalRef(ref);
+  return one.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(one).success ? one : `${REDACTED_PREFIX}${sha256(one)}`;
+};
 
 const PARTICIPANT_STREAM = "participant:";
 
@@ -93,8 +95,44 @@ const erasedIn = (events: readonly StoredRecord[]): string[] => {
  * const safe = redact(events); // for third parties: no erased person's reference left
  */
 export const redact = <T extends StoredRecord>(events: readonly T[], refs: Iterable<string> = erasedIn(events)): T[] => {
-  const gone = new Set(refs);
+  const gone = new Set([...refs].map(canonicalRef));
   if (gone.size === 0) return [...events];
-  const hide = (ref: string): string => (gone.has(ref) ? redactedRef(ref) : ref);
+  const hide = (ref: string): string => (gone.has(canonicalRef(ref)) ? redactedRef(ref) : ref);
   return events.map((e) => (e.type === "AttendanceRecorded" || e.type === "ParticipantForgotten" ? (mapRefs(e, hide) as T) : e));
+};
+
+/**
+ * A copy of a log whose participant references are minted again by the host — in attendance,
+ * erasure events and participant stream ids — for a log written under schema version 1, whose short
+ * references (`p-738291`) can be found again from any digest of them by trying candidates. `mint`
+ * receives each reference as stored and returns the new one: an HMAC of it under a key the host
+ * keeps (then destroys, to make the mapping irreversible), as 32+ hex digits. Every new reference
+ * must pass the version-2 rule, or nothing is returned but the refusal, naming the position (never
+ * the reference). The events that held references are brought to schema version 2, and every
+ * `prevHash`/`hash` is dropped: a re-keyed log is a new log, to be sealed and published with a new
+ * checkpoint. Redacted references stay as they are.
+ *
+ * @example
+ * const secret = "a key the host keeps"; // in Node, prefer createHmac("sha256", secret).update(ref).digest("hex")
+ * const rekeyed = rekeyParticipants(stored, (ref) => sha256Hex(`${secret}:${ref}`).slice(0, 32));
+ * if (rekeyed.ok) console.log(seal(rekeyed.value, { hashView: labHashView }).length);
+ */
+export const rekeyParticipants = <T extends StoredRecord>(events: readonly T[], mint: (ref: string) => string): Result<T[], ValidationError> => {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const minted = new Map<string, string>();
+  const out = events.map((e, i) => {
+    const renamed = mapRefs(e, (ref) => {
+      if (ref.startsWith(REDACTED_PREFIX) && RedactedRef.safeParse(ref).success) return ref;
+      const known = minted.get(ref);
+      if (known !== undefined) return known;
+      const next = mint(ref);
+      const problem = typeof next === "string" ? participantRefProblem(next) : "is not a string";
+      if (problem !== undefined) issues.push({ path: [i], message: `the reference minted for the event at position ${i + 1} ${problem}` });
+      minted.set(ref, next);
+      return next;
+    });
+    const { prevHash: _p, hash: _h, ...rest } = renamed as T & { prevHash?: unknown; hash?: unknown };
+    return (renamed === e ? rest : { ...rest, schemaVersion: 2 }) as unknown as T;
+  });
+  return issues.length > 0 ? err(validationError("re-keyed participant references", issues)) : ok(out);
 };

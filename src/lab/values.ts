@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Id } from "../kernel/index.js";
+import { Id, sha256Hex } from "../kernel/index.js";
 import { QUICK_REF, QUICK_STORED_REF, QuickRegExp } from "./quick-regexp.js";
 
 /**
@@ -120,10 +120,41 @@ export const participantRefProblem = (ref: string): string | undefined => {
   return `looks like a name or a username; ${HOW}`;
 };
 
+// Only hex digits (and a UUID's dashes): read as hex, whose digits name the same bits in either case.
+const HEX_SHAPED = /^[0-9A-Fa-f-]+$/u;
+const UPPER_HEX = /[A-F]/u;
+const REDACTED = /^sha256:[0-9a-f]{64}$/u;
+
+/**
+ * A participant reference in its one form, so that one person is one reference everywhere —
+ * counting, erasure, `redact`, the hash view, stream names:
+ * - hex, a UUID included, in lower case: `9F1C…` and `9f1c…` are the same 128 bits;
+ * - base64 and base64url as given: their case carries bits (`aB` and `Ab` are different tokens). A
+ *   base64url token made only of hex digits is read as hex — for a random 22-character token that
+ *   happens about once in 10¹⁰; mint hex to be sure;
+ * - a redacted reference (`sha256:…`) as it is;
+ * - a schema-version-1 reference that the version-2 rule refuses (8–21 characters, say): a 128-bit
+ *   token derived from it, the same wherever it appears, so an erasure still finds the person. Such
+ *   a derivation has no secret: a short reference can be found again from it by trying candidates;
+ *   re-key a version-1 log (`rekeyParticipants`) to remove that exposure.
+ *
+ * Commands and stored events are brought to this form when parsed, so it is also what is stored.
+ *
+ * @example
+ * canonicalRef("9F1C2E3D-4B5A-4C6D-8E7F-0A1B2C3D4E5F") // "9f1c2e3d-4b5a-4c6d-8e7f-0a1b2c3d4e5f"
+ * canonicalRef("3q2-7wEhQ0yYx0rVqZl1mA")               // unchanged: base64url keeps its case
+ * canonicalRef("p_0737c0e46a6")                        // a 32-digit hex token derived from it (schema 1)
+ */
+export const canonicalRef = (ref: string): string => {
+  if (ref.startsWith(REDACTED_PREFIX) && REDACTED.test(ref)) return ref;
+  const cased = HEX_SHAPED.test(ref) && UPPER_HEX.test(ref) ? ref.toLowerCase() : ref;
+  return refPattern.test(cased) ? cased : sha256Hex(`labx-core schema-1 participant reference:${cased}`).slice(0, 32);
+};
+
 /**
  * A pseudonymous participant reference, as a command gives it: an opaque token of at least 128 bits
- * (see `participantRefProblem` for the rule). Anything that looks like personal data is refused with
- * the reason.
+ * (see `participantRefProblem` for the rule), brought to its one form (`canonicalRef`: hex in lower
+ * case). Anything that looks like personal data is refused with the reason.
  *
  * @example
  * ParticipantRef.parse("3q2-7wEhQ0yYx0rVqZl1mA")                 // ok (base64url, 22 characters)
@@ -131,22 +162,26 @@ export const participantRefProblem = (ref: string): string | undefined => {
  */
 export const ParticipantRef = z
   .string()
-  .regex(refPattern, { error: (issue) => participantRefProblem(String(issue.input)) ?? "is not a participant reference" });
+  .regex(refPattern, { error: (issue) => participantRefProblem(String(issue.input)) ?? "is not a participant reference" })
+  .overwrite(canonicalRef);
 /** A pseudonymous participant reference. */
 export type ParticipantRef = z.infer<typeof ParticipantRef>;
 
 /** A redacted reference: `sha256:` and the 64 hex digits of the reference's SHA-256 digest. */
-export const RedactedRef = z.string().regex(/^sha256:[0-9a-f]{64}$/u, "must be sha256: followed by 64 lowercase hex digits");
+export const RedactedRef = z.string().regex(REDACTED, "must be sha256: followed by 64 lowercase hex digits");
 
 /**
  * A participant reference as stored: a live reference, or one `redact` has replaced by its digest
  * (so a redacted copy of a log still decodes). Commands never accept the redacted form.
  */
-export const StoredParticipantRef = z.string().regex(storedPattern, {
-  error: (issue) => {
-    const ref = String(issue.input);
-    return ref.startsWith(REDACTED_PREFIX)
-      ? "must be sha256: followed by 64 lowercase hex digits"
-      : (participantRefProblem(ref) ?? "is not a participant reference");
-  },
-});
+export const StoredParticipantRef = z
+  .string()
+  .regex(storedPattern, {
+    error: (issue) => {
+      const ref = String(issue.input);
+      return ref.startsWith(REDACTED_PREFIX)
+        ? "must be sha256: followed by 64 lowercase hex digits"
+        : (participantRefProblem(ref) ?? "is not a participant reference");
+    },
+  })
+  .overwrite(canonicalRef);

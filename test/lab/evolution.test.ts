@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createCodec, decodeJsonl, labEvents, legacyRef, participantRefProblem } from "../../src/index.js";
+import { createCodec, decodeJsonl, labEvents, canonicalRef, participantRefProblem } from "../../src/index.js";
 
 const codec = createCodec(labEvents);
 const v1 = readFileSync(new URL("../fixtures/v1/events.jsonl", import.meta.url), "utf8");
@@ -80,7 +80,7 @@ describe("schema evolution", () => {
     expect(rawRefs.length).toBeGreaterThan(0);
     const { events } = decodeJsonl(codec, v1);
     const refs = events.flatMap((e) => (e.type === "AttendanceRecorded" ? e.data.attendees.map((a) => a.participantRef) : []));
-    expect(refs).toEqual(rawRefs.map(legacyRef));
+    expect(refs).toEqual(rawRefs.map(canonicalRef));
     for (const r of refs) expect(participantRefProblem(r)).toBeUndefined();
     for (const r of rawRefs) expect(JSON.stringify(events)).not.toContain(r);
   });
