@@ -8,8 +8,18 @@ import type { DeclineReason, DiscontinuationReason, EntityRole, ParticipantRole,
 /** A stretch of time spent in a stage. */
 export type StageSpan = Immutable<{ stage: Stage; enteredAt: string; leftAt: string | null }>;
 
-/** A pause: why, in which stage, from when to when (open while paused), and when it was expected to end, if said. */
-export type Pause = Immutable<{ reason: PauseReason; stage: Stage; from: string; to: string | null; expectedResumeAt: string | null }>;
+/**
+ * A pause: why, in which stage, from when to when (open while paused), how it ended — work resumed,
+ * or the project ended while paused ("closure": it never resumed) — and when it was expected to end, if said.
+ */
+export type Pause = Immutable<{
+  reason: PauseReason;
+  stage: Stage;
+  from: string;
+  to: string | null;
+  endedBy: "resumption" | "closure" | null;
+  expectedResumeAt: string | null;
+}>;
 
 /**
  * Where a project is in its lifecycle: its stage and status, every stay in a stage, every pause,

@@ -30,9 +30,9 @@ const leave = (s: Draft<Stays>, at: string): void => {
   if (open && open.leftAt === null) open.leftAt = at;
 };
 
-const endPause = (s: Draft<Stays>, at: string): void => {
+const endPause = (s: Draft<Stays>, at: string, by: "resumption" | "closure"): void => {
   const pause = s.pauses.at(-1);
-  if (pause && pause.to === null) pause.to = at;
+  if (pause && pause.to === null) Object.assign(pause, { to: at, endedBy: by });
 };
 
 /**
@@ -58,21 +58,21 @@ export const evolveStays = (s: Draft<Stays>, e: Envelope<ProjectEvent>): void =>
   switch (e.type) {
     case "ProjectPaused":
       s.status = "paused";
-      s.pauses.push({ reason: e.data.reason, stage: s.stage, from: at, to: null, expectedResumeAt: e.data.expectedResumeAt ?? null });
+      s.pauses.push({ reason: e.data.reason, stage: s.stage, from: at, to: null, endedBy: null, expectedResumeAt: e.data.expectedResumeAt ?? null });
       return;
     case "ProjectResumed":
       s.status = "active";
-      endPause(s, at);
+      endPause(s, at, "resumption");
       return;
     case "ProjectDiscontinued":
       leave(s, at);
-      endPause(s, at);
+      endPause(s, at, "closure");
       s.status = "discontinued";
       s.discontinuation = { reasonCode: e.data.reasonCode, lessons: e.data.lessons, stage: s.stage, at };
       return;
     case "ProjectMainstreamed":
       leave(s, at);
-      endPause(s, at);
+      endPause(s, at, "closure");
       s.status = "mainstreamed";
       s.mainstreamedAt = at;
       return;

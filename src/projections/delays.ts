@@ -98,13 +98,18 @@ export interface PauseTimes {
   pauses: number;
   /** Still paused at `now`. */
   open: number;
-  /** Calendar days paused, open pauses counted up to `now`. */
+  /** Ended because the project ended while paused: work never resumed. */
+  endedByClosure: number;
+  /** Calendar days paused, open pauses counted up to `now`, those ended by closure up to the project's end. */
   days: number;
-  /** Kaplan–Meier median length of a pause, open ones counted as still running. */
+  /**
+   * Kaplan–Meier median length of a pause until work resumed: open ones count as still running, and
+   * those ended by closure as never resumed (censored at the project's end).
+   */
   medianDays: number | null;
 }
 
-/** Pauses that said when work would resume, against when it did. */
+/** Pauses that said when work would resume, and pilots that said when they would end, against when they did. */
 export interface Overruns {
   /** Items with a planned date. */
   planned: number;
@@ -114,36 +119,43 @@ export interface Overruns {
   medianDaysLate: number | null;
   /** Still running at `now` and already past the planned date. */
   openPastPlanned: number;
+  /** Ended by the project's end instead (a pause never resumed, a pilot cut short): neither late nor open. */
+  endedByClosure: number;
 }
 
 /** Pause figures: how long projects were paused, by reason, and overruns of the expected resume date. */
 export interface PauseFigures {
   total: number;
   open: number;
+  /** Ended because the project ended while paused. */
+  endedByClosure: number;
   byReason: Partial<Record<PauseReason, PauseTimes>>;
   /** Of pauses that gave an expected resume date. */
   overruns: Overruns;
 }
 
 /**
- * Overruns of planned dates: an item ended late when it ended after its plan, and is open past its
- * plan when still running at `now` with the plan already behind.
+ * Overruns of planned dates: an item ended late when it ended after its plan, is open past its plan
+ * when still running at `now` with the plan already behind, and was ended by closure when the
+ * project's end cut it short (then it is neither).
  *
  * @example
- * overruns([{ planned: "2020-02-01T00:00:00Z", end: "2020-02-11T00:00:00Z" }], "2020-06-01T00:00:00Z")
- * // { planned: 1, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0 }
+ * overruns([{ planned: "2020-02-01T00:00:00Z", end: "2020-02-11T00:00:00Z", closed: false }], "2020-06-01T00:00:00Z")
+ * // { planned: 1, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0, endedByClosure: 0 }
  */
-export const overruns = (items: Iterable<{ planned: string | null; end: string | null }>, now: string): Overruns => {
+export const overruns = (items: Iterable<{ planned: string | null; end: string | null; closed: boolean }>, now: string): Overruns => {
   const late: number[] = [];
   let planned = 0;
   let openPastPlanned = 0;
-  for (const { planned: plan, end } of items) {
+  let endedByClosure = 0;
+  for (const { planned: plan, end, closed } of items) {
     if (plan === null) continue;
     planned++;
-    if (end !== null && compareInstants(end, plan) > 0) late.push(calendarDays(plan, end));
+    if (closed) endedByClosure++;
+    else if (end !== null && compareInstants(end, plan) > 0) late.push(calendarDays(plan, end));
     else if (end === null && compareInstants(now, plan) > 0) openPastPlanned++;
   }
-  return { planned, endedLate: late.length, medianDaysLate: median(late), openPastPlanned };
+  return { planned, endedLate: late.length, medianDaysLate: median(late), openPastPlanned, endedByClosure };
 };
 
 /**
@@ -154,27 +166,38 @@ export const overruns = (items: Iterable<{ planned: string | null; end: string |
  * pauseFigures(state.pauses, "2021-01-01T00:00:00Z").byReason.procurement // { pauses: 3, open: 1, days: 212, medianDays: 60 }
  */
 export const pauseFigures = (pauses: readonly Pause[], now: string): PauseFigures => {
-  const by = new Map<PauseReason, { done: number[]; running: number[] }>();
+  const by = new Map<PauseReason, { done: number[]; running: number[]; closed: number }>();
   for (const p of pauses) {
-    const x = by.get(p.reason) ?? { done: [], running: [] };
+    const x = by.get(p.reason) ?? { done: [], running: [], closed: 0 };
     if (p.to === null) x.running.push(Math.max(0, calendarDays(p.from, now)));
-    else x.done.push(calendarDays(p.from, p.to));
+    else if (p.endedBy === "closure") {
+      // Work never resumed: censored at the project's end, not a finished pause.
+      x.closed++;
+      x.running.push(calendarDays(p.from, p.to));
+    } else x.done.push(calendarDays(p.from, p.to));
     by.set(p.reason, x);
   }
   const sum = (xs: readonly number[]): number => xs.reduce((n, x) => n + x, 0);
   return {
     total: pauses.length,
     open: pauses.filter((p) => p.to === null).length,
+    endedByClosure: pauses.filter((p) => p.endedBy === "closure").length,
     byReason: Object.fromEntries(
       [...by]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([reason, { done, running }]) => [
+        .map(([reason, { done, running, closed }]) => [
           reason,
-          { pauses: done.length + running.length, open: running.length, days: sum(done) + sum(running), medianDays: survivalMedian(done, running) },
+          {
+            pauses: done.length + running.length,
+            open: running.length - closed,
+            endedByClosure: closed,
+            days: sum(done) + sum(running),
+            medianDays: survivalMedian(done, running),
+          },
         ]),
     ),
     overruns: overruns(
-      pauses.map((p) => ({ planned: p.expectedResumeAt, end: p.to })),
+      pauses.map((p) => ({ planned: p.expectedResumeAt, end: p.to, closed: p.endedBy === "closure" })),
       now,
     ),
   };

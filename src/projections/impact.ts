@@ -44,6 +44,8 @@ export type PilotRun = Immutable<
     territory: string | null;
     startedAt: string;
     endedAt: string | null;
+    /** How it ended: by its own end (`PilotEnded`), or cut short by the project's end ("closure"); null while running. */
+    endedBy: "end" | "closure" | null;
   }
 >;
 
@@ -87,6 +89,7 @@ const pilotRunOf = (e: Envelope<Extract<LabEvent, { type: "PilotStarted" }>>) =>
     territory: e.data.territory ?? null,
     startedAt: e.occurredAt,
     endedAt: null,
+    endedBy: null,
   };
 };
 
@@ -98,7 +101,7 @@ const adoptionOf = (e: Envelope<Extract<LabEvent, { type: "AdoptionRecorded" }>>
 // Pilots: each by the event that started it; a PilotEnded ends the one it names or the only one running.
 const evolvePilots = (
   s: Draft<ImpactState>,
-  e: Envelope<Extract<LabEvent, { type: "PilotStarted" | "PilotEnded" | "StageEntered" | "ProjectPivoted" }>>,
+  e: Envelope<Extract<LabEvent, { type: "PilotStarted" | "PilotEnded" | "StageEntered" | "ProjectPivoted" | "ProjectDiscontinued" | "ProjectMainstreamed" }>>,
 ): void => {
   switch (e.type) {
     case "PilotStarted": {
@@ -113,9 +116,17 @@ const evolvePilots = (
       const ending = pilotEnding(stay, e.data.pilotId);
       const id = ending.ok ? s.running.get(e.data.projectId)?.get(ending.value) : undefined;
       const p = id === undefined ? undefined : s.pilots.get(id);
-      if (p) p.endedAt = e.occurredAt;
+      if (p) Object.assign(p, { endedAt: e.occurredAt, endedBy: "end" });
       return;
     }
+    case "ProjectDiscontinued":
+    case "ProjectMainstreamed":
+      // Pilots still running when the project ends are cut short: ended by closure, never late.
+      for (const id of s.running.get(e.data.projectId)?.values() ?? []) {
+        const p = s.pilots.get(id);
+        if (p && p.endedAt === null) Object.assign(p, { endedAt: e.occurredAt, endedBy: "closure" });
+      }
+      return;
     case "StageEntered":
     case "ProjectPivoted":
       // A new stay in pilot runs new pilots.
@@ -159,6 +170,8 @@ export const impact: Projection<ImpactState, LabEvent> = {
       case "PilotEnded":
       case "StageEntered":
       case "ProjectPivoted":
+      case "ProjectDiscontinued":
+      case "ProjectMainstreamed":
         evolvePilots(s, e);
         return;
       case "EvaluationPublished":
@@ -232,7 +245,10 @@ export interface ImpactFigures {
   /** Every pilot counted (a project that re-entered pilot ran several), with its sites and entities. */
   pilots: {
     started: number;
+    /** Ended by their own end (`PilotEnded`). */
     ended: number;
+    /** Cut short by the project's end while running. */
+    endedByClosure: number;
     sites: number;
     /** Against the planned end: pilots that ended late, and pilots still running past it as of the as-of date. */
     overruns: Overruns;
@@ -381,10 +397,11 @@ export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {
     kpisMet: kpis.filter((k) => k.met === true).length,
     pilots: {
       started: pilots.length,
-      ended: pilots.filter((p) => p.endedAt !== null).length,
+      ended: pilots.filter((p) => p.endedBy === "end").length,
+      endedByClosure: pilots.filter((p) => p.endedBy === "closure").length,
       sites: pilots.reduce((n, p) => n + p.sites, 0),
       overruns: overruns(
-        pilots.map((p) => ({ planned: p.plannedEnd, end: p.endedAt })),
+        pilots.map((p) => ({ planned: p.plannedEnd, end: p.endedAt, closed: p.endedBy === "closure" })),
         now,
       ),
       byRegion: sortedKeys(pilotsByRegion),

@@ -151,7 +151,8 @@ const reluctance: Section = (f) => {
 };
 
 const overrun = (o: Overruns, what: string, plan: string, open: string): string =>
-  `${what} with ${plan}: ${n(o.planned)}; ended late: ${n(o.endedLate)} (median ${days(o.medianDaysLate)} late); ${open}: ${n(o.openPastPlanned)}.`;
+  `${what} with ${plan}: ${n(o.planned)}; ended late: ${n(o.endedLate)} (median ${days(o.medianDaysLate)} late); ${open}: ${n(o.openPastPlanned)}; ` +
+  `cut short when the project ended: ${n(o.endedByClosure)}.`;
 
 const delays: Section = (f, context) => {
   const ratios = (x: LeadTimes): string =>

@@ -300,8 +300,9 @@ describe("portfolio counting rules", () => {
     expect(f.portfolio.pauses).toEqual({
       total: 1,
       open: 0,
-      byReason: { procurement: { pauses: 1, open: 0, days: 20, medianDays: 20 } },
-      overruns: { planned: 0, endedLate: 0, medianDaysLate: null, openPastPlanned: 0 },
+      endedByClosure: 0,
+      byReason: { procurement: { pauses: 1, open: 0, endedByClosure: 0, days: 20, medianDays: 20 } },
+      overruns: { planned: 0, endedLate: 0, medianDaysLate: null, openPastPlanned: 0, endedByClosure: 0 },
     });
   });
   it("organisations that declined, each once, by kind", () => {

@@ -4,7 +4,7 @@ import { computeFigures, regionOf } from "../../src/index.js";
 import { must } from "../../src/testing/index.js";
 import { median, survivalMedian } from "../../src/projections/stats.js";
 import { day } from "../lab/fixtures.js";
-import { logBuilder, on, register } from "./builder.js";
+import { logBuilder, on, readyForPilot, register, registeredLog } from "./builder.js";
 
 // Reluctance, procurement, pauses, pilot overruns and territory, counted by hand in the comments.
 const X = on("px");
@@ -103,22 +103,49 @@ describe("procurement lead time, open procurements counted as still waiting", ()
 describe("pauses and overruns", () => {
   it("days paused by reason, an open pause counted up to the as-of date", () => {
     expect(f.portfolio.pauses.byReason).toEqual({
-      entity_reluctance: { pauses: 1, open: 1, days: 20, medianDays: null },
-      procurement: { pauses: 1, open: 0, days: 20, medianDays: 20 },
+      entity_reluctance: { pauses: 1, open: 1, endedByClosure: 0, days: 20, medianDays: null },
+      procurement: { pauses: 1, open: 0, endedByClosure: 0, days: 20, medianDays: 20 },
     });
   });
   it("overruns of the expected resume date: one resumed 10 days late, one still paused past it", () => {
-    expect(f.portfolio.pauses.overruns).toEqual({ planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 1 });
+    expect(f.portfolio.pauses.overruns).toEqual({ planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 1, endedByClosure: 0 });
   });
   it("pilot overruns: planned end day 150, ended day 170", () => {
-    expect(f.impact.pilots.overruns).toEqual({ planned: 1, endedLate: 1, medianDaysLate: 20, openPastPlanned: 0 });
+    expect(f.impact.pilots.overruns).toEqual({ planned: 1, endedLate: 1, medianDaysLate: 20, openPastPlanned: 0, endedByClosure: 0 });
     // As of day 160 the pilot is still running, past its planned end.
     expect(must(computeFigures(log().events, { at: day(160) })).impact.pilots.overruns).toEqual({
       planned: 1,
       endedLate: 0,
       medianDaysLate: null,
       openPastPlanned: 1,
+      endedByClosure: 0,
     });
+  });
+});
+
+describe("ends that were not ends: what the project's discontinuation cuts short", () => {
+  // pz: a pilot planned to end on day 150 runs from day 20; the project pauses on day 30 (expected
+  // back on day 40) and is discontinued, still paused, on day 60. Nothing resumed, nothing ended late.
+  const Z = on("pz");
+  const closed = () =>
+    readyForPilot(registeredLog(), Z, 0)
+      .on(20, Z.startPilot({ entityIds: ["pub-owner"], plannedEnd: day(150) }))
+      .on(30, Z.pause("funding", { expectedResumeAt: day(40) }))
+      .on(60, Z.discontinue("funding_withdrawn")).events;
+  it("a pilot cut short is ended by closure: not ended, not late, and never running past its plan", () => {
+    for (const at of [day(200), day(900)]) {
+      const pilots = must(computeFigures(closed(), { at })).impact.pilots;
+      expect(pilots).toMatchObject({ started: 1, ended: 0, endedByClosure: 1 });
+      expect(pilots.overruns).toEqual({ planned: 1, endedLate: 0, medianDaysLate: null, openPastPlanned: 0, endedByClosure: 1 });
+    }
+  });
+  it("a pause the discontinuation ends is ended by closure: not resumed late, and not a finished pause in the median", () => {
+    const pauses = must(computeFigures(closed(), { at: day(200) })).portfolio.pauses;
+    expect(pauses).toMatchObject({ total: 1, open: 0, endedByClosure: 1 });
+    expect(pauses.byReason.funding).toEqual({ pauses: 1, open: 0, endedByClosure: 1, days: 30, medianDays: null });
+    expect(pauses.overruns).toEqual({ planned: 1, endedLate: 0, medianDaysLate: null, openPastPlanned: 0, endedByClosure: 1 });
+    // Before the discontinuation the pause is open, and past its expected end.
+    expect(must(computeFigures(closed(), { at: day(50) })).portfolio.pauses.overruns).toMatchObject({ openPastPlanned: 1, endedByClosure: 0 });
   });
 });
 
@@ -219,6 +246,6 @@ describe("pilots side by side", () => {
       ["south", day(190)],
     ]);
     // north ended 10 days late; south, ended without a name as the only one running, 10 days early.
-    expect(f.impact.pilots.overruns).toEqual({ planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0 });
+    expect(f.impact.pilots.overruns).toEqual({ planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0, endedByClosure: 0 });
   });
 });
