@@ -5,7 +5,7 @@
  * that is partly sealed — or not sealed while a checkpoint vouches for it — is a broken chain.
  * Examples may do I/O; the library they call does none.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import {
   type Checkpoint,
   CheckpointSchema,
@@ -43,6 +43,8 @@ export interface LoadedLog {
 
 const readText = (file: string, what: string): string | LogFailure => {
   if (!existsSync(file)) return { exit: 3, lines: [`${file}: no such ${what} file.`] };
+  // A device, a pipe or a folder (or a link to one) would be read without end, or not at all.
+  if (!statSync(file).isFile()) return { exit: 3, lines: [`${file}: the ${what} is not a regular file.`] };
   try {
     return readFileSync(file, "utf8");
   } catch (e) {

@@ -72,3 +72,32 @@ export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodTyp
   }
   return ok({ ...fields, now: () => new Date(ms) } as X);
 };
+
+/**
+ * A context function that threw while a command was decided, and where it sits in the context.
+ * @internal
+ */
+export class ContextFailure extends Error {
+  constructor(readonly path: readonly string[]) {
+    super(`The context's ${path.join(".")} threw when called.`);
+  }
+}
+
+/**
+ * A function the context supplies, made safe to call while deciding: if it throws, the command is
+ * refused with a `validation_failed` error naming it — as a throwing `now()` or `newId()` is —
+ * instead of the throw reaching the host. A domain wraps the lookups its context adds (the lab's
+ * register does) with it.
+ *
+ * @example
+ * const lookup = guardContext(["register", "entity"], (id: string) => registry.get(id));
+ */
+export const guardContext =
+  <A extends unknown[], R>(path: readonly string[], f: (...args: A) => R): ((...args: A) => R) =>
+  (...args) => {
+    try {
+      return f(...args);
+    } catch {
+      throw new ContextFailure(path);
+    }
+  };

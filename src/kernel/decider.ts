@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { type Context, resolveContext } from "./context.js";
+import { type Context, ContextFailure, resolveContext } from "./context.js";
 import { type AnyEvent, type Emitted, type Envelope, EnvelopeSchema, Id } from "./envelope.js";
 import { type DomainError, type ValidationError, validationError } from "./errors.js";
 import type { View } from "./fold.js";
@@ -192,7 +192,14 @@ const decideAndStamp = <C, S, E extends AnyEvent, X extends Context, R extends s
   ctx: X,
 ): Result<Envelope<E>[], DomainError<R>> => {
   // The decision reads the state; nothing it returns can alias it (emitted data is re-parsed).
-  const decided = decider.decide(command, state, ctx);
+  let decided: ReturnType<typeof decider.decide>;
+  try {
+    decided = decider.decide(command, state, ctx);
+  } catch (thrown) {
+    // A function the context supplied threw: the context is at fault, and the command is refused.
+    if (thrown instanceof ContextFailure) return err(validationError("context", [{ path: [...thrown.path], message: "threw when called" }]));
+    throw thrown;
+  }
   if (!decided.ok) return decided;
   const emitted = checkEmitted(decider, decided.value);
   if (!emitted.ok) return emitted;

@@ -56,6 +56,7 @@ export const integrityCodes = {
   unhashable: "an event holds a value JSON cannot represent",
   malformed_record: "a record is not a stored event",
   unreadable: "a record could not be read at all (a property threw)",
+  hasher_failed: "the sha256 option passed the known answers, then threw while hashing: the log was not judged",
   checkpoint_malformed: "the checkpoint is not a checkpoint",
   checkpoint_altered: "the checkpoint's root does not match its heads",
   truncated: "a stream ends before the version its checkpoint saw",

@@ -47,11 +47,28 @@ interface Hasher {
   readonly write: CanonicalWriter;
 }
 
+const HASHER_FAILED = "The sha256 option threw while hashing (it had passed the known answers); no event was judged. Pass a working SHA-256 or none.";
 const NOT_SHA256 = "The sha256 option is not SHA-256 over UTF-8 with lowercase hex output (it fails the known answers); pass a correct one or none.";
 
+// An injected SHA-256 that throws is the host's configuration failing, not the event it was hashing.
+class HasherFailed extends Error {
+  constructor() {
+    super(HASHER_FAILED);
+  }
+}
+const guarded =
+  (f: Sha256): Sha256 =>
+  (text) => {
+    try {
+      return f(text);
+    } catch {
+      throw new HasherFailed();
+    }
+  };
+
 const hasherFor = (options: IntegrityOptions): Hasher => {
-  const sha256 = options.sha256 ?? sha256Hex;
   if (options.sha256 !== undefined && !isSha256(options.sha256)) throw new TypeError(NOT_SHA256);
+  const sha256 = options.sha256 === undefined ? sha256Hex : guarded(options.sha256);
   const hashView = options.hashView ?? same;
   const remembered = memoSha256(sha256);
   return { sha256, view: (record) => hashView(record, remembered), write: canonicalWriter() };
@@ -175,7 +192,8 @@ export const verify = (
   }
   try {
     return verifyChecked(events, hasher, options.checkpoint);
-  } catch {
+  } catch (thrown) {
+    if (thrown instanceof HasherFailed) return err(integrityFailure("hasher_failed", HASHER_FAILED, { streamId: "" }));
     // Only a hash view that throws, or input that is not plain data, gets here.
     return err(integrityFailure("unreadable", "The log could not be read: a record is not plain JSON data, or the hash view failed on it.", { streamId: "" }));
   }
@@ -251,7 +269,8 @@ const checkChains = (events: readonly StoredRecord[], name: Namer, hasher: Hashe
     let hash: string;
     try {
       hash = hashWith(e, hasher);
-    } catch {
+    } catch (thrown) {
+      if (thrown instanceof HasherFailed) return err(integrityFailure("hasher_failed", HASHER_FAILED, { streamId: "" }));
       return fail("unhashable", e, "holds a value JSON cannot represent (a number too large, say): it cannot have been sealed as it is.");
     }
     if (hash !== e.hash) return fail("hash_mismatch", e, "hash mismatch — the event was altered after sealing.");

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { Draft } from "immer";
-import { type Context, ContextSchema, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
+import { type Context, ContextSchema, type Envelope, guardContext, type Immutable, type Projection } from "../kernel/index.js";
 import type { LabEvent } from "./events.js";
 import { labStreamName, redactedRef } from "./privacy.js";
 import type { EntityKind, EntityLevel, Sector } from "./vocabulary.js";
@@ -143,15 +143,27 @@ export const liveRegister = (events: Iterable<Envelope<LabEvent>> = []): LiveReg
 /** The context the lab's deciders need: the kernel's, and the register. */
 export type LabContext = Context & { readonly register: LabRegister };
 
-/** The schema of a `LabContext`: the kernel's context rules, and a register with its three lookups. */
+/**
+ * The schema of a `LabContext`: the kernel's context rules, and a register with its three lookups.
+ * The lookups are guarded: one that throws refuses the command with a `validation_failed` error at
+ * `register.entity` (say), as a throwing clock does, instead of throwing at the host.
+ */
 export const LabContextSchema = ContextSchema.extend({
-  register: z.custom<LabRegister>(
-    (v) =>
-      typeof v === "object" &&
-      v !== null &&
-      typeof (v as LabRegister).entity === "function" &&
-      typeof (v as LabRegister).isForgotten === "function" &&
-      typeof (v as LabRegister).challenge === "function",
-    { message: "must be a LabRegister (entity, isForgotten and challenge lookups), e.g. labRegister(events)" },
-  ),
+  register: z
+    .custom<LabRegister>(
+      (v) =>
+        typeof v === "object" &&
+        v !== null &&
+        typeof (v as LabRegister).entity === "function" &&
+        typeof (v as LabRegister).isForgotten === "function" &&
+        typeof (v as LabRegister).challenge === "function",
+      { message: "must be a LabRegister (entity, isForgotten and challenge lookups), e.g. labRegister(events)" },
+    )
+    .transform(
+      (r): LabRegister => ({
+        entity: guardContext(["register", "entity"], (id: string) => r.entity(id)),
+        isForgotten: guardContext(["register", "isForgotten"], (ref: string) => r.isForgotten(ref)),
+        challenge: guardContext(["register", "challenge"], (id: string) => r.challenge(id)),
+      }),
+    ),
 });

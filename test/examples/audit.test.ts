@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,6 +54,20 @@ describe("the auditor's example (npm run audit)", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("its tail was cut off. [truncated]");
   }, 30_000);
+
+  it("refuses a log or checkpoint that is not a regular file (a device, a pipe, a folder), in one line with the usage, without reading it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "labx-audit-"));
+    const zero = join(dir, "zero.jsonl");
+    symlinkSync("/dev/zero", zero);
+    const fifo = join(dir, "pipe.jsonl");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    for (const args of [[zero], [fifo], [dir], [DEMO_LOG, "--checkpoint", zero], [DEMO_LOG, "--checkpoint", fifo]]) {
+      const r = audit(...args);
+      expect(r.status, args.join(" ")).toBe(3);
+      // One line for the refusal, then the usage, as for every file the tool cannot read.
+      expect(r.stderr.trim().split("\n"), args.join(" ")).toEqual([expect.stringMatching(/is not a regular file\.$/u), expect.stringMatching(/^usage: /u)]);
+    }
+  }, 60_000);
 
   it("refuses bad arguments with the usage", () => {
     expect(audit().status).toBe(3);

@@ -215,4 +215,21 @@ describe("a SHA-256 the host provides", () => {
       if (!r.ok) expect(r.error.message, what).toMatch(/not SHA-256/u);
     }
   });
+
+  it("an injected SHA-256 that passes the known answers and then throws is blamed, not the event it was hashing", () => {
+    const sealed = seal([{ id: "e1", streamId: "s", version: 1, recordedAt: "2020-01-01T00:00:00Z" }]);
+    let calls = 0;
+    // Right on the known answers, then broken (a host whose crypto binding fails under load, say).
+    const flaky = (text: string): string => {
+      if (++calls > 3) throw new Error("binding lost");
+      return sha256Hex(text);
+    };
+    const r = verify(sealed, { sha256: flaky });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("hasher_failed");
+      expect(r.error.details).toEqual({ streamId: "" });
+      expect(r.error.message).toMatch(/sha256 option threw/u);
+    }
+  });
 });
