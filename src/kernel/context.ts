@@ -90,7 +90,8 @@ export class ContextFailure extends Error {
  * register does) with it.
  *
  * @example
- * const lookup = guardContext(["register", "entity"], (id: string) => registry.get(id));
+ * const names = new Map([["ama", "Agency for Administrative Modernisation"]]);
+ * const lookup = guardContext(["register", "entity"], (id: string) => names.get(id));
  */
 export const guardContext =
   <A extends unknown[], R>(path: readonly string[], f: (...args: A) => R): ((...args: A) => R) =>

@@ -3,9 +3,9 @@ import { type Emitted, type Envelope, isBefore, type RuleViolation } from "../ke
 import type { ProjectEvent } from "./events.js";
 import { pilotEnding, pilotKey } from "./pilot-ending.js";
 import type { LabContext } from "./register.js";
-import { gateRequirements, requirementSince } from "./project/requirements.js";
+import { gateRequirements, type Held, type Requirement, requirementAt } from "./project/requirements.js";
 import { type LabRuleCode, labRule } from "./rule-codes.js";
-import type { ProjectState } from "./state.js";
+import type { ProjectState, Stamp } from "./state.js";
 
 type Type = ProjectEvent["type"];
 type DataOf<T extends Type> = Extract<ProjectEvent, { type: T }>["data"];
@@ -29,12 +29,6 @@ export interface DependsOn<X extends Type = Type, Y extends Type = Type> {
   readonly code: LabRuleCode;
 }
 
-/** What a requirement found: the time from which it held, and the kind of event that made it hold. */
-export interface Held {
-  readonly at: string;
-  readonly type: string;
-}
-
 /**
  * "X requires a state": an event of type `effect` may only be dated once a state of the lab held —
  * a pilot started, a sponsor committed, an organisation registered, a gate's requirements met.
@@ -43,8 +37,11 @@ export interface Requires<X extends Type = Type> {
   readonly effect: X;
   /** The state, in words. */
   readonly what: string;
-  /** Since when it held for this event, or undefined when it does not apply (its absence is refused elsewhere). */
-  readonly since: (data: DataOf<X>, s: ProjectState, ctx: LabContext) => Held | undefined;
+  /**
+   * The later fact an event dated `at` would rely on before it happened, or undefined when the state
+   * held by then (or the row does not apply: a missing state is refused by the command's own rule).
+   */
+  readonly lacking: (data: DataOf<X>, s: ProjectState, ctx: LabContext, at: string) => Held | undefined;
   readonly code: LabRuleCode;
 }
 
@@ -122,22 +119,30 @@ export const dependencies: readonly DependsOn[] = [
 
 const latestOf = (list: readonly Held[]): Held | undefined =>
   list.reduce<Held | undefined>((m, h) => (m === undefined || isBefore(m.at, h.at) ? h : m), undefined);
-const earliestOf = (list: readonly Held[]): Held | undefined =>
-  list.reduce<Held | undefined>((m, h) => (m === undefined || isBefore(h.at, m.at) ? h : m), undefined);
+const stamped = (type: string, stamp: Stamp | null | undefined): Held[] => (stamp ? [{ at: stamp.at, type, eventId: stamp.eventId }] : []);
+// The latest of some facts, when it comes after `at`: what an event dated `at` would rely on too early.
+const later = (at: string, facts: readonly Held[]): Held | undefined => {
+  const last = latestOf(facts);
+  return last !== undefined && isBefore(at, last.at) ? last : undefined;
+};
 
-const requires = <X extends Type>(effect: X, what: string, since: Requires<X>["since"], code: LabRuleCode = "occurred_before_cause"): Requires =>
-  ({ effect, what, since, code }) as unknown as Requires;
+const requires = <X extends Type>(effect: X, what: string, lacking: Requires<X>["lacking"], code: LabRuleCode = "occurred_before_cause"): Requires =>
+  ({ effect, what, lacking, code }) as unknown as Requires;
 
 // An event naming organisations requires each to have entered the register by its date.
 const registered = <X extends Type>(effect: X, who: string, ids: (d: DataOf<X>) => readonly (string | undefined)[]): Requires =>
-  requires(effect, `${who} registered`, (d, _s, ctx) =>
-    latestOf(
-      ids(d).flatMap((id) => {
-        const at = id === undefined ? undefined : ctx.register.entity(id)?.registeredAt;
-        return at === undefined ? [] : [{ at, type: "EntityRegistered" }];
-      }),
+  requires(effect, `${who} registered`, (d, _s, ctx, at) =>
+    later(
+      at,
+      ids(d).flatMap((id) => (id === undefined ? [] : stamped("EntityRegistered", ctx.register.entity(id)?.registered))),
     ),
   );
+
+// A requirement of a gate, read as of a date: what made it hold later, if it did not hold then.
+const lackingAt = (s: ProjectState, r: Requirement, at: string): Held | undefined => {
+  const standing = requirementAt(s, r, at);
+  return standing.held ? undefined : (standing.until ?? undefined);
+};
 
 /**
  * The states of the lab an event requires to have held by its date — the process's own order: an
@@ -146,36 +151,31 @@ const registered = <X extends Type>(effect: X, who: string, ids: (d: DataOf<X>) 
  * organisation named only once registered, attendance and closing once the session's time has come.
  */
 export const requirements: readonly Requires[] = [
-  requires("EvaluationPublished", "a pilot of the stay in pilot started", (_d, s) =>
-    earliestOf([...s.pilots.values()].map((p) => ({ at: p.startedAt, type: "PilotStarted" }))),
-  ),
-  requires("PilotStarted", "its sponsor committed", (_d, s) => {
-    const at = requirementSince(s, "sponsor_committed");
-    return at === null ? undefined : { at, type: "EntityJoined" };
+  requires("EvaluationPublished", "a pilot of the stay in pilot started", (_d, s, _ctx, at) => {
+    const starts = [...s.pilots.values()].map((p) => ({ at: p.startedAt, type: "PilotStarted", eventId: p.startedEventId }));
+    return starts.some((p) => !isBefore(at, p.at))
+      ? undefined
+      : starts.reduce<Held | undefined>((m, h) => (m === undefined || isBefore(h.at, m.at) ? h : m), undefined);
   }),
-  requires("PilotStarted", "each of its entities joined the project (the owner, since the challenge)", (d, s) =>
-    latestOf(
-      d.entityIds.flatMap((id) => {
-        const at = id === s.ownerEntityId ? s.submittedAt : s.entities.get(id)?.joinedAt;
-        return at === undefined ? [] : [{ at, type: id === s.ownerEntityId ? "ChallengeSubmitted" : "EntityJoined" }];
-      }),
+  requires("PilotStarted", "its sponsor committed", (_d, s, _ctx, at) => lackingAt(s, "sponsor_committed", at)),
+  requires("PilotStarted", "each of its entities joined the project (the owner, since the challenge)", (d, s, _ctx, at) =>
+    later(
+      at,
+      d.entityIds.flatMap((id) =>
+        id === s.ownerEntityId
+          ? stamped("ChallengeSubmitted", { at: s.submittedAt, eventId: s.submittedEventId })
+          : stamped("EntityJoined", s.entities.get(id)?.joined),
+      ),
     ),
   ),
-  requires("GateDecisionRecorded", "a go or conditional go: every requirement of its gate met", (d, s) => {
-    if (d.outcome !== "go" && d.outcome !== "conditional_go") return undefined;
-    return latestOf(
-      gateRequirements[d.gate].flatMap((r) => {
-        const at = requirementSince(s, r);
-        return at === null ? [] : [{ at, type: `requirement ${r}` }];
-      }),
-    );
-  }),
-  requires("ChallengeSubmitted", "a replication: its origin's challenge accepted", (d, _s, ctx) => {
-    const at = d.replicationOf === undefined ? null : (ctx.register.challenge(d.replicationOf)?.acceptedAt ?? null);
-    return at === null ? undefined : { at, type: "ChallengeAccepted" };
-  }),
-  requires("AttendanceRecorded", "the session's scheduled time came", (d, s) => held(s, d.sessionId), "session_not_held_yet"),
-  requires("SessionClosed", "the session's scheduled time came", (d, s) => held(s, d.sessionId), "session_not_held_yet"),
+  requires("GateDecisionRecorded", "a go or conditional go: every requirement of its gate met", (d, s, _ctx, at) =>
+    d.outcome === "go" || d.outcome === "conditional_go" ? latestOf(gateRequirements[d.gate].flatMap((r) => lackingAt(s, r, at) ?? [])) : undefined,
+  ),
+  requires("ChallengeSubmitted", "a replication: its origin's challenge accepted", (d, _s, ctx, at) =>
+    d.replicationOf === undefined ? undefined : later(at, stamped("ChallengeAccepted", ctx.register.challenge(d.replicationOf)?.accepted)),
+  ),
+  requires("AttendanceRecorded", "the session's scheduled time came", (d, s, _ctx, at) => scheduled(s, d.sessionId, at), "session_not_held_yet"),
+  requires("SessionClosed", "the session's scheduled time came", (d, s, _ctx, at) => scheduled(s, d.sessionId, at), "session_not_held_yet"),
   registered("ChallengeSubmitted", "its owner", (d) => [d.ownerEntityId]),
   registered("EntityJoined", "the organisation", (d) => [d.entityId]),
   registered("EntityDeclined", "the organisation", (d) => [d.entityId]),
@@ -186,9 +186,10 @@ export const requirements: readonly Requires[] = [
   registered("AdoptionRecorded", "the adopter", (d) => [d.entityId]),
 ];
 
-function held(s: ProjectState, sessionId: string): Held | undefined {
-  const at = s.sessions.get(sessionId)?.scheduledFor;
-  return at === undefined ? undefined : { at, type: "SessionScheduled (scheduledFor)" };
+// A session's scheduled time, when it comes after `at`.
+function scheduled(s: ProjectState, sessionId: string, at: string): Held | undefined {
+  const x = s.sessions.get(sessionId);
+  return x === undefined ? undefined : later(at, [{ at: x.scheduledFor, type: "SessionScheduled (its scheduledFor)", eventId: x.scheduledEventId }]);
 }
 
 const byCause = new Map<string, DependsOn[]>();
@@ -267,8 +268,8 @@ export const causalityProblem = (
       }
     }
     for (const r of requiredBy.get(e.type) ?? []) {
-      const held = r.since(e.data as never, s, ctx);
-      if (held !== undefined && isBefore(when, held.at)) return before(r.code, r.what, e.type, when, held);
+      const lacking = r.lacking(e.data as never, s, ctx, when);
+      if (lacking !== undefined) return before(r.code, r.what, e.type, when, lacking);
     }
   }
   return undefined;

@@ -20,10 +20,12 @@ export {
   gateRequirements,
   type Requirement,
   requirementMet,
-  requirementSince,
+  requirementAt,
+  type Standing,
+  type Held,
   requirementText,
 } from "./project/requirements.js";
-export { causalityProblem, type DependsOn, dependencies, type Held, type Requires, requirements } from "./causality.js";
+export { causalityProblem, type DependsOn, dependencies, type Requires, requirements } from "./causality.js";
 export {
   type EntityFacts,
   type LabContext,

@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { Draft } from "immer";
 import { type Context, ContextSchema, type Envelope, guardContext, type Immutable, type Projection } from "../kernel/index.js";
 import type { LabEvent } from "./events.js";
+import type { Stamp } from "./state.js";
 import { labStreamName, redactedRef } from "./privacy.js";
 import type { EntityKind, EntityLevel, Sector } from "./vocabulary.js";
 
@@ -12,15 +13,15 @@ export interface EntityFacts {
   readonly sector: Sector;
   /** Where it sits (a NUTS[:LAU] code), if registered with one. */
   readonly territory: string | null;
-  /** When it entered the register: nothing may name it before (see the causality rule). */
-  readonly registeredAt: string;
+  /** When it entered the register, and the event: nothing may name it before (see the causality rule). */
+  readonly registered: Stamp;
 }
 
 /** What the register says of a project another names (a replication names its origin). */
 export interface ChallengeFacts {
-  readonly submittedAt: string;
+  readonly submitted: Stamp;
   /** When its challenge was accepted, or null while it is not. */
-  readonly acceptedAt: string | null;
+  readonly accepted: Stamp | null;
 }
 
 /**
@@ -72,18 +73,18 @@ export const registerProjection: Projection<RegisterState, LabEvent> = {
           level: e.data.level ?? null,
           sector: e.data.sector,
           territory: e.data.territory ?? null,
-          registeredAt: e.occurredAt,
+          registered: { at: e.occurredAt, eventId: e.id },
         });
         return;
       case "ParticipantForgotten":
         s.forgotten.add(redactedRef(e.data.participantRef));
         return;
       case "ChallengeSubmitted":
-        s.challenges.set(e.data.projectId, { submittedAt: e.occurredAt, acceptedAt: null });
+        s.challenges.set(e.data.projectId, { submitted: { at: e.occurredAt, eventId: e.id }, accepted: null });
         return;
       case "ChallengeAccepted": {
         const c = s.challenges.get(e.data.projectId);
-        if (c) c.acceptedAt = e.occurredAt;
+        if (c) c.accepted = { at: e.occurredAt, eventId: e.id };
         return;
       }
       default:

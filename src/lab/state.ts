@@ -52,8 +52,11 @@ export type GateDecision = Immutable<
   }
 >;
 
+/** When something happened, and the event that says so: what a refusal names when a later event depends on it. */
+export type Stamp = Immutable<{ at: string; eventId: string }>;
+
 /** An organisation's part in the project: each role it holds, with when it took it (a return after leaving starts afresh). */
-export type Membership = Immutable<{ roles: Map<EntityRole, string>; active: boolean; joinedAt: string }>;
+export type Membership = Immutable<{ roles: Map<EntityRole, Stamp>; active: boolean; joined: Stamp }>;
 
 /** A session and who attended it. */
 export type Session = Immutable<
@@ -63,8 +66,10 @@ export type Session = Immutable<
     status: "scheduled" | "closed" | "cancelled";
     /** Participant reference → role held in this session. */
     attendees: Map<string, ParticipantRole>;
+    /** The `SessionScheduled` event that planned it. */
+    scheduledEventId: string;
     /** When it was held and closed, once closed. */
-    closedAt: string | null;
+    closed: Stamp | null;
     headcount: EventData<"SessionClosed">["anonymousHeadcount"] | null;
     contributions: number;
   }
@@ -76,6 +81,8 @@ export type Procurement = Immutable<
     status: "requested" | "contracted" | "cancelled";
     requestedAt: string;
     settledAt: string | null;
+    /** The event that contracted or cancelled it. */
+    settledEventId: string | null;
     supplierEntityId: string | null;
     value: EventData<"ProcurementContracted">["value"] | null;
   }
@@ -88,18 +95,24 @@ export type Measurement = Immutable<Pick<EventData<"KpiMeasured">, "value" | "pe
 export type KpiDefinition = Immutable<Pick<EventData<"KpiDefined">, "name" | "category" | "unit" | "direction" | "baseline" | "target">>;
 
 /** A KPI as currently defined, with its measurements. */
-export type Kpi = Immutable<KpiDefinition & { definedAt: string; measurements: Measurement[]; redefinitions: number }>;
+export type Kpi = Immutable<KpiDefinition & { defined: Stamp; measurements: Measurement[]; redefinitions: number }>;
 
 /** A pilot, named by its `pilotId` when the project runs several. */
 export type Pilot = Immutable<
-  Pick<EventData<"PilotStarted">, "plannedEnd" | "sites" | "entityIds"> & { pilotId: string | null; startedAt: string; endedAt: string | null }
+  Pick<EventData<"PilotStarted">, "plannedEnd" | "sites" | "entityIds"> & {
+    pilotId: string | null;
+    startedAt: string;
+    startedEventId: string;
+    endedAt: string | null;
+    endedEventId: string | null;
+  }
 >;
 
 /** A published evaluation. */
-export type Evaluation = Immutable<Omit<EventData<"EvaluationPublished">, "projectId"> & { at: string }>;
+export type Evaluation = Immutable<Omit<EventData<"EvaluationPublished">, "projectId"> & { at: string; eventId: string }>;
 
 /** An adoption of the solution. */
-export type Adoption = Immutable<Omit<EventData<"AdoptionRecorded">, "projectId"> & { at: string }>;
+export type Adoption = Immutable<Omit<EventData<"AdoptionRecorded">, "projectId"> & { at: string; eventId: string }>;
 
 /** Money set aside for the project. */
 export type Budget = Immutable<Pick<EventData<"BudgetAllocated">, "source" | "amount" | "fiscalYear"> & { allocatedAt: string }>;
@@ -115,8 +128,10 @@ export type ProjectState = Immutable<
       sector: EventData<"ChallengeSubmitted">["sector"] | null;
       facet: NonNullable<EventData<"ChallengeSubmitted">["facet"]> | null;
       submittedAt: string;
+      /** The event that submitted the challenge ("" before). */
+      submittedEventId: string;
       /** When the challenge was accepted, or null. */
-      acceptedAt: string | null;
+      accepted: Stamp | null;
       decisions: GateDecision[];
       entities: Map<string, Membership>;
       declined: Map<string, { reasonCode: DeclineReason; reason: string; at: string }>;
@@ -164,7 +179,8 @@ export const initialProjectState: ProjectState = deepFreeze({
   leadId: "",
   facet: null,
   submittedAt: "",
-  acceptedAt: null,
+  submittedEventId: "",
+  accepted: null,
   decisions: [],
   entities: new Map(),
   declined: new Map(),

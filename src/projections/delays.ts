@@ -77,9 +77,10 @@ const leadTimes = (list: readonly Procurement[], now: string): LeadTimes => {
  *
  * @example
  * const open = { procedure: "open", estimatedValue: { amount: 1000, currency: "EUR" }, requestedAt: "2020-03-01T00:00:00Z" } as const;
+ * const value = { amount: 900, currency: "EUR" };
  * const list: Procurement[] = [
- *   { ...open, status: "contracted", settledAt: "2020-04-05T00:00:00Z", supplierEntityId: "biz-1", value: { amount: 900, currency: "EUR" } },
- *   { ...open, status: "requested", settledAt: null, supplierEntityId: null, value: null },
+ *   { ...open, status: "contracted", settledAt: "2020-04-05T00:00:00Z", settledEventId: "e9", supplierEntityId: "biz-1", value },
+ *   { ...open, status: "requested", settledAt: null, settledEventId: null, supplierEntityId: null, value: null },
  * ];
  * // one contracted after 35 days, one still open after 90: half are known to be done by day 35
  * procurementFigures(list, "2020-05-30T00:00:00Z").all // { requested: 2, contracted: 1, open: 1, medianDays: 35, contractedMedianDays: 35, … }

@@ -95,7 +95,7 @@ const pilotRunOf = (e: Envelope<Extract<LabEvent, { type: "PilotStarted" }>>) =>
 
 const adoptionOf = (e: Envelope<Extract<LabEvent, { type: "AdoptionRecorded" }>>): Adoption => {
   const { projectId: _project, ...adoption } = e.data;
-  return { ...adoption, at: e.occurredAt };
+  return { ...adoption, at: e.occurredAt, eventId: e.id };
 };
 
 // Pilots: each by the event that started it; a PilotEnded ends the one it names or the only one running.

@@ -5,7 +5,8 @@ import { day, testRef } from "./commands.js";
 import { fixedContext, testEntities } from "./context.js";
 import { playProject, pools, type StepInput } from "./histories.js";
 
-// The test register's organisations, registered through the entity decider, once.
+// The test register's organisations, registered through the entity decider, once: before any step,
+// however far back it is dated (steps start on day 0 and are backdated by at most 40 days).
 const registrations: Envelope<LabEvent>[] = Object.entries(testEntities).map(([entityId, f], i) => {
   const command = {
     type: "RegisterEntity",
@@ -15,7 +16,7 @@ const registrations: Envelope<LabEvent>[] = Object.entries(testEntities).map(([e
     sector: f.sector,
     ...(f.level === null ? {} : { level: f.level }),
   };
-  const r = execute(labDecider, [], command, fixedContext({ at: day(-30 + i), actor: { id: "import", role: "system" }, newId: () => `reg-${entityId}` }));
+  const r = execute(labDecider, [], command, fixedContext({ at: day(-70 + i), actor: { id: "import", role: "system" }, newId: () => `reg-${entityId}` }));
   if (!r.ok) throw new Error(`labArbitraries: ${r.error.message}`);
   return r.value.events[0] as Envelope<LabEvent>;
 });

@@ -26,16 +26,46 @@ export const testRegisteredAt = "2000-01-01T00:00:00.000Z";
 
 /** The organisations the kit's command builders name, as a test register holds them. */
 export const testEntities: Readonly<Record<string, EntityFacts>> = {
-  "ent-owner": { kind: "public", level: "national", sector: "digital_services", territory: "PT170", registeredAt: testRegisteredAt },
-  "ent-sponsor": { kind: "public", level: "national", sector: "finance", territory: "PT170", registeredAt: testRegisteredAt },
-  "ent-a": { kind: "public", level: "regional", sector: "health", territory: "PT11", registeredAt: testRegisteredAt },
-  "ent-b": { kind: "academia", level: null, sector: "education", territory: "PT16B", registeredAt: testRegisteredAt },
-  "ent-shy": { kind: "public", level: "local", sector: "local_government", territory: "PT11A:1312", registeredAt: testRegisteredAt },
-  "ent-adopter": { kind: "public", level: "local", sector: "local_government", territory: "PT150:0808", registeredAt: testRegisteredAt },
-  "ent-supplier": { kind: "business", level: null, sector: "digital_services", territory: "PT170:1106", registeredAt: testRegisteredAt },
-  "ent-civic": { kind: "civil_society", level: null, sector: "other", territory: null, registeredAt: testRegisteredAt },
-  "ent-region": { kind: "public", level: "regional", sector: "employment", territory: "PT18", registeredAt: testRegisteredAt },
-  "ent-town": { kind: "public", level: "local", sector: "local_government", territory: "PT16D:0106", registeredAt: testRegisteredAt },
+  "ent-owner": {
+    kind: "public",
+    level: "national",
+    sector: "digital_services",
+    territory: "PT170",
+    registered: { at: testRegisteredAt, eventId: "test-register" },
+  },
+  "ent-sponsor": { kind: "public", level: "national", sector: "finance", territory: "PT170", registered: { at: testRegisteredAt, eventId: "test-register" } },
+  "ent-a": { kind: "public", level: "regional", sector: "health", territory: "PT11", registered: { at: testRegisteredAt, eventId: "test-register" } },
+  "ent-b": { kind: "academia", level: null, sector: "education", territory: "PT16B", registered: { at: testRegisteredAt, eventId: "test-register" } },
+  "ent-shy": {
+    kind: "public",
+    level: "local",
+    sector: "local_government",
+    territory: "PT11A:1312",
+    registered: { at: testRegisteredAt, eventId: "test-register" },
+  },
+  "ent-adopter": {
+    kind: "public",
+    level: "local",
+    sector: "local_government",
+    territory: "PT150:0808",
+    registered: { at: testRegisteredAt, eventId: "test-register" },
+  },
+  "ent-supplier": {
+    kind: "business",
+    level: null,
+    sector: "digital_services",
+    territory: "PT170:1106",
+    registered: { at: testRegisteredAt, eventId: "test-register" },
+  },
+  "ent-civic": { kind: "civil_society", level: null, sector: "other", territory: null, registered: { at: testRegisteredAt, eventId: "test-register" } },
+  "ent-region": { kind: "public", level: "regional", sector: "employment", territory: "PT18", registered: { at: testRegisteredAt, eventId: "test-register" } },
+  "ent-town": {
+    kind: "public",
+    level: "local",
+    sector: "local_government",
+    territory: "PT16D:0106",
+    registered: { at: testRegisteredAt, eventId: "test-register" },
+  },
 };
 
 /**
@@ -51,7 +81,12 @@ export const testRegister = (
   const register = registerOf({
     entities: new Map(Object.entries(options.entities ?? testEntities)),
     forgotten: new Set(),
-    challenges: new Map((options.projects ?? []).map((id) => [id, { submittedAt: testRegisteredAt, acceptedAt: testRegisteredAt }])),
+    challenges: new Map(
+      (options.projects ?? []).map((id) => {
+        const stamp = { at: testRegisteredAt, eventId: "test-register" };
+        return [id, { submitted: stamp, accepted: stamp }];
+      }),
+    ),
   });
   const forgotten = new Set(options.forgotten ?? []);
   return { ...register, isForgotten: (r) => forgotten.has(r) };

@@ -209,7 +209,7 @@ describe("pilot, evaluation and adoption", () => {
 describe("entities in a project", () => {
   it("an entity joins once per role, leaves only if it joined, and may come back", () => {
     given(steps.readyForG1).when(c.join()).thenError("entity_already_joined");
-    const roles = (s: { entities: ReadonlyMap<string, { roles: ReadonlyMap<string, string> }> }) => [...(s.entities.get("ent-sponsor")?.roles.keys() ?? [])];
+    const roles = (s: { entities: ReadonlyMap<string, { roles: ReadonlyMap<string, unknown> }> }) => [...(s.entities.get("ent-sponsor")?.roles.keys() ?? [])];
     const both = given(steps.readyForG1)
       .when(c.join("ent-sponsor", "partner"))
       .thenState({ entities: new Map([["ent-sponsor", { active: true }]]) });

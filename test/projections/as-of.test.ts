@@ -38,10 +38,10 @@ describe("as of a business date", () => {
       expect(f.ok, `as of day ${d}`).toBe(true);
       expect(must(f).headline.publicEntities, `as of day ${d}`).toBe(2); // the owner and the sponsor that had joined
       expect(must(explain(log(), "publicEntities", { at }))).not.toEqual([]);
-      expect(must(projectStateAsOf(log(), "pa", { at })).acceptedAt).toBeNull();
+      expect(must(projectStateAsOf(log(), "pa", { at })).accepted).toBeNull();
     }
     expect(must(computeFigures(log(), { at: day(4) })).headline.publicEntities).toBe(1);
-    expect(must(projectStateAsOf(log(), "pa", { at: day(10) })).acceptedAt).toBe(day(10));
+    expect(must(projectStateAsOf(log(), "pa", { at: day(10) })).accepted?.at).toBe(day(10));
   });
 
   it("by record time, the join counts only once it was recorded", () => {

@@ -32,7 +32,7 @@ describe("time travel for auditors", () => {
     expect(history[3]).toMatchObject({ actor: { role: "decision_maker" }, occurredAt: day(3), recordedAt: day(3), version: 4 });
     expect(history.at(-1)).toMatchObject({ occurredAt: day(20), recordedAt: day(30) });
     // Each step's state is its own: later steps did not change earlier ones.
-    expect(history[0]?.state.acceptedAt).toBeNull();
+    expect(history[0]?.state.accepted).toBeNull();
     expect(must(historyOf(events, "nobody"))).toEqual([]);
   });
 

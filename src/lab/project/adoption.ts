@@ -29,7 +29,7 @@ export const adoptionHandlers: Handlers<"RecordAdoption" | "UpdateAdoption"> = {
 export const adoptionEvolvers: Evolvers<"AdoptionRecorded" | "AdoptionStatusChanged"> = {
   AdoptionRecorded: (s, e) => {
     const { projectId: _project, ...adoption } = e.data;
-    s.adoptions.push({ ...adoption, at: e.occurredAt });
+    s.adoptions.push({ ...adoption, at: e.occurredAt, eventId: e.id });
   },
   AdoptionStatusChanged: (s, e) => {
     const latest = s.adoptions.findLast((a) => a.entityId === e.data.entityId);

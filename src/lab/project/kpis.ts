@@ -84,7 +84,7 @@ export const kpiHandlers: Handlers<"DefineKpi" | "RedefineKpi" | "MeasureKpi" | 
 /** A KPI keeps its current definition and every measurement, each with its latest correction. */
 export const kpiEvolvers: Evolvers<"KpiDefined" | "KpiRedefined" | "KpiMeasured" | "KpiMeasurementCorrected"> = {
   KpiDefined: (s, e) => {
-    s.kpis.set(e.data.kpiId, { ...kpiDefinitionOf(e.data), definedAt: e.occurredAt, measurements: [], redefinitions: 0 });
+    s.kpis.set(e.data.kpiId, { ...kpiDefinitionOf(e.data), defined: { at: e.occurredAt, eventId: e.id }, measurements: [], redefinitions: 0 });
   },
   KpiRedefined: (s, e) => {
     const k = s.kpis.get(e.data.kpiId);

@@ -23,7 +23,7 @@ export const lifecycleHandlers: Handlers<
       const challenge = ctx.register.challenge(origin);
       if (challenge === undefined)
         return refuse("origin_unknown", `Project ${origin}, which this one replicates, has no submitted challenge in the register.`, { replicationOf: origin });
-      if (challenge.acceptedAt === null)
+      if (challenge.accepted === null)
         return refuse(
           "origin_not_accepted",
           `Project ${origin}, which this one replicates, has not had its challenge accepted; replicate an accepted project.`,
@@ -103,11 +103,12 @@ export const lifecycleEvolvers: Evolvers<
       leadId: d.leadId,
       facet: d.facet ?? null,
       submittedAt: e.occurredAt,
+      submittedEventId: e.id,
     });
     evolveStays(s, e);
   },
   ChallengeAccepted: (s, e) => {
-    s.acceptedAt = e.occurredAt;
+    s.accepted = { at: e.occurredAt, eventId: e.id };
   },
   ChallengeRejected: () => undefined,
   StageEntered: enter,

@@ -34,8 +34,9 @@ export const organisationHandlers: Handlers<"RecordEntityJoined" | "RecordEntity
 export const organisationEvolvers: Evolvers<"EntityJoined" | "EntityLeft" | "EntityDeclined"> = {
   EntityJoined: (s, e) => {
     const m = s.entities.get(e.data.entityId);
-    if (m === undefined || !m.active) s.entities.set(e.data.entityId, { roles: new Map([[e.data.role, e.occurredAt]]), active: true, joinedAt: e.occurredAt });
-    else if (!m.roles.has(e.data.role)) m.roles.set(e.data.role, e.occurredAt);
+    const stamp = { at: e.occurredAt, eventId: e.id };
+    if (m === undefined || !m.active) s.entities.set(e.data.entityId, { roles: new Map([[e.data.role, stamp]]), active: true, joined: stamp });
+    else if (!m.roles.has(e.data.role)) m.roles.set(e.data.role, stamp);
     s.declined.delete(e.data.entityId);
   },
   EntityLeft: (s, e) => {

@@ -48,15 +48,24 @@ export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluat
 export const pilotEvolvers: Evolvers<"PilotStarted" | "PilotEnded" | "EvaluationPublished"> = {
   PilotStarted: (s, e) => {
     const { plannedEnd, sites, entityIds, pilotId } = e.data;
-    s.pilots.set(pilotKey(pilotId), { pilotId: pilotId ?? null, startedAt: e.occurredAt, plannedEnd, sites, entityIds: [...entityIds], endedAt: null });
+    s.pilots.set(pilotKey(pilotId), {
+      pilotId: pilotId ?? null,
+      startedAt: e.occurredAt,
+      startedEventId: e.id,
+      plannedEnd,
+      sites,
+      entityIds: [...entityIds],
+      endedAt: null,
+      endedEventId: null,
+    });
   },
   PilotEnded: (s, e) => {
     const ending = pilotEnding(s.pilots, e.data.pilotId);
     const pilot = ending.ok ? s.pilots.get(ending.value) : undefined;
-    if (pilot) pilot.endedAt = e.occurredAt;
+    if (pilot) Object.assign(pilot, { endedAt: e.occurredAt, endedEventId: e.id });
   },
   EvaluationPublished: (s, e) => {
     const { projectId: _project, ...evaluation } = e.data;
-    s.evaluations.push({ ...evaluation, at: e.occurredAt });
+    s.evaluations.push({ ...evaluation, at: e.occurredAt, eventId: e.id });
   },
 };

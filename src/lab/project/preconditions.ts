@@ -99,7 +99,7 @@ export const precondition = (type: CommandType, s: ProjectState): Refusal | unde
   switch (type) {
     case "AcceptChallenge":
     case "RejectChallenge":
-      return stageIs("challenge") ?? (s.acceptedAt !== null ? labRule("challenge_already_accepted", "The challenge has already been accepted.") : undefined);
+      return stageIs("challenge") ?? (s.accepted !== null ? labRule("challenge_already_accepted", "The challenge has already been accepted.") : undefined);
     case "AdvanceStage":
       return (
         (s.stage === "scale"

@@ -54,15 +54,16 @@ export const evolveProcurements = (s: Draft<{ procurements: Map<string, Procurem
         status: "requested",
         requestedAt: at,
         settledAt: null,
+        settledEventId: null,
         supplierEntityId: null,
         value: null,
       });
       return;
     case "ProcurementContracted":
-      if (p) Object.assign(p, { status: "contracted", settledAt: at, supplierEntityId: e.data.supplierEntityId, value: e.data.value });
+      if (p) Object.assign(p, { status: "contracted", settledAt: at, settledEventId: e.id, supplierEntityId: e.data.supplierEntityId, value: e.data.value });
       return;
     case "ProcurementCancelled":
-      if (p) Object.assign(p, { status: "cancelled", settledAt: at });
+      if (p) Object.assign(p, { status: "cancelled", settledAt: at, settledEventId: e.id });
       return;
     default: {
       const never: never = e;

@@ -1,6 +1,6 @@
 import { evidenceLevelProblem } from "../evidence.js";
 import { isBefore } from "../../kernel/index.js";
-import type { ProjectState, Session } from "../state.js";
+import type { Evaluation, ProjectState, Session } from "../state.js";
 import { exitGate, transitions } from "../transitions.js";
 import { type Gate, SessionKind, type Stage } from "../vocabulary.js";
 
@@ -35,74 +35,119 @@ export const requirementText: Readonly<Record<Requirement, string>> = {
   adoption_recorded: "at least one adoption is recorded",
 };
 
-const earliest = (times: Iterable<string>): string | null => {
-  let out: string | null = null;
-  for (const t of times) if (out === null || isBefore(t, out)) out = t;
-  return out;
+/**
+ * Where a requirement stood at a moment: it held then, or it did not but the event `until` made it
+ * hold later (what a decision dated before `until` would wrongly rely on), or it does not hold at all.
+ */
+export type Standing = { readonly held: true } | { readonly held: false; readonly until: Held | null };
+
+/** A fact a decision relied on: when it happened, and the event that says so. */
+export interface Held {
+  readonly at: string;
+  readonly type: string;
+  readonly eventId?: string;
+}
+
+const HELD: Standing = { held: true };
+const NEVER: Standing = { held: false, until: null };
+// The end of time: a requirement met now is one that holds at it, given every fact recorded.
+const NOW = "9999-12-31T23:59:59.999Z";
+const upTo = (t: string) => (at: string) => !isBefore(t, at);
+const until = (type: string, stamp: { at: string; eventId: string } | null | undefined): Standing =>
+  stamp ? { held: false, until: { at: stamp.at, type, eventId: stamp.eventId } } : NEVER;
+
+// The first of some facts (by business time), for "exists one by t": held if one is at or before t,
+// else the earliest one after it.
+const some = (t: string, type: string, stamps: Iterable<{ at: string; eventId: string }>): Standing => {
+  let first: { at: string; eventId: string } | null = null;
+  for (const x of stamps) {
+    if (upTo(t)(x.at)) return HELD;
+    if (first === null || isBefore(x.at, first.at)) first = x;
+  }
+  return until(type, first);
 };
-const latest = (times: Iterable<string>): string | null => {
-  let out: string | null = null;
-  for (const t of times) if (out === null || isBefore(out, t)) out = t;
-  return out;
+
+// The evaluation that was the latest by t (by business time, then as recorded), and whether it passed.
+const latestEvaluationBy = (s: ProjectState, t: string, passes: (e: Evaluation) => boolean): Standing => {
+  let latest: Evaluation | undefined;
+  for (const e of s.evaluations) if (upTo(t)(e.at) && (latest === undefined || !isBefore(e.at, latest.at))) latest = e;
+  if (latest !== undefined && passes(latest)) return HELD;
+  // Not by t: from the first passing evaluation after it that nothing later overturned.
+  const now = s.evaluations.at(-1);
+  return now !== undefined && passes(now) ? until("EvaluationPublished", s.evaluations.filter((e) => isBefore(t, e.at) && passes(e)).at(0)) : NEVER;
 };
+const succeeded = (e: Evaluation): boolean => e.outcome === "success" || e.outcome === "partial";
+const supported = (e: Evaluation): boolean =>
+  e.method !== undefined && evidenceLevelProblem(e.evidenceLevel, { method: e.method, independentReplications: e.independentReplications }) === undefined;
+
 const withCitizens = (x: Session): boolean => [...x.attendees.values()].includes("citizen") || (x.headcount?.citizens ?? 0) > 0;
 const coDesign = new Set<string>(coDesignSessionKinds);
-const sponsorSince = (s: ProjectState): string[] =>
-  [...s.entities.values()].flatMap((m) => {
-    const t = m.active ? m.roles.get("sponsor") : undefined;
-    return t === undefined ? [] : [t];
-  });
 
-// Since when each requirement has held, in business time, or null while it does not: a gate
-// decision cannot be dated before what it relies on (see the causality rule).
-const since: Readonly<Record<Requirement, (s: ProjectState) => string | null>> = {
-  challenge_accepted: (s) => s.acceptedAt,
-  sponsor_committed: (s) => earliest(sponsorSince(s)),
-  citizen_session_closed: (s) =>
-    earliest(
-      [...s.sessions.values()].flatMap((x) =>
-        x.status === "closed" && x.closedAt !== null && x.stage === "co_design" && coDesign.has(x.kind) && withCitizens(x) ? [x.closedAt] : [],
-      ),
+// How each requirement stood at a moment `t`, reading only the facts dated by then: a gate decision
+// dated `t` relies on exactly that (see the causality rule). At the end of time it is "met now".
+const standing: Readonly<Record<Requirement, (s: ProjectState, t: string) => Standing>> = {
+  challenge_accepted: (s, t) => (s.accepted !== null && upTo(t)(s.accepted.at) ? HELD : until("ChallengeAccepted", s.accepted)),
+  sponsor_committed: (s, t) =>
+    some(
+      t,
+      "EntityJoined",
+      [...s.entities.values()].flatMap((m) => {
+        const sponsor = m.active ? m.roles.get("sponsor") : undefined;
+        return sponsor === undefined ? [] : [sponsor];
+      }),
     ),
-  kpi_with_baseline_and_target: (s) => earliest([...s.kpis.values()].map((k) => k.definedAt)),
-  // Settled since the last settlement; with nothing requested, since the stay began.
-  procurements_settled: (s) => {
-    const settled: string[] = [];
+  citizen_session_closed: (s, t) =>
+    some(
+      t,
+      "SessionClosed",
+      [...s.sessions.values()].flatMap((x) => (x.closed !== null && x.stage === "co_design" && coDesign.has(x.kind) && withCitizens(x) ? [x.closed] : [])),
+    ),
+  kpi_with_baseline_and_target: (s, t) =>
+    some(
+      t,
+      "KpiDefined",
+      [...s.kpis.values()].map((k) => k.defined),
+    ),
+  // Every procurement requested by t was settled by t; what settled one after t is what a decision at t lacked.
+  procurements_settled: (s, t) => {
+    let late: { at: string; eventId: string } | null = null;
     for (const p of s.procurements.values()) {
-      if (p.settledAt === null) return null;
-      settled.push(p.settledAt);
+      if (!upTo(t)(p.requestedAt)) continue;
+      if (p.settledAt === null || p.settledEventId === null) return NEVER;
+      if (!upTo(t)(p.settledAt) && (late === null || isBefore(late.at, p.settledAt))) late = { at: p.settledAt, eventId: p.settledEventId };
     }
-    return latest(settled) ?? s.stageEnteredAt;
+    return late === null ? HELD : until("procurement settled", late);
   },
-  pilot_ended: (s) => {
-    const ended: string[] = [];
+  // At least one pilot of the stay had started by t, and every one that had was over by t.
+  pilot_ended: (s, t) => {
+    let startedByT = false;
+    let last: { at: string; eventId: string } | null = null;
+    let late: { at: string; eventId: string } | null = null;
     for (const p of s.pilots.values()) {
-      if (p.endedAt === null) return null;
-      ended.push(p.endedAt);
+      if (p.endedAt === null || p.endedEventId === null) return NEVER;
+      const end = { at: p.endedAt, eventId: p.endedEventId };
+      if (last === null || isBefore(last.at, end.at)) last = end;
+      if (!upTo(t)(p.startedAt)) continue;
+      startedByT = true;
+      if (!upTo(t)(end.at) && (late === null || isBefore(late.at, end.at))) late = end;
     }
-    return latest(ended);
+    if (!startedByT) return until("PilotEnded", last);
+    return late === null ? HELD : until("PilotEnded", late);
   },
-  evaluation_success_or_partial: (s) => {
-    const last = s.evaluations.at(-1);
-    return last !== undefined && (last.outcome === "success" || last.outcome === "partial") ? last.at : null;
-  },
-  evidence_level_supported: (s) => {
-    const last = s.evaluations.at(-1);
-    if (last?.method === undefined) return null;
-    return evidenceLevelProblem(last.evidenceLevel, { method: last.method, independentReplications: last.independentReplications }) === undefined
-      ? last.at
-      : null;
-  },
-  adoption_recorded: (s) => earliest(s.adoptions.map((a) => a.at)),
+  evaluation_success_or_partial: (s, t) => latestEvaluationBy(s, t, succeeded),
+  evidence_level_supported: (s, t) => latestEvaluationBy(s, t, supported),
+  adoption_recorded: (s, t) => some(t, "AdoptionRecorded", s.adoptions),
 };
 
 /**
- * Since when a requirement has held for a project, in business time, or null while it does not.
+ * How a requirement stood for a project at a moment of business time, reading only the facts dated
+ * by then (`{ held: true }`), or which later event made it hold (`until`), or that it does not hold.
  *
  * @example
- * requirementSince(state, "sponsor_committed") // "2019-02-01T00:00:00Z": when the sponsor joined
+ * requirementAt(state, "kpi_with_baseline_and_target", "2019-03-01T00:00:00Z")
+ * // { held: false, until: { type: "KpiDefined", at: "2019-03-04T…", eventId: "…" } } if the KPI was defined on 4 March
  */
-export const requirementSince = (s: ProjectState, requirement: Requirement): string | null => since[requirement](s);
+export const requirementAt = (s: ProjectState, requirement: Requirement, at: string): Standing => standing[requirement](s, at);
 
 /**
  * Whether one requirement holds for a project now.
@@ -110,7 +155,7 @@ export const requirementSince = (s: ProjectState, requirement: Requirement): str
  * @example
  * requirementMet(state, "sponsor_committed") // false once the only sponsor has left
  */
-export const requirementMet = (s: ProjectState, requirement: Requirement): boolean => since[requirement](s) !== null;
+export const requirementMet = (s: ProjectState, requirement: Requirement): boolean => standing[requirement](s, NOW).held;
 
 /** Where a project stands against the gate out of its current stage. */
 export interface GateCheck {

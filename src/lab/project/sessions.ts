@@ -94,7 +94,8 @@ export const sessionEvolvers: Evolvers<"SessionScheduled" | "AttendanceRecorded"
       stage: s.stage,
       status: "scheduled",
       attendees: new Map(),
-      closedAt: null,
+      scheduledEventId: e.id,
+      closed: null,
       headcount: null,
       contributions: 0,
     });
@@ -108,7 +109,7 @@ export const sessionEvolvers: Evolvers<"SessionScheduled" | "AttendanceRecorded"
     const session = s.sessions.get(e.data.sessionId);
     if (!session) return;
     session.status = "closed";
-    session.closedAt = e.occurredAt;
+    session.closed = { at: e.occurredAt, eventId: e.id };
     session.headcount = e.data.anonymousHeadcount;
     session.contributions = e.data.contributions;
   },
