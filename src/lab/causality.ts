@@ -7,24 +7,27 @@ import { gateRequirements, type Held, type Requirement, requirementAt } from "./
 import { type LabRuleCode, labRule } from "./rule-codes.js";
 import type { ProjectState, Stamp } from "./state.js";
 
-type Type = ProjectEvent["type"];
-type DataOf<T extends Type> = Extract<ProjectEvent, { type: T }>["data"];
-type Keys<T extends Type> = (data: DataOf<T>, s: ProjectState, eventId: string) => readonly string[];
+/** The type of a project event. */
+export type ProjectEventType = ProjectEvent["type"];
+/** The data of a project event of one type. */
+export type ProjectEventData<T extends ProjectEventType> = Extract<ProjectEvent, { type: T }>["data"];
+/** The keys under which an event names the facts it depends on, or establishes: a procurement id, a stay, a pilot. */
+export type CausalKeys<T extends ProjectEventType> = (data: ProjectEventData<T>, s: ProjectState, eventId: string) => readonly string[];
 
 /**
  * "X depends on Y": an event of type `effect` names earlier facts of type `cause` (through `via`),
  * and may not be dated before any of them. `date` says which of the effect's times is compared
  * (its business time unless said otherwise).
  */
-export interface DependsOn<X extends Type = Type, Y extends Type = Type> {
+export interface DependsOn<X extends ProjectEventType = ProjectEventType, Y extends ProjectEventType = ProjectEventType> {
   readonly effect: X;
   readonly cause: Y;
   /** What links the two, in words (usually the field both carry). */
   readonly via: string;
-  readonly effectKeys: Keys<X>;
-  readonly causeKeys: Keys<Y>;
+  readonly effectKeys: CausalKeys<X>;
+  readonly causeKeys: CausalKeys<Y>;
   /** The effect's time compared with the cause's business time: `occurredAt`, or a date in its data. */
-  readonly date?: (data: DataOf<X>) => string | undefined;
+  readonly date?: (data: ProjectEventData<X>) => string | undefined;
   readonly dateName?: string;
   readonly code: LabRuleCode;
 }
@@ -33,7 +36,7 @@ export interface DependsOn<X extends Type = Type, Y extends Type = Type> {
  * "X requires a state": an event of type `effect` may only be dated once a state of the lab held —
  * a pilot started, a sponsor committed, an organisation registered, a gate's requirements met.
  */
-export interface Requires<X extends Type = Type> {
+export interface Requires<X extends ProjectEventType = ProjectEventType> {
   readonly effect: X;
   /** The state, in words. */
   readonly what: string;
@@ -41,7 +44,7 @@ export interface Requires<X extends Type = Type> {
    * The later fact an event dated `at` would rely on before it happened, or undefined when the state
    * held by then (or the row does not apply: a missing state is refused by the command's own rule).
    */
-  readonly lacking: (data: DataOf<X>, s: ProjectState, ctx: LabContext, at: string) => Held | undefined;
+  readonly lacking: (data: ProjectEventData<X>, s: ProjectState, ctx: LabContext, at: string) => Held | undefined;
   readonly code: LabRuleCode;
 }
 
@@ -54,11 +57,11 @@ const field =
 const project = (): readonly string[] => [""];
 const stay = (_d: unknown, s: ProjectState): readonly string[] => [String(s.stages.length - 1)];
 
-const after = <X extends Type, Y extends Type>(
+const after = <X extends ProjectEventType, Y extends ProjectEventType>(
   effect: X,
   cause: Y,
   via: string,
-  keys: { readonly effectKeys: Keys<X>; readonly causeKeys: Keys<Y> },
+  keys: { readonly effectKeys: CausalKeys<X>; readonly causeKeys: CausalKeys<Y> },
   more: Partial<Pick<DependsOn<X, Y>, "code" | "date" | "dateName">> = {},
 ): DependsOn => ({ effect, cause, via, code: "occurred_before_cause", ...keys, ...more }) as unknown as DependsOn;
 
@@ -126,11 +129,15 @@ const later = (at: string, facts: readonly Held[]): Held | undefined => {
   return last !== undefined && isBefore(at, last.at) ? last : undefined;
 };
 
-const requires = <X extends Type>(effect: X, what: string, lacking: Requires<X>["lacking"], code: LabRuleCode = "occurred_before_cause"): Requires =>
-  ({ effect, what, lacking, code }) as unknown as Requires;
+const requires = <X extends ProjectEventType>(
+  effect: X,
+  what: string,
+  lacking: Requires<X>["lacking"],
+  code: LabRuleCode = "occurred_before_cause",
+): Requires => ({ effect, what, lacking, code }) as unknown as Requires;
 
 // An event naming organisations requires each to have entered the register by its date.
-const registered = <X extends Type>(effect: X, who: string, ids: (d: DataOf<X>) => readonly (string | undefined)[]): Requires =>
+const registered = <X extends ProjectEventType>(effect: X, who: string, ids: (d: ProjectEventData<X>) => readonly (string | undefined)[]): Requires =>
   requires(effect, `${who} registered`, (d, _s, ctx, at) =>
     later(
       at,

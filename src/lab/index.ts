@@ -25,8 +25,18 @@ export {
   type Held,
   requirementText,
 } from "./project/requirements.js";
-export { causalityProblem, type DependsOn, dependencies, type Requires, requirements } from "./causality.js";
 export {
+  type CausalKeys,
+  causalityProblem,
+  type DependsOn,
+  dependencies,
+  type ProjectEventData,
+  type ProjectEventType,
+  type Requires,
+  requirements,
+} from "./causality.js";
+export {
+  type ChallengeFacts,
   type EntityFacts,
   type LabContext,
   LabContextSchema,
