@@ -1,56 +1,39 @@
-export * from "./commands.js";
-export { entityDecider } from "./entity-decider.js";
-export * from "./events.js";
-export * from "./evidence.js";
-export * from "./kpi-definition.js";
+// The lab layer: the rules of an innovation project, sliced by concept. Each slice owns its events,
+// commands, state, rules, named facts and the tables it publishes; the catalogues and the project
+// decider are assembled from them.
+export * from "./adoption/index.js";
+export * from "./catalogue/index.js";
+export * from "./evidence/index.js";
 export * from "./lab-decider.js";
-export * from "./next-steps.js";
-export { participantDecider } from "./participant-decider.js";
-export * from "./permissions.js";
-export * from "./pilot-ending.js";
-export * from "./privacy.js";
-export { projectDecider } from "./project/decider.js";
-export { allowedWhilePaused, currentDecision } from "./project/preconditions.js";
-export { evolveMoney, type MoneyEvent } from "./project/money.js";
-export { evolveProcurements, type ProcurementEvent } from "./project/procurement.js";
+export * from "./lifecycle/index.js";
+export * from "./money/index.js";
+export * from "./organisations/index.js";
+export * from "./pilots/index.js";
+export * from "./privacy/index.js";
+export * from "./procurement/index.js";
+export * from "./project/index.js";
+export * from "./register.js";
+export * from "./sessions/index.js";
+// What every slice builds on, as far as users need it: the values and vocabulary the schemas are
+// made of, and the types of a rule (the helpers that build commands and refusals stay inside).
 export {
-  checkGate,
-  coDesignSessionKinds,
-  type GateCheck,
-  gateRequirements,
-  type Requirement,
-  requirementMet,
-  requirementAt,
-  type Standing,
-  type Held,
-  requirementText,
-} from "./project/requirements.js";
-export {
-  type CausalKeys,
-  causalityProblem,
-  type DependsOn,
-  dependencies,
-  type ProjectEventData,
-  type ProjectEventType,
-  type Requires,
-  requirements,
-} from "./causality.js";
-export {
-  type ChallengeFacts,
-  type EntityFacts,
-  type LabContext,
-  LabContextSchema,
-  type LabRegister,
-  labRegister,
-  liveRegister,
-  type LiveRegister,
-  registerOf,
-  registerProjection,
-  type RegisterState,
-} from "./register.js";
-export * from "./rule-codes.js";
-export * from "./state.js";
-export * from "./stays.js";
-export * from "./transitions.js";
-export * from "./values.js";
-export * from "./vocabulary.js";
+  ActorRole,
+  Count,
+  type Decided,
+  EntityId,
+  EvidenceRefs,
+  type Evolver,
+  type Evolvers,
+  FiniteNumber,
+  type Handler,
+  type Handlers,
+  labRule,
+  Money,
+  PersonId,
+  ProjectId,
+  regionOf,
+  Sector,
+  type Stamp,
+  TerritoryCode,
+  Text,
+} from "./shared/index.js";

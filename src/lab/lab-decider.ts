@@ -1,7 +1,7 @@
 import { combine } from "../kernel/index.js";
-import { entityDecider } from "./entity-decider.js";
-import { participantDecider } from "./participant-decider.js";
-import { projectDecider } from "./project/decider.js";
+import { entityDecider } from "./project/index.js";
+import { participantDecider } from "./project/index.js";
+import { projectDecider } from "./project/index.js";
 
 /**
  * The whole lab: project, entity and participant deciders combined. Any lab command can be handled

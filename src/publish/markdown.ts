@@ -1,4 +1,4 @@
-import { ScaleType, Stage } from "../lab/vocabulary.js";
+import type { ScaleType, Stage } from "../lab/index.js";
 import type { AdoptionFigure, Amounts, LabFigures, LeadTimes, Overruns, Rate } from "../projections/index.js";
 import type { TableId } from "./columns.js";
 import type * as z from "zod";
@@ -77,7 +77,7 @@ const where: Section = (f) => {
   const pausesByReason = Object.fromEntries(Object.entries(pf.pauses.byReason).map(([k, x]) => [k, x.pauses]));
   const open = pf.timelines.filter((t) => t.status === "active" || t.status === "paused");
   const slices: [string, number][] = [
-    ...Stage.options.map((s): [string, number] => [label(s), open.filter((t) => t.spans.at(-1)?.stage === s).length]),
+    ...(Object.keys(pf.timeInStage) as Stage[]).map((s): [string, number] => [label(s), open.filter((t) => t.spans.at(-1)?.stage === s).length]),
     ["mainstreamed", pf.byStatus.mainstreamed],
     ["discontinued", pf.byStatus.discontinued],
   ];
@@ -298,7 +298,10 @@ const impactSection: Section = (f) => {
     "",
     table(
       ["scale type", "adoptions", "entities", "sites", "users covered"],
-      [...ScaleType.options.map((t) => [t, ...adoption(im.adoption.byScaleType[t])]), ["all", ...adoption(im.adoption.total)]],
+      [
+        ...(Object.keys(im.adoption.byScaleType) as ScaleType[]).map((t) => [t, ...adoption(im.adoption.byScaleType[t])]),
+        ["all", ...adoption(im.adoption.total)],
+      ],
     ),
     "",
   ];

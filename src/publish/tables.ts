@@ -1,4 +1,4 @@
-import { Gate, Stage } from "../lab/vocabulary.js";
+import type { Gate, Stage } from "../lab/index.js";
 import type { LabFigures, ParticipationSlice } from "../projections/index.js";
 import { TABLE_COLUMNS, type ColumnKey, type TableId } from "./columns.js";
 import { en, type Labels } from "./labels.js";
@@ -49,11 +49,14 @@ const headline = (f: LabFigures): Row<"headline"> => {
   };
 };
 
+// The stages in lifecycle order, as the figures hold them (publishing reads the figures, not the lab's vocabulary).
+const stagesOf = (f: LabFigures): Stage[] => Object.keys(f.portfolio.timeInStage) as Stage[];
+
 const stages = (f: LabFigures): Row<"stages">[] => {
   const t = f.portfolio.timelines;
   const open = t.filter((x) => x.status === "active" || x.status === "paused");
   return [
-    ...Stage.options.map((stage) => ({
+    ...stagesOf(f).map((stage) => ({
       stage,
       entered: t.filter((x) => x.spans.some((s) => s.stage === stage)).length,
       now: open.filter((x) => x.spans.at(-1)?.stage === stage).length,
@@ -173,12 +176,12 @@ const progress = (f: LabFigures, labels: Labels) => {
     gates: tableOf(
       "gates",
       labels,
-      Gate.options.map((gate) => ({ gate, reached: pc[gate].reached, passed: pc[gate].passed, conversion: pc[gate].rate })),
+      (Object.keys(pc) as Gate[]).map((gate) => ({ gate, reached: pc[gate].reached, passed: pc[gate].passed, conversion: pc[gate].rate })),
     ),
     time: tableOf(
       "time_in_stage",
       labels,
-      Stage.options.map((stage) => ({ stage, stays: t[stage].stays, median_days: t[stage].medianDaysGross, median_days_net: t[stage].medianDaysNet })),
+      stagesOf(f).map((stage) => ({ stage, stays: t[stage].stays, median_days: t[stage].medianDaysGross, median_days_net: t[stage].medianDaysNet })),
     ),
     pauses: tableOf(
       "pauses",

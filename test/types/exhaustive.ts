@@ -12,7 +12,7 @@ import {
   type Requirement,
   requirementText,
 } from "../../src/index.js";
-import type { Evolvers, Handlers } from "../../src/lab/project/common.js";
+import type { Evolvers, Handlers } from "../../src/lab/shared/rules.js";
 import { decideProject, evolveProject } from "../../src/lab/project/decider.js";
 
 type Grown<T extends string> = T | "a_new_member";

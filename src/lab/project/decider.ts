@@ -1,22 +1,22 @@
 import type { Draft } from "immer";
 import { type Decider, type Envelope, isBefore } from "../../kernel/index.js";
-import { causalityProblem, recordCauses } from "../causality.js";
-import { ProjectCommand } from "../commands.js";
-import { type ProjectEvent, projectEvents } from "../events.js";
+import { causalityProblem, recordCauses } from "./causality.js";
+import { ProjectCommand } from "../catalogue/index.js";
+import { type ProjectEvent, projectEvents } from "../catalogue/index.js";
 import { type LabContext, LabContextSchema } from "../register.js";
-import type { LabRuleCode } from "../rule-codes.js";
-import { initialProjectState, type ProjectState } from "../state.js";
-import { adoptionEvolvers, adoptionHandlers } from "./adoption.js";
-import { type Decided, type Evolver, type Evolvers, type Handler, type Handlers, refuse, refused } from "./common.js";
-import { decisionEvolvers, decisionHandlers } from "./decisions.js";
-import { kpiEvolvers, kpiHandlers } from "./kpis.js";
-import { lifecycleEvolvers, lifecycleHandlers } from "./lifecycle.js";
-import { moneyEvolvers, moneyHandlers } from "./money.js";
-import { organisationEvolvers, organisationHandlers } from "./organisations.js";
-import { pilotEvolvers, pilotHandlers } from "./pilots.js";
+import type { LabRuleCode } from "../catalogue/index.js";
+import { initialProjectState, type ProjectState } from "../catalogue/index.js";
+import { adoptionEvolvers, adoptionHandlers } from "../adoption/index.js";
+import { type Decided, type Evolver, type Evolvers, type Handler, type Handlers, refuse, refused } from "../shared/index.js";
+import { decisionEvolvers, decisionHandlers } from "../lifecycle/index.js";
+import { kpiEvolvers, kpiHandlers } from "../evidence/index.js";
+import { lifecycleEvolvers, lifecycleHandlers } from "../lifecycle/index.js";
+import { moneyEvolvers, moneyHandlers } from "../money/index.js";
+import { organisationEvolvers, organisationHandlers } from "../organisations/index.js";
+import { pilotEvolvers, pilotHandlers } from "../pilots/index.js";
 import { checkActorAndTime, precondition } from "./preconditions.js";
-import { procurementEvolvers, procurementHandlers } from "./procurement.js";
-import { sessionEvolvers, sessionHandlers } from "./sessions.js";
+import { procurementEvolvers, procurementHandlers } from "../procurement/index.js";
+import { sessionEvolvers, sessionHandlers } from "../sessions/index.js";
 
 // One table from command type to the small decider of its concern; the type makes a new command
 // fail to compile until it has a handler.

@@ -1,12 +1,12 @@
 import { type Context, err, ok, type Result, type RuleViolation, isBefore } from "../../kernel/index.js";
-import type { CommandType } from "../commands.js";
-import { permissions } from "../permissions.js";
-import { type LabRuleCode, labRule } from "../rule-codes.js";
-import { type GateDecision, isTerminal, type ProjectState } from "../state.js";
-import { pivotTarget } from "../transitions.js";
-import { checkGate, requirementText } from "./requirements.js";
-
-type Refusal = RuleViolation<LabRuleCode>;
+import type { CommandType } from "../catalogue/index.js";
+import { permissions } from "../catalogue/index.js";
+import type { LabRuleCode } from "../catalogue/index.js";
+import { labRule } from "../shared/index.js";
+import type { ProjectState } from "../catalogue/index.js";
+import { isTerminal } from "../lifecycle/index.js";
+import { pivotTarget } from "../lifecycle/index.js";
+import { currentDecision, gatePassed } from "../lifecycle/index.js";
 
 /** The project commands that may still be issued while a project is paused. */
 export const allowedWhilePaused: ReadonlySet<CommandType> = new Set<CommandType>([
@@ -27,7 +27,7 @@ export const allowedWhilePaused: ReadonlySet<CommandType> = new Set<CommandType>
  * Checks every command shares: the actor's role may issue it, and it did not happen in the future.
  * Returns the business time of the command's events.
  */
-export const checkActorAndTime = (type: CommandType, occurredAt: string | undefined, ctx: Context): Result<string, Refusal> => {
+export const checkActorAndTime = (type: CommandType, occurredAt: string | undefined, ctx: Context): Result<string, RuleViolation<LabRuleCode>> => {
   const allowed = permissions[type];
   if (!(allowed as readonly string[]).includes(ctx.actor.role)) {
     return err(
@@ -46,41 +46,12 @@ export const checkActorAndTime = (type: CommandType, occurredAt: string | undefi
   return ok(at);
 };
 
-/** The latest gate decision taken during the project's current stay in its stage. */
-export const currentDecision = (s: ProjectState): GateDecision | undefined => {
-  const span = s.stages.length - 1;
-  return s.decisions.findLast((d) => d.span === span);
-};
-
-const gatePassed = (s: ProjectState): Refusal | undefined => {
-  const check = checkGate(s);
-  const decision = currentDecision(s);
-  if (decision?.gate !== check.gate || (decision.outcome !== "go" && decision.outcome !== "conditional_go")) {
-    const latest = decision ? `the latest decision at ${decision.gate} is ${decision.outcome}` : `no ${check.gate} decision has been recorded in this stage`;
-    return labRule("gate_not_passed", `To leave ${s.stage}, ${check.gate} must be passed with go or conditional_go; ${latest}.`, {
-      gate: check.gate,
-      latest: decision?.outcome ?? null,
-    });
-  }
-  return missingRequirements(s);
-};
-
-/** The gate requirements still missing, as an error naming each one, or nothing. */
-export const missingRequirements = (s: ProjectState): Refusal | undefined => {
-  const { gate, missing } = checkGate(s);
-  if (missing.length === 0) return undefined;
-  return labRule("gate_requirements_missing", `${gate} cannot be passed yet: ${missing.map((m) => requirementText[m]).join("; ")} — not yet.`, {
-    gate,
-    missing,
-  });
-};
-
 /**
  * Whether a project command may be issued in this state at all, before looking at its payload:
  * the project exists (or not, to submit), is not over, is not paused (for most commands), is in a
  * stage where the command makes sense. `decide` and `nextSteps` both ask this one function.
  */
-export const precondition = (type: CommandType, s: ProjectState): Refusal | undefined => {
+export const precondition = (type: CommandType, s: ProjectState): RuleViolation<LabRuleCode> | undefined => {
   if (type === "SubmitChallenge") {
     return s.submitted ? labRule("project_exists", `Project ${s.projectId} has already been submitted.`, { projectId: s.projectId }) : undefined;
   }
@@ -92,7 +63,7 @@ export const precondition = (type: CommandType, s: ProjectState): Refusal | unde
     const reason = s.pauses.at(-1)?.reason ?? "other";
     return labRule("project_paused", `Project ${s.projectId} is paused (${reason}); resume it before you ${type}.`, { reason });
   }
-  const stageIs = (...stages: ProjectState["stage"][]): Refusal | undefined =>
+  const stageIs = (...stages: ProjectState["stage"][]): RuleViolation<LabRuleCode> | undefined =>
     stages.includes(s.stage)
       ? undefined
       : labRule("wrong_stage", `${type} is for a project in ${stages.join(" or ")}; this one is in ${s.stage}.`, { stage: s.stage, expected: stages });

@@ -1,0 +1,12 @@
+// The lifecycle slice's public face: other slices and layers import it from here, never from its files.
+export * from "./codes.js";
+export * from "./commands.js";
+export * from "./decide.js";
+export * from "./decisions.js";
+export * from "./events.js";
+export * from "./facts.js";
+export * from "./gates.js";
+export * from "./state.js";
+export * from "./stays.js";
+export * from "./transitions.js";
+export * from "./vocabulary.js";

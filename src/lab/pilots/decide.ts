@@ -1,0 +1,71 @@
+import { isBefore } from "../../kernel/index.js";
+import { evidenceLevelProblem } from "../evidence/index.js";
+import { pilotEnding, pilotKey } from "./ending.js";
+import { dataOf, emit, type Evolvers, type Handlers, refuse, refused } from "../shared/index.js";
+import { requirementMet } from "../lifecycle/index.js";
+
+/**
+ * Pilots and their evaluation: in each stay in pilot, one unnamed pilot or several named ones
+ * (`pilotId`) running at once, each with a committed sponsor and the project's own entities.
+ */
+export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluation"> = {
+  StartPilot: (c, s, _ctx, at) => {
+    if (!requirementMet(s, "sponsor_committed"))
+      return refuse("sponsor_not_committed", "A pilot needs a committed sponsor: no registered public entity is sponsoring this project now.");
+    if (!isBefore(at, c.plannedEnd)) return refuse("pilot_end_before_start", `The pilot's planned end (${c.plannedEnd}) must come after its start (${at}).`);
+    const outside = c.entityIds.filter((id) => id !== s.ownerEntityId && !s.entities.get(id)?.active);
+    if (outside.length > 0) {
+      return refuse(
+        "entity_not_in_project",
+        `Pilot entities must be the owner or have joined the project: ${outside.join(", ")} ha${outside.length > 1 ? "ve" : "s"} not.`,
+        { entityIds: outside },
+      );
+    }
+    const existing = s.pilots.get(pilotKey(c.pilotId));
+    if (existing) {
+      return refuse(
+        "pilot_already_started",
+        `${c.pilotId === undefined ? "The pilot" : `Pilot ${c.pilotId}`} started on ${existing.startedAt}; ` +
+          "name another pilot (pilotId) to run several at once.",
+        { pilotId: c.pilotId ?? null },
+      );
+    }
+    return emit(at, { type: "PilotStarted", data: dataOf(c) });
+  },
+  EndPilot: (c, s, _ctx, at) => {
+    const ending = pilotEnding(s.pilots, c.pilotId);
+    if (!ending.ok) return refused(ending.error);
+    return emit(at, { type: "PilotEnded", data: dataOf(c) });
+  },
+  PublishEvaluation: (c, _s, _ctx, at) => {
+    const problem = evidenceLevelProblem(c.evidenceLevel, c);
+    if (problem !== undefined) return refuse("evidence_level_unsupported", problem, { evidenceLevel: c.evidenceLevel, method: c.method });
+    return emit(at, { type: "EvaluationPublished", data: dataOf(c) });
+  },
+};
+
+/** The pilots of the stay under way, and every evaluation in order. */
+export const pilotEvolvers: Evolvers<"PilotStarted" | "PilotEnded" | "EvaluationPublished"> = {
+  PilotStarted: (s, e) => {
+    const { plannedEnd, sites, entityIds, pilotId } = e.data;
+    s.pilots.set(pilotKey(pilotId), {
+      pilotId: pilotId ?? null,
+      startedAt: e.occurredAt,
+      startedEventId: e.id,
+      plannedEnd,
+      sites,
+      entityIds: [...entityIds],
+      endedAt: null,
+      endedEventId: null,
+    });
+  },
+  PilotEnded: (s, e) => {
+    const ending = pilotEnding(s.pilots, e.data.pilotId);
+    const pilot = ending.ok ? s.pilots.get(ending.value) : undefined;
+    if (pilot) Object.assign(pilot, { endedAt: e.occurredAt, endedEventId: e.id });
+  },
+  EvaluationPublished: (s, e) => {
+    const { projectId: _project, ...evaluation } = e.data;
+    s.evaluations.push({ ...evaluation, at: e.occurredAt, eventId: e.id });
+  },
+};

@@ -1,0 +1,80 @@
+import type { Draft } from "immer";
+import type { Envelope } from "../../kernel/index.js";
+import type { ProjectEvent } from "../catalogue/index.js";
+import type { Procurement } from "./state.js";
+
+/** The events of a procurement: requested, contracted, cancelled. */
+export type ProcurementEvent = Extract<ProjectEvent, { type: "ProcurementRequested" | "ProcurementContracted" | "ProcurementCancelled" }>;
+import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, unregistered } from "../shared/index.js";
+
+// A procurement still to settle: requested, neither cancelled nor contracted.
+const pending = (p: Procurement | undefined, procurementId: string): Decided | undefined => {
+  if (!p) return refuse("procurement_not_found", `No procurement ${procurementId} has been requested in this project.`, { procurementId });
+  if (p.status === "cancelled") return refuse("procurement_cancelled", `Procurement ${procurementId} was cancelled.`, { procurementId });
+  if (p.status === "contracted") return refuse("procurement_already_contracted", `Procurement ${procurementId} is already contracted.`, { procurementId });
+  return undefined;
+};
+
+/** Procurement: requested once, then contracted (with a registered supplier) or cancelled once. */
+export const procurementHandlers: Handlers<"RequestProcurement" | "ContractProcurement" | "CancelProcurement"> = {
+  RequestProcurement: (c, s, _ctx, at) => {
+    if (s.procurements.has(c.procurementId)) return refuse("procurement_exists", `Procurement ${c.procurementId} has already been requested.`);
+    return emit(at, { type: "ProcurementRequested", data: dataOf(c) });
+  },
+  ContractProcurement: (c, s, ctx, at) =>
+    pending(s.procurements.get(c.procurementId), c.procurementId) ??
+    unregistered([c.supplierEntityId], ctx) ??
+    emit(at, {
+      type: "ProcurementContracted",
+      data: { projectId: c.projectId, procurementId: c.procurementId, supplierEntityId: c.supplierEntityId, value: c.value },
+    }),
+  CancelProcurement: (c, s, _ctx, at) =>
+    pending(s.procurements.get(c.procurementId), c.procurementId) ??
+    emit(at, { type: "ProcurementCancelled", data: { projectId: c.projectId, procurementId: c.procurementId, reason: c.reason } }),
+};
+
+/**
+ * Keep procurements (a recipe): requested, then contracted or cancelled. The project's own state
+ * and the portfolio projection both run it, so they cannot disagree.
+ *
+ * @example
+ * const draft = { procurements: new Map() } as Draft<{ procurements: Map<string, Procurement> }>;
+ * for (const e of history) {
+ *   if (e.type === "ProcurementRequested" || e.type === "ProcurementContracted" || e.type === "ProcurementCancelled") evolveProcurements(draft, e);
+ * }
+ */
+export const evolveProcurements = (s: Draft<{ procurements: Map<string, Procurement> }>, e: Envelope<ProcurementEvent>): void => {
+  const at = e.occurredAt;
+  const p = s.procurements.get(e.data.procurementId);
+  switch (e.type) {
+    case "ProcurementRequested":
+      s.procurements.set(e.data.procurementId, {
+        procedure: e.data.procedure,
+        estimatedValue: e.data.estimatedValue,
+        status: "requested",
+        requestedAt: at,
+        settledAt: null,
+        settledEventId: null,
+        supplierEntityId: null,
+        value: null,
+      });
+      return;
+    case "ProcurementContracted":
+      if (p) Object.assign(p, { status: "contracted", settledAt: at, settledEventId: e.id, supplierEntityId: e.data.supplierEntityId, value: e.data.value });
+      return;
+    case "ProcurementCancelled":
+      if (p) Object.assign(p, { status: "cancelled", settledAt: at, settledEventId: e.id });
+      return;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+};
+
+/** A procurement keeps when it was requested and how, and when it settled. */
+export const procurementEvolvers: Evolvers<ProcurementEvent["type"]> = {
+  ProcurementRequested: evolveProcurements,
+  ProcurementContracted: evolveProcurements,
+  ProcurementCancelled: evolveProcurements,
+};

@@ -1,0 +1,22 @@
+import type * as z from "zod";
+import { deepFreeze, type Immutable } from "../../kernel/index.js";
+import type { ProcurementContractedData, ProcurementRequestedData } from "./events.js";
+
+/** A procurement and how it ended. */
+export type Procurement = Immutable<
+  Pick<z.infer<typeof ProcurementRequestedData>, "procedure" | "estimatedValue"> & {
+    status: "requested" | "contracted" | "cancelled";
+    requestedAt: string;
+    settledAt: string | null;
+    /** The event that contracted or cancelled it. */
+    settledEventId: string | null;
+    supplierEntityId: string | null;
+    value: z.infer<typeof ProcurementContractedData>["value"] | null;
+  }
+>;
+
+/** The procurements' part of a project's state. */
+export type ProcurementState = Immutable<{ procurements: Map<string, Procurement> }>;
+
+/** The procurements' part of a project with no events. */
+export const initialProcurement: ProcurementState = deepFreeze({ procurements: new Map() });

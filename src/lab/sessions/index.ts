@@ -1,0 +1,7 @@
+// The sessions slice's public face: other slices and layers import it from here, never from its files.
+export * from "./codes.js";
+export * from "./commands.js";
+export * from "./decide.js";
+export * from "./events.js";
+export * from "./state.js";
+export * from "./vocabulary.js";
