@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Hex256 } from "./record-shape.js";
+import { isStorableJson, jsonProblem, storable } from "./storable.js";
 
 /**
  * An ISO-8601 UTC timestamp (`Z` suffix, real calendar dates only), e.g. `2019-03-04T10:00:00Z`.
@@ -24,7 +25,7 @@ export const Id = z
  */
 export const ActorSchema = z.strictObject({
   id: Id,
-  role: z.string().min(1).max(64),
+  role: storable(z.string().min(1).max(64)),
   onBehalfOf: Id.optional(),
 });
 /** Who caused an event. */
@@ -36,15 +37,24 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
+// Data every store keeps as it is: a plain object of JSON values (see `jsonProblem`).
+const isStorableData = (v: unknown): v is Record<string, unknown> => isPlainObject(v) && isStorableJson(v);
+const dataProblem = (v: unknown): string => {
+  if (!isPlainObject(v)) return "must be a JSON object";
+  const problem = jsonProblem(v);
+  return problem === undefined ? "must be a JSON object" : `${["data", ...problem.path].join(".")} ${problem.message}`;
+};
+
 /**
- * The stored event envelope, wire format version 1 (DESIGN §2). `data` is checked here only as an
- * object; its shape is checked against the event type's own schema by the codec.
+ * The stored event envelope, wire format version 1 (DESIGN §2). `data` is checked here as JSON that
+ * every store keeps unchanged (`jsonProblem`: no NaN, no U+0000, at most `MAX_JSON_DEPTH` levels…);
+ * its shape is checked against the event type's own schema by the codec.
  */
 export const EnvelopeSchema = z.strictObject({
   id: Id,
-  streamId: z.string().min(1).max(300),
+  streamId: storable(z.string().min(1).max(300)),
   version: z.int().min(1),
-  type: z.string().min(1).max(100),
+  type: storable(z.string().min(1).max(100)),
   schemaVersion: z.int().min(1),
   occurredAt: IsoUtc,
   recordedAt: IsoUtc,
@@ -52,7 +62,7 @@ export const EnvelopeSchema = z.strictObject({
   commandId: Id.optional(),
   correlationId: Id.optional(),
   causationId: Id.optional(),
-  data: z.custom<Record<string, unknown>>(isPlainObject, { message: "must be a JSON object" }),
+  data: z.custom<Record<string, unknown>>(isStorableData, { error: (issue) => dataProblem(issue.input) }),
   prevHash: Hex256.optional(),
   hash: Hex256.optional(),
 });

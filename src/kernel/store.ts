@@ -1,22 +1,26 @@
-import type { AnyEvent, Envelope } from "./envelope.js";
+import * as z from "zod";
+import { type AnyEvent, type Envelope, Id } from "./envelope.js";
 import type { ConcurrencyConflict, IdempotencyConflict, ValidationError } from "./errors.js";
+import type { Result } from "./result.js";
+import { storable } from "./storable.js";
 
 /** What an append can refuse: a stale version, a reused command id, a malformed batch. */
 export type AppendError = ConcurrencyConflict | IdempotencyConflict | ValidationError;
-import type { Result } from "./result.js";
 
-/** Options of an append: the version the writer last saw, and the command's idempotency key. */
-export interface AppendOptions {
+/** The options of an append, as every store checks them (`planAppend`). */
+export const AppendOptionsSchema = z.object({
   /** The stream's version the events were decided on (0 for a new stream). */
-  readonly expectedVersion: number;
+  expectedVersion: z.int("must be a whole number").min(0, "must not be negative"),
   /** Idempotency key: a retry with the same key and the same request is answered from the first. */
-  readonly commandId?: string;
+  commandId: Id.optional(),
   /**
    * What "the same request" means for `commandId` (for example the canonical JSON of the command).
    * When absent, the events' types, data and `occurredAt` are compared.
    */
-  readonly fingerprint?: string;
-}
+  fingerprint: storable(z.string()).optional(),
+});
+/** Options of an append: the version the writer last saw, and the command's idempotency key. */
+export type AppendOptions = Readonly<z.infer<typeof AppendOptionsSchema>>;
 
 /** The outcome of an append: the events as stored, and whether they were stored by an earlier try. */
 export interface AppendResult<E extends AnyEvent = AnyEvent> {
@@ -48,7 +52,7 @@ export interface EventStore<E extends AnyEvent = AnyEvent> {
   /**
    * Append events to one stream, all or nothing. A stale `expectedVersion` is a
    * `concurrency_conflict` and writes nothing; a reused `commandId` with another request is an
-   * `idempotency_conflict`.
+   * `idempotency_conflict`; an envelope or option the schemas refuse is `validation_failed`.
    */
   append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, AppendError>>;
   /** One stream's events in version order, optionally between two versions (inclusive). */
