@@ -1,11 +1,14 @@
 import * as z from "zod";
 import { type AnyEvent, type Envelope, Id } from "./envelope.js";
-import type { ConcurrencyConflict, IdempotencyConflict, ValidationError } from "./errors.js";
+import type { ConcurrencyConflict, IdempotencyConflict, StoreUnavailable, ValidationError } from "./errors.js";
 import type { Result } from "./result.js";
 import { storable } from "./storable.js";
 
-/** What an append can refuse: a stale version, a reused command id, a malformed batch. */
-export type AppendError = ConcurrencyConflict | IdempotencyConflict | ValidationError;
+/**
+ * What an append can refuse: a stale version or a busy stream, a reused command id, a malformed
+ * batch, or a store that failed (the append may or may not have been written).
+ */
+export type AppendError = ConcurrencyConflict | IdempotencyConflict | ValidationError | StoreUnavailable;
 
 /** The options of an append, as every store checks them (`planAppend`). */
 export const AppendOptionsSchema = z.object({
@@ -31,8 +34,14 @@ export interface AppendResult<E extends AnyEvent = AnyEvent> {
   readonly replayed: boolean;
 }
 
-/** An event with its position in the store's global order (1-based, gap-free per store). */
+/**
+ * An event with its position in the store's global order. Positions are whole numbers ≥ 1 that
+ * increase along the order `readAll` reads in, so the last one read is the cursor to resume after;
+ * they may have gaps (a database hands out numbers to transactions that then roll back), so count
+ * events, never positions.
+ */
 export interface Recorded<E extends AnyEvent = AnyEvent> {
+  /** Where the event is in the global order: greater than every position read before it. */
   readonly position: number;
   readonly event: Envelope<E>;
 }
@@ -52,12 +61,17 @@ export interface EventStore<E extends AnyEvent = AnyEvent> {
   /**
    * Append events to one stream, all or nothing. A stale `expectedVersion` is a
    * `concurrency_conflict` and writes nothing; a reused `commandId` with another request is an
-   * `idempotency_conflict`; an envelope or option the schemas refuse is `validation_failed`.
+   * `idempotency_conflict`; an envelope or option the schemas refuse is `validation_failed`; a store
+   * that failed (a lost connection, a full disk) is `store_unavailable`. Never rejects.
    */
   append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, AppendError>>;
   /** One stream's events in version order, optionally between two versions (inclusive). */
   readStream(streamId: string, options?: { readonly fromVersion?: number; readonly toVersion?: number }): Promise<readonly Envelope<E>[]>;
-  /** Events of every stream in global order, after a position, at most `limit` of them. */
+  /**
+   * Events of every stream in global order, after a position, at most `limit` of them. No event may
+   * become visible later at a position at or below one already read, so a reader resuming after the
+   * last position it read never skips one.
+   */
   readAll(options?: { readonly after?: number; readonly limit?: number }): Promise<readonly Recorded<E>[]>;
   /** The record of an appended command, if this command id was seen. */
   findCommand(commandId: string): Promise<CommandRecord<E> | undefined>;
