@@ -42,7 +42,11 @@ const isStorableData = (v: unknown): v is Record<string, unknown> => isPlainObje
 const dataProblem = (v: unknown): string => {
   if (!isPlainObject(v)) return "must be a JSON object";
   const problem = jsonProblem(v);
-  return problem === undefined ? "must be a JSON object" : `${["data", ...problem.path].join(".")} ${problem.message}`;
+  if (problem === undefined) return "must be a JSON object";
+  // A path 65 levels deep would fill the message: its start and end say where.
+  const path = ["data", ...problem.path];
+  const where = path.length <= 8 ? path.join(".") : `${path.slice(0, 4).join(".")}.….${path.slice(-2).join(".")}`;
+  return `${where} ${problem.message}`;
 };
 
 /**
