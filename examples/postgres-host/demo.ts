@@ -34,7 +34,10 @@ if (failed(log)) {
 const t0 = performance.now();
 for (const e of log.stored) {
   const r = await store.append(e.streamId, [e as never], { expectedVersion: e.version - 1 });
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) {
+    console.error(`✗ ${e.id}: ${r.error.message}`);
+    process.exit(1);
+  }
 }
 console.log(`Imported ${log.stored.length.toLocaleString("en-US")} events into ${schema}.events in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
 
