@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import * as z from "zod";
-import { EnvelopeSchema, labEvents } from "../src/index.js";
+import { EnvelopeSchema, labEvents, MAX_JSON_DEPTH } from "../src/index.js";
 
 type Json = Record<string, unknown>;
 const toJson = (schema: z.ZodType): Json => {
@@ -17,7 +17,10 @@ const toJson = (schema: z.ZodType): Json => {
 export const eventLogSchema = (): Json => {
   const defs: Record<string, Json> = {};
   const envelope = toJson(EnvelopeSchema);
-  (envelope.properties as Record<string, Json>).data = { type: "object" };
+  (envelope.properties as Record<string, Json>).data = {
+    type: "object",
+    description: `JSON every store keeps unchanged: finite numbers, strings without U+0000 or lone surrogates, at most ${MAX_JSON_DEPTH} levels of objects and arrays; each type's own schema below says the rest.`,
+  };
   defs.envelope = envelope;
   const variants: Json[] = [];
   for (const [type, def] of Object.entries(labEvents)) {

@@ -64,8 +64,17 @@ export const permissionsMarkdown = (): string => {
 export const errorCodesMarkdown = (): string => {
   const kernel: [string, string, string][] = [
     ["validation", "validation_failed", "input does not match its schema (a command, a context, an envelope, an event's data); `details.issues` has the paths"],
-    ["concurrency", "concurrency_conflict", "another writer appended to the stream first; reload and decide again (`handle` does)"],
+    [
+      "concurrency",
+      "concurrency_conflict",
+      "another writer appended to the stream first, or held it past the store's lock timeout; reload and decide again (`handle` does)",
+    ],
     ["idempotency", "idempotency_conflict", "a command id was reused for a different request"],
+    [
+      "unavailable",
+      "store_unavailable",
+      "the store failed during an append (a lost connection, a full disk); it may or may not have been written: replay with the same command id",
+    ],
     ["unknown_event_type", "unknown_event_type", "a stored event names a type this library does not know"],
     ["upcast", "upcast_failed", "an older event could not be brought to the current schema version"],
   ];

@@ -17,12 +17,15 @@ if (pool === undefined) {
 }
 const store = await PostgresEventStore.open<LabEvent>(pool, { schema });
 const r = await catchUp(pool, store, labProjections, "figures", {
-  schema,
   batch: Number(batch),
   afterBatch: async (position) => {
     console.log(`committed up to position ${position}`);
     if (Number(pause) > 0) await new Promise((resolve) => setTimeout(resolve, Number(pause)));
   },
 });
-console.log(`caught up: ${r.applied} events in ${r.batches} batches; position ${r.position}`);
 await pool.end();
+if (!r.ok) {
+  console.error(`✗ ${r.error.message}`);
+  process.exit(1);
+}
+console.log(`caught up: ${r.value.applied} events in ${r.value.batches} batches; position ${r.value.position}`);

@@ -34,7 +34,10 @@ if (failed(log)) {
 const t0 = performance.now();
 for (const e of log.stored) {
   const r = await store.append(e.streamId, [e as never], { expectedVersion: e.version - 1 });
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) {
+    console.error(`✗ ${e.id}: ${r.error.message}`);
+    process.exit(1);
+  }
 }
 console.log(`Imported ${log.stored.length.toLocaleString("en-US")} events into ${schema}.events in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
 
@@ -58,8 +61,14 @@ const handled = await handle(
 console.log(handled.ok ? `Handled RegisterEntity: ${handled.value.streamId} at version ${handled.value.version}.` : `✗ ${handled.error.message}`);
 
 // 4. The catch-up projection, then the figures it keeps against a rebuild from the whole log.
-const caught = await catchUp(pool, store, labProjections, "figures", { schema, batch: 500 });
-console.log(`Catch-up projection: ${caught.applied.toLocaleString("en-US")} events in ${caught.batches} transactions, position ${caught.position}.`);
+const caught = await catchUp(pool, store, labProjections, "figures", { batch: 500 });
+if (!caught.ok) {
+  console.error(`✗ ${caught.error.message}`);
+  process.exit(1);
+}
+console.log(
+  `Catch-up projection: ${caught.value.applied.toLocaleString("en-US")} events in ${caught.value.batches} transactions, position ${caught.value.position}.`,
+);
 const kept = figuresOf((await storedProjection(pool, labProjections, "figures", schema)).projected.state);
 const rebuilt = computeFigures((await store.readAll()).map((r) => r.event));
 const same = rebuilt.ok && isDeepStrictEqual(kept, rebuilt.value);

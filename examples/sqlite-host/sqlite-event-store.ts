@@ -3,7 +3,8 @@
  * and the template for PostgreSQL or others. Each append is one `BEGIN IMMEDIATE` transaction, so
  * it is all or nothing and writers on several connections queue for the write lock (up to the busy
  * timeout) instead of failing half-way; the unique (stream_id, version) key is the concurrency check
- * of last resort. Busy and conflicting writers get `concurrency_conflict` values, never a throw.
+ * of last resort. Busy and conflicting writers get `concurrency_conflict` values, a database that
+ * fails (a full disk, an I/O error, a closed connection) `store_unavailable`: `append` never throws.
  */
 import Database from "better-sqlite3";
 import {
@@ -20,6 +21,7 @@ import {
   ok,
   type Recorded,
   type Result,
+  storeUnavailable,
   validationError,
 } from "../../src/index.js";
 
@@ -48,9 +50,18 @@ class Refused extends Error {
   }
 }
 
+/** Options of the SQLite store. */
+export interface SqliteStoreOptions {
+  /** How long a writer waits for another connection's write lock before `concurrency_conflict` (default 5,000 ms). */
+  readonly busyTimeoutMs?: number;
+  /** Called inside the append's transaction, after the events are written and before the commit (tests make the disk fail there). */
+  readonly beforeCommit?: (db: Database.Database) => void;
+}
+
 /** An event store in a SQLite file. Call `close()` when done. */
 export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventStore<E> {
   readonly #db: Database.Database;
+  readonly #busyTimeoutMs: number;
   readonly #head: Database.Statement<[string], { version: number | null }>;
   readonly #insert: Database.Statement<[string, string, number, string]>;
   readonly #stream: Database.Statement<[string, number, number], { json: string }>;
@@ -61,13 +72,15 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
   readonly #eventById: Database.Statement<[string], { position: number }>;
   readonly #append: Database.Transaction<(streamId: string, events: readonly Envelope<E>[], options: AppendOptions) => AppendResult<E>>;
 
-  constructor(file: string, options: { readonly busyTimeoutMs?: number } = {}) {
+  constructor(file: string, options: SqliteStoreOptions = {}) {
     this.#db = new Database(file);
     // Wait for another connection's write to finish rather than fail at once.
-    this.#db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000))}`);
+    this.#busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5_000));
+    this.#db.pragma(`busy_timeout = ${this.#busyTimeoutMs}`);
     this.#db.pragma("journal_mode = WAL");
     this.#db.pragma("synchronous = NORMAL");
     this.#db.exec(SCHEMA);
+    const { beforeCommit } = options;
     this.#head = this.#db.prepare("SELECT MAX(version) AS version FROM events WHERE stream_id = ?");
     this.#insert = this.#db.prepare("INSERT INTO events (id, stream_id, version, json) VALUES (?, ?, ?, ?)");
     this.#stream = this.#db.prepare("SELECT json FROM events WHERE stream_id = ? AND version BETWEEN ? AND ? ORDER BY version");
@@ -94,6 +107,7 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
       if (options.commandId !== undefined && fingerprint !== undefined && events.length > 0) {
         this.#remember.run(options.commandId, streamId, fingerprint, first, events.length);
       }
+      if (events.length > 0) beforeCommit?.(this.#db);
       return { events: [...events], version: current + events.length, replayed: false };
     });
   }
@@ -112,10 +126,13 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
 
   // What a database error means for the writer, as a value.
   #explain(e: unknown, streamId: string, events: readonly Envelope<E>[], options: AppendOptions): AppendError {
+    // better-sqlite3 says a closed database with a TypeError: the store cannot be reached.
+    if (e instanceof TypeError && /database connection is not open/u.test(e.message)) return storeUnavailable(streamId, "the database is closed");
     if (!(e instanceof Database.SqliteError)) throw e;
     // Another connection held the write lock past the busy timeout: try again later, as after a conflict.
     if (e.code === "SQLITE_BUSY" || e.code === "SQLITE_BUSY_SNAPSHOT" || e.code === "SQLITE_LOCKED") {
-      return concurrencyConflict(streamId, options.expectedVersion, this.#headOrExpected(streamId, options.expectedVersion));
+      const held = `another connection held the database's write lock past the busy timeout (${this.#busyTimeoutMs} ms)`;
+      return concurrencyConflict(streamId, options.expectedVersion, this.#headOr(streamId, options.expectedVersion), held);
     }
     if (e.code === "SQLITE_CONSTRAINT_UNIQUE" && e.message.includes("events.id")) {
       const stored = new Set(events.map((x) => x.id).filter((id) => this.#eventById.get(id) !== undefined));
@@ -128,17 +145,19 @@ export class SqliteEventStore<E extends AnyEvent = AnyEvent> implements EventSto
     }
     if (e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
       // Another connection got there first: the constraint, not our check, said so.
-      return concurrencyConflict(streamId, options.expectedVersion, this.#headOrExpected(streamId, options.expectedVersion));
+      return concurrencyConflict(streamId, options.expectedVersion, this.#headOr(streamId, options.expectedVersion + 1));
     }
-    throw e;
+    // Anything else is the database failing (SQLITE_FULL, SQLITE_IOERR, SQLITE_READONLY…): the
+    // transaction was rolled back, so nothing was written, and the append may be replayed.
+    return storeUnavailable(streamId, `${e.message} (${e.code})`);
   }
 
-  #headOrExpected(streamId: string, expected: number): number {
+  // The stream's head, or `otherwise` while the database is still locked and the head cannot be read.
+  #headOr(streamId: string, otherwise: number): number {
     try {
       return this.#head.get(streamId)?.version ?? 0;
     } catch {
-      // Still locked: the head cannot be read now; say only that it moved.
-      return expected + 1;
+      return otherwise;
     }
   }
 

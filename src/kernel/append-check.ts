@@ -1,8 +1,10 @@
-import type { AnyEvent, Envelope } from "./envelope.js";
-import { concurrencyConflict, idempotencyConflict, validationError } from "./errors.js";
+import { type AnyEvent, type Envelope, EnvelopeSchema } from "./envelope.js";
+import { concurrencyConflict, idempotencyConflict, type ValidationError, validationError } from "./errors.js";
+import { envelopeIssues } from "./envelope-check.js";
 import { eventsFingerprint } from "./fingerprint.js";
 import { err, ok, type Result } from "./result.js";
-import type { AppendError, AppendOptions } from "./store.js";
+import { type AppendError, type AppendOptions, AppendOptionsSchema } from "./store.js";
+import { type Unchanged, unchanged } from "./unchanged.js";
 
 /**
  * What a store does with an append: hand back what an earlier run of the same command stored
@@ -10,9 +12,44 @@ import type { AppendError, AppendOptions } from "./store.js";
  */
 export type AppendPlan = { readonly replay: true } | { readonly replay: false; readonly fingerprint: string | undefined };
 
+// The verdicts for the usual append without building zod's copies; the schemas themselves word the
+// refusal of the others. Made on first use, so a bundle that never appends carries none of it.
+let quick: { readonly stream: Unchanged | undefined; readonly options: Unchanged | undefined } | undefined;
+const predicates = () => (quick ??= { stream: unchanged(EnvelopeSchema.shape.streamId), options: unchanged(AppendOptionsSchema) });
+
+// The first problem of the request, worded by the schemas: what no store may take (a malformed
+// envelope, text with U+0000, NaN in data, nesting past the limit, a bad expected version…).
+const requestProblem = (streamId: string, events: readonly unknown[], options: unknown): ValidationError | undefined => {
+  const subject = `append to ${streamId}`;
+  try {
+    const { stream: goodStream, options: goodOptions } = predicates();
+    const stream = goodStream?.(streamId) === true ? undefined : EnvelopeSchema.shape.streamId.safeParse(streamId).error;
+    if (stream !== undefined)
+      return validationError(
+        subject,
+        stream.issues.map((issue) => ({ ...issue, path: ["streamId", ...issue.path] })),
+      );
+    const opts = goodOptions?.(options) === true ? undefined : AppendOptionsSchema.safeParse(options).error;
+    if (opts !== undefined) return validationError(`${subject} (options)`, opts.issues);
+    for (let i = 0; i < events.length; i++) {
+      const issues = envelopeIssues(events[i]);
+      if (issues !== undefined)
+        return validationError(
+          subject,
+          issues.map((issue) => ({ ...issue, path: [i, ...issue.path] })),
+        );
+    }
+  } catch {
+    return validationError(subject, [{ path: [], message: "could not be read (a property threw); pass plain data" }]);
+  }
+  return undefined;
+};
+
 /**
  * The rules every store applies before writing, in one place so that every adapter applies the same
- * ones: a command id seen before is replayed if it is the same command on the same stream and
+ * ones: the stream id, every envelope (`EnvelopeSchema`, which refuses what no store can keep) and
+ * the options (`AppendOptionsSchema`) must match their schemas (`validation_failed`, before anything
+ * else); a command id seen before is replayed if it is the same command on the same stream and
  * refused (`idempotency_conflict`) otherwise; the expected version must be the stream's head
  * (`concurrency_conflict`); each event must belong to the stream at the next version (`validation_failed`).
  * The store reads `current` and the earlier command inside its transaction and does the I/O.
@@ -28,6 +65,8 @@ export const planAppend = <E extends AnyEvent>(
   current: number,
   earlier: { readonly streamId: string; readonly fingerprint: string } | undefined,
 ): Result<AppendPlan, AppendError> => {
+  const problem = requestProblem(streamId, events, options);
+  if (problem !== undefined) return err(problem);
   const fingerprint = options.commandId === undefined ? undefined : (options.fingerprint ?? eventsFingerprint(streamId, events));
   if (options.commandId !== undefined && earlier !== undefined) {
     return earlier.streamId === streamId && earlier.fingerprint === fingerprint ? ok({ replay: true }) : err(idempotencyConflict(options.commandId, streamId));

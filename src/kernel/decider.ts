@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import { type Context, ContextFailure, resolveContext } from "./context.js";
-import { type AnyEvent, type Emitted, type Envelope, EnvelopeSchema, Id } from "./envelope.js";
+import { type AnyEvent, type Emitted, type Envelope, Id } from "./envelope.js";
+import { envelopeIssues } from "./envelope-check.js";
 import { type DomainError, type ValidationError, validationError } from "./errors.js";
 import type { View } from "./fold.js";
 import { finishWorking, type Immutable, runOnto, startWorking } from "./recipe.js";
@@ -146,8 +147,8 @@ const stamp = <E extends AnyEvent, X extends Context>(
   let next = 0;
   const envelopes = toEnvelopes(streamId, version, events, { ...ctx, newId: () => ids[next++] ?? "" }, schemaVersionOf);
   for (const e of envelopes) {
-    const check = EnvelopeSchema.safeParse(e);
-    if (!check.success) return err(validationError(`event envelope for ${streamId}`, check.error.issues));
+    const issues = envelopeIssues(e);
+    if (issues !== undefined) return err(validationError(`event envelope for ${streamId}`, issues));
   }
   return ok(envelopes);
 };

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Hex256 } from "./record-shape.js";
+import { isStorableJson, jsonProblem, storable } from "./storable.js";
 import { Instant } from "./time.js";
 
 /** An identifier or reference: short, printable, no surrounding spaces. */
@@ -17,7 +18,7 @@ export const Id = z
  */
 export const ActorSchema = z.strictObject({
   id: Id,
-  role: z.string().min(1).max(64),
+  role: storable(z.string().min(1).max(64)),
   onBehalfOf: Id.optional(),
 });
 /** Who caused an event. */
@@ -29,15 +30,28 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
+// Data every store keeps as it is: a plain object of JSON values (see `jsonProblem`).
+const isStorableData = (v: unknown): v is Record<string, unknown> => isPlainObject(v) && isStorableJson(v);
+const dataProblem = (v: unknown): string => {
+  if (!isPlainObject(v)) return "must be a JSON object";
+  const problem = jsonProblem(v);
+  if (problem === undefined) return "must be a JSON object";
+  // A path 65 levels deep would fill the message: its start and end say where.
+  const path = ["data", ...problem.path];
+  const where = path.length <= 8 ? path.join(".") : `${path.slice(0, 4).join(".")}.….${path.slice(-2).join(".")}`;
+  return `${where} ${problem.message}`;
+};
+
 /**
- * The stored event envelope, wire format version 1 (DESIGN §2). `data` is checked here only as an
- * object; its shape is checked against the event type's own schema by the codec.
+ * The stored event envelope, wire format version 1 (DESIGN §2). `data` is checked here as JSON that
+ * every store keeps unchanged (`jsonProblem`: no NaN, no U+0000, at most `MAX_JSON_DEPTH` levels…);
+ * its shape is checked against the event type's own schema by the codec.
  */
 export const EnvelopeSchema = z.strictObject({
   id: Id,
-  streamId: z.string().min(1).max(300),
+  streamId: storable(z.string().min(1).max(300)),
   version: z.int().min(1),
-  type: z.string().min(1).max(100),
+  type: storable(z.string().min(1).max(100)),
   schemaVersion: z.int().min(1),
   occurredAt: Instant,
   recordedAt: Instant,
@@ -45,7 +59,7 @@ export const EnvelopeSchema = z.strictObject({
   commandId: Id.optional(),
   correlationId: Id.optional(),
   causationId: Id.optional(),
-  data: z.custom<Record<string, unknown>>(isPlainObject, { message: "must be a JSON object" }),
+  data: z.custom<Record<string, unknown>>(isStorableData, { error: (issue) => dataProblem(issue.input) }),
   prevHash: Hex256.optional(),
   hash: Hex256.optional(),
 });

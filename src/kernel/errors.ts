@@ -19,7 +19,14 @@ export interface ErrorBase<K extends string, C extends string, D> {
 }
 
 /** The codes the kernel itself returns, besides a domain's rule codes. */
-export type KernelErrorCode = "validation_failed" | "concurrency_conflict" | "idempotency_conflict" | "unknown_event_type" | "upcast_failed" | IntegrityCode;
+export type KernelErrorCode =
+  | "validation_failed"
+  | "concurrency_conflict"
+  | "idempotency_conflict"
+  | "store_unavailable"
+  | "unknown_event_type"
+  | "upcast_failed"
+  | IntegrityCode;
 
 /** Input that does not match its schema (a command, an envelope, an event's data). */
 export type ValidationError = ErrorBase<"validation", "validation_failed", { readonly subject: string; readonly issues: readonly ValidationIssue[] }>;
@@ -33,6 +40,12 @@ export type ConcurrencyConflict = ErrorBase<
 >;
 /** A command id was reused for a different request. */
 export type IdempotencyConflict = ErrorBase<"idempotency", "idempotency_conflict", { readonly commandId: string; readonly streamId: string }>;
+/**
+ * The store could not be reached, or failed, while appending (a lost connection, a full disk). The
+ * append may or may not have been written: replay it with the same command id to learn which (it is
+ * written at most once); without a command id, reload the stream before deciding again.
+ */
+export type StoreUnavailable = ErrorBase<"unavailable", "store_unavailable", { readonly streamId: string; readonly reason: string }>;
 /** A stored event names a type this library does not know. */
 export type UnknownEventType = ErrorBase<"unknown_event_type", "unknown_event_type", { readonly type: string }>;
 /** An older event could not be brought to the current schema version. */
@@ -85,6 +98,7 @@ export type DomainError<R extends string = string> =
   | RuleViolation<R>
   | ConcurrencyConflict
   | IdempotencyConflict
+  | StoreUnavailable
   | UnknownEventType
   | UpcastFailure
   | IntegrityFailure;
@@ -135,12 +149,36 @@ export const ruleViolation = <C extends string>(code: C, message: string, detail
   details,
 });
 
-/** A stale expected version. */
-export const concurrencyConflict = (streamId: string, expectedVersion: number, actualVersion: number): ConcurrencyConflict => ({
+/**
+ * A stale expected version, or, with `busy`, a stream another writer held for longer than the store
+ * waits (a lock or statement timeout): either way, reload and try again.
+ *
+ * @example
+ * concurrencyConflict("project:p1", 3, 3, "another writer held it past the lock timeout (2 s)")
+ */
+export const concurrencyConflict = (streamId: string, expectedVersion: number, actualVersion: number, busy?: string): ConcurrencyConflict => ({
   kind: "concurrency",
   code: "concurrency_conflict",
-  message: `Stream ${streamId} is at version ${actualVersion}, not ${expectedVersion} as expected: someone else wrote to it first; reload and try again.`,
+  message:
+    busy === undefined
+      ? `Stream ${capText(streamId)} is at version ${actualVersion}, not ${expectedVersion} as expected: someone else wrote to it first; reload and try again.`
+      : `Stream ${capText(streamId)} is busy: ${capText(busy, 300)}; nothing was written; reload and try again.`,
   details: { streamId, expectedVersion, actualVersion },
+});
+
+/**
+ * A store that could not be reached or failed during an append; `reason` says what the database said.
+ *
+ * @example
+ * storeUnavailable("project:p1", "the connection was lost (57P01)")
+ */
+export const storeUnavailable = (streamId: string, reason: string): StoreUnavailable => ({
+  kind: "unavailable",
+  code: "store_unavailable",
+  message:
+    `The event store failed while appending to ${capText(streamId)}: ${capText(reason, 300)}. The append may or may not have been written: ` +
+    "replay the command with the same command id (it is written at most once), or reload the stream before deciding again.",
+  details: { streamId: capText(streamId), reason: capText(reason, 300) },
 });
 
 /** A command id reused for a different request. */

@@ -19,6 +19,7 @@ export * from "./registry.js";
 export * from "./result.js";
 export * from "./sequence.js";
 export * from "./state-cache.js";
+export * from "./storable.js";
 export * from "./store.js";
 export * from "./append-check.js";
 export * from "./time.js";

@@ -1,22 +1,29 @@
-import type { AnyEvent, Envelope } from "./envelope.js";
-import type { ConcurrencyConflict, IdempotencyConflict, ValidationError } from "./errors.js";
-
-/** What an append can refuse: a stale version, a reused command id, a malformed batch. */
-export type AppendError = ConcurrencyConflict | IdempotencyConflict | ValidationError;
+import * as z from "zod";
+import { type AnyEvent, type Envelope, Id } from "./envelope.js";
+import type { ConcurrencyConflict, IdempotencyConflict, StoreUnavailable, ValidationError } from "./errors.js";
 import type { Result } from "./result.js";
+import { storable } from "./storable.js";
 
-/** Options of an append: the version the writer last saw, and the command's idempotency key. */
-export interface AppendOptions {
+/**
+ * What an append can refuse: a stale version or a busy stream, a reused command id, a malformed
+ * batch, or a store that failed (the append may or may not have been written).
+ */
+export type AppendError = ConcurrencyConflict | IdempotencyConflict | ValidationError | StoreUnavailable;
+
+/** The options of an append, as every store checks them (`planAppend`). */
+export const AppendOptionsSchema = z.object({
   /** The stream's version the events were decided on (0 for a new stream). */
-  readonly expectedVersion: number;
+  expectedVersion: z.int("must be a whole number").min(0, "must not be negative"),
   /** Idempotency key: a retry with the same key and the same request is answered from the first. */
-  readonly commandId?: string;
+  commandId: Id.optional(),
   /**
    * What "the same request" means for `commandId` (for example the canonical JSON of the command).
    * When absent, the events' types, data and `occurredAt` are compared.
    */
-  readonly fingerprint?: string;
-}
+  fingerprint: storable(z.string()).optional(),
+});
+/** Options of an append: the version the writer last saw, and the command's idempotency key. */
+export type AppendOptions = Readonly<z.infer<typeof AppendOptionsSchema>>;
 
 /** The outcome of an append: the events as stored, and whether they were stored by an earlier try. */
 export interface AppendResult<E extends AnyEvent = AnyEvent> {
@@ -27,8 +34,14 @@ export interface AppendResult<E extends AnyEvent = AnyEvent> {
   readonly replayed: boolean;
 }
 
-/** An event with its position in the store's global order (1-based, gap-free per store). */
+/**
+ * An event with its position in the store's global order. Positions are whole numbers ≥ 1 that
+ * increase along the order `readAll` reads in, so the last one read is the cursor to resume after;
+ * they may have gaps (a database hands out numbers to transactions that then roll back), so count
+ * events, never positions.
+ */
 export interface Recorded<E extends AnyEvent = AnyEvent> {
+  /** Where the event is in the global order: greater than every position read before it. */
   readonly position: number;
   readonly event: Envelope<E>;
 }
@@ -48,12 +61,17 @@ export interface EventStore<E extends AnyEvent = AnyEvent> {
   /**
    * Append events to one stream, all or nothing. A stale `expectedVersion` is a
    * `concurrency_conflict` and writes nothing; a reused `commandId` with another request is an
-   * `idempotency_conflict`.
+   * `idempotency_conflict`; an envelope or option the schemas refuse is `validation_failed`; a store
+   * that failed (a lost connection, a full disk) is `store_unavailable`. Never rejects.
    */
   append(streamId: string, events: readonly Envelope<E>[], options: AppendOptions): Promise<Result<AppendResult<E>, AppendError>>;
   /** One stream's events in version order, optionally between two versions (inclusive). */
   readStream(streamId: string, options?: { readonly fromVersion?: number; readonly toVersion?: number }): Promise<readonly Envelope<E>[]>;
-  /** Events of every stream in global order, after a position, at most `limit` of them. */
+  /**
+   * Events of every stream in global order, after a position, at most `limit` of them. No event may
+   * become visible later at a position at or below one already read, so a reader resuming after the
+   * last position it read never skips one.
+   */
   readAll(options?: { readonly after?: number; readonly limit?: number }): Promise<readonly Recorded<E>[]>;
   /** The record of an appended command, if this command id was seen. */
   findCommand(commandId: string): Promise<CommandRecord<E> | undefined>;

@@ -1,43 +1,10 @@
-import { canonicalJson, type Envelope, type EventStore, toEnvelopes } from "../kernel/index.js";
+import { type Envelope, toEnvelopes } from "../kernel/index.js";
+import { type Case, check, type ConformanceCase, type Kit, type LostConnection, type Noted, same, sameList, type StoreOrPromise } from "./conformance-kit.js";
+import { hostileValueCases } from "./conformance-hostile.js";
+import { limitCases } from "./conformance-limits.js";
 import { fixedContext } from "./context.js";
-import { diff } from "./diff.js";
 
-/** One case of a conformance suite: a name for the runner, and a check that throws on failure. */
-export interface ConformanceCase {
-  readonly name: string;
-  readonly run: () => Promise<void>;
-}
-
-/** A neutral event the suite appends: the store must not care what is inside. */
-export interface Noted {
-  readonly type: "Noted";
-  readonly data: { readonly n: number; readonly text: string };
-}
-
-const check = (ok: boolean, message: string): void => {
-  if (!ok) throw new Error(message);
-};
-// Stores may keep events as JSON (PostgreSQL's jsonb reorders keys): events are compared as JSON
-// values — every field, in any key order — never as text.
-const asJson = (v: unknown): string => (v === undefined ? "undefined" : canonicalJson(JSON.parse(JSON.stringify(v)) as unknown));
-const same = (actual: unknown, expected: unknown, what: string): void => {
-  if (asJson(actual) !== asJson(expected)) throw new Error(`${what} (- expected, + actual):\n${diff(expected, actual)}`);
-};
-// A long list compared element by element, so a failure shows the first event that differs, not the whole list.
-const sameList = (actual: readonly unknown[], expected: readonly unknown[], what: string): void => {
-  same(actual.length, expected.length, `${what}: how many`);
-  for (let i = 0; i < expected.length; i++) same(actual[i], expected[i], `${what}: item ${i + 1}`);
-};
-
-// What every case works with: a fresh store, numbered events, and checks that name what failed.
-interface Kit {
-  readonly makeStore: () => EventStore<Noted> | Promise<EventStore<Noted>>;
-  readonly events: (streamId: string, after: number, count: number) => Envelope<Noted>[];
-  readonly must: <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>, what: string) => Promise<T>;
-  readonly fails: (p: Promise<{ ok: boolean; error?: { code: string } }>, code: string, what: string) => Promise<void>;
-  readonly largeStream: number;
-}
-type Case = (k: Kit) => ConformanceCase;
+export type { ConformanceCase, LostConnection, Noted, StoreOrPromise } from "./conformance-kit.js";
 
 const appendsAndReadsBack: Case = (k) => ({
   name: "appends events and reads the stream back in order, unchanged",
@@ -219,22 +186,43 @@ const largeStream: Case = (k) => ({
   },
 });
 
+/** Options of `eventStoreConformance`: sizes, and what only some stores can do. */
+export interface ConformanceOptions {
+  /** Events in the large-stream case (default 5,000). */
+  readonly largeStream?: number;
+  /** Events in the one append of the huge-batch case (default 12,000: past 65,535 bind parameters at six a row). */
+  readonly hugeBatch?: number;
+  /** Characters in the big-string case (default 10,000,000). */
+  readonly bigString?: number;
+  /**
+   * Hosts of one new, empty store: each call of the function returned opens one more host on it
+   * (its own connections), as processes starting at once would. Default: one `makeStore()` shared.
+   */
+  readonly sameStore?: () => () => StoreOrPromise;
+  /**
+   * Two hosts of one new store, one about to lose its connection (or its disk) mid-append; without
+   * it (a store with nothing to lose, as the in-memory one) that case is left out.
+   */
+  readonly lostConnection?: () => Promise<LostConnection>;
+}
+
 /**
  * The contract every `EventStore` must keep, as named cases any test runner can run: append and read
  * back, reading between versions, global order with paging, optimistic concurrency (also under
- * concurrent appends: none lost, none duplicated), all-or-nothing batches, idempotent retries, and a
- * large stream. `makeStore` must return a new, empty store each time.
+ * concurrent appends: none lost, none duplicated), all-or-nothing batches, idempotent retries, a
+ * large stream; hostile values (every value JSON can hold kept exactly, everything no store can keep
+ * refused as the same `validation_failed` value, a 10 MB string); and limits (a batch of 12,000
+ * events, reads bounded past any database integer, several hosts starting on one empty store at
+ * once, a connection lost mid-append). `makeStore` must return a new, empty store each time.
  *
  * @example
  * // in vitest, jest, node:test, mocha…: `for (const c of cases) it(c.name, c.run);`
  * const cases = eventStoreConformance(() => new InMemoryEventStore<Noted>());
  * for (const c of cases) await c.run();
  */
-export const eventStoreConformance = (
-  makeStore: () => EventStore<Noted> | Promise<EventStore<Noted>>,
-  options: { readonly largeStream?: number } = {},
-): ConformanceCase[] => {
+export const eventStoreConformance = (makeStore: () => StoreOrPromise, options: ConformanceOptions = {}): ConformanceCase[] => {
   let id = 0;
+  const context = () => fixedContext({ at: "2020-01-01T00:00:00.000Z", newId: () => `conformance-${++id}` });
   const kit: Kit = {
     makeStore,
     events: (streamId, after, count) =>
@@ -242,8 +230,15 @@ export const eventStoreConformance = (
         streamId,
         after,
         Array.from({ length: count }, (_, i) => ({ type: "Noted" as const, data: { n: after + i + 1, text: `note ${after + i + 1}` } })),
-        fixedContext({ at: "2020-01-01T00:00:00.000Z", newId: () => `conformance-${++id}` }),
+        context(),
       ),
+    raw: (streamId, after, data, type = "Noted") =>
+      toEnvelopes(
+        streamId,
+        after,
+        data.map((d) => ({ type, data: d })),
+        context(),
+      ) as unknown as Envelope<Noted>[],
     must: async (p, what) => {
       const r = await p;
       if (!r.ok) throw new Error(`${what}: expected success, got ${r.error.code} — ${r.error.message}`);
@@ -254,8 +249,17 @@ export const eventStoreConformance = (
       check(!r.ok && r.error?.code === code, `${what}: expected ${code}, got ${r.ok ? "success" : r.error?.code}`);
     },
     largeStream: options.largeStream ?? 5_000,
+    hugeBatch: options.hugeBatch ?? 12_000,
+    bigString: options.bigString ?? 10_000_000,
+    sameStore:
+      options.sameStore ??
+      (() => {
+        const one = makeStore();
+        return () => one;
+      }),
+    lostConnection: options.lostConnection,
   };
-  return [
+  const basics: Case[] = [
     appendsAndReadsBack,
     readsBetweenVersions,
     readsAllInGlobalOrder,
@@ -264,5 +268,6 @@ export const eventStoreConformance = (
     concurrentAppends,
     idempotentRetries,
     largeStream,
-  ].map((c) => c(kit));
+  ];
+  return [...basics, ...hostileValueCases, ...limitCases(kit)].map((c) => c(kit));
 };

@@ -1,52 +1,31 @@
-// The PostgreSQL host against a real server: LABX_PG_URL (scripts/postgres.sh starts one; CI does,
-// and sets LABX_PG_REQUIRED=1 so that these tests cannot be skipped there).
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { isDeepStrictEqual } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
-import {
-  computeFigures,
-  createCodec,
-  decodeJsonl,
-  type Envelope,
-  figuresOf,
-  handle,
-  labEvents,
-  labProjections,
-  type LabEvent,
-  toEnvelopes,
-} from "../../src/index.js";
+// The PostgreSQL host against a real server. The sections live under ./postgres/ and run in this one
+// file, one after another (see kit.ts).
+import { describe, expect, it } from "vitest";
+import { handle } from "../../src/index.js";
 import { eventStoreConformance, fixedContext, type Noted } from "../../src/testing/index.js";
-import { storedProjection } from "../../examples/postgres-host/catch-up.js";
-import { poolFromEnv } from "../../examples/postgres-host/connect.js";
 import { PostgresEventStore } from "../../examples/postgres-host/postgres-event-store.js";
-import { DEMO_LOG } from "../../examples/demo/paths.js";
 import { tally, type TallyEvent } from "../kernel/tally.js";
-
-const pool = poolFromEnv(12);
-if (pool === undefined) {
-  if (process.env.LABX_PG_REQUIRED === "1") throw new Error("LABX_PG_REQUIRED=1 but LABX_PG_URL is not set: the PostgreSQL tests would be skipped");
-  console.log("PostgreSQL tests skipped: LABX_PG_URL is not set (scripts/postgres.sh start DIR prints one).");
-}
-const run = `t${Date.now().toString(36)}`;
-let n = 0;
-const schemas: string[] = [];
-const fresh = async <E extends { type: string; data: unknown }>() => {
-  const schema = `${run}_${++n}`;
-  schemas.push(schema);
-  return PostgresEventStore.open<E>(pool as NonNullable<typeof pool>, { schema });
-};
-afterAll(async () => {
-  if (pool === undefined) return;
-  for (const s of schemas) await pool.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-  await pool.end();
-});
+import { db, fresh, notes, pool, schemaName, terminate } from "./postgres/kit.js";
+import "./postgres/order.js";
+import "./postgres/catch-up.js";
 
 describe.skipIf(pool === undefined)("PostgresEventStore (a real server) passes the store conformance suite", () => {
-  for (const c of eventStoreConformance(() => fresh<Noted>(), { largeStream: 2_000 })) it(c.name, c.run, 60_000);
+  // Four hosts opening one new schema at once: each `open` runs the migrations, under their lock.
+  const sameStore = () => {
+    const schema = schemaName();
+    return () => PostgresEventStore.open<Noted>(db(), { schema });
+  };
+  // The dying host's backend is terminated between its insert and its commit, as a restart would.
+  const lostConnection = async () => {
+    const schema = schemaName();
+    const dying = await PostgresEventStore.open<Noted>(db(), { schema, beforeCommit: (client) => terminate(client) });
+    return { dying, healthy: await PostgresEventStore.open<Noted>(db(), { schema }) };
+  };
+  const cases = eventStoreConformance(() => fresh<Noted>(), { largeStream: 2_000, sameStore, lostConnection });
+  for (const c of cases) it(c.name, c.run, 60_000);
 });
 
-describe.skipIf(pool === undefined)("PostgresEventStore under real concurrency and failure", () => {
+describe.skipIf(pool === undefined)("PostgresEventStore under real concurrency and at its limits", () => {
   it("several connections writing the same streams: nothing lost, nothing duplicated, versions contiguous, conflicts as values, no throw", async () => {
     const store = await fresh<TallyEvent>();
     const streams = ["a", "b", "c"];
@@ -58,7 +37,6 @@ describe.skipIf(pool === undefined)("PostgresEventStore under real concurrency a
     // Every append the store answers is counted, so conflicts it returned are seen even when a retry then wins.
     const answers = { written: 0, conflicts: 0, other: [] as string[], threw: [] as string[] };
     const counted = {
-      ...store,
       append: async (...args: Parameters<typeof store.append>) => {
         const r = await store.append(...args);
         if (r.ok) answers.written += r.value.events.length;
@@ -113,87 +91,23 @@ describe.skipIf(pool === undefined)("PostgresEventStore under real concurrency a
     expect(answers.conflicts).toBeGreaterThan(0);
   }, 120_000);
 
-  it("a connection killed between the insert and the commit leaves nothing half-written, and the store carries on", async () => {
-    const killer = poolFromEnv(1) as NonNullable<typeof pool>;
-    const schema = `${run}_${++n}`;
-    schemas.push(schema);
-    const dying = await PostgresEventStore.open<Noted>(pool as NonNullable<typeof pool>, {
-      schema,
-      beforeCommit: async (client) => {
-        const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
-        await killer.query("SELECT pg_terminate_backend($1)", [pid]);
-      },
-    });
-    const batch = toEnvelopes<Noted>(
-      "s-1",
-      0,
-      Array.from({ length: 50 }, (_, i) => ({ type: "Noted" as const, data: { n: i, text: `note ${i}` } })),
-      fixedContext({
-        newId: (() => {
-          let k = 0;
-          return () => `kill-${++k}`;
-        })(),
-      }),
-    );
-    await expect(dying.append("s-1", batch, { expectedVersion: 0 })).rejects.toThrow();
-    const healthy = await PostgresEventStore.open<Noted>(pool as NonNullable<typeof pool>, { schema });
-    expect(await healthy.readStream("s-1")).toEqual([]);
-    expect(await healthy.readAll()).toEqual([]);
-    const again = await healthy.append("s-1", batch, { expectedVersion: 0 });
-    expect(again.ok).toBe(true);
-    expect((await healthy.readStream("s-1")).length).toBe(50);
-    await killer.end();
+  it("a batch of 12,000 events in chunks is one transaction: a duplicate id in its last chunk leaves none of it", async () => {
+    const store = await fresh<Noted>({ chunk: { events: 1_000 } });
+    const taken = notes("s-before", 0, 1);
+    expect((await store.append("s-before", taken, { expectedVersion: 0 })).ok).toBe(true);
+    const batch = notes("s-huge", 0, 12_000);
+    const last = batch.length - 1;
+    batch[last] = { ...(batch[last] as (typeof batch)[number]), id: (taken[0] as (typeof taken)[number]).id };
+    const r = await store.append("s-huge", batch, { expectedVersion: 0, commandId: "cmd-huge" });
+    expect(!r.ok && r.error).toMatchObject({ code: "validation_failed", message: expect.stringContaining("already stored") });
+    expect(await store.readStream("s-huge")).toEqual([]);
+    expect(await store.findCommand("cmd-huge")).toBeUndefined();
+    expect((await store.readAll()).length).toBe(1);
   }, 60_000);
 });
 
-describe.skipIf(pool === undefined)("the catch-up projection on PostgreSQL", () => {
-  const demo = decodeJsonl(createCodec(labEvents), readFileSync(DEMO_LOG, "utf8"));
-
-  it("killed half-way and started again, it keeps figures equal to a full rebuild: nothing lost, nothing counted twice", async () => {
-    const store = await fresh<LabEvent>();
-    const schema = schemas.at(-1) as string;
-    for (const e of demo.stored) {
-      const r = await store.append(e.streamId, [e as Envelope<LabEvent>], { expectedVersion: e.version - 1 });
-      expect(r.ok).toBe(true);
-    }
-    const start = (batch: number, pause: number): ChildProcess =>
-      spawn(process.execPath, ["--import", "tsx", "examples/postgres-host/catch-up-run.ts", schema, String(batch), String(pause)], {
-        stdio: ["ignore", "pipe", "pipe"],
-        env: process.env,
-      });
-    // First run: small batches, slowed down, killed once it has committed some of them.
-    const first = start(50, 30);
-    let committed = 0;
-    await new Promise<void>((resolve, reject) => {
-      first.stdout?.on("data", (chunk: Buffer) => {
-        committed += chunk
-          .toString()
-          .split("\n")
-          .filter((l) => l.startsWith("committed")).length;
-        if (committed >= 8) first.kill("SIGKILL");
-      });
-      first.on("exit", () => resolve());
-      first.on("error", reject);
-    });
-    const halfway = await storedProjection(pool as NonNullable<typeof pool>, labProjections, "figures", schema);
-    expect(halfway.position).toBeGreaterThan(0);
-    expect(halfway.position).toBeLessThan(demo.stored.length);
-    // Second run, to the end.
-    const second = start(200, 0);
-    const out = await new Promise<string>((resolve, reject) => {
-      let text = "";
-      second.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      second.on("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(`catch-up exited ${code}`))));
-    });
-    expect(out).toMatch(/caught up: \d+ events/u);
-    const kept = await storedProjection(pool as NonNullable<typeof pool>, labProjections, "figures", schema);
-    expect(kept.position).toBe(demo.stored.length);
-    const rebuilt = computeFigures(demo.events);
-    expect(rebuilt.ok && isDeepStrictEqual(figuresOf(kept.projected.state), rebuilt.value)).toBe(true);
-    console.log(`Catch-up killed at position ${halfway.position} of ${demo.stored.length}, resumed, and ended with the figures of a full rebuild`);
-  }, 180_000);
-
-  it("npm run example:postgres imports, verifies, handles a command and keeps the figures of a full rebuild", async () => {
+describe.skipIf(pool === undefined)("npm run example:postgres", () => {
+  it("imports, verifies, handles a command and keeps the figures of a full rebuild", async () => {
     const { execFileSync } = await import("node:child_process");
     const out = execFileSync(process.execPath, ["--import", "tsx", "examples/postgres-host/demo.ts"], { encoding: "utf8", env: process.env });
     expect(out).not.toContain("✗");

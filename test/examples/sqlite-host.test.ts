@@ -19,7 +19,30 @@ afterAll(() => {
 });
 
 describe("SqliteEventStore (a real database file) passes the store conformance suite", () => {
-  for (const c of eventStoreConformance(fresh, { largeStream: 2_000 })) it(c.name, c.run, 30_000);
+  const sameStore = () => {
+    const file = join(dir, `shared-${++n}.db`);
+    return () => {
+      const store = new SqliteEventStore<Noted>(file);
+      opened.push(store);
+      return store;
+    };
+  };
+  // SQLite has no connection to lose: its disk fills up mid-append instead (a real SQLITE_FULL, from
+  // a page limit on the dying connection alone), which a host must see as store_unavailable too.
+  const lostConnection = () => {
+    const file = join(dir, `failing-${++n}.db`);
+    const dying = new SqliteEventStore<Noted>(file, {
+      beforeCommit: (db) => {
+        db.pragma(`max_page_count = ${Number(db.pragma("page_count", { simple: true }))}`);
+        db.exec("CREATE TABLE IF NOT EXISTS filler (x BLOB); INSERT INTO filler VALUES (zeroblob(1000000))");
+      },
+    });
+    const healthy = new SqliteEventStore<Noted>(file);
+    opened.push(dying, healthy);
+    return Promise.resolve({ dying, healthy });
+  };
+  const cases = eventStoreConformance(fresh, { largeStream: 2_000, sameStore, lostConnection });
+  for (const c of cases) it(c.name, c.run, 30_000);
 });
 
 describe("SqliteEventStore across connections", () => {
@@ -47,11 +70,10 @@ describe("the SQLite host program", () => {
 });
 
 describe("SqliteEventStore under real concurrency", () => {
-  it("four processes writing the same streams: nothing lost, nothing duplicated, versions contiguous, conflicts as values, no throw", async () => {
+  it("four processes starting at once on a new file and writing the same streams: nothing lost, nothing duplicated, versions contiguous, conflicts as values, no throw", async () => {
     const { spawn } = await import("node:child_process");
     const Database = (await import("better-sqlite3")).default;
     const file = join(dir, "contended.db");
-    new SqliteEventStore(file).close(); // create the schema once
     const writers = 4;
     const perWriter = 150;
     const run = (w: number) =>

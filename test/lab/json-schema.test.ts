@@ -38,6 +38,15 @@ describe("the published JSON Schema", () => {
     expect(validate({ ...e, occurredAt: "yesterday" })).toBe(false);
     expect(validate({ ...e, hash: "not-hex" })).toBe(false);
   });
+
+  it("refuses text no store can keep, in the envelope and in the data, as the library does", () => {
+    const [sample] = lines(DEMO_LOG).filter((e) => e.type === "ChallengeSubmitted");
+    const e = sample as Record<string, unknown> & { data: Record<string, unknown> };
+    expect(validate({ ...e, data: { ...e.data, title: "Citizen shops 😀 in rural parishes" } })).toBe(true);
+    expect(validate({ ...e, data: { ...e.data, title: "Citizen shops\u0000" } })).toBe(false);
+    expect(validate({ ...e, data: { ...e.data, problemStatement: "half an emoji: \ud83d" } })).toBe(false);
+    expect(validate({ ...e, streamId: "project:\u0000" })).toBe(false);
+  });
 });
 
 describe("the published JSON Schema and participant references", () => {

@@ -3,7 +3,7 @@ import { type Envelope, type EventStore, InMemoryEventStore } from "../../src/in
 import { eventStoreConformance, type Noted } from "../../src/testing/index.js";
 
 describe("InMemoryEventStore passes the store conformance suite", () => {
-  for (const c of eventStoreConformance(() => new InMemoryEventStore<Noted>())) it(c.name, c.run);
+  for (const c of eventStoreConformance(() => new InMemoryEventStore<Noted>())) it(c.name, c.run, 30_000);
 });
 
 describe("the conformance suite catches a broken store", () => {
@@ -17,6 +17,39 @@ describe("the conformance suite catches a broken store", () => {
     const cases = eventStoreConformance(() => new Careless());
     const conflict = cases.find((c) => c.name.startsWith("refuses a stale expected version"));
     await expect(conflict?.run()).rejects.toThrow("stale append: expected concurrency_conflict, got validation_failed");
+  });
+});
+
+describe("the conformance suite catches a store that mangles hostile values or fails at the limits", () => {
+  // What a JSON column does without the schemas' check: NaN and Infinity become null, silently.
+  class Lax extends InMemoryEventStore<Noted> {
+    override append(...[streamId, events, options]: Parameters<EventStore<Noted>["append"]>) {
+      return super.append(streamId, JSON.parse(JSON.stringify(events)) as Envelope<Noted>[], options);
+    }
+  }
+  // What a 32-bit version column does with a bound of 2^31.
+  class Narrow extends InMemoryEventStore<Noted> {
+    override readStream(...[streamId, options]: Parameters<EventStore<Noted>["readStream"]>) {
+      if ((options?.toVersion ?? 0) > 2 ** 31 - 1) return Promise.reject(new Error("value out of range for type integer (22003)"));
+      return super.readStream(streamId, options);
+    }
+  }
+  const find = (cases: readonly { name: string; run: () => Promise<void> }[], start: string) => cases.find((c) => c.name.startsWith(start));
+  it("a store that keeps NaN as null fails the hostile-value case, naming the value", async () => {
+    await expect(
+      find(
+        eventStoreConformance(() => new Lax()),
+        "refuses what no store can keep",
+      )?.run(),
+    ).rejects.toThrow("NaN: expected validation_failed, got success");
+  });
+  it("a store that throws on a version past 2^31 fails the limits case", async () => {
+    await expect(
+      find(
+        eventStoreConformance(() => new Narrow()),
+        "reads with versions",
+      )?.run(),
+    ).rejects.toThrow("22003");
   });
 });
 

@@ -1,13 +1,13 @@
 import * as z from "zod";
-import { Id, type Immutable } from "../../kernel/index.js";
+import { Id, type Immutable, storable } from "../../kernel/index.js";
 
 /**
- * Free text, trimmed, not empty, at most `max` characters.
+ * Free text, trimmed, not empty, at most `max` characters, and nothing a store cannot keep (`storable`).
  *
  * @example
  * Text(200).parse("  Faster renewal of the citizen card ") // "Faster renewal of the citizen card"
  */
-export const Text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+export const Text = (max: number) => storable(z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`));
 
 /** Identifiers of projects, entities, sessions, KPIs, procurements, people on staff. */
 export const ProjectId = Id;
