@@ -14,7 +14,7 @@ export * from "./integrity.js";
 export * from "./jsonl.js";
 export * from "./live.js";
 export * from "./projection.js";
-export { deepFreeze, type Immutable, type Recipe } from "./recipe.js";
+export { deepFreeze, type Immutable, type Recipe, startWorking } from "./recipe.js";
 export * from "./registry.js";
 export * from "./result.js";
 export * from "./sequence.js";

@@ -1,5 +1,5 @@
 import type { Budget, Cost, CostCategory, FundingSource, Sector } from "../lab/index.js";
-import { yearOf } from "./context.js";
+import { yearOf } from "./background.js";
 import type { KpiFigure } from "./impact.js";
 
 // Amounts are kept apart by currency and never converted: a lab that mixes currencies gets one

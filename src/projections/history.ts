@@ -1,5 +1,4 @@
-import { type DomainError, type Envelope, err, fold, ok, type Result, streamTracker } from "../kernel/index.js";
-import { startWorking } from "../kernel/recipe.js";
+import { type DomainError, type Envelope, err, fold, ok, type Result, startWorking, streamTracker } from "../kernel/index.js";
 import { type LabEvent, type ProjectEvent, type ProjectState, projectDecider, redact, type Stage, type Status } from "../lab/index.js";
 import { type AsOf, eventsAsOf } from "./as-of.js";
 

@@ -17,7 +17,7 @@ import {
   ScaleType,
   stageEnteredBy,
 } from "../lab/index.js";
-import { type Context, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
+import { type Background, emptyBackground, inProject, mergeBackground, trackBackground } from "./background.js";
 import { type Overruns, overruns } from "./delays.js";
 import { calendarDays, median } from "./stats.js";
 
@@ -51,7 +51,7 @@ export type PilotRun = Immutable<
 
 /** The raw material of the impact figures. */
 export type ImpactState = Immutable<
-  Context & {
+  Background & {
     /** `inProject(projectId, kpiId)` → the KPI. */
     kpis: Map<string, KpiFacts>;
     /** Every pilot, by the id of the `PilotStarted` event that began it: a project that re-enters pilot runs a new one. */
@@ -141,10 +141,10 @@ const evolvePilots = (
 
 /** Impact: KPIs and their measurements, pilots, evaluations and adoptions. */
 export const impact: Projection<ImpactState, LabEvent> = {
-  initialState: deepFreeze({ ...emptyContext(), kpis: new Map(), pilots: new Map(), running: new Map(), evaluations: new Map(), adoptions: new Map() }),
+  initialState: deepFreeze({ ...emptyBackground(), kpis: new Map(), pilots: new Map(), running: new Map(), evaluations: new Map(), adoptions: new Map() }),
   streamName: labStreamName,
   evolve: (s, e: Envelope<LabEvent>) => {
-    trackContext(s, e);
+    trackBackground(s, e);
     switch (e.type) {
       case "KpiDefined":
         s.kpis.set(inProject(e.data.projectId, e.data.kpiId), {
@@ -197,7 +197,7 @@ export const impact: Projection<ImpactState, LabEvent> = {
     }
   },
   merge: (a, b) => ({
-    ...mergeContext(a, b),
+    ...mergeBackground(a, b),
     kpis: new Map([...a.kpis, ...b.kpis]),
     pilots: new Map([...a.pilots, ...b.pilots]),
     running: new Map([...a.running, ...b.running]),

@@ -1,6 +1,6 @@
 export * from "./as-of.js";
 export * from "./audit-trail.js";
-export type { Context as ProjectionContext, ProjectContext } from "./context.js";
+export type { Background, ProjectBackground } from "./background.js";
 export * from "./delays.js";
 export * from "./figures.js";
 export * from "./finance.js";

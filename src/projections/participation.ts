@@ -2,7 +2,19 @@ import type { Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
 import { AgeBand, Gender, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
 import { addBit, countBits, dropBit, eachBit, hasBit } from "./bitset.js";
-import { addCounts, addTo, bump, type Context, emptyContext, inProject, mergeContext, type Slices, slicesOf, trackContext, unionSets } from "./context.js";
+import {
+  addCounts,
+  addTo,
+  bump,
+  type Background,
+  emptyBackground,
+  inProject,
+  mergeBackground,
+  type Slices,
+  slicesOf,
+  trackBackground,
+  unionSets,
+} from "./background.js";
 import type { Witness } from "./witness.js";
 
 /** One attendee waiting for the session to be held (by their number in `people`), with the attendance event that named them. */
@@ -14,7 +26,7 @@ export type PendingAttendee = Immutable<{ person: number; role: ParticipantRole;
  * number: each reference is read once, erasure renames it without touching any count.
  */
 export type ParticipationState = Immutable<
-  Context & {
+  Background & {
     /** Attendance of sessions not yet closed (`inProject(projectId, sessionId)` → attendees); counted only once held. */
     pending: Map<string, PendingAttendee[]>;
     /** Each person (by reference, or by its redacted form `sha256:…` once erased) → their number. */
@@ -57,7 +69,7 @@ export type ParticipationState = Immutable<
 type Working = Draft<ParticipationState>;
 
 // Two numbers became one person (an erased reference met its redacted form): `from`'s counts move to `to`.
-const fold = (s: Working, from: number, to: number): void => {
+const mergePeople = (s: Working, from: number, to: number): void => {
   for (const bits of s.distinct.values()) {
     if (!hasBit(bits, from)) continue;
     dropBit(bits, from);
@@ -73,7 +85,7 @@ const rename = (s: Working, ref: string, as: string): void => {
   s.people.delete(ref);
   const existing = s.people.get(as);
   if (existing === undefined) s.people.set(as, n);
-  else fold(s, n, existing);
+  else mergePeople(s, n, existing);
 };
 
 // FNV-1a over the UTF-16 code units, cut to 30 bits.
@@ -158,7 +170,7 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
 const evolveWith =
   (witness: Witness | undefined) =>
   (s: Working, e: Envelope<LabEvent>): void => {
-    trackContext(s, e);
+    trackBackground(s, e);
     switch (e.type) {
       case "EntityRegistered":
         witness?.note("registered", [e.id], e.data.entityId);
@@ -199,7 +211,7 @@ const evolveWith =
         hold(s, e, witness);
         return;
       case "ParticipantForgotten":
-        // trackContext has recorded the erasure; the person keeps their counts under the redacted form.
+        // trackBackground has recorded the erasure; the person keeps their counts under the redacted form.
         if (e.data.participantRef.startsWith(REDACTED_PREFIX)) s.untaggedErasures = true;
         else s.erasedTags.add(tagOf(e.data.participantRef));
         rename(s, e.data.participantRef, redactedRef(e.data.participantRef));
@@ -212,7 +224,7 @@ const evolveWith =
 // Two parts of a log, stream-disjoint: counts add, sets unite, people are matched by reference
 // (numbered anew into the first part's numbers), erasures apply across parts.
 const mergeParticipation = (a: ParticipationState, b: ParticipationState): ParticipationState => {
-  const context = mergeContext(a, b);
+  const context = mergeBackground(a, b);
   const s = {
     ...context,
     pending: new Map(a.pending),
@@ -274,7 +286,7 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
  */
 export const participationProjection = (witness?: Witness): Projection<ParticipationState, LabEvent> => ({
   initialState: deepFreeze({
-    ...emptyContext(),
+    ...emptyBackground(),
     pending: new Map(),
     people: new Map(),
     nextPerson: 0,

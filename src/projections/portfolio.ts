@@ -22,7 +22,7 @@ import {
   stageEnteredBy,
   transitions,
 } from "../lab/index.js";
-import { type Context, emptyContext, mergeContext, trackContext, yearOf } from "./context.js";
+import { type Background, emptyBackground, mergeBackground, trackBackground, yearOf } from "./background.js";
 import { type PauseFigures, pauseFigures, type ProcurementFigures, procurementFigures } from "./delays.js";
 import { type Asked, evolveAsked, type ReluctanceFigures, reluctanceFigures } from "./reluctance.js";
 import { calendarDays, median } from "./stats.js";
@@ -47,7 +47,7 @@ export type PortfolioProject = Immutable<
 
 /** The raw material of the portfolio figures. */
 export type PortfolioState = Immutable<
-  Context & {
+  Background & {
     portfolio: Map<string, PortfolioProject>;
     /** `inProject(projectId, entityId)` → an organisation a project asked to take part: when it first answered, and its first refusal if any. */
     asked: Map<string, Asked>;
@@ -62,10 +62,10 @@ export type PortfolioState = Immutable<
  * implemented.
  */
 export const portfolioProjection = (witness?: Witness): Projection<PortfolioState, LabEvent> => ({
-  initialState: deepFreeze({ ...emptyContext(), portfolio: new Map(), asked: new Map(), latestAt: "" }),
+  initialState: deepFreeze({ ...emptyBackground(), portfolio: new Map(), asked: new Map(), latestAt: "" }),
   streamName: labStreamName,
   evolve: (s, e: Envelope<LabEvent>) => {
-    trackContext(s, e);
+    trackBackground(s, e);
     if (s.latestAt === "" || compareInstants(e.occurredAt, s.latestAt) > 0) s.latestAt = e.occurredAt;
     if (e.type === "EntityRegistered" || e.type === "ParticipantForgotten") return;
     if (e.type === "ChallengeSubmitted") {
@@ -114,7 +114,7 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
     }
   },
   merge: (a, b) => ({
-    ...mergeContext(a, b),
+    ...mergeBackground(a, b),
     portfolio: new Map([...a.portfolio, ...b.portfolio]),
     asked: new Map([...a.asked, ...b.asked]),
     latestAt: a.latestAt === "" || (b.latestAt !== "" && compareInstants(b.latestAt, a.latestAt) > 0) ? b.latestAt : a.latestAt,

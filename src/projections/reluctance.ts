@@ -1,7 +1,7 @@
 import type { Draft } from "immer";
 import type { Envelope, Immutable } from "../kernel/index.js";
 import { type DeclineReason, type EntityFacts, type LabEvent, regionOf } from "../lab/index.js";
-import { inProject, yearOf } from "./context.js";
+import { inProject, yearOf } from "./background.js";
 
 /** An organisation a project asked to take part: when it first answered, and its first refusal, if it refused. */
 export type Asked = Immutable<{ entityId: string; answeredAt: string; declined: { reasonCode: DeclineReason; at: string } | null }>;

@@ -1,4 +1,4 @@
-import { sha256Hex } from "../kernel/digest.js";
+import { sha256Hex } from "../kernel/index.js";
 import type { LabFigures } from "../projections/index.js";
 import { toCsv, WITHHELD_CSV } from "./csv.js";
 import { asOfText } from "./format.js";

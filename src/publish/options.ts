@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isSha256, type Sha256 } from "../kernel/digest.js";
+import { isSha256, type Sha256 } from "../kernel/index.js";
 import { type DomainError, err, ok, type Result, validationError } from "../kernel/index.js";
 import type { Labels } from "./labels.js";
 

@@ -1,4 +1,4 @@
-// One gate for everything stored: whatever the context and the command, `execute` and `handle`
+// One boundary for everything stored: whatever the context and the command, `execute` and `handle`
 // return an error value or events that `decode` accepts unchanged — never a throw, never an event
 // the host's own log would later refuse.
 import fc from "fast-check";
@@ -123,7 +123,7 @@ const commandFrom = (pool: typeof builders) =>
       return { ...base, [key]: change[1] };
     });
 
-describe("one gate for everything stored", () => {
+describe("one boundary for everything stored", () => {
   const histories = [run([]), run(steps.inCoDesign), run([...steps.inCoDesign, c.schedule()]), run(steps.inPilot)];
   // Mostly commands the history allows (so many are accepted), sometimes any command at all.
   const command = fc.constantFrom(...histories).chain((history) => {
@@ -153,7 +153,7 @@ describe("one gate for everything stored", () => {
       { numRuns: 3_000 },
     );
     console.log(
-      `gate property: ${seen.accepted} accepted and round-tripped, ${seen.contextRefused} bad contexts refused, ${seen.refused - seen.contextRefused} commands refused`,
+      `boundary property: ${seen.accepted} accepted and round-tripped, ${seen.contextRefused} bad contexts refused, ${seen.refused - seen.contextRefused} commands refused`,
     );
     // The generator reaches all three outcomes often, so the property is not vacuous.
     expect(seen.accepted).toBeGreaterThan(120);

@@ -1,25 +1,27 @@
 import type { Draft } from "immer";
 import type { Envelope, Immutable } from "../kernel/index.js";
 import { type LabEvent, type RegisterState, registerProjection, type Sector, type Stage, stageEnteredBy } from "../lab/index.js";
-import { mergeRegisters } from "../lab/register.js";
+import { mergeRegisters } from "../lab/index.js";
 
 /** What a projection needs to know about a project to slice its figures: sector and current stage. */
-export type ProjectContext = Immutable<{ sector: Sector; stage: Stage }>;
+export type ProjectBackground = Immutable<{ sector: Sector; stage: Stage }>;
 
 /**
- * The shared part of every projection's state: the register (organisations, forgotten people, as
- * `registerProjection` keeps it) and each project's sector and current stage.
+ * The background every projection reads besides its own facts: the register (organisations,
+ * forgotten people, submitted challenges, as `registerProjection` keeps it) and each project's
+ * sector and current stage. (Not a `Context`: that word is the kernel's, for what a decision is
+ * given — the clock, the actor, the ids.)
  */
-export type Context = Immutable<RegisterState & { projects: Map<string, ProjectContext> }>;
+export type Background = Immutable<RegisterState & { projects: Map<string, ProjectBackground> }>;
 
 /** An empty context. */
-export const emptyContext = (): Context => ({ entities: new Map(), forgotten: new Set(), challenges: new Map(), projects: new Map() });
+export const emptyBackground = (): Background => ({ entities: new Map(), forgotten: new Set(), challenges: new Map(), projects: new Map() });
 
 /**
  * Keep the context up to date with one event. Called by every projection before its own work, so
  * "stage at the time" is the stage when the event happened in log order.
  */
-export const trackContext = (ctx: Draft<Context>, e: Envelope<LabEvent>): void => {
+export const trackBackground = (ctx: Draft<Background>, e: Envelope<LabEvent>): void => {
   registerProjection.evolve(ctx, e);
   if (e.type === "EntityRegistered" || e.type === "ParticipantForgotten") return;
   const stage = stageEnteredBy(e);
@@ -32,7 +34,7 @@ export const trackContext = (ctx: Draft<Context>, e: Envelope<LabEvent>): void =
 };
 
 /** Merge two contexts from stream-disjoint parts of a log. */
-export const mergeContext = (a: Context, b: Context): Context => ({
+export const mergeBackground = (a: Background, b: Background): Background => ({
   ...mergeRegisters(a, b),
   projects: new Map([...a.projects, ...b.projects]),
 });
@@ -74,7 +76,7 @@ const makeSlices = (list: readonly string[]): Slices => {
 const sliceMemo = new Map<string, Map<string, Map<string, Slices>>>();
 
 /** The slices an event at `at` falls in, for a project in `project`'s sector and stage (or none). */
-export const slicesOf = (at: string, project: ProjectContext | undefined): Slices => {
+export const slicesOf = (at: string, project: ProjectBackground | undefined): Slices => {
   const year = yearOf(at);
   const sector = project?.sector ?? "";
   const stage = project?.stage ?? "";
