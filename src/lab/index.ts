@@ -36,4 +36,12 @@ export {
   type Stamp,
   TerritoryCode,
   Text,
+  type ColumnFormat,
+  type ColumnSpec,
+  type ColumnType,
+  count,
+  type PublishedTable,
+  publishedTable,
+  type TableWords,
+  text,
 } from "./shared/index.js";

@@ -1,7 +1,5 @@
 import { combine } from "../kernel/index.js";
-import { entityDecider } from "./project/index.js";
-import { participantDecider } from "./project/index.js";
-import { projectDecider } from "./project/index.js";
+import { entityDecider, participantDecider, projectDecider } from "./project/index.js";
 
 /**
  * The whole lab: project, entity and participant deciders combined. Any lab command can be handled

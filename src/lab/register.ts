@@ -2,10 +2,9 @@ import * as z from "zod";
 import type { Draft } from "immer";
 import { type Context, ContextSchema, type Envelope, guardContext, type Immutable, type Projection } from "../kernel/index.js";
 import type { LabEvent } from "./catalogue/index.js";
-import type { Stamp } from "./shared/index.js";
+import type { Sector, Stamp } from "./shared/index.js";
 import { labStreamName, redactedRef } from "./privacy/index.js";
 import type { EntityKind, EntityLevel } from "./organisations/index.js";
-import type { Sector } from "./shared/index.js";
 
 /** What the organisation register says of an organisation. */
 export interface EntityFacts {

@@ -1,7 +1,6 @@
 import type { Draft } from "immer";
 import type { Envelope, Immutable } from "../kernel/index.js";
-import { type LabEvent, type RegisterState, registerProjection, type Sector, type Stage, stageEnteredBy } from "../lab/index.js";
-import { mergeRegisters } from "../lab/index.js";
+import { type LabEvent, mergeRegisters, registerProjection, type RegisterState, type Sector, type Stage, stageEnteredBy } from "../lab/index.js";
 
 /** What a projection needs to know about a project to slice its figures: sector and current stage. */
 export type ProjectBackground = Immutable<{ sector: Sector; stage: Stage }>;

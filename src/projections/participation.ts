@@ -1,6 +1,6 @@
 import type { Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
-import { AgeBand, Gender, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
+import { AgeBand, Gender, isTraining, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
 import { addBit, countBits, dropBit, eachBit, hasBit } from "./bitset.js";
 import {
   addCounts,
@@ -201,7 +201,7 @@ const evolveWith =
         return;
       }
       case "SessionScheduled":
-        if (e.data.kind === "training") s.trainings.set(inProject(e.data.projectId, e.data.sessionId), e.id);
+        if (isTraining(e.data.kind)) s.trainings.set(inProject(e.data.projectId, e.data.sessionId), e.id);
         if (e.data.territory !== undefined) s.venues.set(inProject(e.data.projectId, e.data.sessionId), regionOf(e.data.territory));
         return;
       case "SessionCancelled":

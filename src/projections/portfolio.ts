@@ -158,7 +158,14 @@ export interface PortfolioFigures {
   /** Projects that replicate another's solution, and replications per original project. */
   replications: { projects: number; byOrigin: Record<string, number> };
   /** Each project's stays in its stages; an open stay ends at the latest time seen. */
-  timelines: { projectId: string; title: string; status: Status; spans: { stage: Stage; from: string; to: string }[] }[];
+  timelines: {
+    projectId: string;
+    title: string;
+    status: Status;
+    /** Whether the project counts as implemented (it entered pilot: the lab's `isImplemented`). */
+    implemented: boolean;
+    spans: { stage: Stage; from: string; to: string }[];
+  }[];
 }
 
 const overlapDays = (from: string, to: string, pauses: PortfolioProject["pauses"]): number =>
@@ -281,6 +288,7 @@ export const portfolioFigures = (s: PortfolioState, now: string = s.latestAt): P
         projectId,
         title: p.title,
         status: p.status,
+        implemented: implementedAt(p) !== null,
         spans: p.stages.map((x) => ({ stage: x.stage, from: x.enteredAt, to: x.leftAt ?? s.latestAt })),
       }))
       .sort((a, b) => compareInstants(a.spans[0]?.from ?? "", b.spans[0]?.from ?? "") || (a.projectId < b.projectId ? -1 : 1)),

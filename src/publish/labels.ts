@@ -1,11 +1,8 @@
+import { evidenceTables, lifecycleTables, moneyTables, organisationsTables, procurementTables, sessionsTables, type TableWords } from "../lab/index.js";
 import type { ColumnKey, TableId } from "./columns.js";
 
 /** The words of one published table: its title, what it holds, and each column's title and description. */
-export interface TableText<T extends TableId> {
-  readonly title: string;
-  readonly description: string;
-  readonly columns: { readonly [K in ColumnKey<T>]: readonly [title: string, description: string] };
-}
+export type TableText<T extends TableId> = TableWords<ColumnKey<T>>;
 
 /**
  * Every word the published outputs use, in one place: a Portuguese edition is another object of
@@ -88,118 +85,16 @@ export const en: Labels = {
         trainings_held: ["Trainings held", "Training sessions held."],
       },
     },
-    stages: {
-      title: "Stage funnel",
-      description: "How many projects entered each stage, and where they are now.",
-      columns: {
-        stage: ["Stage", "The stage, or how a project ended."],
-        entered: ["Entered", "Projects that ever entered the stage."],
-        now: ["Now", "Projects in the stage now (active or paused), or that ended this way."],
-      },
-    },
-    gates: {
-      title: "Gate conversion",
-      description: "Of the projects that reached each gate, how many passed it.",
-      columns: {
-        gate: ["Gate", "The gate decision between two stages."],
-        reached: ["Reached", "Projects with a decision recorded at the gate."],
-        passed: ["Passed", "Projects that passed the gate."],
-        conversion: ["Conversion", "Passed ÷ reached."],
-      },
-    },
-    participation_by_year: {
-      title: "Participation by year",
-      description:
-        "A person counts once in a year and once overall, so the years' people do not add up to the total; participations and anonymous headcounts do.",
-      columns: {
-        year: ["Year", "Calendar year of the session."],
-        people: ["People", `People in any role: ${people} in the year.`],
-        citizens: ["Citizens", `Citizens: ${people} in the year.`],
-        civil_servants: ["Civil servants", `Civil servants: ${people} in the year.`],
-        participations: ["Participations", "Attendances in the year."],
-        anonymous_headcount: ["Anonymous", "Anonymous headcount in the year."],
-        sessions_held: ["Sessions", "Sessions held in the year."],
-        public_entities: ["Public entities", "Distinct public entities engaged in the year."],
-        partners: ["Partners", "Distinct partners joined in the year."],
-      },
-    },
-    participation_by_sector: {
-      title: "Participation by sector",
-      description: "Projects and people by the project's policy sector; people are distinct within each sector.",
-      columns: {
-        sector: ["Sector", "The project's policy sector."],
-        projects: ["Projects", "Projects in the sector."],
-        people: ["People", `People in any role: ${people} in the sector.`],
-        citizens: ["Citizens", `Citizens: ${people} in the sector.`],
-        civil_servants: ["Civil servants", `Civil servants: ${people} in the sector.`],
-        participations: ["Participations", "Attendances in the sector's sessions."],
-        anonymous_headcount: ["Anonymous", "Anonymous headcount in the sector's sessions."],
-        sessions_held: ["Sessions", "Sessions held in the sector."],
-      },
-    },
-    age_bands: {
-      title: "Who came, by age",
-      description: "Anonymous breakdowns given at session close, counted apart from the identified people.",
-      columns: { age_band: ["Age band", "Age band, or all bands."], people: ["People", "People counted in the band."] },
-    },
-    gender: {
-      title: "Who came, by gender",
-      description: "Anonymous breakdowns by declared gender given at session close.",
-      columns: { gender: ["Gender", "Declared gender, or all."], people: ["People", "People counted."] },
-    },
-    time_in_stage: {
-      title: "Time in stage",
-      description: "Completed stays in each stage; the net median leaves out the days paused.",
-      columns: {
-        stage: ["Stage", "The stage."],
-        stays: ["Stays", "Completed stays in the stage."],
-        median_days: ["Median days", "Median length of a stay, in calendar days."],
-        median_days_net: ["Median days net of pauses", "Median length of a stay less the days paused."],
-      },
-    },
-    pauses: {
-      title: "Pauses by reason",
-      description: "Pauses over the whole period; open ones count up to the as-of date.",
-      columns: {
-        reason: ["Reason", "Why the project was paused."],
-        pauses: ["Pauses", "Pauses with this reason."],
-        still_paused: ["Still paused", "Pauses not yet resumed."],
-        days_paused: ["Days paused", "Calendar days paused, open pauses up to the as-of date."],
-        median_days: ["Median days", "Median length of a pause, open ones counted as still running (Kaplan–Meier)."],
-      },
-    },
-    procurement: {
-      title: "Procurement lead times",
-      description:
-        "Requested → contracted. The median counts procurements still open (and cancelled ones, up to their cancellation) as still waiting, " +
-        "so the slowest are not dropped.",
-      columns: {
-        procedure: ["Procedure", "Procurement procedure, or all."],
-        requested: ["Requested", "Procurements requested."],
-        contracted: ["Contracted", "Procurements that reached a contract."],
-        cancelled: ["Cancelled", "Procurements cancelled."],
-        open: ["Open", "Procurements still waiting."],
-        median_days: ["Median days", "Kaplan–Meier median from request to contract; empty while fewer than half are contracted."],
-        median_days_contracted: ["Median days, contracted only", "Median over the contracted ones alone."],
-      },
-    },
-    kpis: {
-      title: "KPI progress",
-      description: "Each key performance indicator against its baseline and target; progress is 0 at the baseline and 100% at the target.",
-      columns: {
-        project: ["Project", "Project id."],
-        kpi: ["KPI", "KPI id within the project."],
-        name: ["Name", "What the KPI measures."],
-        unit: ["Unit", "Unit of the values."],
-        direction: ["Direction", "Whether the KPI should increase or decrease."],
-        baseline: ["Baseline", "Value before the project."],
-        target: ["Target", "Value the project aims for."],
-        latest: ["Latest", "The latest measurement."],
-        progress: ["Progress", "(latest − baseline) ÷ (target − baseline)."],
-        met: ["Met", "Whether the target is reached, respecting the direction."],
-        method: ["Method", "How the latest measurement was obtained."],
-      },
-    },
+    stages: lifecycleTables.stages.en,
+    gates: lifecycleTables.gates.en,
+    participation_by_year: sessionsTables.participation_by_year.en,
+    participation_by_sector: sessionsTables.participation_by_sector.en,
+    age_bands: sessionsTables.age_bands.en,
+    gender: sessionsTables.gender.en,
+    time_in_stage: lifecycleTables.time_in_stage.en,
+    pauses: lifecycleTables.pauses.en,
+    procurement: procurementTables.procurement.en,
+    kpis: evidenceTables.kpis.en,
     territory: {
       title: "Territory",
       description: "By NUTS region of the entity, session, pilot or adoption.",
@@ -212,39 +107,8 @@ export const en: Labels = {
         users_covered: ["Users covered", "Users the adopters declared the service covers."],
       },
     },
-    reluctance: {
-      title: "Reluctance",
-      description: "Of the organisations asked to take part in a project, how many declined.",
-      columns: {
-        dimension: ["By", "What the rate is broken down by."],
-        value: ["Group", "The level, sector, region or year."],
-        asked: ["Asked", "Project–organisation pairs asked."],
-        declined: ["Declined", "Pairs that declined."],
-        rate: ["Rate", "Declined ÷ asked."],
-      },
-    },
-    money: {
-      title: "Money by source",
-      description: "Budgets allocated and costs recorded, by currency and funding source.",
-      columns: {
-        currency: ["Currency", "ISO 4217 currency code."],
-        source: ["Source", "Funding source."],
-        budget: ["Budget", "Allocated."],
-        spent: ["Spent", "Costs recorded."],
-      },
-    },
-    decisions: {
-      title: "Decision trail",
-      description: "Every gate decision, when it happened and when it was recorded, with who decided and why.",
-      columns: {
-        occurred: ["When", "Date of the decision."],
-        recorded: ["Recorded", "Date it was recorded."],
-        project: ["Project", "Project id."],
-        gate: ["Gate", "The gate."],
-        outcome: ["Outcome", "The decision."],
-        approvers: ["Approvers", "Who decided."],
-        rationale: ["Rationale", "Why, in their words."],
-      },
-    },
+    reluctance: organisationsTables.reluctance.en,
+    money: moneyTables.money.en,
+    decisions: lifecycleTables.decisions.en,
   },
 };

@@ -250,9 +250,7 @@ const territory: Section = (f, context) => [
 ];
 
 const timelines: Section = (f, { options }) => {
-  const implementedFirst = [...f.portfolio.timelines].sort(
-    (a, b) => Number(b.spans.some((x) => x.stage === "pilot")) - Number(a.spans.some((x) => x.stage === "pilot")),
-  );
+  const implementedFirst = [...f.portfolio.timelines].sort((a, b) => Number(b.implemented) - Number(a.implemented));
   const shown = implementedFirst.slice(0, options.timelineProjects ?? 25);
   if (shown.length === 0) return [];
   const out = ["## Timelines", "", "```mermaid", "gantt", "    title Stages of each project", "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m"];

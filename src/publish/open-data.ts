@@ -1,13 +1,12 @@
-import { sha256Hex } from "../kernel/index.js";
+import { type DomainError, ok, type Result, sha256Hex } from "../kernel/index.js";
 import type { LabFigures } from "../projections/index.js";
 import { toCsv, WITHHELD_CSV } from "./csv.js";
 import { asOfText } from "./format.js";
-import type * as z from "zod";
-import { type DomainError, ok, type Result } from "../kernel/index.js";
 import { protect } from "./disclosure.js";
 import { checkOptions, type LicenceSchema, OpenDataOptionsSchema } from "./options.js";
 import { en } from "./labels.js";
 import { figureTables } from "./tables.js";
+import type * as z from "zod";
 
 /** A licence as a Data Package names it: an Open Definition id (`CC-BY-4.0`), its URL and title. */
 export type Licence = z.infer<typeof LicenceSchema>;

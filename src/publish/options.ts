@@ -1,6 +1,5 @@
 import * as z from "zod";
-import { isSha256, type Sha256 } from "../kernel/index.js";
-import { type DomainError, err, ok, type Result, validationError } from "../kernel/index.js";
+import { type DomainError, err, isSha256, ok, type Result, type Sha256, validationError } from "../kernel/index.js";
 import type { Labels } from "./labels.js";
 
 const locale = (s: string): boolean => {

@@ -1,3 +1,5 @@
+import type { ColumnSpec } from "../lab/index.js";
+
 /** A cell withheld by disclosure control: `primary` counts too few people, `secondary` would let one be worked out. */
 export interface Withheld {
   readonly withheld: "primary" | "secondary";
@@ -6,20 +8,14 @@ export interface Withheld {
 /** A value in a published table: text, a number, nothing to report (`null`), or a withheld cell. */
 export type Value = string | number | boolean | null | Withheld;
 
-/** A column's type, as Table Schema names it (the open data declares it; renderers format by it). */
-export type ColumnType = "string" | "integer" | "number" | "boolean" | "date";
-
-/** A column of a published table. Title and description come from the labels, so a translation changes them. */
-export interface Column {
-  /** Machine name: the CSV header and the Table Schema field name; never translated. */
-  readonly key: string;
+/**
+ * A column of a published table: its spec (machine name — the CSV header and Table Schema field
+ * name, never translated —, type, format, whether it counts people) and its words, which come from
+ * the labels, so a translation changes them.
+ */
+export interface Column extends ColumnSpec {
   readonly title: string;
   readonly description: string;
-  readonly type: ColumnType;
-  /** Counts people: a cell below the disclosure threshold is withheld. */
-  readonly people?: boolean;
-  /** How a value reads: a count, a share (0–1, shown as a percentage), days, money, a decimal, or a code the labels translate. */
-  readonly format?: "count" | "share" | "days" | "amount" | "decimal" | "code";
 }
 
 /** A table as published: the one form the HTML report, the Markdown report and the open data share. */

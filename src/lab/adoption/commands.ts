@@ -1,5 +1,4 @@
-import type { ActorRole } from "../shared/index.js";
-import { command } from "../shared/index.js";
+import { type ActorRole, command } from "../shared/index.js";
 import { AdoptionRecordedData, AdoptionStatusChangedData } from "./events.js";
 
 /** Record that an entity adopted the solution. → `AdoptionRecorded` */

@@ -1,6 +1,6 @@
 import { isBefore } from "../../kernel/index.js";
 import type { AdoptionStatus } from "./vocabulary.js";
-import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, unregistered } from "../shared/index.js";
+import { dataOf, type Decided, emit, type Evolvers, type Handlers, refuse, unregistered, type Whens } from "../shared/index.js";
 
 // Live means in use: it has gone live, and not after the record of it.
 const goLive = (status: AdoptionStatus | undefined, goLiveAt: string | undefined, at: string): Decided | undefined => {
@@ -38,3 +38,6 @@ export const adoptionEvolvers: Evolvers<"AdoptionRecorded" | "AdoptionStatusChan
     if (e.data.goLiveAt !== undefined) latest.goLiveAt = e.data.goLiveAt;
   },
 };
+
+/** Adoption is recorded once the project is in scale. */
+export const adoptionWhen: Whens<"RecordAdoption" | "UpdateAdoption"> = { RecordAdoption: { stages: ["scale"] }, UpdateAdoption: { stages: ["scale"] } };

@@ -1,5 +1,4 @@
-import type { ActorRole } from "../shared/index.js";
-import { command } from "../shared/index.js";
+import { type ActorRole, command } from "../shared/index.js";
 import { EvaluationPublishedData, KpiDefinedData, KpiMeasuredData, KpiMeasurementCorrectedData, KpiRedefinedData } from "./events.js";
 import { EvidenceMethod } from "./vocabulary.js";
 

@@ -7,3 +7,4 @@ export * from "./kpis.js";
 export * from "./levels.js";
 export * from "./state.js";
 export * from "./vocabulary.js";
+export * from "./published.js";

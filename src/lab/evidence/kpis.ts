@@ -2,7 +2,7 @@ import { isBefore } from "../../kernel/index.js";
 import { comparativeMethods } from "./levels.js";
 import { kpiDefinitionOf, redefineKpi } from "./kpi-definition.js";
 import type { KpiDefinition } from "./state.js";
-import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse } from "../shared/index.js";
+import { dataOf, type Decided, emit, type Evolvers, type Handlers, refuse, type Whens } from "../shared/index.js";
 
 // A target must differ from the baseline and lie the way the KPI should move.
 const shaped = (k: Pick<KpiDefinition, "direction" | "baseline" | "target">): Decided | undefined => {
@@ -101,3 +101,6 @@ export const kpiEvolvers: Evolvers<"KpiDefined" | "KpiRedefined" | "KpiMeasured"
     if (m) m.correctedValue = e.data.value;
   },
 };
+
+/** KPIs are measured while a project is paused too. */
+export const kpiWhen: Whens<"MeasureKpi" | "CorrectKpiMeasurement"> = { MeasureKpi: { whilePaused: true }, CorrectKpiMeasurement: { whilePaused: true } };

@@ -1,7 +1,5 @@
 import * as z from "zod";
-import type { ActorRole } from "../shared/index.js";
-import { command, onProject } from "../shared/index.js";
-import { ProjectId, Text } from "../shared/index.js";
+import { type ActorRole, command, onProject, ProjectId, Text } from "../shared/index.js";
 import { ChallengeRejectedData, ChallengeSubmittedData, GateDecisionRecordedData, ProjectDiscontinuedData, ProjectPausedData } from "./events.js";
 
 /** Submit a challenge. → `ChallengeSubmitted` */

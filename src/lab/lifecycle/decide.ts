@@ -1,8 +1,8 @@
 import { isBefore } from "../../kernel/index.js";
 import { evolveStays, stageEnteredBy } from "./stays.js";
-import { transitions } from "./transitions.js";
-import { dataOf, emit, type Evolver, type Evolvers, type Handlers, refuse, unregistered } from "../shared/index.js";
-import { currentDecision } from "./gates.js";
+import { pivotTarget, transitions } from "./transitions.js";
+import { dataOf, emit, type Evolver, type Evolvers, type Handlers, labRule, refuse, unregistered, type Whens } from "../shared/index.js";
+import { currentDecision, gatePassed } from "./gates.js";
 
 /** The project's lifecycle: intake, stage changes through gates, pivots, pauses and endings. */
 export const lifecycleHandlers: Handlers<
@@ -117,4 +117,39 @@ export const lifecycleEvolvers: Evolvers<
   ProjectResumed: evolveStays,
   ProjectDiscontinued: evolveStays,
   ProjectMainstreamed: evolveStays,
+};
+
+/** When the lifecycle's commands may be issued. */
+export const lifecycleWhen: Whens<
+  "AcceptChallenge" | "RejectChallenge" | "AdvanceStage" | "MainstreamProject" | "PivotProject" | "PauseProject" | "ResumeProject" | "DiscontinueProject"
+> = {
+  AcceptChallenge: {
+    stages: ["challenge"],
+    check: (s) => (s.accepted !== null ? labRule("challenge_already_accepted", "The challenge has already been accepted.") : undefined),
+  },
+  RejectChallenge: {
+    stages: ["challenge"],
+    check: (s) => (s.accepted !== null ? labRule("challenge_already_accepted", "The challenge has already been accepted.") : undefined),
+  },
+  AdvanceStage: {
+    check: (s) =>
+      (s.stage === "scale"
+        ? labRule("wrong_stage", "A project in scale leaves through G4 into the mainstream: use MainstreamProject.", { stage: s.stage })
+        : undefined) ?? gatePassed(s),
+  },
+  MainstreamProject: { stages: ["scale"], check: gatePassed },
+  PivotProject: {
+    check: (s) => {
+      if (pivotTarget(s.stage) === undefined) return labRule("wrong_stage", "A project in challenge has no earlier stage to pivot to.", { stage: s.stage });
+      const d = currentDecision(s);
+      return d?.outcome === "recycle"
+        ? undefined
+        : labRule("pivot_not_decided", `A pivot follows a gate decision with outcome recycle; the latest decision in this stage is ${d?.outcome ?? "none"}.`, {
+            latest: d?.outcome ?? null,
+          });
+    },
+  },
+  PauseProject: { check: (s) => (s.status === "paused" ? labRule("already_paused", "The project is already paused.") : undefined) },
+  ResumeProject: { whilePaused: true, check: (s) => (s.status === "paused" ? undefined : labRule("not_paused", "The project is not paused.")) },
+  DiscontinueProject: { whilePaused: true },
 };

@@ -1,8 +1,7 @@
-import { pivotTarget, exitGate } from "./transitions.js";
-import type { ProjectState } from "../catalogue/index.js";
+import { exitGate, pivotTarget } from "./transitions.js";
+import type { ProjectCommand, ProjectState } from "../catalogue/index.js";
 import type { LabContext } from "../register.js";
-import type { ProjectCommand } from "../catalogue/index.js";
-import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, refused, unregistered } from "../shared/index.js";
+import { dataOf, type Decided, emit, type Evolvers, type Handlers, refuse, refused, unregistered } from "../shared/index.js";
 import { missingRequirements } from "./gates.js";
 
 type Decision = Extract<ProjectCommand, { type: "RecordGateDecision" }>;

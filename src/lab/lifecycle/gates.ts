@@ -1,13 +1,10 @@
-import { evidenceLevelProblem } from "../evidence/index.js";
+import { type Evaluation, evidenceLevelProblem } from "../evidence/index.js";
 import { isBefore, type RuleViolation } from "../../kernel/index.js";
-import type { LabRuleCode } from "../catalogue/index.js";
+import type { LabRuleCode, ProjectState } from "../catalogue/index.js";
 import { labRule } from "../shared/index.js";
 import type { GateDecision } from "./state.js";
-import type { ProjectState } from "../catalogue/index.js";
-import type { Evaluation } from "../evidence/index.js";
-import type { Session } from "../sessions/index.js";
 import { exitGate, transitions } from "./transitions.js";
-import { SessionKind } from "../sessions/index.js";
+import { coDesignSessionKinds, hasCitizens, isHeld, type Session } from "../sessions/index.js";
 import type { Gate, Stage } from "./vocabulary.js";
 
 /** The named requirements of each gate. */
@@ -21,12 +18,6 @@ export const gateRequirements = {
 
 /** The name of one gate requirement. */
 export type Requirement = (typeof gateRequirements)[Gate][number];
-
-/**
- * The session kinds that make a closed session count as co-design for G2: every kind but a
- * training, which builds civil servants' capacity and involves no citizen in designing anything.
- */
-export const coDesignSessionKinds = SessionKind.exclude(["training"]).options;
 
 /** What a person needs to know about a requirement. */
 export const requirementText: Readonly<Record<Requirement, string>> = {
@@ -86,8 +77,9 @@ const succeeded = (e: Evaluation): boolean => e.outcome === "success" || e.outco
 const supported = (e: Evaluation): boolean =>
   e.method !== undefined && evidenceLevelProblem(e.evidenceLevel, { method: e.method, independentReplications: e.independentReplications }) === undefined;
 
-const withCitizens = (x: Session): boolean => [...x.attendees.values()].includes("citizen") || (x.headcount?.citizens ?? 0) > 0;
 const coDesign = new Set<string>(coDesignSessionKinds);
+// A held co-design session with citizen participation: what G2 asks for.
+const coDesignWithCitizens = (x: Session): boolean => isHeld(x) && x.stage === "co_design" && coDesign.has(x.kind) && hasCitizens(x);
 
 // How each requirement stood at a moment `t`, reading only the facts dated by then: a gate decision
 // dated `t` relies on exactly that (see the causality rule). At the end of time it is "met now".
@@ -106,7 +98,7 @@ const standing: Readonly<Record<Requirement, (s: ProjectState, t: string) => Sta
     some(
       t,
       "SessionClosed",
-      [...s.sessions.values()].flatMap((x) => (x.closed !== null && x.stage === "co_design" && coDesign.has(x.kind) && withCitizens(x) ? [x.closed] : [])),
+      [...s.sessions.values()].flatMap((x) => (coDesignWithCitizens(x) && x.closed !== null ? [x.closed] : [])),
     ),
   kpi_with_baseline_and_target: (s, t) =>
     some(

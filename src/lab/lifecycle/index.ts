@@ -10,3 +10,4 @@ export * from "./state.js";
 export * from "./stays.js";
 export * from "./transitions.js";
 export * from "./vocabulary.js";
+export * from "./published.js";

@@ -1,5 +1,4 @@
-import type { ActorRole } from "../shared/index.js";
-import { command } from "../shared/index.js";
+import { type ActorRole, command } from "../shared/index.js";
 import { BudgetAllocatedData, CostRecordedData } from "./events.js";
 
 /** Set money aside for the project. → `BudgetAllocated` */

@@ -2,7 +2,7 @@ import type { Draft } from "immer";
 import type { Envelope } from "../../kernel/index.js";
 import type { ProjectEvent } from "../catalogue/index.js";
 import type { Budget, Cost } from "./state.js";
-import { dataOf, emit, type Evolvers, type Handlers, refuse } from "../shared/index.js";
+import { dataOf, emit, type Evolvers, type Handlers, refuse, type Whens } from "../shared/index.js";
 
 /** The events that move money: a budget allocated, a cost recorded. */
 export type MoneyEvent = Extract<ProjectEvent, { type: "BudgetAllocated" | "CostRecorded" }>;
@@ -66,3 +66,6 @@ export const evolveMoney = (s: Draft<{ budgets: Map<string, Budget>; costs: Map<
 
 /** Budgets and costs, by id. */
 export const moneyEvolvers: Evolvers<MoneyEvent["type"]> = { BudgetAllocated: evolveMoney, CostRecorded: evolveMoney };
+
+/** Money moves while a project is paused too. */
+export const moneyWhen: Whens<"AllocateBudget" | "RecordCost"> = { AllocateBudget: { whilePaused: true }, RecordCost: { whilePaused: true } };

@@ -1,5 +1,4 @@
-import type { ActorRole } from "../shared/index.js";
-import { command } from "../shared/index.js";
+import { type ActorRole, command } from "../shared/index.js";
 import { DeclineReason } from "./vocabulary.js";
 import { EntityDeclinedData, EntityJoinedData, EntityLeftData, EntityRegisteredData } from "./events.js";
 

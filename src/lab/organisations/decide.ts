@@ -1,4 +1,4 @@
-import { emit, type Evolvers, type Handlers, refuse, unregistered } from "../shared/index.js";
+import { emit, type Evolvers, type Handlers, refuse, unregistered, type Whens } from "../shared/index.js";
 
 /** Organisations in a project: who joins in which role, who leaves, who declines to take part. */
 export const organisationHandlers: Handlers<"RecordEntityJoined" | "RecordEntityLeft" | "RecordEntityDeclined"> = {
@@ -46,4 +46,11 @@ export const organisationEvolvers: Evolvers<"EntityJoined" | "EntityLeft" | "Ent
   EntityDeclined: (s, e) => {
     s.declined.set(e.data.entityId, { reasonCode: e.data.reasonCode, reason: e.data.reason, at: e.occurredAt });
   },
+};
+
+/** Organisations come and go while a project is paused too. */
+export const organisationsWhen: Whens<"RecordEntityJoined" | "RecordEntityLeft" | "RecordEntityDeclined"> = {
+  RecordEntityJoined: { whilePaused: true },
+  RecordEntityLeft: { whilePaused: true },
+  RecordEntityDeclined: { whilePaused: true },
 };

@@ -1,5 +1,4 @@
-import type { ActorRole } from "../shared/index.js";
-import { command } from "../shared/index.js";
+import { type ActorRole, command } from "../shared/index.js";
 import { PilotEndedData, PilotStartedData } from "./events.js";
 
 /** Start the pilot. → `PilotStarted` */

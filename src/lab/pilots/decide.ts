@@ -1,7 +1,7 @@
 import { isBefore } from "../../kernel/index.js";
 import { evidenceLevelProblem } from "../evidence/index.js";
 import { pilotEnding, pilotKey } from "./ending.js";
-import { dataOf, emit, type Evolvers, type Handlers, refuse, refused } from "../shared/index.js";
+import { dataOf, emit, type Evolvers, type Handlers, labRule, refuse, refused, type Whens } from "../shared/index.js";
 import { requirementMet } from "../lifecycle/index.js";
 
 /**
@@ -67,5 +67,22 @@ export const pilotEvolvers: Evolvers<"PilotStarted" | "PilotEnded" | "Evaluation
   EvaluationPublished: (s, e) => {
     const { projectId: _project, ...evaluation } = e.data;
     s.evaluations.push({ ...evaluation, at: e.occurredAt, eventId: e.id });
+  },
+};
+
+/** Pilots start in pilot; one ends while one is running; an evaluation assesses a pilot. */
+export const pilotsWhen: Whens<"StartPilot" | "EndPilot" | "PublishEvaluation"> = {
+  StartPilot: { stages: ["pilot"] },
+  EndPilot: {
+    check: (s) => {
+      if (s.pilots.size === 0) return labRule("pilot_not_started", "The pilot has not started.");
+      return [...s.pilots.values()].every((p) => p.endedAt !== null)
+        ? labRule("pilot_already_ended", "Every pilot of this stay in pilot has ended.")
+        : undefined;
+    },
+  },
+  PublishEvaluation: {
+    stages: ["pilot", "scale"],
+    check: (s) => (s.pilots.size > 0 ? undefined : labRule("pilot_not_started", "An evaluation assesses a pilot; start the pilot first.")),
   },
 };

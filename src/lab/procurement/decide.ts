@@ -2,10 +2,10 @@ import type { Draft } from "immer";
 import type { Envelope } from "../../kernel/index.js";
 import type { ProjectEvent } from "../catalogue/index.js";
 import type { Procurement } from "./state.js";
+import { dataOf, type Decided, emit, type Evolvers, type Handlers, refuse, unregistered, type Whens } from "../shared/index.js";
 
 /** The events of a procurement: requested, contracted, cancelled. */
 export type ProcurementEvent = Extract<ProjectEvent, { type: "ProcurementRequested" | "ProcurementContracted" | "ProcurementCancelled" }>;
-import { type Decided, dataOf, emit, type Evolvers, type Handlers, refuse, unregistered } from "../shared/index.js";
 
 // A procurement still to settle: requested, neither cancelled nor contracted.
 const pending = (p: Procurement | undefined, procurementId: string): Decided | undefined => {
@@ -77,4 +77,10 @@ export const procurementEvolvers: Evolvers<ProcurementEvent["type"]> = {
   ProcurementRequested: evolveProcurements,
   ProcurementContracted: evolveProcurements,
   ProcurementCancelled: evolveProcurements,
+};
+
+/** A procurement under way settles while the project is paused too (a pause for procurement waits for it). */
+export const procurementWhen: Whens<"ContractProcurement" | "CancelProcurement"> = {
+  ContractProcurement: { whilePaused: true },
+  CancelProcurement: { whilePaused: true },
 };

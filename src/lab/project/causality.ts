@@ -1,13 +1,11 @@
 import type { Draft } from "immer";
 import { type Emitted, type Envelope, isBefore, type RuleViolation } from "../../kernel/index.js";
-import type { ProjectEvent } from "../catalogue/index.js";
+import type { LabRuleCode, ProjectEvent, ProjectState } from "../catalogue/index.js";
 import { pilotEnding, pilotKey } from "../pilots/index.js";
+import { hasBegun } from "../sessions/index.js";
 import type { LabContext } from "../register.js";
 import { gateRequirements, type Held, type Requirement, requirementAt } from "../lifecycle/index.js";
-import type { LabRuleCode } from "../catalogue/index.js";
-import { labRule } from "../shared/index.js";
-import type { ProjectState } from "../catalogue/index.js";
-import type { Stamp } from "../shared/index.js";
+import { labRule, type Stamp } from "../shared/index.js";
 
 /** The type of a project event. */
 export type ProjectEventType = ProjectEvent["type"];
@@ -198,7 +196,7 @@ export const requirements: readonly Requires[] = [
 // A session's scheduled time, when it comes after `at`.
 function scheduled(s: ProjectState, sessionId: string, at: string): Held | undefined {
   const x = s.sessions.get(sessionId);
-  return x === undefined ? undefined : later(at, [{ at: x.scheduledFor, type: "SessionScheduled (its scheduledFor)", eventId: x.scheduledEventId }]);
+  return x === undefined || hasBegun(x, at) ? undefined : { at: x.scheduledFor, type: "SessionScheduled (its scheduledFor)", eventId: x.scheduledEventId };
 }
 
 const byCause = new Map<string, DependsOn[]>();

@@ -1,16 +1,12 @@
 import type { Draft } from "immer";
 import { type Decider, type Envelope, isBefore } from "../../kernel/index.js";
 import { causalityProblem, recordCauses } from "./causality.js";
-import { ProjectCommand } from "../catalogue/index.js";
-import { type ProjectEvent, projectEvents } from "../catalogue/index.js";
+import { initialProjectState, type LabRuleCode, ProjectCommand, type ProjectEvent, projectEvents, type ProjectState } from "../catalogue/index.js";
 import { type LabContext, LabContextSchema } from "../register.js";
-import type { LabRuleCode } from "../catalogue/index.js";
-import { initialProjectState, type ProjectState } from "../catalogue/index.js";
 import { adoptionEvolvers, adoptionHandlers } from "../adoption/index.js";
 import { type Decided, type Evolver, type Evolvers, type Handler, type Handlers, refuse, refused } from "../shared/index.js";
-import { decisionEvolvers, decisionHandlers } from "../lifecycle/index.js";
+import { decisionEvolvers, decisionHandlers, lifecycleEvolvers, lifecycleHandlers } from "../lifecycle/index.js";
 import { kpiEvolvers, kpiHandlers } from "../evidence/index.js";
-import { lifecycleEvolvers, lifecycleHandlers } from "../lifecycle/index.js";
 import { moneyEvolvers, moneyHandlers } from "../money/index.js";
 import { organisationEvolvers, organisationHandlers } from "../organisations/index.js";
 import { pilotEvolvers, pilotHandlers } from "../pilots/index.js";

@@ -1,9 +1,7 @@
 import type { Draft } from "immer";
 import { type Context, type Decider, type DomainError, type Emitted, type Envelope, err, ok, type Result } from "../../kernel/index.js";
-import { EntityCommand } from "../catalogue/index.js";
-import { type EntityEvent, entityEvents } from "../catalogue/index.js";
+import { EntityCommand, type EntityEvent, entityEvents, type LabRuleCode } from "../catalogue/index.js";
 import { checkActorAndTime } from "./preconditions.js";
-import type { LabRuleCode } from "../catalogue/index.js";
 import { labRule } from "../shared/index.js";
 import { type EntityState, initialEntityState } from "../organisations/index.js";
 

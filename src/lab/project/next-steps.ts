@@ -1,9 +1,6 @@
-import { ProjectCommand } from "../catalogue/index.js";
-import { checkGate, type GateCheck } from "../lifecycle/index.js";
-import { permissions } from "../catalogue/index.js";
+import { permissions, ProjectCommand, type ProjectState } from "../catalogue/index.js";
+import { checkGate, type GateCheck, isTerminal } from "../lifecycle/index.js";
 import { precondition } from "./preconditions.js";
-import type { ProjectState } from "../catalogue/index.js";
-import { isTerminal } from "../lifecycle/index.js";
 import type { ActorRole } from "../shared/index.js";
 
 /** The project commands, in catalogue order. */

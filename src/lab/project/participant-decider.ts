@@ -1,9 +1,7 @@
 import type { Draft } from "immer";
 import { type Context, type Decider, type DomainError, type Emitted, type Envelope, err, ok, type Result } from "../../kernel/index.js";
-import { ParticipantCommand } from "../catalogue/index.js";
-import { type ParticipantEvent, participantEvents } from "../catalogue/index.js";
+import { type LabRuleCode, ParticipantCommand, type ParticipantEvent, participantEvents } from "../catalogue/index.js";
 import { checkActorAndTime } from "./preconditions.js";
-import type { LabRuleCode } from "../catalogue/index.js";
 import { labRule } from "../shared/index.js";
 import { initialParticipantState, type ParticipantState } from "../privacy/index.js";
 

@@ -1,27 +1,29 @@
-import { type Context, err, ok, type Result, type RuleViolation, isBefore } from "../../kernel/index.js";
-import type { CommandType } from "../catalogue/index.js";
-import { permissions } from "../catalogue/index.js";
-import type { LabRuleCode } from "../catalogue/index.js";
-import { labRule } from "../shared/index.js";
-import type { ProjectState } from "../catalogue/index.js";
-import { isTerminal } from "../lifecycle/index.js";
-import { pivotTarget } from "../lifecycle/index.js";
-import { currentDecision, gatePassed } from "../lifecycle/index.js";
+import { type Context, err, isBefore, ok, type Result, type RuleViolation } from "../../kernel/index.js";
+import { type CommandType, type LabRuleCode, permissions, ProjectCommand, type ProjectState } from "../catalogue/index.js";
+import { labRule, type Whens } from "../shared/index.js";
+import { isTerminal, lifecycleWhen } from "../lifecycle/index.js";
+import { adoptionWhen } from "../adoption/index.js";
+import { kpiWhen } from "../evidence/index.js";
+import { moneyWhen } from "../money/index.js";
+import { organisationsWhen } from "../organisations/index.js";
+import { pilotsWhen } from "../pilots/index.js";
+import { procurementWhen } from "../procurement/index.js";
 
-/** The project commands that may still be issued while a project is paused. */
-export const allowedWhilePaused: ReadonlySet<CommandType> = new Set<CommandType>([
-  "ResumeProject",
-  "DiscontinueProject",
-  "ContractProcurement",
-  "CancelProcurement",
-  "AllocateBudget",
-  "RecordCost",
-  "RecordEntityJoined",
-  "RecordEntityLeft",
-  "RecordEntityDeclined",
-  "MeasureKpi",
-  "CorrectKpiMeasurement",
-]);
+// When each project command may be issued: each slice's table.
+const when: Whens<ProjectCommand["type"]> = {
+  ...lifecycleWhen,
+  ...organisationsWhen,
+  ...procurementWhen,
+  ...moneyWhen,
+  ...kpiWhen,
+  ...pilotsWhen,
+  ...adoptionWhen,
+};
+
+/** The project commands that may still be issued while a project is paused (from each slice's `When`). */
+export const allowedWhilePaused: ReadonlySet<CommandType> = new Set(
+  (Object.keys(when) as ProjectCommand["type"][]).filter((type) => when[type]?.whilePaused === true),
+);
 
 /**
  * Checks every command shares: the actor's role may issue it, and it did not happen in the future.
@@ -63,50 +65,9 @@ export const precondition = (type: CommandType, s: ProjectState): RuleViolation<
     const reason = s.pauses.at(-1)?.reason ?? "other";
     return labRule("project_paused", `Project ${s.projectId} is paused (${reason}); resume it before you ${type}.`, { reason });
   }
-  const stageIs = (...stages: ProjectState["stage"][]): RuleViolation<LabRuleCode> | undefined =>
-    stages.includes(s.stage)
-      ? undefined
-      : labRule("wrong_stage", `${type} is for a project in ${stages.join(" or ")}; this one is in ${s.stage}.`, { stage: s.stage, expected: stages });
-  switch (type) {
-    case "AcceptChallenge":
-    case "RejectChallenge":
-      return stageIs("challenge") ?? (s.accepted !== null ? labRule("challenge_already_accepted", "The challenge has already been accepted.") : undefined);
-    case "AdvanceStage":
-      return (
-        (s.stage === "scale"
-          ? labRule("wrong_stage", "A project in scale leaves through G4 into the mainstream: use MainstreamProject.", { stage: s.stage })
-          : undefined) ?? gatePassed(s)
-      );
-    case "MainstreamProject":
-      return stageIs("scale") ?? gatePassed(s);
-    case "PivotProject": {
-      if (pivotTarget(s.stage) === undefined) return labRule("wrong_stage", "A project in challenge has no earlier stage to pivot to.", { stage: s.stage });
-      const d = currentDecision(s);
-      return d?.outcome === "recycle"
-        ? undefined
-        : labRule("pivot_not_decided", `A pivot follows a gate decision with outcome recycle; the latest decision in this stage is ${d?.outcome ?? "none"}.`, {
-            latest: d?.outcome ?? null,
-          });
-    }
-    case "PauseProject":
-      return s.status === "paused" ? labRule("already_paused", "The project is already paused.") : undefined;
-    case "ResumeProject":
-      return s.status === "paused" ? undefined : labRule("not_paused", "The project is not paused.");
-    case "StartPilot":
-      return stageIs("pilot");
-    case "EndPilot":
-      if (s.pilots.size === 0) return labRule("pilot_not_started", "The pilot has not started.");
-      return [...s.pilots.values()].every((p) => p.endedAt !== null)
-        ? labRule("pilot_already_ended", "Every pilot of this stay in pilot has ended.")
-        : undefined;
-    case "PublishEvaluation":
-      return (
-        stageIs("pilot", "scale") ?? (s.pilots.size > 0 ? undefined : labRule("pilot_not_started", "An evaluation assesses a pilot; start the pilot first."))
-      );
-    case "RecordAdoption":
-    case "UpdateAdoption":
-      return stageIs("scale");
-    default:
-      return undefined;
+  const w = when[type as ProjectCommand["type"]];
+  if (w?.stages !== undefined && !w.stages.includes(s.stage)) {
+    return labRule("wrong_stage", `${type} is for a project in ${w.stages.join(" or ")}; this one is in ${s.stage}.`, { stage: s.stage, expected: w.stages });
   }
+  return w?.check?.(s);
 };

@@ -1,6 +1,5 @@
 import * as z from "zod";
-import type { ActorRole } from "../shared/index.js";
-import { command } from "../shared/index.js";
+import { type ActorRole, command } from "../shared/index.js";
 import { AttendanceRecordedData, AttendeeInput, SessionCancelledData, SessionClosedData, SessionScheduledData } from "./events.js";
 
 /** Plan a session. → `SessionScheduled` */

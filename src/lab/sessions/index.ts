@@ -5,3 +5,5 @@ export * from "./decide.js";
 export * from "./events.js";
 export * from "./state.js";
 export * from "./vocabulary.js";
+export * from "./facts.js";
+export * from "./published.js";

@@ -3,3 +3,4 @@ export * from "./command.js";
 export * from "./rules.js";
 export * from "./values.js";
 export * from "./vocabulary.js";
+export * from "./published.js";

@@ -1,11 +1,9 @@
 import type { Draft } from "immer";
 import { type DomainError, type Emitted, type Envelope, err, ok, type Result, type RuleViolation, ruleViolation } from "../../kernel/index.js";
-// Types only: the catalogues are assembled from the slices, which use these helpers.
-import type { ProjectCommand } from "../catalogue/index.js";
-import type { ProjectEvent } from "../catalogue/index.js";
-import type { LabRuleCode } from "../catalogue/index.js";
-import type { ProjectState } from "../catalogue/index.js";
+import type { LabRuleCode, ProjectCommand, ProjectEvent, ProjectState } from "../catalogue/index.js";
 import type { LabContext } from "../register.js";
+import type { Stage } from "../lifecycle/index.js";
+// Types only: the catalogues are assembled from the slices, which use these helpers.
 
 /**
  * A refusal by one of the lab's rules.
@@ -63,3 +61,18 @@ export const unregistered = (ids: readonly (string | undefined)[], ctx: LabConte
 
 /** Turn a refusal found by a check into a decision. */
 export const refused = (e: DomainError<LabRuleCode>): Decided => err(e);
+
+/**
+ * When a project command may be issued at all, before its payload is read: the stages it is for
+ * (any, when absent), whether it may be issued while the project is paused, and anything else the
+ * state must hold. Each slice says it for its own commands; `precondition` and `nextSteps` read
+ * the table they make together.
+ */
+export interface When {
+  readonly stages?: readonly Stage[];
+  readonly whilePaused?: boolean;
+  readonly check?: (s: ProjectState) => RuleViolation<LabRuleCode> | undefined;
+}
+
+/** When each of some project commands may be issued (commands with nothing to say are left out). */
+export type Whens<T extends ProjectCommand["type"]> = { readonly [K in T]?: When };
