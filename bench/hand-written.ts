@@ -6,7 +6,8 @@
 // (a new reference met after an erasure is digested to see whether it is that person). Its figures
 // must equal the library's, or the comparison means nothing (bench/lab.ts checks it).
 import { hash } from "node:crypto";
-import type { Envelope, LabEvent, ParticipationFigures, ParticipationSlice } from "../src/index.js";
+import type { Envelope, LabEvent } from "../src/index.js";
+import type { ParticipationFigures, ParticipationSlice } from "../src/projections/index.js";
 
 const ROLES = ["citizen", "civil_servant", "expert", "business"] as const;
 const AgeBand = { options: ["under_18", "18_29", "30_44", "45_64", "65_plus", "undisclosed"] as const };

@@ -8,8 +8,8 @@ import { hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { createSHA256 } from "hash-wasm";
+import { canonicalJson } from "../src/kernel/index.js";
 import {
-  canonicalJson,
   checkpoint,
   computeFigures,
   createCodec,
@@ -19,12 +19,11 @@ import {
   labHashView,
   labProjections,
   live,
-  participation,
-  participationFigures,
   project,
   seal,
   verify,
 } from "../src/index.js";
+import { participation, participationFigures } from "../src/projections/index.js";
 import { must } from "../src/testing/index.js";
 import { DEMO_LOG } from "../examples/demo/paths.js";
 import { handWrittenParticipation } from "./hand-written.js";

@@ -16,7 +16,7 @@ import { chmodSync, mkdtempSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { toEnvelopes } from "../src/index.js";
+import { toEnvelopes } from "../src/kernel/index.js";
 import { fixedContext, type Noted } from "../src/testing/index.js";
 import { PostgresEventStore } from "../examples/postgres-host/postgres-event-store.js";
 

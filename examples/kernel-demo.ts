@@ -5,20 +5,8 @@
  * Run: npm run demo
  */
 import * as z from "zod";
-import {
-  type Context,
-  createCodec,
-  type Decider,
-  defineEvent,
-  encodeJsonl,
-  type EventOf,
-  err,
-  fold,
-  handle,
-  InMemoryEventStore,
-  ok,
-  ruleViolation,
-} from "../src/index.js";
+import { type Context, createCodec, encodeJsonl, err, fold, handle, InMemoryEventStore, ok } from "../src/index.js";
+import { type Decider, defineEvent, type EventOf, ruleViolation } from "../src/kernel/index.js";
 
 const boxEvents = {
   BoxOpened: defineEvent(z.strictObject({ boxId: z.string(), topic: z.string().min(3) })),

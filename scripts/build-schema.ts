@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from "node:fs";
 import * as z from "zod";
-import { EnvelopeSchema, labEvents, MAX_JSON_DEPTH } from "../src/index.js";
+import { EnvelopeSchema, MAX_JSON_DEPTH } from "../src/kernel/index.js";
+import { labEvents } from "../src/index.js";
 
 type Json = Record<string, unknown>;
 const toJson = (schema: z.ZodType): Json => {

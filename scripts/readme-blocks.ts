@@ -3,18 +3,9 @@
  * permission table and the catalogue of error codes. Not part of the library: documentation made
  * from its data.
  */
-import {
-  ActorRole,
-  dependencies,
-  exitGate,
-  gateRequirements,
-  integrityCodes,
-  labRuleCodes,
-  permissions,
-  requirements,
-  requirementText,
-  transitions,
-} from "../src/index.js";
+import { ActorRole, dependencies, exitGate, gateRequirements, requirements, requirementText, transitions } from "../src/lab/index.js";
+import { integrityCodes } from "../src/kernel/index.js";
+import { labRuleCodes, permissions } from "../src/index.js";
 
 /** The lifecycle as a Mermaid state diagram, generated from `transitions`. */
 export const lifecycleMermaid = (): string => {

@@ -10,7 +10,8 @@
  * The example may do I/O; the library it calls does none.
  */
 import { parseArgs } from "node:util";
-import { auditTrail, computeFigures, historyOf, Instant, labProjections, project } from "../../src/index.js";
+import { auditTrail } from "../../src/projections/index.js";
+import { computeFigures, historyOf, Instant, labProjections, project } from "../../src/index.js";
 import { failed, loadLog } from "../shared/load-log.js";
 
 const usage = "usage: npm run audit -- <file.jsonl> [--as-of 2019-12-31T23:59:59Z] [--by occurredAt|recordedAt] [--project ID] [--checkpoint FILE]";

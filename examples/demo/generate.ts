@@ -3,8 +3,8 @@
  * to 2020, produced by handling commands through the lab's deciders (never assembled by hand), so
  * every event is one the rules accept. `npm run demo:generate` rewrites examples/data/.
  */
+import { type ActorRole, Sector } from "../../src/lab/index.js";
 import {
-  type ActorRole,
   type Context,
   createCodec,
   encodeJsonl,
@@ -17,7 +17,6 @@ import {
   labHashView,
   liveRegister,
   lruStateCache,
-  Sector,
   checkpoint,
   seal,
 } from "../../src/index.js";

@@ -13,18 +13,8 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isDeepStrictEqual } from "node:util";
 import { Worker } from "node:worker_threads";
-import {
-  createCodec,
-  decodeJsonl,
-  encodeJsonl,
-  figuresOf,
-  labEvents,
-  labProjections,
-  type LabProjectionsState,
-  mergeProjected,
-  project,
-  type Projected,
-} from "../../src/index.js";
+import { createCodec, decodeJsonl, encodeJsonl, figuresOf, labEvents, labProjections, mergeProjected, project, type Projected } from "../../src/index.js";
+import { type LabProjectionsState } from "../../src/projections/index.js";
 import { DEMO_LOG } from "../demo/paths.js";
 import { medianTime } from "../shared/timing.js";
 

@@ -27,14 +27,13 @@ import {
   type Envelope,
   err,
   type EventStore,
-  isStorableText,
   ok,
   planAppend,
   type Recorded,
   type Result,
   storeUnavailable,
-  validationError,
 } from "../../src/index.js";
+import { isStorableText, validationError } from "../../src/kernel/index.js";
 import { migrate } from "./migrations.js";
 import { isLost, pgFailure } from "./pg-errors.js";
 

@@ -9,7 +9,6 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import {
   type Checkpoint,
   CheckpointSchema,
-  checkSequence,
   createCodec,
   decodeJsonl,
   type Envelope,
@@ -19,6 +18,7 @@ import {
   type StoredRecord,
   verify,
 } from "../../src/index.js";
+import { checkSequence } from "../../src/kernel/index.js";
 
 /** Why a log could not be read or trusted, and the exit code for it. */
 export interface LogFailure {

@@ -22,8 +22,8 @@ import {
   type Recorded,
   type Result,
   storeUnavailable,
-  validationError,
 } from "../../src/index.js";
+import { validationError } from "../../src/kernel/index.js";
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (

@@ -26,10 +26,14 @@ const exportsOf = (file: string): string[] => {
 // What an example may use without saying where it comes from: the library's exports, and the
 // values a reader has at hand (a log, a store, a context, a command…), declared with their types.
 const prelude = (): string => {
-  const lib = exportsOf(join(root, "src/index.ts"));
+  // Every layer's entry: the root holds a host's names, and the layers the rest.
+  const layers = ["kernel", "lab", "projections", "publish"].map((l) => ({ l, names: exportsOf(join(root, `src/${l}/index.ts`)) }));
+  const seen = new Set<string>();
+  const lib = layers.flatMap(({ names }) => names.filter((n) => !seen.has(n) && (seen.add(n), true)));
   const kit = exportsOf(join(root, "src/testing/index.ts")).filter((n) => !lib.includes(n));
+  const taken = new Set<string>();
   return [
-    `import { ${lib.join(", ")} } from "${root}/src/index.js";`,
+    ...layers.map(({ l, names }) => `import { ${names.filter((n) => !taken.has(n) && (taken.add(n), true)).join(", ")} } from "${root}/src/${l}/index.js";`),
     `import { ${kit.join(", ")} } from "${root}/src/testing/index.js";`,
     `import { labArbitraries } from "${root}/src/testing/arbitraries.js";`,
     `import fc from "fast-check";`,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventStoreConformance, fixedContext, type Noted } from "../../src/testing/index.js";
-import { toEnvelopes } from "../../src/index.js";
+import { toEnvelopes } from "../../src/kernel/index.js";
 import { SqliteEventStore } from "../../examples/sqlite-host/sqlite-event-store.js";
 
 const dir = mkdtempSync(join(tmpdir(), "labx-sqlite-"));

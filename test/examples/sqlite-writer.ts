@@ -1,7 +1,8 @@
 // One writer process of the SQLite concurrency test: opens the shared file on its own connection
 // and handles commands on a few shared streams, counting what came back. Prints one JSON line.
 import * as z from "zod";
-import { type Decider, defineEvent, type EventOf, handle, ok } from "../../src/index.js";
+import { type Decider, defineEvent, type EventOf } from "../../src/kernel/index.js";
+import { handle, ok } from "../../src/index.js";
 import { fixedContext } from "../../src/testing/index.js";
 import { SqliteEventStore } from "../../examples/sqlite-host/sqlite-event-store.js";
 

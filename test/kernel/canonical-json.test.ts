@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, canonicalWriter } from "../../src/index.js";
+import { canonicalJson, canonicalWriter } from "../../src/kernel/index.js";
 
 describe("canonicalJson (RFC 8785)", () => {
   it("sorts keys by UTF-16 code units and writes no whitespace", () => {

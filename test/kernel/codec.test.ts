@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCodec, type DomainError, defineEvent } from "../../src/index.js";
+import { createCodec, type DomainError } from "../../src/index.js";
+import { defineEvent } from "../../src/kernel/index.js";
 import * as z from "zod";
 import { tallyLog } from "./arbitraries.js";
 import { tallyEvents } from "./tally.js";

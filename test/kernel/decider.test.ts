@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { execute, fold, toEnvelopes } from "../../src/index.js";
+import { execute, fold } from "../../src/index.js";
+import { toEnvelopes } from "../../src/kernel/index.js";
 import { fixedContext, scenario } from "../../src/testing/index.js";
 import { tally } from "./tally.js";
 

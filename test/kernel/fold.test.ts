@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, foldAsync } from "../../src/index.js";
+import { fold } from "../../src/index.js";
+import { foldAsync } from "../../src/kernel/index.js";
 import { tallyLog } from "./arbitraries.js";
 import { tally } from "./tally.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type AppendOptions, type Envelope, handle, InMemoryEventStore, lruStateCache, toEnvelopes } from "../../src/index.js";
+import { type AppendOptions, type Envelope, handle, InMemoryEventStore, lruStateCache } from "../../src/index.js";
+import { toEnvelopes } from "../../src/kernel/index.js";
 import { fixedContext, sequentialIds } from "../../src/testing/index.js";
 import { type TallyEvent, type TallyState, tally } from "./tally.js";
 

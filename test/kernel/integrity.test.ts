@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkpoint, type Envelope, hashOf, headsOf, isSha256, seal, sha256Hex, type StoredRecord, verify } from "../../src/index.js";
+import { checkpoint, type Envelope, headsOf, isSha256, seal, type StoredRecord, verify } from "../../src/index.js";
+import { hashOf, sha256Hex } from "../../src/kernel/index.js";
 import { tallyLog } from "./arbitraries.js";
 import type { TallyEvent } from "./tally.js";
 

@@ -2,19 +2,8 @@ import Ajv2020 from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import {
-  EnvelopeSchema,
-  handle,
-  InMemoryEventStore,
-  isStorableText,
-  jsonProblem,
-  labDecider,
-  type LabEvent,
-  MAX_JSON_DEPTH,
-  planAppend,
-  storable,
-  toEnvelopes,
-} from "../../src/index.js";
+import { EnvelopeSchema, isStorableText, jsonProblem, MAX_JSON_DEPTH, storable, toEnvelopes } from "../../src/kernel/index.js";
+import { handle, InMemoryEventStore, labDecider, type LabEvent, planAppend } from "../../src/index.js";
 import { fixedContext, labCommands } from "../../src/testing/index.js";
 
 // An oracle written apart from the library: a string survives UTF-8 unchanged exactly when it has no

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Envelope, InMemoryEventStore, planAppend, toEnvelopes } from "../../src/index.js";
+import { type Envelope, InMemoryEventStore, planAppend } from "../../src/index.js";
+import { toEnvelopes } from "../../src/kernel/index.js";
 import { fixedContext } from "../../src/testing/index.js";
 import type { TallyEvent } from "./tally.js";
 

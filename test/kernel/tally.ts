@@ -1,6 +1,7 @@
 // A tiny decider and projection used by the kernel tests: tallies that can be added to and closed.
 import * as z from "zod";
-import { type Decider, defineEvent, type EventOf, err, ok, type Projection, ruleViolation } from "../../src/index.js";
+import { type Decider, defineEvent, type EventOf, ruleViolation } from "../../src/kernel/index.js";
+import { err, ok, type Projection } from "../../src/index.js";
 
 const TallyOpenedV1 = z.strictObject({ tallyId: z.string(), label: z.string() });
 const TallyOpenedV2 = z.strictObject({ tallyId: z.string(), label: z.string(), unit: z.string() });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareInstants, EnvelopeSchema, Instant, laterOf } from "../../src/index.js";
+import { compareInstants, EnvelopeSchema, laterOf } from "../../src/kernel/index.js";
+import { Instant } from "../../src/index.js";
 
 // Instants as `Instant` accepts them, at every precision it accepts: seconds, and one to three fractional digits.
 const instant = fc

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { createCodec, EnvelopeSchema, labEvents } from "../../src/index.js";
+import { createCodec, labEvents } from "../../src/index.js";
+import { EnvelopeSchema } from "../../src/kernel/index.js";
 import { unchanged } from "../../src/kernel/unchanged.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 

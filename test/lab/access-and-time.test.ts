@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ActorRole, type LabCommand, permissions } from "../../src/index.js";
+import { ActorRole } from "../../src/lab/index.js";
+import { type LabCommand, permissions } from "../../src/index.js";
 import { as, c, day, given, steps } from "./fixtures.js";
 
 describe("permissions", () => {

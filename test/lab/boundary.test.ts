@@ -18,8 +18,8 @@ import {
   nextSteps,
   permissions,
   fold,
-  projectDecider,
 } from "../../src/index.js";
+import { projectDecider } from "../../src/lab/index.js";
 import { testRegister } from "../../src/testing/index.js";
 import { c, run, steps } from "./fixtures.js";
 

@@ -9,7 +9,8 @@
 // cause below is at least one day after its stage was entered, so the day before it is not
 // refused as occurred_before_stage.
 import { describe, expect, it } from "vitest";
-import type { DomainError, LabRegister, ProjectCommand } from "../../src/index.js";
+import type { DomainError, LabRegister } from "../../src/index.js";
+import type { ProjectCommand } from "../../src/lab/index.js";
 import { testEntities, testRegister } from "../../src/testing/index.js";
 import { by, c, DM, day, given, ref, run, spec, steps } from "./fixtures.js";
 

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import {
-  combine,
-  createCodec,
-  entityDecider,
-  handle,
-  InMemoryEventStore,
-  labDecider,
-  labEvents,
-  type LabEvent,
-  nextSteps,
-  participantDecider,
-  fold,
-  projectDecider,
-} from "../../src/index.js";
+import { combine } from "../../src/kernel/index.js";
+import { createCodec, handle, InMemoryEventStore, labDecider, labEvents, type LabEvent, nextSteps, fold } from "../../src/index.js";
+import { entityDecider, participantDecider, projectDecider } from "../../src/lab/index.js";
 import { type CommandOf, fixedContext, scenario, sequentialIds } from "../../src/testing/index.js";
 import { as, c, ref, run, steps } from "./fixtures.js";
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createCodec, decodeJsonl, labEvents, canonicalRef, participantRefProblem } from "../../src/index.js";
+import { createCodec, decodeJsonl, labEvents, canonicalRef } from "../../src/index.js";
+import { participantRefProblem } from "../../src/lab/index.js";
 
 const codec = createCodec(labEvents);
 const v1 = readFileSync(new URL("../fixtures/v1/events.jsonl", import.meta.url), "utf8");

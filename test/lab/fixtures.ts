@@ -1,7 +1,8 @@
 // Builders shared by the lab tests: commands with sensible defaults, and histories produced by
 // running commands through the decider, so every "given" is a state the lab can really reach.
 import { type Envelope, execute } from "../../src/index.js";
-import { type ActorRole, type LabCommand, permissions, type ProjectCommand, type ProjectEvent, projectDecider } from "../../src/index.js";
+import { type ActorRole, type ProjectCommand, type ProjectEvent, projectDecider } from "../../src/lab/index.js";
+import { type LabCommand, permissions } from "../../src/index.js";
 import { day, defaults, fixedContext, labCommands, scenario, sequentialIds, testRef } from "../../src/testing/index.js";
 
 export { day };

@@ -1,4 +1,5 @@
-import { fold, nextSteps, projectDecider, type ProjectCommand } from "../../src/index.js";
+import { fold, nextSteps } from "../../src/index.js";
+import { projectDecider, type ProjectCommand } from "../../src/lab/index.js";
 import { describe, expect, it } from "vitest";
 import { by, c, day, given, ref, run, spec, steps } from "./fixtures.js";
 

@@ -3,7 +3,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { participantRefProblem } from "../../src/index.js";
+import { participantRefProblem } from "../../src/lab/index.js";
 import { eventLogSchema } from "../../scripts/build-schema.js";
 import { DEMO_LOG } from "../../examples/demo/paths.js";
 

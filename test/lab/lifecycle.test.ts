@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { c, day, given, run, steps } from "./fixtures.js";
-import { fold, projectDecider } from "../../src/index.js";
+import { fold } from "../../src/index.js";
+import { projectDecider } from "../../src/lab/index.js";
 
 describe("lifecycle: submit, accept, reject", () => {
   it("a submitted challenge starts active in stage challenge", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCodec, fold, isTerminal, labEvents, ProjectCommand, type ProjectState, projectDecider } from "../../src/index.js";
+import { createCodec, fold, labEvents, type ProjectState } from "../../src/index.js";
+import { isTerminal, ProjectCommand, projectDecider } from "../../src/lab/index.js";
 import { playProject, type StepInput } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PARTICIPANT_REF_PATTERN, ParticipantRef, STORED_PARTICIPANT_REF_PATTERN, StoredParticipantRef } from "../../src/index.js";
+import { PARTICIPANT_REF_PATTERN, ParticipantRef, STORED_PARTICIPANT_REF_PATTERN, StoredParticipantRef } from "../../src/lab/index.js";
 import { QUICK_REF, QUICK_STORED_REF } from "../../src/lab/privacy/quick-regexp.js";
 
 const full = new RegExp(PARTICIPANT_REF_PATTERN, "u");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fill, generatedBlocks } from "../../scripts/update-readme.js";
 import { lifecycleMermaid } from "../../scripts/readme-blocks.js";
-import { transitions } from "../../src/index.js";
+import { transitions } from "../../src/lab/index.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 

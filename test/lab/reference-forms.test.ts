@@ -14,11 +14,11 @@ import {
   labHashView,
   redact,
   rekeyParticipants,
-  sha256Hex,
-  redactedRef,
   seal,
   verify,
 } from "../../src/index.js";
+import { sha256Hex } from "../../src/kernel/index.js";
+import { redactedRef } from "../../src/lab/index.js";
 import { fixedContext, must, testRef } from "../../src/testing/index.js";
 import { day } from "./fixtures.js";
 import { logBuilder, on, register } from "../projections/builder.js";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCodec, labEvents, canonicalRef, ParticipantRef, participantDecider, participantRefProblem, redactedRef } from "../../src/index.js";
+import { createCodec, labEvents, canonicalRef } from "../../src/index.js";
+import { ParticipantRef, participantDecider, participantRefProblem, redactedRef } from "../../src/lab/index.js";
 import { scenario } from "../../src/testing/index.js";
 import { c, given, ref, steps } from "./fixtures.js";
 

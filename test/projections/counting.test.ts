@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { must } from "../../src/testing/index.js";
-import { computeFigures, explain, labProjections, live, project, participation, renderReport } from "../../src/index.js";
+import { computeFigures, explain, labProjections, live, project, renderReport } from "../../src/index.js";
+import { participation } from "../../src/projections/index.js";
 import { show } from "../../src/testing/diff.js";
 import { day, ref } from "../lab/fixtures.js";
 import { logBuilder, readyForPilot, registeredLog, on, register } from "./builder.js";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeFigures, regionOf } from "../../src/index.js";
+import { computeFigures } from "../../src/index.js";
+import { regionOf } from "../../src/lab/index.js";
 import { must } from "../../src/testing/index.js";
 import { median, survivalMedian } from "../../src/projections/stats.js";
 import { day } from "../lab/fixtures.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { must } from "../../src/testing/index.js";
-import { auditTrail, computeFigures, historyOf, labProjections, project, projectStateAsOf } from "../../src/index.js";
+import { auditTrail } from "../../src/projections/index.js";
+import { computeFigures, historyOf, labProjections, project, projectStateAsOf } from "../../src/index.js";
 import { day } from "../lab/fixtures.js";
 import { on, registeredLog } from "./builder.js";
 

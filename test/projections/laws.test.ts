@@ -2,20 +2,8 @@
 // interleaved, erasures): merge, incremental application, redelivery, live = batch, and lineage.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  applyTo,
-  type Envelope,
-  explain,
-  figuresOf,
-  fold,
-  labProjections,
-  type LabEvent,
-  live,
-  mergeProjected,
-  project,
-  type Headline,
-  type LabProjectionsState,
-} from "../../src/index.js";
+import { applyTo, type Envelope, explain, figuresOf, fold, labProjections, type LabEvent, live, mergeProjected, project } from "../../src/index.js";
+import { type Headline, type LabProjectionsState } from "../../src/projections/index.js";
 import { eachBit } from "../../src/projections/bitset.js";
 import { must } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";

@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { must } from "../../src/testing/index.js";
-import { figureTables, isWithheld, protect, renderHtmlReport, type Table } from "../../src/index.js";
+import { figureTables, isWithheld, protect, type Table } from "../../src/publish/index.js";
+import { renderHtmlReport } from "../../src/index.js";
 import { demoFigures as f } from "./demo-figures.js";
 
 const candidates = [process.env.LABX_CHROMIUM, "/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].filter((x): x is string => !!x);

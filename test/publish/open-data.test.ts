@@ -7,19 +7,8 @@ import addFormats from "ajv-formats";
 import { parse } from "csv-parse/sync";
 import { must } from "../../src/testing/index.js";
 import { describe, expect, it } from "vitest";
-import {
-  en,
-  exportOpenData,
-  figureTables,
-  isWithheld,
-  protect,
-  renderHtmlReport,
-  renderReport,
-  toCsv,
-  type LabFigures,
-  type Table,
-  type Value,
-} from "../../src/index.js";
+import { en, exportOpenData, renderHtmlReport, renderReport, type LabFigures } from "../../src/index.js";
+import { figureTables, isWithheld, protect, toCsv, type Table, type Value } from "../../src/publish/index.js";
 import { demoFigures, withRationale } from "./demo-figures.js";
 
 const profile = JSON.parse(readFileSync(new URL("../fixtures/frictionless/tabular-data-package.json", import.meta.url), "utf8"));

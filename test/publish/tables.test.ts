@@ -2,7 +2,8 @@
 // portfolio, and disclosure control over them leaves no small count recoverable.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellOf, computeFigures, en, figureTables, protect, renderHtmlReport, renderReport, TABLE_COLUMNS, type Labels } from "../../src/index.js";
+import { cellOf, figureTables, protect, TABLE_COLUMNS } from "../../src/publish/index.js";
+import { computeFigures, en, renderHtmlReport, renderReport, type Labels } from "../../src/index.js";
 import { must } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 import { byNullSpace, bySubtraction } from "./attacker.js";

@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  createCodec,
-  type Envelope,
-  fold,
-  labEvents,
-  labProjections,
-  type LabProjectionsState,
-  type ProjectEvent,
-  participation,
-  participationFigures,
-  projectDecider,
-  type Projection,
-} from "../../src/index.js";
+import { createCodec, type Envelope, fold, labEvents, labProjections, type Projection } from "../../src/index.js";
+import { type LabProjectionsState, participation, participationFigures } from "../../src/projections/index.js";
+import { type ProjectEvent, projectDecider } from "../../src/lab/index.js";
 import { projectionSpec } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 import { on, twoSectors } from "../projections/builder.js";

@@ -2,7 +2,8 @@
 // (a sector, an outcome or a year it no longer produces) fails here before it hides a bug elsewhere.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DiscontinuationReason, EntityKind, type Envelope, GateOutcome, labEvents, type LabEvent, PauseReason, Sector, Stage } from "../../src/index.js";
+import { DiscontinuationReason, EntityKind, GateOutcome, PauseReason, Sector, Stage } from "../../src/lab/index.js";
+import { type Envelope, labEvents, type LabEvent } from "../../src/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 
 /** Everything counted over a set of logs. */

@@ -76,6 +76,12 @@ export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>)
 };
 
 /**
+ * The type of the project decider: project commands in, project events out, over a `ProjectState`,
+ * with the lab's context (the kernel's, and the register).
+ */
+export interface ProjectDecider extends Decider<ProjectCommand, ProjectState, ProjectEvent, LabContext, LabRuleCode> {}
+
+/**
  * The innovation-project decider (streams `project:<id>`), composed of small deciders by concern —
  * lifecycle, gate decisions, organisations, sessions, procurement, money, KPIs, pilots, adoption. Its
  * context carries the register (`LabContext`): which organisations exist and which participants
@@ -85,7 +91,7 @@ export const evolveProject = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>)
  * const projects = new InMemoryEventStore<ProjectEvent>();
  * const r = await handle(projects, projectDecider, { type: "AcceptChallenge", projectId: "p-1" }, { ...ctx, register: labRegister(events) });
  */
-export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent, LabContext, LabRuleCode> = {
+export const projectDecider: ProjectDecider = {
   commandSchema: ProjectCommand,
   contextSchema: LabContextSchema,
   events: projectEvents,

@@ -39,8 +39,11 @@ export const evolveEntity = (s: Draft<EntityState>, e: Envelope<EntityEvent>): v
   }
 };
 
+/** The type of the organisation register's decider. */
+export interface EntityDecider extends Decider<EntityCommand, EntityState, EntityEvent, Context, LabRuleCode> {}
+
 /** The organisation register's decider (streams `entity:<id>`). */
-export const entityDecider: Decider<EntityCommand, EntityState, EntityEvent, Context, LabRuleCode> = {
+export const entityDecider: EntityDecider = {
   commandSchema: EntityCommand,
   events: entityEvents,
   streamOf: (c) => `entity:${c.entityId}`,

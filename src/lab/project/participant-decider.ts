@@ -31,8 +31,11 @@ export const evolveParticipant = (s: Draft<ParticipantState>, e: Envelope<Partic
   }
 };
 
+/** The type of the erasure decider. */
+export interface ParticipantDecider extends Decider<ParticipantCommand, ParticipantState, ParticipantEvent, Context, LabRuleCode> {}
+
 /** The erasure decider (streams `participant:<ref>`). */
-export const participantDecider: Decider<ParticipantCommand, ParticipantState, ParticipantEvent, Context, LabRuleCode> = {
+export const participantDecider: ParticipantDecider = {
   commandSchema: ParticipantCommand,
   events: participantEvents,
   streamOf: (c) => `participant:${c.participantRef}`,

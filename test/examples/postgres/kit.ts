@@ -3,7 +3,8 @@
 // dropped at the end, and numbered events. The sections run in one file, one after another: the
 // read horizon is the whole cluster's, so a test that freezes a writer must not overlap another.
 import { afterAll } from "vitest";
-import { toEnvelopes, type AnyEvent } from "../../../src/index.js";
+import { toEnvelopes } from "../../../src/kernel/index.js";
+import { type AnyEvent } from "../../../src/index.js";
 import { fixedContext, type Noted } from "../../../src/testing/index.js";
 import { poolFromEnv } from "../../../examples/postgres-host/connect.js";
 import { PostgresEventStore, type PostgresStoreOptions } from "../../../examples/postgres-host/postgres-event-store.js";
