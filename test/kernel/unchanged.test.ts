@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { createCodec, labEvents } from "../../src/index.js";
 import { EnvelopeSchema } from "../../src/kernel/index.js";
-import { unchanged } from "../../src/kernel/unchanged.js";
+import { unchanged, ZOD_VERIFIED } from "../../src/kernel/unchanged.js";
+import { readFileSync } from "node:fs";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 
 const arb = labArbitraries(fc);
@@ -109,5 +110,15 @@ describe("unchanged: values a schema provably returns as they are", () => {
     const copied = codec.decode(padded);
     expect(copied.ok && copied.value).not.toBe(padded);
     expect(copied.ok && (copied.value.data as { title: string }).title).toBe(e.data.title);
+  });
+});
+
+describe("the zod release the predicate reads", () => {
+  it("is the one installed, so upgrading zod fails here until the property above runs on the new release", () => {
+    expect({ major: z.core.version.major, minor: z.core.version.minor }).toEqual(ZOD_VERIFIED);
+    const installed = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { devDependencies: Record<string, string> })
+      .devDependencies.zod;
+    // Pinned exactly: a range would let a minor release in without this test noticing.
+    expect(installed).toMatch(new RegExp(`^${ZOD_VERIFIED.major}\\.${ZOD_VERIFIED.minor}\\.\\d+$`, "u"));
   });
 });
