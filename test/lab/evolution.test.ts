@@ -38,8 +38,8 @@ describe("schema evolution", () => {
         expect(e.schemaVersion).toBe(2);
         expect(e.data).toEqual({ ...raw[i]?.data, reasonCode: "unspecified" });
       } else {
-        // SessionScheduled moved to version 2 (trainings) with every v1 session as it was; the rest only gained optional fields.
-        expect(e.schemaVersion).toBe(e.type === "SessionScheduled" || e.type === "SessionClosed" ? 2 : 1);
+        // SessionScheduled moved to version 2 (trainings), then 3 (site visits), with every older session as it was; the rest only gained optional fields.
+        expect(e.schemaVersion).toBe(e.type === "SessionScheduled" ? 3 : e.type === "SessionClosed" ? 2 : 1);
         expect(e.data).toEqual(raw[i]?.data);
       }
     });

@@ -8,15 +8,17 @@ import { LegacyParticipantRef, ParticipantRef, StoredParticipantRef, canonicalRe
 export const SessionScheduledDataV1 = z.strictObject({
   ...ofProject,
   sessionId: Id,
-  kind: SessionKind.exclude(["training"]),
+  kind: SessionKind.exclude(["training", "site_visit"]),
   mode: SessionMode,
   scheduledFor: Instant,
 });
 /** A session is planned (schema version 2: it may be a `training` for civil servants, and say where it is held). */
-export const SessionScheduledData = SessionScheduledDataV1.extend({
-  kind: SessionKind,
+export const SessionScheduledDataV2 = SessionScheduledDataV1.extend({
+  kind: SessionKind.exclude(["site_visit"]),
   territory: TerritoryCode.optional().describe("where the session is held"),
 });
+/** A session is planned (schema version 3: it may be a `site_visit`). */
+export const SessionScheduledData = SessionScheduledDataV2.extend({ kind: SessionKind });
 
 /** One attendee as a command names them: a live participant reference, the role held in this session, and optionally the entity they came from. */
 export const AttendeeInput = z.strictObject({ participantRef: ParticipantRef, role: ParticipantRole, affiliationEntityId: EntityId.optional() });
@@ -61,8 +63,11 @@ export const SessionClosedData = z.strictObject({
 export const SessionCancelledData = z.strictObject({ ...ofProject, sessionId: Id, reason: Text(1000) });
 /** The sessions events with their schemas and versions: its part of the catalogue (`labEvents`). */
 export const sessionEvents = {
-  // v1 kinds are all v2 kinds: a v1 session reads as it was.
-  SessionScheduled: defineEvent(SessionScheduledData, [{ schema: SessionScheduledDataV1, up: (d: z.infer<typeof SessionScheduledDataV1>) => d }]),
+  // Each version's kinds are all the next version's: an older session reads as it was.
+  SessionScheduled: defineEvent(SessionScheduledData, [
+    { schema: SessionScheduledDataV1, up: (d: z.infer<typeof SessionScheduledDataV1>) => d },
+    { schema: SessionScheduledDataV2, up: (d: z.infer<typeof SessionScheduledDataV2>) => d },
+  ]),
   AttendanceRecorded: defineEvent(AttendanceRecordedData, [
     {
       schema: AttendanceRecordedDataV1,

@@ -5,8 +5,12 @@ export const ParticipantRole = z.enum(["citizen", "civil_servant", "business", "
 /** A participant's role in a session. */
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
 
-/** Kinds of participatory session; `training` builds civil servants' capacity (from schema version 2 of `SessionScheduled`). */
-export const SessionKind = z.enum(["workshop", "interview", "focus_group", "user_test", "survey", "training"]);
+/**
+ * Kinds of participatory session; `training` builds civil servants' capacity (from schema version 2
+ * of `SessionScheduled`); `site_visit` is the team at a service's counter, call centre or site,
+ * watching and talking with the people it serves (from schema version 3).
+ */
+export const SessionKind = z.enum(["workshop", "interview", "focus_group", "user_test", "survey", "training", "site_visit"]);
 /** A kind of session. */
 export type SessionKind = z.infer<typeof SessionKind>;
 
