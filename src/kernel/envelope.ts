@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Hex256 } from "./record-shape.js";
+import { ScannedRegExp, scanIdChars } from "./scanned-regexp.js";
 import { Instant } from "./time.js";
 
 /** An identifier or reference: short, printable, no surrounding spaces. */
@@ -7,7 +8,7 @@ export const Id = z
   .string()
   .min(1, "must not be empty")
   .max(200, "must be at most 200 characters")
-  .regex(/^[\w.:@/+=-]+$/u, "may hold only letters, digits and . : @ / + = - _");
+  .regex(new ScannedRegExp(String.raw`^[\w.:@/+=-]+$`, scanIdChars), "may hold only letters, digits and . : @ / + = - _");
 
 /**
  * Who caused an event: an accountable person or system, the role they acted in, and for which entity.

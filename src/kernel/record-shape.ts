@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ScannedRegExp, scanHex256 } from "./scanned-regexp.js";
 import { Instant, isInstant } from "./time.js";
 
 // What verify reads of a stored record, in two forms that must agree (a property test holds them to
@@ -6,7 +7,7 @@ import { Instant, isInstant } from "./time.js";
 // gives the verdict for the well-formed millions without building zod's output. Internal: not
 // exported from the package.
 
-const HEX = /^[0-9a-f]{64}$/u;
+const HEX = new ScannedRegExp("^[0-9a-f]{64}$", scanHex256);
 /** 64 lowercase hex digits: a SHA-256 digest as the integrity functions write it. */
 export const Hex256 = z.string().regex(HEX, "must be 64 lowercase hex digits");
 
@@ -21,7 +22,7 @@ export const RecordShape = z.looseObject({
 });
 
 const inLength = (v: unknown, max: number): boolean => typeof v === "string" && v.length >= 1 && v.length <= max;
-const hex = (v: unknown): boolean => v === undefined || (typeof v === "string" && HEX.test(v));
+const hex = (v: unknown): boolean => v === undefined || (typeof v === "string" && scanHex256(v));
 // What RecordShape accepts, checked without building its output: the verdict for the millions of
 // well-formed records; RecordShape itself words the reason for the others (a property test holds
 // the two to the same verdict).
