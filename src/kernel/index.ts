@@ -1,3 +1,4 @@
+export * from "./canonical-compiled.js";
 export * from "./canonical-json.js";
 export * from "./codec.js";
 export * from "./combine.js";
