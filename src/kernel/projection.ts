@@ -53,6 +53,53 @@ export interface ProjectOptions<E extends AnyEvent> {
 }
 
 /**
+ * A projection built one event at a time, from scratch — from a file read line by line, a database
+ * cursor — so that the log is never held: memory follows the projection's state (and each stream's
+ * position). `project` is this, fed from an iterable; `projectAsync` fed from an async one.
+ *
+ * @example
+ * const p = startProjection(participation);
+ * for await (const e of events) p.push(e);
+ * const r = p.finish();
+ */
+export interface Projecting<S, E extends AnyEvent> {
+  /** Apply the next event: once if delivered again; the first event out of place ends the run with its failure. */
+  push(event: Envelope<E>): void;
+  /** The state built, frozen where it stands (no copy is made), or the first failure. The run is over: later pushes are ignored. */
+  finish(): Result<Projected<S>, IntegrityFailure>;
+}
+
+/**
+ * Start building a projection from scratch (see `Projecting`), on a private mutable copy of its
+ * initial state that `finish` freezes once. With `where`, only the events selected are applied (the
+ * order is still checked on all of them).
+ *
+ * @example
+ * const p = startProjection(labProjections);
+ * for (const e of events) p.push(e);
+ * if (p.finish().ok) console.log("built");
+ */
+export const startProjection = <S, E extends AnyEvent>(projection: Projection<S, E>, options: ProjectOptions<NoInfer<E>> = {}): Projecting<S, E> => {
+  const track = trackerFor(projection);
+  const working = startWorking(projection.initialState);
+  const where = options.where;
+  let result: Result<Projected<S>, IntegrityFailure> | undefined;
+  return {
+    push(e) {
+      if (result !== undefined) return;
+      const placed = track.place(e);
+      if (placed.kind === "repeat") return;
+      if (placed.kind === "failure") result = err(placed.error);
+      else if (where === undefined || where(e)) projection.evolve(working, e);
+    },
+    finish() {
+      result ??= ok({ state: finishWorking(working), positions: deepFreeze(track.positions()) });
+      return result;
+    },
+  };
+};
+
+/**
  * Build a projection from scratch over events (fast path: a private mutable copy, frozen once).
  * An event delivered again is applied once; a log whose streams are not in version order — a gap,
  * a reordering, another event claiming a version already applied — is refused with the stream and
@@ -69,16 +116,27 @@ export const project = <S, E extends AnyEvent>(
   events: Iterable<NoInfer<Envelope<E>>>,
   options: ProjectOptions<NoInfer<E>> = {},
 ): Result<Projected<S>, IntegrityFailure> => {
-  const track = trackerFor(projection);
-  const working = startWorking(projection.initialState);
-  const where = options.where;
-  for (const e of events) {
-    const placed = track.place(e);
-    if (placed.kind === "repeat") continue;
-    if (placed.kind === "failure") return err(placed.error);
-    if (where === undefined || where(e)) projection.evolve(working, e);
-  }
-  return ok({ state: finishWorking(working), positions: deepFreeze(track.positions()) });
+  const p = startProjection(projection, options);
+  for (const e of events) p.push(e);
+  return p.finish();
+};
+
+/**
+ * `project` over events read one at a time from an async source — a file read line by line, a
+ * database cursor — without holding the log (see `startProjection`). Accepts sync iterables too.
+ *
+ * @example
+ * const source = (async function* () { yield* events; })(); // a file decoded piece by piece, a cursor
+ * const r = await projectAsync(participation, source);
+ */
+export const projectAsync = async <S, E extends AnyEvent>(
+  projection: Projection<S, E>,
+  events: AsyncIterable<NoInfer<Envelope<E>>> | Iterable<NoInfer<Envelope<E>>>,
+  options: ProjectOptions<NoInfer<E>> = {},
+): Promise<Result<Projected<S>, IntegrityFailure>> => {
+  const p = startProjection(projection, options);
+  for await (const e of events) p.push(e);
+  return p.finish();
 };
 
 /**

@@ -23,19 +23,26 @@ export const RecordShape = z.looseObject({
 
 const inLength = (v: unknown, max: number): boolean => typeof v === "string" && v.length >= 1 && v.length <= max;
 const hex = (v: unknown): boolean => v === undefined || (typeof v === "string" && scanHex256(v));
+// What RecordShape accepts but for the hex digests (`prevHash`, `hash`): for a record whose chain
+// holds, they need no scan — its hash equals one just computed and its prevHash the one before,
+// both 64 lowercase hex digits by construction.
+export const looksStoredBarDigests = (e: unknown): e is StoredShape => {
+  if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
+  const r = e as Record<string, unknown>;
+  return inLength(r.id, 200) && inLength(r.streamId, 400) && Number.isSafeInteger(r.version) && (r.version as number) >= 1 && isInstant(r.recordedAt);
+};
+
+/** The fields of a record that `looksStoredBarDigests` checked. */
+export interface StoredShape {
+  readonly id: string;
+  readonly streamId: string;
+  readonly version: number;
+  readonly recordedAt: string;
+  readonly prevHash?: unknown;
+  readonly hash?: unknown;
+}
+
 // What RecordShape accepts, checked without building its output: the verdict for the millions of
 // well-formed records; RecordShape itself words the reason for the others (a property test holds
 // the two to the same verdict).
-export const looksStored = (e: unknown): boolean => {
-  if (typeof e !== "object" || e === null || Array.isArray(e)) return false;
-  const r = e as Record<string, unknown>;
-  return (
-    inLength(r.id, 200) &&
-    inLength(r.streamId, 400) &&
-    Number.isSafeInteger(r.version) &&
-    (r.version as number) >= 1 &&
-    isInstant(r.recordedAt) &&
-    hex(r.prevHash) &&
-    hex(r.hash)
-  );
-};
+export const looksStored = (e: unknown): boolean => looksStoredBarDigests(e) && hex(e.prevHash) && hex(e.hash);

@@ -3,6 +3,7 @@ export * from "./audit-trail.js";
 export type { Context as ProjectionContext, ProjectContext } from "./context.js";
 export * from "./delays.js";
 export * from "./figures.js";
+export * from "./figures-stream.js";
 export * from "./finance.js";
 export * from "./history.js";
 export * from "./impact.js";
