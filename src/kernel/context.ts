@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { definition } from "./definition.js";
 import { type Actor, ActorSchema, Id } from "./envelope.js";
 import { Instant } from "./time.js";
 import { type ValidationError, validationError } from "./errors.js";
@@ -33,14 +34,16 @@ const fn = <F>() => z.custom<F>((v) => typeof v === "function", { message: "must
  * nothing a context supplies can be written and then refused when read. Loose, so a domain can add
  * its own fields (and check them with a schema of its own that extends this one).
  */
-export const ContextSchema = z.looseObject({
-  now: fn<() => Date>(),
-  newId: fn<() => string>(),
-  actor: ActorSchema,
-  commandId: Id.optional(),
-  correlationId: Id.optional(),
-  causationId: Id.optional(),
-});
+export const ContextSchema = /* @__PURE__ */ definition(() =>
+  z.looseObject({
+    now: fn<() => Date>(),
+    newId: fn<() => string>(),
+    actor: ActorSchema,
+    commandId: Id.optional(),
+    correlationId: Id.optional(),
+    causationId: Id.optional(),
+  }),
+);
 
 /**
  * Check a context before deciding: its fields against `schema` (the kernel's `ContextSchema` or a

@@ -1,14 +1,17 @@
 import * as z from "zod";
+import { definition } from "./definition.js";
 import { Hex256 } from "./record-shape.js";
 import { ScannedRegExp, scanIdChars } from "./scanned-regexp.js";
 import { Instant } from "./time.js";
 
 /** An identifier or reference: short, printable, no surrounding spaces. */
-export const Id = z
-  .string()
-  .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters")
-  .regex(new ScannedRegExp(String.raw`^[\w.:@/+=-]+$`, scanIdChars), "may hold only letters, digits and . : @ / + = - _");
+export const Id = /* @__PURE__ */ definition(() =>
+  z
+    .string()
+    .min(1, "must not be empty")
+    .max(200, "must be at most 200 characters")
+    .regex(new ScannedRegExp(String.raw`^[\w.:@/+=-]+$`, scanIdChars), "may hold only letters, digits and . : @ / + = - _"),
+);
 
 /**
  * Who caused an event: an accountable person or system, the role they acted in, and for which entity.
@@ -16,11 +19,13 @@ export const Id = z
  * @example
  * const actor: Actor = { id: "u-17", role: "lab_team", onBehalfOf: "entity:ama" };
  */
-export const ActorSchema = z.strictObject({
-  id: Id,
-  role: z.string().min(1).max(64),
-  onBehalfOf: Id.optional(),
-});
+export const ActorSchema = /* @__PURE__ */ definition(() =>
+  z.strictObject({
+    id: Id,
+    role: z.string().min(1).max(64),
+    onBehalfOf: Id.optional(),
+  }),
+);
 /** Who caused an event. */
 export type Actor = z.infer<typeof ActorSchema>;
 
@@ -34,22 +39,24 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
  * The stored event envelope, wire format version 1 (DESIGN §2). `data` is checked here only as an
  * object; its shape is checked against the event type's own schema by the codec.
  */
-export const EnvelopeSchema = z.strictObject({
-  id: Id,
-  streamId: z.string().min(1).max(300),
-  version: z.int().min(1),
-  type: z.string().min(1).max(100),
-  schemaVersion: z.int().min(1),
-  occurredAt: Instant,
-  recordedAt: Instant,
-  actor: ActorSchema,
-  commandId: Id.optional(),
-  correlationId: Id.optional(),
-  causationId: Id.optional(),
-  data: z.custom<Record<string, unknown>>(isPlainObject, { message: "must be a JSON object" }),
-  prevHash: Hex256.optional(),
-  hash: Hex256.optional(),
-});
+export const EnvelopeSchema = /* @__PURE__ */ definition(() =>
+  z.strictObject({
+    id: Id,
+    streamId: z.string().min(1).max(300),
+    version: z.int().min(1),
+    type: z.string().min(1).max(100),
+    schemaVersion: z.int().min(1),
+    occurredAt: Instant,
+    recordedAt: Instant,
+    actor: ActorSchema,
+    commandId: Id.optional(),
+    correlationId: Id.optional(),
+    causationId: Id.optional(),
+    data: z.custom<Record<string, unknown>>(isPlainObject, { message: "must be a JSON object" }),
+    prevHash: Hex256.optional(),
+    hash: Hex256.optional(),
+  }),
+);
 
 /** The envelope fields around an event's `type` and `data`. */
 export type EnvelopeMeta = Omit<z.infer<typeof EnvelopeSchema>, "type" | "data">;

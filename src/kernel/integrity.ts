@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { compiledCanonicalWriter } from "./canonical-compiled.js";
+import { definition } from "./definition.js";
 import { type CanonicalWriter, canonicalJson, canonicalWriter } from "./canonical-json.js";
 import { isSha256, memoSha256, type Sha256, sha256Hex } from "./digest.js";
 import { type IntegrityCode, type IntegrityFailure, integrityFailure } from "./errors.js";
@@ -145,10 +146,12 @@ export const headsOf = (events: Iterable<StoredRecord>): Map<string, { version: 
  * A published checkpoint: every stream's head, and a root hash (SHA-256 of the canonical JSON of
  * `heads`) over all of them. The schema is what `verify` checks a checkpoint file against.
  */
-export const CheckpointSchema = z.strictObject({
-  heads: z.array(z.strictObject({ streamId: z.string().min(1).max(400), version: z.int().min(1), hash: Hex256 })),
-  root: Hex256,
-});
+export const CheckpointSchema = /* @__PURE__ */ definition(() =>
+  z.strictObject({
+    heads: z.array(z.strictObject({ streamId: z.string().min(1).max(400), version: z.int().min(1), hash: Hex256 })),
+    root: Hex256,
+  }),
+);
 /** A published checkpoint. */
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
 
@@ -210,7 +213,7 @@ interface StreamHead {
 }
 
 const UNREADABLE = "The log could not be read: a record is not plain JSON data, or the hash view failed on it.";
-const unreadable = integrityFailure("unreadable", UNREADABLE, { streamId: "" });
+const unreadable = /* @__PURE__ */ integrityFailure("unreadable", UNREADABLE, { streamId: "" });
 const hasherFailed = (): IntegrityFailure => integrityFailure("hasher_failed", HASHER_FAILED, { streamId: "" });
 const failedWith = (thrown: unknown): IntegrityFailure => (thrown instanceof HasherFailed ? hasherFailed() : unreadable);
 

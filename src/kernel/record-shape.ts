@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { definition } from "./definition.js";
 import { ScannedRegExp, scanHex256 } from "./scanned-regexp.js";
 import { Instant, isInstant } from "./time.js";
 
@@ -7,19 +8,21 @@ import { Instant, isInstant } from "./time.js";
 // gives the verdict for the well-formed millions without building zod's output. Internal: not
 // exported from the package.
 
-const HEX = new ScannedRegExp("^[0-9a-f]{64}$", scanHex256);
+const HEX = /* @__PURE__ */ definition(() => new ScannedRegExp("^[0-9a-f]{64}$", scanHex256));
 /** 64 lowercase hex digits: a SHA-256 digest as the integrity functions write it. */
-export const Hex256 = z.string().regex(HEX, "must be 64 lowercase hex digits");
+export const Hex256 = /* @__PURE__ */ definition(() => z.string().regex(HEX, "must be 64 lowercase hex digits"));
 
 // The fields an integrity check reads; anything else in a record is only hashed.
-export const RecordShape = z.looseObject({
-  id: z.string().min(1).max(200),
-  streamId: z.string().min(1).max(400),
-  version: z.int().min(1),
-  recordedAt: Instant,
-  prevHash: Hex256.optional(),
-  hash: Hex256.optional(),
-});
+export const RecordShape = /* @__PURE__ */ definition(() =>
+  z.looseObject({
+    id: z.string().min(1).max(200),
+    streamId: z.string().min(1).max(400),
+    version: z.int().min(1),
+    recordedAt: Instant,
+    prevHash: Hex256.optional(),
+    hash: Hex256.optional(),
+  }),
+);
 
 const inLength = (v: unknown, max: number): boolean => typeof v === "string" && v.length >= 1 && v.length <= max;
 const hex = (v: unknown): boolean => v === undefined || (typeof v === "string" && scanHex256(v));

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { definition } from "./definition.js";
 import { ScannedRegExp, scanInstant } from "./scanned-regexp.js";
 
 // The one shape an instant may take: a real calendar date and a time of day in UTC (`Z`), with at
@@ -13,7 +14,7 @@ const TIME_OF_DAY = String.raw`T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?Z
 /** The instant rule as a regular expression (ECMA-262 source), as `schema.json` publishes it. */
 export const INSTANT_PATTERN = `^(?!0000)(?:${LEAP_YEAR}-02-29|\\d{4}-${MONTH_DAY})${TIME_OF_DAY}$`;
 // Tested by a scan of its characters, which gives the pattern's verdict without the regular-expression engine.
-const INSTANT = new ScannedRegExp(INSTANT_PATTERN, scanInstant);
+const INSTANT = /* @__PURE__ */ definition(() => new ScannedRegExp(INSTANT_PATTERN, scanInstant));
 
 /**
  * Whether a value is an instant as `Instant` accepts it: the same verdict, without building zod's
@@ -35,10 +36,12 @@ export const isInstant = (v: unknown): v is string => typeof v === "string" && s
  * Instant.parse("2019-03-04T10:00:00.125Z");      // ok
  * Instant.safeParse("2019-03-04T10:00:00.1254Z"); // refused: finer than a millisecond
  */
-export const Instant = z
-  .string()
-  .regex(INSTANT, "must be an ISO-8601 UTC instant, a real date in the years 0001–9999 to the millisecond at most, such as 2019-03-04T10:00:00Z")
-  .meta({ format: "date-time" });
+export const Instant = /* @__PURE__ */ definition(() =>
+  z
+    .string()
+    .regex(INSTANT, "must be an ISO-8601 UTC instant, a real date in the years 0001–9999 to the millisecond at most, such as 2019-03-04T10:00:00Z")
+    .meta({ format: "date-time" }),
+);
 
 /**
  * An instant as milliseconds since the epoch: exact for anything `Instant` accepts.
