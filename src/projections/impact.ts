@@ -1,5 +1,5 @@
 import type { Draft } from "immer";
-import { deepFreeze, type Envelope, type Immutable, type Projection, compareInstants } from "../kernel/index.js";
+import { deepFreeze, type Envelope, type Immutable, compareInstants } from "../kernel/index.js";
 import {
   type Adoption,
   AdoptionStatus,
@@ -17,8 +17,9 @@ import {
   ScaleType,
   stageEnteredBy,
 } from "../lab/index.js";
-import { type Context, emptyContext, inProject, mergeContext, trackContext } from "./context.js";
+import { type Context, emptyContext, inProject, mergeContext } from "./context.js";
 import { type Overruns, overruns } from "./delays.js";
+import { type WithContext, withContext } from "./shared-context.js";
 import { calendarDays, median } from "./stats.js";
 
 /** One measurement as the impact figures read it: value, period end, log order, and the comparison group's value and method when measured with one. */
@@ -140,11 +141,11 @@ const evolvePilots = (
 };
 
 /** Impact: KPIs and their measurements, pilots, evaluations and adoptions. */
-export const impact: Projection<ImpactState, LabEvent> = {
+export const impact: WithContext<ImpactState> = {
   initialState: deepFreeze({ ...emptyContext(), kpis: new Map(), pilots: new Map(), running: new Map(), evaluations: new Map(), adoptions: new Map() }),
   streamName: labStreamName,
-  evolve: (s, e: Envelope<LabEvent>) => {
-    trackContext(s, e);
+  // The context is kept by `withContext`, once for all the projections `labProjections` runs.
+  ...withContext<ImpactState>((s, e: Envelope<LabEvent>) => {
     switch (e.type) {
       case "KpiDefined":
         s.kpis.set(inProject(e.data.projectId, e.data.kpiId), {
@@ -195,7 +196,7 @@ export const impact: Projection<ImpactState, LabEvent> = {
       default:
         return;
     }
-  },
+  }),
   merge: (a, b) => ({
     ...mergeContext(a, b),
     kpis: new Map([...a.kpis, ...b.kpis]),

@@ -1,6 +1,7 @@
 export * from "./as-of.js";
 export * from "./audit-trail.js";
 export type { Context as ProjectionContext, ProjectContext } from "./context.js";
+export type { WithContext } from "./shared-context.js";
 export * from "./delays.js";
 export * from "./figures.js";
 export * from "./figures-stream.js";

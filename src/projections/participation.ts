@@ -1,8 +1,9 @@
 import type { Draft } from "immer";
-import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
+import { deepFreeze, type Envelope, type Immutable } from "../kernel/index.js";
 import { AgeBand, Gender, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
 import { addBit, countBits, dropBit, eachBit, hasBit } from "./bitset.js";
-import { addCounts, addTo, bump, type Context, emptyContext, inProject, mergeContext, type Slices, slicesOf, trackContext, unionSets } from "./context.js";
+import { addCounts, addTo, bump, type Context, emptyContext, inProject, mergeContext, type Slices, slicesOf, unionSets } from "./context.js";
+import { type WithContext, withContext } from "./shared-context.js";
 import type { Witness } from "./witness.js";
 
 /** One attendee waiting for the session to be held (by their number in `people`), with the attendance event that named them. */
@@ -158,7 +159,6 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
 const evolveWith =
   (witness: Witness | undefined) =>
   (s: Working, e: Envelope<LabEvent>): void => {
-    trackContext(s, e);
     switch (e.type) {
       case "EntityRegistered":
         witness?.note("registered", [e.id], e.data.entityId);
@@ -272,7 +272,7 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
  * counts for nothing. Year, sector and stage are those of the session's closing. A `witness`, when
  * given, is told the events behind each counted fact — the lineage `explain` reports.
  */
-export const participationProjection = (witness?: Witness): Projection<ParticipationState, LabEvent> => ({
+export const participationProjection = (witness?: Witness): WithContext<ParticipationState> => ({
   initialState: deepFreeze({
     ...emptyContext(),
     pending: new Map(),
@@ -291,7 +291,8 @@ export const participationProjection = (witness?: Witness): Projection<Participa
     partners: new Map(),
   }),
   streamName: labStreamName,
-  evolve: evolveWith(witness),
+  // The context is kept by `withContext`, once for all the projections `labProjections` runs.
+  ...withContext<ParticipationState>(evolveWith(witness)),
   merge: mergeParticipation,
 });
 

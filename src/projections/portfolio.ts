@@ -1,4 +1,4 @@
-import { deepFreeze, type Envelope, type Immutable, type Projection, compareInstants } from "../kernel/index.js";
+import { deepFreeze, type Envelope, type Immutable, compareInstants } from "../kernel/index.js";
 import {
   type DiscontinuationReason,
   type Budget,
@@ -22,9 +22,10 @@ import {
   stageEnteredBy,
   transitions,
 } from "../lab/index.js";
-import { type Context, emptyContext, mergeContext, trackContext, yearOf } from "./context.js";
+import { type Context, emptyContext, mergeContext, yearOf } from "./context.js";
 import { type PauseFigures, pauseFigures, type ProcurementFigures, procurementFigures } from "./delays.js";
 import { type Asked, evolveAsked, type ReluctanceFigures, reluctanceFigures } from "./reluctance.js";
+import { type WithContext, withContext } from "./shared-context.js";
 import { calendarDays, median } from "./stats.js";
 import type { Witness } from "./witness.js";
 
@@ -61,11 +62,11 @@ export type PortfolioState = Immutable<
  * refusals. A `witness`, when given, is told the events behind each project counted and each one
  * implemented.
  */
-export const portfolioProjection = (witness?: Witness): Projection<PortfolioState, LabEvent> => ({
+export const portfolioProjection = (witness?: Witness): WithContext<PortfolioState> => ({
   initialState: deepFreeze({ ...emptyContext(), portfolio: new Map(), asked: new Map(), latestAt: "" }),
   streamName: labStreamName,
-  evolve: (s, e: Envelope<LabEvent>) => {
-    trackContext(s, e);
+  // The context is kept by `withContext`, once for all the projections `labProjections` runs.
+  ...withContext<PortfolioState>((s, e: Envelope<LabEvent>) => {
     if (s.latestAt === "" || compareInstants(e.occurredAt, s.latestAt) > 0) s.latestAt = e.occurredAt;
     if (e.type === "EntityRegistered" || e.type === "ParticipantForgotten") return;
     if (e.type === "ChallengeSubmitted") {
@@ -112,7 +113,7 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
       default:
         return;
     }
-  },
+  }),
   merge: (a, b) => ({
     ...mergeContext(a, b),
     portfolio: new Map([...a.portfolio, ...b.portfolio]),
