@@ -61,7 +61,9 @@ const asOf = asOfAt === undefined ? undefined : { at: asOfAt, by: by as "occurre
 // 1. Read and verify, in one pass over the file that also counts the figures as of the date and
 // keeps the one project's events (with the log's erasures, which its history must honour): the
 // log itself is never held, so a national log of millions of events fits in memory.
-const figuresRun = startFigures(asOf);
+// The same pass verifies (or checks the order of) the log, which refuses a repeated event: the
+// figures need remember no event id (`eachOnce`), so memory follows their state.
+const figuresRun = startFigures(asOf, { eachOnce: true });
 const ofProject: Envelope<LabEvent>[] = [];
 const projectStream = values.project === undefined ? undefined : `project:${values.project}`;
 const loaded = await readLog(file, values.checkpoint, (events) => {

@@ -37,7 +37,7 @@ for (let i = 0; i < args.length; i++) {
 }
 const file = files[0] ?? DEMO_LOG;
 // One pass over the file: decoded, verified and counted as it is read, never held whole.
-const run = startFigures();
+const run = startFigures(undefined, { eachOnce: true }); // a repeated event fails the verification of the same pass
 const loaded = await readLog(file, undefined, (events) => {
   for (const e of events) run.push(e);
 });

@@ -183,7 +183,16 @@ export interface Verified {
 }
 
 /** Options of `verify`, `verifyAsync` and `startVerification`. */
-export type VerifyOptions = IntegrityOptions & { readonly checkpoint?: Checkpoint };
+export type VerifyOptions = IntegrityOptions & {
+  readonly checkpoint?: Checkpoint;
+  /**
+   * Whether to check that no event id appears twice (`duplicate_event`), as by default. Telling a
+   * duplicate needs every id read, the one part of a verification that grows with the log: `false`
+   * is for a source that guarantees unique ids itself (a table whose key is the event id), so that
+   * memory follows the streams alone.
+   */
+  readonly checkIds?: boolean;
+};
 
 /**
  * A verification fed one record at a time, in log order — from a file read line by line, a database
@@ -239,13 +248,14 @@ class VerificationRun implements Verification {
   #gap: { readonly streamId: string; readonly expected: number; readonly event: StoredRecord } | undefined;
   #index = 0;
   readonly #streams = new Map<string, StreamHead>();
-  readonly #ids = new Set<string>();
+  readonly #ids: Set<string> | undefined;
   readonly #checkpoint: ParsedCheckpoint;
   // The checkpoint's version of each stream it names, and the hash each holds there, once read.
   readonly #headVersion: ReadonlyMap<string, number> | undefined;
   readonly #atHead = new Map<string, string>();
 
   constructor(options: VerifyOptions) {
+    this.#ids = options.checkIds === false ? undefined : new Set();
     try {
       this.#hasher = hasherFor(options);
     } catch {
@@ -319,9 +329,11 @@ class VerificationRun implements Verification {
   #link(e: StoredRecord, hasher: Hasher): IntegrityFailure | undefined {
     const head = this.#streams.get(e.streamId);
     const ids = this.#ids;
-    const before = ids.size;
-    ids.add(e.id);
-    if (ids.size === before) return this.#fail("duplicate_event", e, head, `event ${e.id} appears twice.`);
+    if (ids !== undefined) {
+      const before = ids.size;
+      ids.add(e.id);
+      if (ids.size === before) return this.#fail("duplicate_event", e, head, `event ${e.id} appears twice.`);
+    }
     if (e.hash === undefined) return this.#fail("unsealed", e, head, "the event carries no hash; seal the log before publishing it.");
     const last = head?.version ?? 0;
     if (e.version !== last + 1) return this.#misplaced(e, head, last, hasher);
@@ -375,7 +387,7 @@ class VerificationRun implements Verification {
 /**
  * Start a verification (see `Verification`): records are pushed one at a time, the verdict comes
  * from `finish`. Memory follows the streams, not the log — but for the ids: telling a duplicate
- * event id needs every id read.
+ * event id needs every id read (see `checkIds`).
  *
  * @example
  * const v = startVerification({ hashView: labHashView });

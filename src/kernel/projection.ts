@@ -39,8 +39,8 @@ export interface Projected<S> {
  * redeliveries skipped, and the first event out of place ends the run with the failure.
  * @internal
  */
-export const trackerFor = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: ReadonlyMap<string, number>): StreamTracker =>
-  streamTracker({ ...(from === undefined ? {} : { from }), ...(projection.streamName === undefined ? {} : { name: projection.streamName }) });
+export const trackerFor = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: ReadonlyMap<string, number>, eachOnce = false): StreamTracker =>
+  streamTracker({ ...(from === undefined ? {} : { from }), ...(projection.streamName === undefined ? {} : { name: projection.streamName }), eachOnce });
 
 /** Options of `project`. */
 export interface ProjectOptions<E extends AnyEvent> {
@@ -50,6 +50,13 @@ export interface ProjectOptions<E extends AnyEvent> {
    * shorter log would have gaps in its streams where an event recorded earlier happened later.
    */
   readonly where?: (event: Envelope<E>) => boolean;
+  /**
+   * The log holds each event once — a file or a table keyed by event id, or a log verified in the
+   * same pass — so no event id is remembered and memory follows the state and the streams, not the
+   * log. An event at a version already read is then refused as out of place (`reordered`) instead of
+   * being skipped as a redelivery.
+   */
+  readonly eachOnce?: boolean;
 }
 
 /**
@@ -80,7 +87,7 @@ export interface Projecting<S, E extends AnyEvent> {
  * if (p.finish().ok) console.log("built");
  */
 export const startProjection = <S, E extends AnyEvent>(projection: Projection<S, E>, options: ProjectOptions<NoInfer<E>> = {}): Projecting<S, E> => {
-  const track = trackerFor(projection);
+  const track = trackerFor(projection, undefined, options.eachOnce === true);
   const working = startWorking(projection.initialState);
   const where = options.where;
   let result: Result<Projected<S>, IntegrityFailure> | undefined;

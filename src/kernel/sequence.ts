@@ -41,7 +41,10 @@ export const outOfPlace = (stream: string, e: Placed, last: number): IntegrityFa
  * `reordered` (a different event claims a version already read).
  *
  * Positions resumed from an earlier run (`from`) carry versions but not ids, so an event at or
- * below a resumed position is taken to be a redelivery: by contiguity it was read then.
+ * below a resumed position is taken to be a redelivery: by contiguity it was read then. With
+ * `eachOnce` (a log known to hold each event once: a file or table keyed by event id, or one
+ * verified in the same pass) no id is kept, so memory follows the streams and not the log; an event
+ * at a version already read is then out of place (`reordered`), never a redelivery.
  *
  * @example
  * const track = streamTracker();
@@ -49,8 +52,11 @@ export const outOfPlace = (stream: string, e: Placed, last: number): IntegrityFa
  * track.place({ id: "e1", streamId: "s", version: 1 }); // { kind: "repeat" }
  * track.place({ id: "e3", streamId: "s", version: 3 }); // { kind: "failure", error: { code: "version_gap", … } }
  */
-export const streamTracker = (options: { readonly from?: ReadonlyMap<string, number>; readonly name?: (streamId: string) => string } = {}) => {
+export const streamTracker = (
+  options: { readonly from?: ReadonlyMap<string, number>; readonly name?: (streamId: string) => string; readonly eachOnce?: boolean } = {},
+) => {
   const name = options.name ?? ((s: string) => s);
+  const keepIds = options.eachOnce !== true;
   // Per stream: the last version read, and the ids read after the resumed position `base`.
   const streams = new Map<string, { version: number; base: number; ids: string[] }>();
   for (const [stream, version] of options.from ?? []) streams.set(stream, { version, base: version, ids: [] });
@@ -61,16 +67,16 @@ export const streamTracker = (options: { readonly from?: ReadonlyMap<string, num
       const s = streams.get(stream);
       const last = s?.version ?? 0;
       if (e.version === last + 1) {
-        if (s === undefined) streams.set(stream, { version: 1, base: 0, ids: [e.id] });
+        if (s === undefined) streams.set(stream, { version: 1, base: 0, ids: keepIds ? [e.id] : [] });
         else {
           s.version = e.version;
-          s.ids.push(e.id);
+          if (keepIds) s.ids.push(e.id);
         }
         return NEXT;
       }
       // At or below the last version read: the same event again, or another one claiming its place.
       const base = s?.base ?? 0;
-      if (e.version <= last && (e.version <= base || s?.ids[e.version - base - 1] === e.id)) return REPEAT;
+      if (e.version <= last && (e.version <= base || (keepIds && s?.ids[e.version - base - 1] === e.id))) return REPEAT;
       return { kind: "failure", error: outOfPlace(stream, e, last) };
     },
     /** The last version read of every stream, by the name streams are kept under. */

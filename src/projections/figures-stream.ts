@@ -1,4 +1,4 @@
-import { type DomainError, type Envelope, err, ok, type Projecting, type Result, startProjection } from "../kernel/index.js";
+import { type DomainError, type Envelope, err, ok, type Projecting, type ProjectOptions, type Result, startProjection } from "../kernel/index.js";
 import type { LabEvent } from "../lab/index.js";
 import { type AsOf, selectAsOf } from "./as-of.js";
 import { figuresOf, type LabFigures, labProjections, type LabProjectionsState } from "./figures.js";
@@ -22,17 +22,18 @@ export interface FiguresRun {
 
 /**
  * Start building every figure from a log read one event at a time (see `FiguresRun`), optionally
- * as of a date by business or record time.
+ * as of a date by business or record time. With `eachOnce`, for a log known to hold each event once
+ * (see `ProjectOptions`), no event id is remembered: memory follows the figures' state alone.
  *
  * @example
  * const run = startFigures();
  * for (const e of events) run.push(e);
  * const r = run.finish(); // the same as computeFigures(events)
  */
-export const startFigures = (asOf?: AsOf): FiguresRun => {
+export const startFigures = (asOf?: AsOf, options: Pick<ProjectOptions<LabEvent>, "eachOnce"> = {}): FiguresRun => {
   const where = asOf === undefined ? ok(undefined) : selectAsOf(asOf);
   const run: Projecting<LabProjectionsState, LabEvent> | undefined = where.ok
-    ? startProjection(labProjections, where.value === undefined ? {} : { where: where.value })
+    ? startProjection(labProjections, { ...options, ...(where.value === undefined ? {} : { where: where.value }) })
     : undefined;
   return {
     push: (e) => run?.push(e),

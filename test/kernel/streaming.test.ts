@@ -49,6 +49,18 @@ describe("reading a log one piece at a time", () => {
     );
   });
 
+  it("a log read as holding each event once keeps no id: the same projection, and a repeat refused rather than skipped", () => {
+    fc.assert(
+      fc.property(damaged, (log) => {
+        const ids = new Set(log.map((e) => e.id));
+        const once = project(totals, log, { eachOnce: true });
+        if (ids.size === log.length) expect(once).toEqual(project(totals, log));
+        else expect(!once.ok && once.error.code).toBe("reordered");
+      }),
+      { numRuns: 300, seed: 15 },
+    );
+  });
+
   it("finish freezes the state built, and ends the run", () => {
     const [log] = fc.sample(tallyLog, { numRuns: 1, seed: 3 });
     const p = startProjection(totals);
