@@ -1,9 +1,9 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
 import type { View } from "./fold.js";
 import { type IntegrityFailure, integrityFailure } from "./errors.js";
-import { deepFreeze, finishWorking, type Immutable, runOnto, startWorking } from "./recipe.js";
+import { deepFreeze, finishWorking, type Immutable, runOnto } from "./recipe.js";
 import { err, ok, type Result } from "./result.js";
-import { type StreamTracker, streamTracker } from "./sequence.js";
+import { startRun, trackerFor } from "./projection-run.js";
 
 /**
  * A read model over a whole log: a `View` (an initial state and a recipe evolving it by one event,
@@ -39,8 +39,7 @@ export interface Projected<S> {
  * redeliveries skipped, and the first event out of place ends the run with the failure.
  * @internal
  */
-export const trackerFor = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: ReadonlyMap<string, number>, eachOnce = false): StreamTracker =>
-  streamTracker({ ...(from === undefined ? {} : { from }), ...(projection.streamName === undefined ? {} : { name: projection.streamName }), eachOnce });
+export { trackerFor };
 
 /** Options of `project`. */
 export interface ProjectOptions<E extends AnyEvent> {
@@ -86,25 +85,8 @@ export interface Projecting<S, E extends AnyEvent> {
  * for (const e of events) p.push(e);
  * if (p.finish().ok) console.log("built");
  */
-export const startProjection = <S, E extends AnyEvent>(projection: Projection<S, E>, options: ProjectOptions<NoInfer<E>> = {}): Projecting<S, E> => {
-  const track = trackerFor(projection, undefined, options.eachOnce === true);
-  const working = startWorking(projection.initialState);
-  const where = options.where;
-  let result: Result<Projected<S>, IntegrityFailure> | undefined;
-  return {
-    push(e) {
-      if (result !== undefined) return;
-      const placed = track.place(e);
-      if (placed.kind === "repeat") return;
-      if (placed.kind === "failure") result = err(placed.error);
-      else if (where === undefined || where(e)) projection.evolve(working, e);
-    },
-    finish() {
-      result ??= ok({ state: finishWorking(working), positions: deepFreeze(track.positions()) });
-      return result;
-    },
-  };
-};
+export const startProjection = <S, E extends AnyEvent>(projection: Projection<S, E>, options: ProjectOptions<NoInfer<E>> = {}): Projecting<S, E> =>
+  startRun(projection, options, finishWorking);
 
 /**
  * Build a projection from scratch over events (fast path: a private mutable copy, frozen once).

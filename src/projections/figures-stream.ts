@@ -1,4 +1,5 @@
-import { type DomainError, type Envelope, err, ok, type Projecting, type ProjectOptions, type Result, startProjection } from "../kernel/index.js";
+import { type DomainError, type Envelope, err, ok, type Projecting, type ProjectOptions, type Result } from "../kernel/index.js";
+import { startReadOnce } from "../kernel/projection-run.js";
 import type { LabEvent } from "../lab/index.js";
 import { type AsOf, selectAsOf } from "./as-of.js";
 import { figuresOf, type LabFigures, labProjections, type LabProjectionsState } from "./figures.js";
@@ -23,7 +24,8 @@ export interface FiguresRun {
 /**
  * Start building every figure from a log read one event at a time (see `FiguresRun`), optionally
  * as of a date by business or record time. With `eachOnce`, for a log known to hold each event once
- * (see `ProjectOptions`), no event id is remembered: memory follows the figures' state alone.
+ * (see `ProjectOptions`), no event id is remembered: memory follows the figures' state alone. The
+ * projections' state is read once, by the figures, and dropped, so it is not frozen.
  *
  * @example
  * const run = startFigures();
@@ -33,7 +35,7 @@ export interface FiguresRun {
 export const startFigures = (asOf?: AsOf, options: Pick<ProjectOptions<LabEvent>, "eachOnce"> = {}): FiguresRun => {
   const where = asOf === undefined ? ok(undefined) : selectAsOf(asOf);
   const run: Projecting<LabProjectionsState, LabEvent> | undefined = where.ok
-    ? startProjection(labProjections, { ...options, ...(where.value === undefined ? {} : { where: where.value }) })
+    ? startReadOnce(labProjections, { ...options, ...(where.value === undefined ? {} : { where: where.value }) })
     : undefined;
   return {
     push: (e) => run?.push(e),

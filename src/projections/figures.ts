@@ -1,4 +1,5 @@
-import { type DomainError, type Envelope, type Immutable, ok, project, type Projection, type Result } from "../kernel/index.js";
+import { type DomainError, type Envelope, type Immutable, ok, type Projection, type Result } from "../kernel/index.js";
+import { startReadOnce } from "../kernel/projection-run.js";
 import type { LabEvent } from "../lab/index.js";
 import { type AsOf, selectAsOf } from "./as-of.js";
 import { auditTrail, type AuditTrailState, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
@@ -138,6 +139,9 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
 export const computeFigures = (events: readonly Envelope<LabEvent>[], asOf?: AsOf): Result<LabFigures, DomainError> => {
   const where = asOf === undefined ? ok(undefined) : selectAsOf(asOf);
   if (!where.ok) return where;
-  const projected = project(labProjections, events, where.value === undefined ? {} : { where: where.value });
+  // The state is read once, by the figures, and dropped: built without freezing it.
+  const run = startReadOnce(labProjections, where.value === undefined ? {} : { where: where.value });
+  for (const e of events) run.push(e);
+  const projected = run.finish();
   return projected.ok ? ok(figuresOf(projected.value.state, asOf ?? null)) : projected;
 };
