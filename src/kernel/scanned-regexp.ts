@@ -56,23 +56,28 @@ export const scanInstant = (s: string): boolean => {
   return two(s, 11) <= 23 && two(s, 14) <= 59 && two(s, 17) <= 59;
 };
 
-/** Whether `s` is exactly 64 lowercase hex digits (a SHA-256 digest as the integrity functions write it). */
-export const scanHex256 = (s: string): boolean => {
-  if (s.length !== 64) return false;
-  for (let i = 0; i < 64; i++) {
+// Which ASCII codes belong to a class of characters: one load a character where a scan of ranges
+// took several comparisons.
+const table = (chars: string): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+};
+const HEX = /* @__PURE__ */ table("0123456789abcdef");
+// Letters, digits and _ (\w), then . : @ / + = -
+const ID_CHARS = /* @__PURE__ */ table("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:@/+=-");
+
+// Whether every character of `s` is in the class `t`.
+const allIn = (s: string, t: Uint8Array): boolean => {
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+    if (c > 127 || t[c] === 0) return false;
   }
   return true;
 };
 
+/** Whether `s` is exactly 64 lowercase hex digits (a SHA-256 digest as the integrity functions write it). */
+export const scanHex256 = (s: string): boolean => s.length === 64 && allIn(s, HEX);
+
 /** Whether `s` is one or more of `A–Z a–z 0–9 _ . : @ / + = -` (the characters of an `Id`). */
-export const scanIdChars = (s: string): boolean => {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // Letters, digits and _ (\w), then . : @ / + = -
-    if (!((c >= 97 && c <= 122) || (c >= 64 && c <= 90) || (c >= 45 && c <= 58) || c === 95 || c === 43 || c === 61)) return false;
-  }
-  return true;
-};
+export const scanIdChars = (s: string): boolean => s.length > 0 && allIn(s, ID_CHARS);

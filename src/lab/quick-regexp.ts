@@ -22,25 +22,40 @@ export class QuickRegExp extends ScannedRegExp {
   }
 }
 
-// Lowercase hex digits from `from` to the end.
-const lowerHexFrom = (s: string, from: number): boolean => {
+// Which character codes are lowercase hex digits: one load a character, where four comparisons were.
+const HEX_DIGIT = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (const c of "0123456789abcdef") table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+// Lowercase hex from `from` to the end (with at least one letter, when `letter` is asked for).
+// Digits lack the bit 64 that a to f carry, so or-ing the codes tells whether there was a letter.
+const lowerHexFrom = (s: string, from: number, letter: boolean): boolean => {
+  let bits = 0;
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+    if (c > 127 || HEX_DIGIT[c] === 0) return false;
+    bits |= c;
   }
-  return true;
+  return !letter || (bits & 64) !== 0;
 };
 
-// 32 to 128 lowercase hex digits with at least one letter (all digits would read as a number).
-const quickRef = (s: string): boolean => {
-  if (s.length < 32 || s.length > 128 || !lowerHexFrom(s, 0)) return false;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 97) return true;
-  return false;
+// The last string accepted: a stored reference is tested twice in a row (the pattern, then its one
+// form), and the second test is then one comparison. A cache of one verdict, not state: the same
+// string always gets the same verdict.
+let lastAccepted: string | undefined;
+
+// 32 to 128 lowercase hex digits with at least one letter (all digits would read as a number), or (`stored`) a redacted reference.
+const quickRef = (s: string, stored: boolean): boolean => {
+  if (s === lastAccepted) return stored || !s.startsWith("sha256:");
+  const ok =
+    (s.length >= 32 && s.length <= 128 && lowerHexFrom(s, 0, true)) || (stored && s.length === 71 && s.startsWith("sha256:") && lowerHexFrom(s, 7, false));
+  if (ok) lastAccepted = s;
+  return ok;
 };
 
 /** Lowercase hex of 32 to 128 digits with at least one letter: `/^(?=[0-9]{0,127}[a-f])[0-9a-f]{32,128}$/u`. */
-export const QUICK_REF: QuickTest = { test: quickRef };
+export const QUICK_REF: QuickTest = { test: (s) => quickRef(s, false) };
 /** The same, or a redacted reference: `/^(?:sha256:[0-9a-f]{64}|(?=[0-9]{0,127}[a-f])[0-9a-f]{32,128})$/u`. */
-export const QUICK_STORED_REF: QuickTest = {
-  test: (s) => quickRef(s) || (s.length === 71 && s.startsWith("sha256:") && lowerHexFrom(s, 7)),
-};
+export const QUICK_STORED_REF: QuickTest = { test: (s) => quickRef(s, true) };
