@@ -95,6 +95,7 @@ series.push(verifyRun, figuresRun);
 // One project growing session by session through the lab's own rules, with a warm state cache.
 const c = labCommands("p1");
 const historyRun: Series = { what: "historyOf one project", unit: "events", points: [] };
+const historyReadRun: Series = { what: "historyOf one project, every step's state read (JSON.stringify of it)", unit: "events", points: [] };
 const commandRun: Series = { what: "one command, warm cache, as the project grows", unit: "sessions", points: [] };
 for (const count of sessions) {
   process.stderr.write(`… a project of ${count.toLocaleString("en-US")} sessions\n`);
@@ -115,8 +116,9 @@ for (const count of sessions) {
   commandRun.points.push({ n: count, ms: median(one) });
   const events = (await store.readAll()).map((r) => r.event) as Envelope<LabEvent>[];
   historyRun.points.push({ n: events.length, ms: await time(() => must(historyOf(events, "p1"))) });
+  historyReadRun.points.push({ n: events.length, ms: await time(() => JSON.stringify(must(historyOf(events, "p1"))).length, 1) });
 }
-series.push(historyRun, commandRun);
+series.push(historyRun, historyReadRun, commandRun);
 
 // The streaming path: a sealed file of `n` events about the same 10,000 projects, written once.
 const STREAM_PROJECTS = 10_000;
