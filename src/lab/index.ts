@@ -219,6 +219,7 @@ export {
   QUICK_REF,
   QUICK_STORED_REF,
   QuickRegExp,
+  type QuickTest,
   redact,
   REDACTED_PREFIX,
   redactedRef,
