@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { must } from "../../src/testing/index.js";
-import { figureTables, isWithheld, protect, type Table } from "../../src/publish/index.js";
+import { figureTables, isWithheld, PRECISION, protect, type Table } from "../../src/publish/index.js";
 import { renderHtmlReport } from "../../src/index.js";
 import { demoFigures as f } from "./demo-figures.js";
 
@@ -128,8 +128,10 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
     expect(year.filter((b) => b.series === "Civil servants").map((b) => b.value)).toEqual(
       years.map((k) => f.participation.slices[k]?.distinctByRole.civil_servant),
     );
-    expect((await bars(page, "gates")).map((b) => b.value)).toEqual(["G1", "G2", "G3", "G4"].map((g) => f.portfolio.gateConversion[g as "G1"].rate));
-    expect((await bars(page, "kpis")).map((b) => b.value)).toEqual(f.impact.kpis.map((k) => k.progress));
+    // Shares are published to PRECISION.share decimal places.
+    const share = (x: number | null) => (x === null ? null : Math.round(x * 10 ** PRECISION.share) / 10 ** PRECISION.share);
+    expect((await bars(page, "gates")).map((b) => b.value)).toEqual(["G1", "G2", "G3", "G4"].map((g) => share(f.portfolio.gateConversion[g as "G1"].rate)));
+    expect((await bars(page, "kpis")).map((b) => b.value)).toEqual(f.impact.kpis.map((k) => share(k.progress)));
     const cards = await page.$$eval("#headline-cards dd", (dd) => dd.map((d) => Number((d.textContent ?? "").replaceAll(",", ""))));
     const h = f.headline;
     expect(cards.slice(0, 6)).toEqual([h.projects, h.projectsImplemented, h.citizens, h.civilServants, h.civilServantsTrained, h.distinctParticipants]);

@@ -111,7 +111,7 @@ describe("exportOpenData", () => {
     };
     const { descriptor } = roundTrip(f);
     expect(descriptor.asOf).toEqual({ at: "2019-12-31T23:59:59Z", by: "recordedAt" });
-    expect(descriptor.description).toContain("2019-12-31T23:59:59Z");
+    expect(descriptor.description).toContain("31/12/2019 23:59 UTC");
   });
 
   it("refuses nothing a reader would: the profile rejects a descriptor without resources (the validator is live)", () => {
