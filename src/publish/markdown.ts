@@ -34,8 +34,16 @@ const side = (labels: Labels): Column[] => [
   { key: "value", title: labels.value, description: "", type: "integer" },
 ];
 
-// A published table in Markdown; a one-row table turned on its side, a figure per line.
-const markdownTable = (t: Table, labels: Labels, rows: readonly (readonly Value[])[] = t.rows): string =>
+/**
+ * One published table in Markdown, in the labels' words and number formats: numbers right-aligned,
+ * text left-aligned; a one-row table turned on its side, a figure per line.
+ *
+ * @example
+ * const published = protect(figureTables(figures, ptPT));
+ * const headline = published.ok ? published.value.tables.find((t) => t.id === "headline") : undefined;
+ * if (headline) console.log(markdownTable(headline, ptPT)); // | Indicador | Valor | …
+ */
+export const markdownTable = (t: Table, labels: Labels, rows: readonly (readonly Value[])[] = t.rows): string =>
   t.rows.length === 1
     ? grid(
         side(labels),
