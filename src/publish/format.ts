@@ -47,7 +47,7 @@ export const SHARE_CAP = 2;
 export const formatShare = (x: number, labels: Labels): string => {
   const percent = (v: number): string => new Intl.NumberFormat(labels.locale, { style: "percent", maximumFractionDigits: 0 }).format(v);
   if (x > SHARE_CAP) return labels.above(percent(SHARE_CAP));
-  if (x < -SHARE_CAP) return labels.below(percent(SHARE_CAP));
+  if (x < -SHARE_CAP) return labels.below(percent(-SHARE_CAP));
   return percent(x);
 };
 

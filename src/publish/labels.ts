@@ -27,11 +27,9 @@ export interface Labels {
   readonly no: string;
   /** A number of days, `n` as a number (for the plural) and as formatted text. */
   readonly days: (n: number, text: string) => string;
-  /** A percentage beyond the cap, `text` being the cap itself ("200%"): above it, or below its negative. */
+  /** A percentage beyond the cap, `text` being the cap ("200%", or "-200%" below): above or below it. */
   readonly above: (text: string) => string;
   readonly below: (text: string) => string;
-  /** What the outputs say about percentages they cap. */
-  readonly capNote: (text: string) => string;
   /** What a chart's `<desc>` says: which series, by what, and that the table beside it holds the numbers. */
   readonly chartDescription: (series: readonly string[], by: string) => string;
   readonly contents: string;
@@ -76,8 +74,7 @@ export const en: Labels = {
   no: "no",
   days: (n, text) => `${text} ${n === 1 ? "day" : "days"}`,
   above: (text) => `above ${text}`,
-  below: (text) => `below −${text}`,
-  capNote: (text) => `Percentages beyond ±${text} are shown as above or below ${text}; the open data holds the exact figure.`,
+  below: (text) => `below ${text}`,
   chartDescription: (series, by) => `Bar chart of ${series.join(" and ")} by ${by}. The table after the chart holds the same numbers.`,
   contents: "Contents",
   figure: "Figure",

@@ -28,8 +28,6 @@ export interface ExtraWords {
   readonly comparison: string;
 }
 
-type Locale = "en" | "pt-PT";
-
 const regions = (extra: ExtraWords): Record<string, string> => ({
   ...Object.fromEntries(Object.keys(NUTS_2021_PT).map((c) => [c, nutsName(c)])),
   unknown: extra.unknown,
@@ -42,7 +40,7 @@ const regions = (extra: ExtraWords): Record<string, string> => ({
  * @example
  * en.codes.procedure.pre_commercial; // "pre-commercial procurement", built by codeWords("en", …)
  */
-export const codeWords = (locale: Locale, extra: ExtraWords): CodeWords => {
+export const codeWords = (locale: "en" | "pt-PT", extra: ExtraWords): CodeWords => {
   const life = lifecycleWords[locale];
   const org = organisationWords[locale];
   const ses = sessionWords[locale];
