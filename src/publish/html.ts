@@ -160,9 +160,11 @@ export const renderHtmlReport = (figures: LabFigures, options: HtmlReportOptions
     "</head>",
     "<body>",
     `<header><h1>${escapeHtml(title)}</h1><p>${escapeHtml(asOf)}</p></header>`,
-    `<nav aria-labelledby="contents-heading"><h2 id="contents-heading">${escapeHtml(labels.contents)}</h2><ol>${contents}</ol></nav>`,
     "<main>",
-    ...published.tables.map((t) => section(t, labels)),
+    // The headline first, then the contents: on a phone the figures a manager came for are on the first screen.
+    ...published.tables.slice(0, 1).map((t) => section(t, labels)),
+    `<nav aria-labelledby="contents-heading"><h2 id="contents-heading">${escapeHtml(labels.contents)}</h2><ol>${contents}</ol></nav>`,
+    ...published.tables.slice(1).map((t) => section(t, labels)),
     "</main>",
     `<footer><p class="note">${escapeHtml(labels.withheldNote(published.threshold))}</p><p class="note">${escapeHtml(labels.footer)}</p></footer>`,
     "</body>",
