@@ -26,8 +26,8 @@ export const ptPT: Labels = {
   footer: "Reconstruído a partir do registo de eventos pelo labx-core. Cada número pode ser seguido até aos eventos que lhe deram origem.",
   projectsByStage: "Projetos por fase",
   stagesOfEachProject: "Fases de cada projeto",
-  latestRows: (shown, total) => `As ${shown} mais recentes de ${total}; o relatório HTML e os dados abertos têm-nas todas.`,
-  showRows: (total) => `Mostrar todas (${total})`,
+  latestRows: (shown, total) => `As ${shown} linhas mais recentes de ${total}; o relatório HTML e os dados abertos têm-nas todas.`,
+  showRows: (total) => `Mostrar a tabela completa (${total} linhas)`,
   codes: codeWords("pt-PT", {
     all: "total",
     unknown: "desconhecida",

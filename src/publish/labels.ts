@@ -82,8 +82,8 @@ export const en: Labels = {
   footer: "Rebuilt from the event log by labx-core. Every figure can be traced back to the events behind it.",
   projectsByStage: "Projects by stage",
   stagesOfEachProject: "Stages of each project",
-  latestRows: (shown, total) => `The latest ${shown} of ${total}; the HTML report and the open data hold them all.`,
-  showRows: (total) => `Show all ${total}`,
+  latestRows: (shown, total) => `The latest ${shown} rows of ${total}; the HTML report and the open data hold them all.`,
+  showRows: (total) => `Show the whole table (${total} rows)`,
   codes: codeWords("en", {
     all: "all",
     unknown: "unknown",

@@ -205,7 +205,7 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
   it("the decision trail is folded behind a summary that opens it, and printed unfolded", async () => {
     const { page } = await open("/report.html", 1000);
     const folded = await page.$eval("#decisions details", (d) => ({ open: d.hasAttribute("open"), summary: d.querySelector("summary")?.textContent ?? "" }));
-    expect(folded).toEqual({ open: false, summary: `Show all ${f.auditTrail.filter((x) => x.decision !== undefined).length}` });
+    expect(folded).toEqual({ open: false, summary: `Show the whole table (${f.auditTrail.filter((x) => x.decision !== undefined).length} rows)` });
     const visible = () => page.$eval("#decisions-table", (t) => t.checkVisibility());
     expect(await visible()).toBe(false);
     await page.emulateMediaType("print");
