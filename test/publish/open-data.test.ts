@@ -131,6 +131,7 @@ describe("options are checked, never guessed", () => {
     ["a licence without a URL", { licence: { name: "CC-BY-4.0", path: "licence.txt", title: "CC BY" } }],
     ["a package name with capitals and spaces", { name: "My Package" }],
     ["labels whose locale Intl refuses", { labels: { ...en, locale: "not a locale!" } }],
+    ["labels without words for a vocabulary", { labels: { ...en, codes: { ...en.codes, gate: undefined } } }],
     ["a sha256 option that is not SHA-256", { sha256: (s: string) => s }],
     ["an option nobody defined", { treshold: 5 }],
   ];
