@@ -42,8 +42,11 @@ figure{margin:.5rem 0}svg.chart{width:100%;max-width:44rem;height:auto;font-size
 table{border-collapse:collapse;font-size:.9rem;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid #c8c8c8;padding:.2rem .5rem;vertical-align:top}
 thead th,tbody th{text-align:left}thead th{background:#eef2f7}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.d{white-space:nowrap}
+details>summary{cursor:pointer;color:#1f4e79;font-weight:600;padding:.25rem 0}
 @page{size:A4;margin:14mm}
-@media print{:root{font-size:10pt}nav{display:none}body{max-width:none;padding:0}.scroll{overflow:visible}
+@media print{:root{font-size:10pt}nav{display:none}body{max-width:none;padding:0}.scroll{overflow:visible}details>summary{display:none}
+details::details-content{content-visibility:visible;display:contents}
 figure,tr,.cards div{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}}
 `;
 
@@ -51,6 +54,10 @@ const numeric = (t: Table, j: number): boolean => {
   const c = t.columns[j];
   return c !== undefined && (c.type === "integer" || c.type === "number");
 };
+const cellClass = (t: Table, j: number): string => (numeric(t, j) ? ' class="n"' : t.columns[j]?.type === "date" ? ' class="d"' : "");
+
+/** Tables with more rows than this are folded away in the HTML report, behind a summary that opens them (and print unfolded). */
+export const FOLDED_ROWS = 30;
 
 // A one-row table reads better turned on its side: a figure per line, which fits a phone.
 const transposed = (t: Table, labels: Labels): Table => ({
@@ -70,7 +77,7 @@ const htmlTable = (table: Table, labels: Labels): string => {
       const cells = row.map((v, j) => {
         const column = t.columns[j];
         const text = escapeHtml(column === undefined ? "" : formatValue(v, column, labels));
-        return j === 0 ? `<th scope="row">${text}</th>` : `<td${numeric(t, j) ? ' class="n"' : ""}>${text}</td>`;
+        return j === 0 ? `<th scope="row">${text}</th>` : `<td${cellClass(t, j)}>${text}</td>`;
       });
       return `<tr>${cells.join("")}</tr>`;
     })
@@ -106,15 +113,17 @@ const headlineCards = (t: Table, labels: Labels): string => {
   return `<dl class="cards" id="headline-cards">${cards.join("")}</dl>`;
 };
 
-const section = (t: Table, labels: Labels): string =>
-  [
+const section = (t: Table, labels: Labels): string => {
+  const body = [t.id === "headline" ? headlineCards(t, labels) : chartOf(t, labels), htmlTable(t, labels)].join("\n");
+  const rows = t.rows.length.toLocaleString(labels.locale);
+  return [
     `<section id="${t.id}" aria-labelledby="${t.id}-heading">`,
     `<h2 id="${t.id}-heading">${escapeHtml(t.title)}</h2>`,
     `<p class="note">${escapeHtml(t.description)}</p>`,
-    t.id === "headline" ? headlineCards(t, labels) : chartOf(t, labels),
-    htmlTable(t, labels),
+    t.rows.length > FOLDED_ROWS ? `<details><summary>${escapeHtml(labels.showRows(rows))}</summary>\n${body}\n</details>` : body,
     "</section>",
   ].join("\n");
+};
 
 /**
  * The figures as one self-contained HTML document: headline figures, the stage funnel and gate
@@ -151,9 +160,11 @@ export const renderHtmlReport = (figures: LabFigures, options: HtmlReportOptions
     "</head>",
     "<body>",
     `<header><h1>${escapeHtml(title)}</h1><p>${escapeHtml(asOf)}</p></header>`,
-    `<nav aria-labelledby="contents-heading"><h2 id="contents-heading">${escapeHtml(labels.contents)}</h2><ol>${contents}</ol></nav>`,
     "<main>",
-    ...published.tables.map((t) => section(t, labels)),
+    // The headline first, then the contents: on a phone the figures a manager came for are on the first screen.
+    ...published.tables.slice(0, 1).map((t) => section(t, labels)),
+    `<nav aria-labelledby="contents-heading"><h2 id="contents-heading">${escapeHtml(labels.contents)}</h2><ol>${contents}</ol></nav>`,
+    ...published.tables.slice(1).map((t) => section(t, labels)),
     "</main>",
     `<footer><p class="note">${escapeHtml(labels.withheldNote(published.threshold))}</p><p class="note">${escapeHtml(labels.footer)}</p></footer>`,
     "</body>",

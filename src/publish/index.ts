@@ -3,6 +3,9 @@ export * from "./disclosure.js";
 export * from "./format.js";
 export * from "./html.js";
 export * from "./labels.js";
+export { ptPT } from "./labels-pt.js";
+export { NUTS_2021_PT, nutsName } from "./nuts.js";
+export { codeWords, type CodeWords, type ExtraWords } from "./vocabulary.js";
 export { determinedUnknowns } from "./linear.js";
 export * from "./markdown.js";
 export * from "./open-data.js";
@@ -10,4 +13,4 @@ export { DisclosureOptionsSchema, HtmlReportOptionsSchema, LicenceSchema, OpenDa
 export { barChart, escapeHtml, type BarChart } from "./svg.js";
 export * from "./table.js";
 export * from "./tables.js";
-export { TABLE_COLUMNS, type ColumnKey, type ColumnSpec, type TableId } from "./columns.js";
+export { CODE_VOCABULARY, TABLE_COLUMNS, type ColumnKey, type ColumnSpec, type TableId, type Vocabulary } from "./columns.js";

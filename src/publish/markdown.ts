@@ -1,342 +1,126 @@
-import type { ScaleType, Stage } from "../lab/index.js";
-import type { AdoptionFigure, Amounts, LabFigures, LeadTimes, Overruns, Rate } from "../projections/index.js";
-import type { TableId } from "./columns.js";
+import type { LabFigures } from "../projections/index.js";
 import type * as z from "zod";
 import { type DomainError, ok, type Result } from "../kernel/index.js";
-import { protect, type ProtectedTables } from "./disclosure.js";
+import { protect } from "./disclosure.js";
 import { checkOptions, ReportOptionsSchema } from "./options.js";
-import { asOfText, formatValue, words } from "./format.js";
+import { asOfText, formatNumber, formatValue } from "./format.js";
 import { en, type Labels } from "./labels.js";
 import { figureTables } from "./tables.js";
-import type { Table } from "./table.js";
+import type { Column, Table, Value } from "./table.js";
 
 /**
  * Options of `renderReport`: `threshold`, `title` (default: the labels'), `labels` (default English),
- * and `timelineProjects` — at most this many projects in the timeline chart (default 25;
- * implemented projects first).
+ * and `timelineProjects` — at most this many projects in the timeline chart (default 25; projects
+ * that reached a pilot first).
  */
 export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 
-interface Context {
-  readonly options: ReportOptions;
-  readonly labels: Labels;
-  /** The published tables, under disclosure control: every people count the report prints comes from them. */
-  readonly published: ProtectedTables;
-}
+/** How many of the latest rows of a long table (the decision trail) the Markdown report shows. */
+export const LATEST_ROWS = 10;
 
-const n = (x: number): string => x.toLocaleString("en-US");
-const pct = (x: number | null): string => (x === null ? "—" : `${Math.round(x * 100)}%`);
-const days = (x: number | null): string => (x === null ? "—" : `${n(Math.round(x))} d`);
-const label = (s: string): string => words(s, en);
 const cell = (s: string): string => s.replaceAll("|", "\\|").replaceAll("\n", " ");
-const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
-  [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "--:")).join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
-const listed = (counts: Readonly<Partial<Record<string, number>>>): string =>
-  Object.entries(counts)
-    .map(([k, v]) => `${label(k)} ${n(v ?? 0)}`)
-    .join(", ") || "none";
-// Mermaid gantt wants dates and plain task names.
-const ganttName = (s: string): string => s.replace(/[:#;,]/gu, " ").slice(0, 60);
+const numeric = (c: Column | undefined): boolean => c !== undefined && (c.type === "integer" || c.type === "number");
 
-type Section = (f: LabFigures, context: Context) => string[];
+// A Markdown table: numbers right-aligned, text left-aligned.
+const grid = (columns: readonly Column[], rows: readonly (readonly string[])[]): string =>
+  [
+    `| ${columns.map((c) => cell(c.title)).join(" | ")} |`,
+    `|${columns.map((c) => (numeric(c) ? "--:" : ":--")).join("|")}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
 
-// A published table in Markdown; a one-row table turned on its side, a figure per line.
-const markdownTable = (t: Table, labels: Labels): string =>
-  t.rows.length === 1
-    ? table(
-        [labels.figure, labels.value],
-        t.columns.map((c, j) => [c.title, formatValue(t.rows[0]?.[j] ?? null, c, labels)]),
-      )
-    : table(
-        t.columns.map((c) => c.title),
-        t.rows.map((r) => r.map((v, j) => formatValue(v, t.columns[j] ?? { key: "", title: "", description: "", type: "string" }, labels))),
-      );
-
-const publishedTable = (id: TableId, context: Context): Table | undefined => context.published.tables.find((t) => t.id === id);
-
-// A published table with what it holds, as lines of a section.
-const tableOf = (id: TableId, context: Context): string[] => {
-  const t = publishedTable(id, context);
-  return t === undefined ? [] : [t.description, "", markdownTable(t, context.labels), ""];
-};
-
-// A section that is one published table: its title, what it holds, the table.
-const tableSection =
-  (id: TableId): Section =>
-  (_, context) => {
-    const t = publishedTable(id, context);
-    return t === undefined ? [] : [`## ${t.title}`, "", ...tableOf(id, context)];
-  };
-
-const headline = tableSection("headline");
-const byYear = tableSection("participation_by_year");
-const bySector = tableSection("participation_by_sector");
-
-const where: Section = (f) => {
-  const pf = f.portfolio;
-  const pausesByReason = Object.fromEntries(Object.entries(pf.pauses.byReason).map(([k, x]) => [k, x.pauses]));
-  const open = pf.timelines.filter((t) => t.status === "active" || t.status === "paused");
-  const slices: [string, number][] = [
-    ...(Object.keys(pf.timeInStage) as Stage[]).map((s): [string, number] => [label(s), open.filter((t) => t.spans.at(-1)?.stage === s).length]),
-    ["mainstreamed", pf.byStatus.mainstreamed],
-    ["discontinued", pf.byStatus.discontinued],
-  ];
-  return [
-    "## Where the projects are",
-    "",
-    "```mermaid",
-    "pie showData title Projects by stage",
-    ...slices.filter(([, v]) => v > 0).map(([k, v]) => `    "${k}" : ${v}`),
-    "```",
-    "",
-    `Paused now: ${n(pf.byStatus.paused)}. Pauses over the whole period, by reason: ${listed(pausesByReason)}.`,
-    "",
-  ];
-};
-
-const gates: Section = (f, context) => {
-  const pf = f.portfolio;
-  const d = pf.discontinued;
-  return [
-    "## Gates and endings",
-    "",
-    ...tableOf("gates", context),
-    `Discontinued: ${n(d.total)} of ${n(pf.projects)} (${pct(d.rate)}) — by stage: ${listed(d.byStage)}; by reason: ${listed(d.byReason)}.`,
-    "",
-    `Organisations that declined to take part: ${listed(pf.declinedByKind)}.`,
-    "",
-    `Replications: ${n(pf.replications.projects)} project${pf.replications.projects === 1 ? " replicates" : "s replicate"} another's solution` +
-      (pf.replications.projects === 0
-        ? "."
-        : ` — by original project: ${Object.entries(pf.replications.byOrigin)
-            .map(([k, v]) => `${k} ${n(v)}`)
-            .join(", ")}.`),
-    "",
-  ];
-};
-
-const time: Section = (f, context) => {
-  const pf = f.portfolio;
-  return [
-    "## Time",
-    "",
-    ...tableOf("time_in_stage", context),
-    `Challenge submission to pilot start (${n(pf.challengeToPilot.projects)} projects): median ${days(pf.challengeToPilot.medianDays)}.`,
-    "",
-  ];
-};
-
-const rateCells = (r: Rate): string[] => [n(r.asked), n(r.declined), pct(r.rate)];
-const rates = (head: string, r: Record<string, Rate>): string =>
-  table(
-    [head, "asked", "declined", "rate"],
-    Object.entries(r).map(([k, x]) => [label(k), ...rateCells(x)]),
-  );
-
-const reluctance: Section = (f) => {
-  const r = f.portfolio.reluctance;
-  return [
-    "## Reluctance",
-    "",
-    `Of ${n(r.overall.asked)} organisations asked to take part in a project, ${n(r.overall.declined)} declined (${pct(r.overall.rate)}). ` +
-      `Reasons: ${listed(r.byReason)}.`,
-    "",
-    rates("level", r.byLevel),
-    "",
-    rates("year", r.byYear),
-    "",
-    rates("region", r.byRegion),
-    "",
-  ];
-};
-
-const overrun = (o: Overruns, what: string, plan: string, open: string): string =>
-  `${what} with ${plan}: ${n(o.planned)}; ended late: ${n(o.endedLate)} (median ${days(o.medianDaysLate)} late); ${open}: ${n(o.openPastPlanned)}; ` +
-  `cut short when the project ended: ${n(o.endedByClosure)}.`;
-
-const delays: Section = (f, context) => {
-  const ratios = (x: LeadTimes): string =>
-    Object.entries(x.value)
-      .map(([cur, v]) => `${cur} ${v.ratio === null ? "—" : v.ratio.toFixed(2)}`)
-      .join(", ") || "—";
-  const pauses = f.portfolio.pauses;
-  return [
-    "## Delays",
-    "",
-    ...tableOf("procurement", context),
-    `Contract against estimate, all procedures: ${ratios(f.portfolio.procurement.all)}.`,
-    "",
-    ...tableOf("pauses", context),
-    overrun(pauses.overruns, "Pauses", "an expected resume date", "still paused past it"),
-    overrun(f.impact.pilots.overruns, "Pilots", "a planned end", "still running past it"),
-    "",
-  ];
-};
-
-const capacity: Section = (f, context) => {
-  const o = f.participation.overall;
-  const head = publishedTable("headline", context);
-  const trained = head?.columns.findIndex((c) => c.key === "civil_servants_trained") ?? -1;
-  const column = head?.columns[trained];
-  const value = column === undefined ? "—" : formatValue(head?.rows[0]?.[trained] ?? null, column, context.labels);
-  const breakdowns = (["age_bands", "gender"] as const).flatMap((id) => {
-    const t = publishedTable(id, context);
-    return t === undefined ? [] : [markdownTable(t, context.labels), ""];
-  });
-  return [
-    "## Capacity and inclusion",
-    "",
-    `Training sessions held: ${n(o.trainingsHeld)}; civil servants trained (distinct): ${value}.`,
-    "",
-    "Anonymous breakdowns given at session close, counted apart from the identified people:",
-    "",
-    ...breakdowns,
-  ];
-};
-
-const money: Section = (f) => {
-  const fin = f.finance;
-  const currencies = Object.entries(fin.byCurrency);
-  if (currencies.length === 0) return [];
-  const amounts = (a: Amounts | undefined): string[] => [
-    n(Math.round(a?.budget ?? 0)),
-    n(Math.round(a?.spent ?? 0)),
-    pct(a && a.budget > 0 ? a.spent / a.budget : null),
-  ];
-  const out = ["## Money", ""];
-  for (const [currency, c] of currencies) {
-    out.push(
-      `${currency}: ${n(Math.round(c.budget))} allocated, ${n(Math.round(c.spent))} spent (${pct(c.budget > 0 ? c.spent / c.budget : null)}); ` +
-        `${c.spentPerPersonInvolved === null ? "—" : n(Math.round(c.spentPerPersonInvolved))} per person involved; ` +
-        `${n(c.overspentBudgets)} budget${c.overspentBudgets === 1 ? "" : "s"} overspent. ` +
-        `Spent by category: ${
-          Object.entries(c.byCategory)
-            .map(([k, v]) => `${label(k)} ${n(Math.round(v))}`)
-            .join(", ") || "none"
-        }.`,
-      "",
-      table(
-        ["source", `budget (${currency})`, "spent", "spent of budget"],
-        Object.entries(c.bySource).map(([k, a]) => [label(k), ...amounts(a)]),
-      ),
-      "",
-      table(
-        ["year", `budget (${currency})`, "spent", "spent of budget"],
-        Object.entries(c.byYear).map(([k, a]) => [k, ...amounts(a)]),
-      ),
-      "",
-    );
-  }
-  if (fin.savings.length > 0) {
-    out.push(
-      "Savings per unit of service, where a KPI measures a cost or a time and should fall (baseline − latest actual; the log holds no volumes, so no total):",
-      "",
-      table(
-        ["project", "KPI", "saved per unit", "relative"],
-        fin.savings.map((x) => [x.projectId, x.kpiId, `${n(Math.round(x.perUnit * 100) / 100)} ${x.unit}`, pct(x.relative)]),
-      ),
-      "",
-    );
-  }
-  return out;
-};
-
-const territory: Section = (f, context) => [
-  "## Territory",
-  "",
-  `Public entities engaged, by level: ${listed(f.participation.publicEntitiesEngaged.byLevel)}.`,
-  "",
-  ...tableOf("territory", context),
+const side = (labels: Labels): Column[] => [
+  { key: "figure", title: labels.figure, description: "", type: "string" },
+  { key: "value", title: labels.value, description: "", type: "integer" },
 ];
 
-const timelines: Section = (f, { options }) => {
-  const implementedFirst = [...f.portfolio.timelines].sort((a, b) => Number(b.implemented) - Number(a.implemented));
-  const shown = implementedFirst.slice(0, options.timelineProjects ?? 25);
+/**
+ * One published table in Markdown, in the labels' words and number formats: numbers right-aligned,
+ * text left-aligned; a one-row table turned on its side, a figure per line.
+ *
+ * @example
+ * const published = protect(figureTables(figures, ptPT));
+ * const headline = published.ok ? published.value.tables.find((t) => t.id === "headline") : undefined;
+ * if (headline) console.log(markdownTable(headline, ptPT)); // | Indicador | Valor | …
+ */
+export const markdownTable = (t: Table, labels: Labels, rows: readonly (readonly Value[])[] = t.rows): string =>
+  t.rows.length === 1
+    ? grid(
+        side(labels),
+        t.columns.map((c, j) => [c.title, formatValue(t.rows[0]?.[j] ?? null, c, labels)]),
+      )
+    : grid(
+        t.columns,
+        rows.map((r) => r.map((v, j) => formatValue(v, t.columns[j] ?? { key: "", title: "", description: "", type: "string" }, labels))),
+      );
+
+const column = (t: Table, key: string): number => t.columns.findIndex((c) => c.key === key);
+const textAt = (t: Table, row: readonly Value[], key: string): string => {
+  const v = row[column(t, key)];
+  return typeof v === "string" ? v : "";
+};
+const codeAt = (t: Table, row: readonly Value[], key: string, labels: Labels): string => {
+  const c = t.columns[column(t, key)];
+  return c === undefined ? "" : formatValue(row[column(t, key)] ?? null, c, labels);
+};
+// Mermaid wants plain names.
+const plain = (s: string): string => s.replace(/[:#;,"]/gu, " ").slice(0, 60);
+
+// Projects by stage as a pie, from the stage funnel's "now" column.
+const pie = (t: Table, labels: Labels): string[] => {
+  const slices = t.rows.flatMap((r) => {
+    const v = r[column(t, "now")];
+    return typeof v === "number" && v > 0 ? [`    "${plain(codeAt(t, r, "stage", labels))}" : ${v}`] : [];
+  });
+  return slices.length === 0 ? [] : ["```mermaid", `pie showData title ${plain(labels.projectsByStage)}`, ...slices, "```", ""];
+};
+
+// The stages of each project as a Gantt chart, from the timelines table: projects that reached a
+// pilot first; only a stay still open in an active project is marked active.
+const gantt = (t: Table, labels: Labels, limit: number): string[] => {
+  const byProject = new Map<string, (readonly Value[])[]>();
+  for (const r of t.rows) byProject.set(textAt(t, r, "project"), [...(byProject.get(textAt(t, r, "project")) ?? []), r]);
+  const piloted = (rows: readonly (readonly Value[])[]): boolean => rows.some((r) => r[column(t, "stage")] === "pilot");
+  const shown = [...byProject.values()].sort((a, b) => Number(piloted(b)) - Number(piloted(a))).slice(0, limit);
   if (shown.length === 0) return [];
-  const out = ["## Timelines", "", "```mermaid", "gantt", "    title Stages of each project", "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m"];
-  for (const t of shown) {
-    out.push(`    section ${ganttName(t.title)}`);
-    for (const s of t.spans) {
-      const from = s.from.slice(0, 10);
-      const to = s.to.slice(0, 10) > from ? s.to.slice(0, 10) : from;
-      out.push(`    ${label(s.stage)} :${s.stage === "pilot" ? "active, " : ""}${from}, ${to}`);
-    }
+  const out = ["```mermaid", "gantt", `    title ${plain(labels.stagesOfEachProject)}`, "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m"];
+  for (const rows of shown) {
+    const first = rows[0] ?? [];
+    out.push(`    section ${plain(textAt(t, first, "title"))}`);
+    rows.forEach((r, i) => {
+      const from = textAt(t, r, "from");
+      const to = textAt(t, r, "to") > from ? textAt(t, r, "to") : from;
+      const open = i === rows.length - 1 && r[column(t, "status")] === "active";
+      out.push(`    ${plain(codeAt(t, r, "stage", labels))} :${open ? "active, " : ""}${from}, ${to}`);
+    });
   }
   return [...out, "```", ""];
 };
 
-const impactSection: Section = (f) => {
-  const im = f.impact;
-  const adoption = (a: AdoptionFigure) => [n(a.adoptions), n(a.entities), n(a.sites), n(a.usersCovered)];
-  const kpis = im.kpis.map((k) => [
-    k.projectId,
-    `${k.name} (${k.unit})`,
-    k.direction,
-    n(k.baseline),
-    n(k.target),
-    k.actual === null ? "—" : n(k.actual),
-    pct(k.progress),
-    k.met === null ? "—" : k.met ? "yes" : "no",
-    k.method === null ? "—" : label(k.method),
-    k.effect === null
-      ? "—"
-      : `${k.effect.difference > 0 ? "+" : ""}${n(Math.round(k.effect.difference * 100) / 100)} vs ${k.effect.against} (${pct(k.effect.relative)})`,
-  ]);
-  const evaluations = `Latest evaluations: ${Object.entries(im.evaluations.byOutcome)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(", ")}; evidence levels 1–5: ${Object.values(im.evaluations.byEvidenceLevel).join(" / ")}; by method: ${listed(im.evaluations.byMethod)}.`;
-  return [
-    "## Impact",
-    "",
-    table(["project", "KPI", "direction", "baseline", "target", "latest", "progress", "met", "method", "effect"], kpis),
-    "",
-    `KPIs met: ${n(im.kpisMet)} of ${n(im.kpis.length)}. ` +
-      `Pilots: ${n(im.pilots.started)} started, ${n(im.pilots.ended)} ended, ${n(im.pilots.sites)} sites. ${evaluations} ` +
-      `Adoptions by status: ${listed(im.adoption.byStatus)}; median days from adoption to going live: ${days(im.adoption.medianDaysToGoLive)}.`,
-    "",
-    table(
-      ["scale type", "adoptions", "entities", "sites", "users covered"],
-      [
-        ...(Object.keys(im.adoption.byScaleType) as ScaleType[]).map((t) => [t, ...adoption(im.adoption.byScaleType[t])]),
-        ["all", ...adoption(im.adoption.total)],
-      ],
-    ),
-    "",
-  ];
-};
-
-const decisions: Section = (f) => {
-  const list = f.auditTrail.filter((x) => x.decision !== undefined);
-  const rows = list
-    .slice(-10)
-    .map((x) => [
-      x.occurredAt.slice(0, 10),
-      x.recordedAt.slice(0, 10),
-      x.projectId,
-      `${x.decision?.gate} ${x.decision?.outcome}`,
-      (x.decision?.approvers ?? []).map((a) => a.id).join(", "),
-      x.decision?.rationale ?? "—",
-    ]);
-  return [
-    "## Decisions",
-    "",
-    `${n(list.length)} gate decisions recorded; the latest ten:`,
-    "",
-    table(["when", "recorded", "project", "decision", "approvers", "rationale"], rows),
-    "",
-  ];
+// One published table as a section: title, what it holds, then the table (or its chart).
+const section = (t: Table, labels: Labels, timelineProjects: number): string[] => {
+  const head = [`## ${t.title}`, "", t.description, ""];
+  if (t.id === "timelines") return [...head, ...gantt(t, labels, timelineProjects)];
+  if (t.rows.length === 0) return [...head, labels.none, ""];
+  if (t.id === "decisions" && t.rows.length > LATEST_ROWS) {
+    const latest = labels.latestRows(formatNumber(LATEST_ROWS, labels), formatNumber(t.rows.length, labels));
+    return [...head, latest, "", markdownTable(t, labels, t.rows.slice(-LATEST_ROWS)), ""];
+  }
+  return [...head, markdownTable(t, labels), "", ...(t.id === "stages" ? pie(t, labels) : [])];
 };
 
 /**
- * Render the figures as a Markdown report: headline numbers, tables by year, sector and stage,
- * Mermaid charts (projects by stage as a pie, stage timelines as a gantt), impact and the decision
- * trail. People counts are the published tables', under disclosure control (see `protect`). Pure:
- * returns the Markdown, writes nothing; invalid options are refused.
+ * Render the figures as a Markdown report: every published table (the same as the HTML report's and
+ * the open data's), in the labels' language, with two Mermaid charts drawn from them (projects by
+ * stage as a pie, stages of each project as a Gantt chart) and the latest decisions. Nothing is
+ * computed here from the figures: every number is a published table's, under disclosure control
+ * (see `protect`), and every word the labels'. Pure: returns the Markdown, writes nothing; invalid
+ * options are refused.
  *
  * @example
  * const figures = computeFigures(events);
- * const md = figures.ok ? renderReport(figures.value) : figures;
- * if (md.ok) await writeFile("report.md", md.value);
+ * const md = figures.ok ? renderReport(figures.value, { labels: ptPT }) : figures;
+ * if (md.ok) await writeFile("relatorio.md", md.value);
  */
 export const renderReport = (f: LabFigures, options: ReportOptions = {}): Result<string, DomainError> => {
   const checked = checkOptions(ReportOptionsSchema, "report options", options);
@@ -344,9 +128,17 @@ export const renderReport = (f: LabFigures, options: ReportOptions = {}): Result
   const labels = checked.value.labels ?? en;
   const published = protect(figureTables(f, labels), { threshold: checked.value.threshold });
   if (!published.ok) return published;
-  const context: Context = { options: checked.value, labels, published: published.value };
-  const sections = [headline, where, byYear, bySector, territory, capacity, gates, reluctance, time, delays, money, timelines, impactSection, decisions];
+  const limit = checked.value.timelineProjects ?? 25;
   const note = published.value.withheld.length > 0 ? [labels.withheldNote(published.value.threshold), ""] : [];
-  const lines = [`# ${checked.value.title ?? labels.title}`, "", asOfText(f, labels), "", ...sections.flatMap((section) => section(f, context)), ...note];
+  const lines = [
+    `# ${checked.value.title ?? labels.title}`,
+    "",
+    asOfText(f, labels),
+    "",
+    ...published.value.tables.flatMap((t) => section(t, labels, limit)),
+    ...note,
+    labels.footer,
+    "",
+  ];
   return ok(lines.join("\n"));
 };

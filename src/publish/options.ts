@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { type DomainError, err, isSha256, ok, type Result, type Sha256, validationError } from "../kernel/index.js";
-import type { Labels } from "./labels.js";
+import { en, type Labels } from "./labels.js";
 
 const locale = (s: string): boolean => {
   try {
@@ -10,12 +10,25 @@ const locale = (s: string): boolean => {
   }
 };
 
+const VOCABULARIES = Object.keys(en.codes);
+// Words for every vocabulary a code column reads through (an object per vocabulary).
+const codes = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && VOCABULARIES.every((k) => k in v && typeof (v as Record<string, unknown>)[k] === "object");
+
 // Labels hold functions, so they are checked for what would break formatting: an object with a
-// locale `Intl` accepts and a table of words per published table.
+// locale `Intl` accepts, words for every vocabulary and a table of words per published table.
 const LabelsSchema = z.custom<Labels>(
   (v) =>
-    typeof v === "object" && v !== null && "locale" in v && typeof v.locale === "string" && locale(v.locale) && "tables" in v && typeof v.tables === "object",
-  { message: "must be a Labels object (like en) whose locale Intl accepts, such as en-GB or pt-PT" },
+    typeof v === "object" &&
+    v !== null &&
+    "locale" in v &&
+    typeof v.locale === "string" &&
+    locale(v.locale) &&
+    "tables" in v &&
+    typeof v.tables === "object" &&
+    "codes" in v &&
+    codes(v.codes),
+  { message: "must be a Labels object (like en or ptPT) whose locale Intl accepts and with words for every vocabulary" },
 );
 
 /** Disclosure options: a whole number of people; 0 or 1 withholds nothing. */

@@ -1,4 +1,5 @@
 import type { ColumnSpec } from "../lab/index.js";
+import type { Vocabulary } from "./columns.js";
 
 /** A cell withheld by disclosure control: `primary` counts too few people, `secondary` would let one be worked out. */
 export interface Withheld {
@@ -16,6 +17,8 @@ export type Value = string | number | boolean | null | Withheld;
 export interface Column extends ColumnSpec {
   readonly title: string;
   readonly description: string;
+  /** For a column of codes, the vocabulary whose words it reads in. */
+  readonly vocabulary?: Vocabulary;
 }
 
 /** A table as published: the one form the HTML report, the Markdown report and the open data share. */

@@ -1,24 +1,38 @@
 import type { Gate, Stage } from "../lab/index.js";
-import type { LabFigures, ParticipationSlice } from "../projections/index.js";
-import { TABLE_COLUMNS, type ColumnKey, type TableId } from "./columns.js";
+import type { LabFigures, LeadTimes, Overruns, ParticipationSlice } from "../projections/index.js";
+import { CODE_VOCABULARY, TABLE_COLUMNS, type ColumnKey, type TableId, type Vocabulary } from "./columns.js";
 import { en, type Labels } from "./labels.js";
 import type { CellRef, Relation, Table, TableSet, Value } from "./table.js";
 
 type Row<T extends TableId> = { readonly [K in ColumnKey<T>]: Value };
 
+/**
+ * Decimal places a published number keeps, by its column's format: the open data's documented
+ * precision (a rate of 0.2352941176470588 is published as 0.2353).
+ */
+export const PRECISION = { share: 4, decimal: 2, amount: 2, days: 1 } as const;
+
+const rounded = (v: Value, format: string | undefined): Value => {
+  if (typeof v !== "number" || !(format === "share" || format === "decimal" || format === "amount" || format === "days")) return v;
+  const scale = 10 ** PRECISION[format];
+  return Math.round(v * scale) / scale;
+};
+
 // One table from its rows keyed by column, in the column order `TABLE_COLUMNS` fixes.
 const tableOf = <T extends TableId>(id: T, labels: Labels, rows: readonly Row<T>[]): Table => {
   const text = labels.tables[id];
-  const specs: readonly { readonly key: ColumnKey<T> }[] = TABLE_COLUMNS[id];
+  const specs: readonly { readonly key: ColumnKey<T>; readonly format?: string }[] = TABLE_COLUMNS[id];
+  const vocabularies: Readonly<Partial<Record<string, Vocabulary>>> = CODE_VOCABULARY[id] ?? {};
   return {
     id,
     title: text.title,
     description: text.description,
     columns: TABLE_COLUMNS[id].map((spec) => {
       const [title, description] = text.columns[spec.key as ColumnKey<T>];
-      return { ...spec, title, description };
+      const vocabulary = vocabularies[spec.key];
+      return { ...spec, title, description, ...(vocabulary === undefined ? {} : { vocabulary }) };
     }),
-    rows: rows.map((r) => specs.map((c) => r[c.key])),
+    rows: rows.map((r) => specs.map((c) => rounded(r[c.key], c.format))),
   };
 };
 
@@ -207,12 +221,158 @@ const kpis = (f: LabFigures): Row<"kpis">[] =>
     progress: k.progress,
     met: k.met,
     method: k.method,
+    effect_against: k.effect?.against ?? null,
+    effect: k.effect?.difference ?? null,
+    effect_relative: k.effect?.relative ?? null,
+    improved: k.effect === null || k.effect.difference === 0 ? null : k.effect.difference > 0 === (k.direction === "increase"),
   }));
 
+const currencies = (f: LabFigures) => Object.entries(f.finance.byCurrency);
+
 const money = (f: LabFigures): Row<"money">[] =>
-  Object.entries(f.finance.byCurrency).flatMap(([currency, c]) =>
+  currencies(f).flatMap(([currency, c]) =>
     Object.entries(c.bySource).flatMap(([source, a]) => (a === undefined ? [] : [{ currency, source, budget: a.budget, spent: a.spent }])),
   );
+
+// Budgets count in the year they were allocated, costs in the year they were spent.
+const moneyByYear = (f: LabFigures): Row<"money_by_year">[] =>
+  currencies(f).flatMap(([currency, c]) =>
+    Object.entries(c.byYear).map(([year, a]) => ({ currency, year, allocated_in_year: a.budget, spent_in_year: a.spent })),
+  );
+
+const moneySummary = (f: LabFigures): Row<"money_summary">[] =>
+  currencies(f).map(([currency, c]) => ({
+    currency,
+    allocated: c.budget,
+    spent: c.spent,
+    spent_per_person: c.spentPerPersonInvolved,
+    overspent_budgets: c.overspentBudgets,
+  }));
+
+const spending = (f: LabFigures): Row<"spending">[] =>
+  currencies(f).flatMap(([currency, c]) =>
+    Object.entries(c.byCategory).flatMap(([category, spent]) => (spent === undefined ? [] : [{ currency, category, spent }])),
+  );
+
+const savings = (f: LabFigures): Row<"savings">[] =>
+  f.finance.savings.map((x) => ({
+    project: x.projectId,
+    kpi: x.kpiId,
+    name: f.impact.kpis.find((k) => k.projectId === x.projectId && k.kpiId === x.kpiId)?.name ?? null,
+    unit: x.unit,
+    saved_per_unit: x.perUnit,
+    relative: x.relative,
+  }));
+
+// Counts by a dimension and a code within it, for the tables that list several breakdowns.
+const byDimension = <D extends string>(dims: readonly (readonly [D, Readonly<Partial<Record<string, number>>>])[]) =>
+  dims.flatMap(([dimension, counts]) => Object.entries(counts).flatMap(([value, n]) => (n === undefined ? [] : [{ dimension, value, n }])));
+
+const endings = (f: LabFigures): Row<"endings">[] =>
+  byDimension([
+    ["stage", f.portfolio.discontinued.byStage],
+    ["reason", f.portfolio.discontinued.byReason],
+  ]).map(({ dimension, value, n }) => ({ dimension, value, projects: n }));
+
+const evaluations = (f: LabFigures): Row<"evaluations">[] => {
+  const e = f.impact.evaluations;
+  return byDimension([
+    ["outcome", e.byOutcome],
+    ["evidence_level", e.byEvidenceLevel],
+    ["method", e.byMethod],
+  ]).map(({ dimension, value, n }) => ({ dimension, value, projects: n }));
+};
+
+const overrunRow = (what: string, o: Overruns): Row<"overruns"> => ({
+  what,
+  planned: o.planned,
+  ended_late: o.endedLate,
+  median_days_late: o.medianDaysLate,
+  open_past_planned: o.openPastPlanned,
+  ended_by_closure: o.endedByClosure,
+});
+
+const contractValue = (all: LeadTimes): Row<"contract_value">[] =>
+  Object.entries(all.value).map(([currency, v]) => ({
+    currency,
+    contracts: v.contracts,
+    estimated: v.estimated,
+    contracted: v.contracted,
+    ratio: v.ratio,
+  }));
+
+const adoption = (f: LabFigures): Row<"adoption">[] => {
+  const a = f.impact.adoption;
+  return [...Object.entries(a.byScaleType), ["all", a.total] as const].map(([scale_type, x]) => ({
+    scale_type,
+    adoptions: x.adoptions,
+    entities: x.entities,
+    sites: x.sites,
+    users_covered: x.usersCovered,
+  }));
+};
+
+const timelines = (f: LabFigures): Row<"timelines">[] =>
+  f.portfolio.timelines.flatMap((t) =>
+    t.spans.map((s) => ({ project: t.projectId, title: t.title, status: t.status, stage: s.stage, from: s.from.slice(0, 10), to: s.to.slice(0, 10) })),
+  );
+
+// The one-row tables: the flow of projects and the impact.
+const summaries = (f: LabFigures, labels: Labels) => {
+  const pf = f.portfolio;
+  const im = f.impact;
+  return {
+    flow: tableOf("flow", labels, [
+      {
+        paused_now: pf.byStatus.paused,
+        discontinued: pf.discontinued.total,
+        discontinued_rate: pf.discontinued.rate,
+        challenge_to_pilot: pf.challengeToPilot.projects,
+        challenge_to_pilot_median_days: pf.challengeToPilot.medianDays,
+      },
+    ]),
+    impact: tableOf("impact", labels, [
+      {
+        kpis: im.kpis.length,
+        kpis_met: im.kpisMet,
+        pilots_started: im.pilots.started,
+        pilots_ended: im.pilots.ended,
+        pilot_sites: im.pilots.sites,
+        median_days_to_go_live: im.adoption.medianDaysToGoLive,
+      },
+    ]),
+  };
+};
+
+// The tables of money: by currency, source, year and category, and savings.
+const moneyTablesOf = (f: LabFigures, labels: Labels): Table[] => [
+  tableOf("money_summary", labels, moneySummary(f)),
+  tableOf("money", labels, money(f)),
+  tableOf("money_by_year", labels, moneyByYear(f)),
+  tableOf("spending", labels, spending(f)),
+  tableOf("savings", labels, savings(f)),
+];
+
+// The tables of impact: KPIs, the summary, evaluations, adoption and replications.
+const impactTablesOf = (f: LabFigures, labels: Labels, impact: Table): Table[] => {
+  const r = f.portfolio.replications;
+  return [
+    tableOf("kpis", labels, kpis(f)),
+    impact,
+    tableOf("evaluations", labels, evaluations(f)),
+    tableOf("adoption", labels, adoption(f)),
+    tableOf(
+      "adoption_status",
+      labels,
+      Object.entries(f.impact.adoption.byStatus).map(([status, adoptions]) => ({ status, adoptions })),
+    ),
+    tableOf(
+      "replications",
+      labels,
+      Object.entries(r.byOrigin).map(([origin, projects]) => ({ origin, projects })),
+    ),
+  ];
+};
 
 /**
  * The published tables of a set of figures, with the equations between their cells that disclosure
@@ -229,9 +389,12 @@ export const figureTables = (f: LabFigures, labels: Labels = en): TableSet => {
   const ages = withAll(f.participation.overall.demographics.ageBands);
   const genders = withAll(f.participation.overall.demographics.gender);
   const moving = progress(f, labels);
+  const one = summaries(f, labels);
   const tables = [
     tableOf("headline", labels, [headline(f)]),
     moving.stages,
+    one.flow,
+    tableOf("endings", labels, endings(f)),
     moving.gates,
     tableOf("participation_by_year", labels, years),
     tableOf("participation_by_sector", labels, sectors),
@@ -245,13 +408,26 @@ export const figureTables = (f: LabFigures, labels: Labels = en): TableSet => {
       labels,
       genders.map((x) => ({ gender: x.code, people: x.n })),
     ),
+    tableOf("territory", labels, territory(f)),
+    tableOf(
+      "entity_levels",
+      labels,
+      Object.entries(f.participation.publicEntitiesEngaged.byLevel).map(([level, n]) => ({ level, public_entities: n })),
+    ),
     moving.time,
     moving.pauses,
+    tableOf("overruns", labels, [overrunRow("pauses", f.portfolio.pauses.overruns), overrunRow("pilots", f.impact.pilots.overruns)]),
     moving.procurement,
-    tableOf("kpis", labels, kpis(f)),
-    tableOf("territory", labels, territory(f)),
+    tableOf("contract_value", labels, contractValue(f.portfolio.procurement.all)),
     tableOf("reluctance", labels, reluctance(f)),
-    tableOf("money", labels, money(f)),
+    tableOf(
+      "decline_reasons",
+      labels,
+      Object.entries(f.portfolio.reluctance.byReason).flatMap(([reason, declined]) => (declined === undefined ? [] : [{ reason, declined }])),
+    ),
+    ...moneyTablesOf(f, labels),
+    ...impactTablesOf(f, labels, one.impact),
+    tableOf("timelines", labels, timelines(f)),
     tableOf("decisions", labels, decisions(f)),
   ];
   return { tables, relations: relationsOf(years.length, sectors.length, ages.length, genders.length) };

@@ -54,14 +54,30 @@ const independent = () => {
 };
 
 describe("the demonstration", () => {
-  it("npm run demo prints headline figures equal to those computed independently from the raw JSON", () => {
+  it("npm run demo prints one screen: the verification first, the headline equal to an independent count, then where the reports go", () => {
     const out = execFileSync(process.execPath, ["--import", "tsx", "examples/demo/run.ts"], { encoding: "utf8" });
+    const lines = out.trimEnd().split("\n");
+    expect(lines[0]).toMatch(
+      /^examples\/data\/labx-2017-2020\.jsonl: [\d,]+ events in [\d,]+ streams decoded; hash chains verified against the published checkpoint\.$/u,
+    );
     const printed = Object.fromEntries([...out.matchAll(/^\| ([^|]+?) \| ([\d,]+) \|$/gmu)].map((m) => [m[1], Number((m[2] ?? "").replaceAll(",", ""))]));
     const expected = independent();
     for (const [figure, value] of Object.entries(expected)) expect(printed[figure], figure).toBe(value);
-    expect(out).toContain("```mermaid\npie showData title Projects by stage");
-    expect(out).toContain("```mermaid\ngantt");
-    expect(out).toMatch(/events in [\d,]+ streams decoded; hash chains verified against the published checkpoint/u);
+    expect(out).not.toContain("```mermaid");
+    expect(lines.length).toBeLessThanOrEqual(30);
+    expect(lines.at(-1)).toMatch(/^Full reports: add --markdown/u);
+  }, 60_000);
+
+  it("--locale pt-PT speaks Portuguese, and --markdown, --html and --open-data write the full reports, in that language", () => {
+    const dir = mkdtempSync(join(tmpdir(), "labx-demo-"));
+    const args = ["--locale", "pt-PT", "--markdown", join(dir, "relatorio.md"), "--html", join(dir, "relatorio.html"), "--open-data", join(dir, "dados")];
+    const out = execFileSync(process.execPath, ["--import", "tsx", "examples/demo/run.ts", ...args], { encoding: "utf8" });
+    expect(out.split("\n")[0]).toMatch(/eventos em [\d\s]+ fluxos descodificados; cadeias de hashes verificadas/u);
+    expect(out).toContain("| Cidadãos envolvidos | 11\u00a0351 |");
+    expect(out).toContain(`Relatório Markdown: ${join(dir, "relatorio.md")}`);
+    expect(readFileSync(join(dir, "relatorio.md"), "utf8")).toContain("## Números principais");
+    expect(readFileSync(join(dir, "relatorio.html"), "utf8")).toContain('<html lang="pt-PT">');
+    expect(readFileSync(join(dir, "dados", "datapackage.json"), "utf8")).toContain('"title": "Números principais"');
   }, 60_000);
 
   it("reproduces LabX's reported scale for 2017–2020", () => {

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { must } from "../../src/testing/index.js";
-import { figureTables, isWithheld, protect, type Table } from "../../src/publish/index.js";
+import { figureTables, isWithheld, PRECISION, protect, ptPT, type Table } from "../../src/publish/index.js";
 import { renderHtmlReport } from "../../src/index.js";
 import { demoFigures as f } from "./demo-figures.js";
 
@@ -45,6 +45,7 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
     if (executablePath === undefined) throw new Error(`no Chromium found at ${candidates.join(", ")}: install Debian's chromium-headless-shell`);
     pages.set("/report.html", must(renderHtmlReport(f, { title: "LabX-like innovation lab (demonstration log)" })));
     pages.set("/withheld.html", must(renderHtmlReport(f, { title: "Withheld under 400", threshold: 400 })));
+    pages.set("/relatorio.html", must(renderHtmlReport(f, { labels: ptPT })));
     server = createServer((req, res) => {
       const body = pages.get(req.url ?? "");
       res.writeHead(body === undefined ? 404 : 200, { "content-type": "text/html; charset=utf-8" });
@@ -128,8 +129,10 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
     expect(year.filter((b) => b.series === "Civil servants").map((b) => b.value)).toEqual(
       years.map((k) => f.participation.slices[k]?.distinctByRole.civil_servant),
     );
-    expect((await bars(page, "gates")).map((b) => b.value)).toEqual(["G1", "G2", "G3", "G4"].map((g) => f.portfolio.gateConversion[g as "G1"].rate));
-    expect((await bars(page, "kpis")).map((b) => b.value)).toEqual(f.impact.kpis.map((k) => k.progress));
+    // Shares are published to PRECISION.share decimal places.
+    const share = (x: number | null) => (x === null ? null : Math.round(x * 10 ** PRECISION.share) / 10 ** PRECISION.share);
+    expect((await bars(page, "gates")).map((b) => b.value)).toEqual(["G1", "G2", "G3", "G4"].map((g) => share(f.portfolio.gateConversion[g as "G1"].rate)));
+    expect((await bars(page, "kpis")).map((b) => b.value)).toEqual(f.impact.kpis.map((k) => share(k.progress)));
     const cards = await page.$$eval("#headline-cards dd", (dd) => dd.map((d) => Number((d.textContent ?? "").replaceAll(",", ""))));
     const h = f.headline;
     expect(cards.slice(0, 6)).toEqual([h.projects, h.projectsImplemented, h.citizens, h.civilServants, h.civilServantsTrained, h.distinctParticipants]);
@@ -169,6 +172,44 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
       expect(sector.find((b) => b.row === cells[w.row]?.[0] && b.series === raw.columns[j]?.title)?.value ?? null).toBeNull();
     }
     await page.screenshot({ path: join(artefacts, "report-withheld.png"), fullPage: false, clip: await clipOf(page, "#participation_by_sector") });
+    await page.close();
+  }, 60_000);
+
+  // Every text of every chart, against the chart's own box: a label cut off at the edge lies outside it.
+  const clipped = (page: Page) =>
+    page.$$eval("svg.chart", (svgs) =>
+      svgs.flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll("text")].flatMap((t) => {
+          const r = t.getBoundingClientRect();
+          const inside = r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+          return inside ? [] : [`${svg.id}: "${t.textContent ?? ""}" ${Math.round(r.left - box.left)}…${Math.round(r.right - box.right)} px`];
+        });
+      }),
+    );
+
+  for (const width of [390, 1000, 1440])
+    it(`at ${width} px, in English and in Portuguese, every chart label lies inside its chart`, async () => {
+      for (const path of ["/report.html", "/relatorio.html"]) {
+        const { page, problems } = await open(path, width);
+        // Open the folded sections, so their charts are laid out and measured too.
+        await page.$$eval("details", (ds) => ds.forEach((d) => d.setAttribute("open", "")));
+        const texts = await page.$$eval("svg.chart text", (ts) => ts.length);
+        expect(texts).toBeGreaterThan(200);
+        expect(await clipped(page), path).toEqual([]);
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    }, 60_000);
+
+  it("the decision trail is folded behind a summary that opens it, and printed unfolded", async () => {
+    const { page } = await open("/report.html", 1000);
+    const folded = await page.$eval("#decisions details", (d) => ({ open: d.hasAttribute("open"), summary: d.querySelector("summary")?.textContent ?? "" }));
+    expect(folded).toEqual({ open: false, summary: `Show the whole table (${f.auditTrail.filter((x) => x.decision !== undefined).length} rows)` });
+    const visible = () => page.$eval("#decisions-table", (t) => t.checkVisibility());
+    expect(await visible()).toBe(false);
+    await page.emulateMediaType("print");
+    expect(await visible()).toBe(true);
     await page.close();
   }, 60_000);
 

@@ -111,7 +111,7 @@ describe("exportOpenData", () => {
     };
     const { descriptor } = roundTrip(f);
     expect(descriptor.asOf).toEqual({ at: "2019-12-31T23:59:59Z", by: "recordedAt" });
-    expect(descriptor.description).toContain("2019-12-31T23:59:59Z");
+    expect(descriptor.description).toContain("31/12/2019 23:59 UTC");
   });
 
   it("refuses nothing a reader would: the profile rejects a descriptor without resources (the validator is live)", () => {
@@ -131,6 +131,7 @@ describe("options are checked, never guessed", () => {
     ["a licence without a URL", { licence: { name: "CC-BY-4.0", path: "licence.txt", title: "CC BY" } }],
     ["a package name with capitals and spaces", { name: "My Package" }],
     ["labels whose locale Intl refuses", { labels: { ...en, locale: "not a locale!" } }],
+    ["labels without words for a vocabulary", { labels: { ...en, codes: { ...en.codes, gate: undefined } } }],
     ["a sha256 option that is not SHA-256", { sha256: (s: string) => s }],
     ["an option nobody defined", { treshold: 5 }],
   ];

@@ -2,7 +2,7 @@
 // portfolio, and disclosure control over them leaves no small count recoverable.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellOf, figureTables, protect, TABLE_COLUMNS } from "../../src/publish/index.js";
+import { cellOf, figureTables, protect, ptPT, TABLE_COLUMNS } from "../../src/publish/index.js";
 import { computeFigures, en, renderHtmlReport, renderReport, type Labels } from "../../src/index.js";
 import { must } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
@@ -98,15 +98,7 @@ describe("the reports people read", () => {
   });
 
   it("a translation is a labels object, not a fork: words and number formats change, machine names do not", () => {
-    const pt: Labels = {
-      ...en,
-      locale: "pt-PT",
-      title: "Relatório do laboratório de inovação",
-      tables: {
-        ...en.tables,
-        headline: { ...en.tables.headline, title: "Números principais", columns: { ...en.tables.headline.columns, citizens: ["Cidadãos envolvidos", "…"] } },
-      },
-    };
+    const pt: Labels = { ...ptPT, tables: { ...ptPT.tables, headline: { ...ptPT.tables.headline, title: "Números principais" } } };
     const html = must(renderHtmlReport(demoFigures, { labels: pt }));
     expect(html).toContain('<html lang="pt-PT">');
     expect(html).toContain("<h1>Relatório do laboratório de inovação</h1>");
