@@ -1,6 +1,6 @@
 import { compareInstants } from "../kernel/index.js";
 import type { Pause, PauseReason, Procurement, ProcurementProcedure } from "../lab/index.js";
-import { calendarDays, median, percentile, survivalMedian } from "./stats.js";
+import { calendarDays, cumulativeIncidence, type Ending, incidenceBy, incidenceMedian, median, percentile, survivalMedian } from "./stats.js";
 
 // LabX names slow procurement and slow pilots as its two delays (with reluctance). Everything still
 // running counts as running up to `now` (the as-of date, or the latest time in the log), never dropped.
@@ -14,6 +14,11 @@ export interface ContractValue {
   ratio: number | null;
 }
 
+/** The days at which the share of procurements contracted (or cancelled) is given. */
+export const WITHIN_DAYS = ["30", "90", "180", "365"] as const;
+/** One of `WITHIN_DAYS`. */
+export type WithinDays = (typeof WITHIN_DAYS)[number];
+
 /** How long procurements take, for one procedure or all. */
 export interface LeadTimes {
   requested: number;
@@ -22,16 +27,30 @@ export interface LeadTimes {
   /** Neither contracted nor cancelled by `now`. */
   open: number;
   /**
-   * Days from request to contract, as a Kaplan–Meier median: open procurements count as waiting up
-   * to `now` and cancelled ones up to their cancellation, so the slowest are not dropped. Null when
-   * fewer than half are known to have reached a contract.
+   * Median days from request to contract, with cancellation as a competing outcome: the first day
+   * the cumulative incidence of a contract (Aalen–Johansen) reaches one half; open procurements
+   * count as waiting up to `now`. Null when it never does — when too many were cancelled or are
+   * still open — however many were contracted.
    */
-  medianDays: number | null;
+  medianDaysToContract: number | null;
+  /**
+   * The estimated share contracted within 30, 90, 180 and 365 days of the request (cumulative
+   * incidence, cancellations competing); null beyond the longest time followed.
+   */
+  contractedWithin: Record<WithinDays, number | null>;
+  /** The estimated share cancelled within the same days: with `contractedWithin`, never more than 1. */
+  cancelledWithin: Record<WithinDays, number | null>;
+  /**
+   * The Kaplan–Meier median, cancellations counted as censored (as if a cancelled procurement would
+   * still have been contracted, later): shorter than or equal to `medianDaysToContract`, which it
+   * stands beside, labelled, never in place of.
+   */
+  kaplanMeierMedianDays: number | null;
   /** The plain median over contracted procurements only (what the figure was before open ones counted). */
   contractedMedianDays: number | null;
   /** The 90th percentile over contracted procurements only. */
   contractedP90Days: number | null;
-  /** Contract against estimate, by currency. */
+  /** Contract against estimate, by the contract's currency. */
   value: Record<string, ContractValue>;
 }
 
@@ -41,34 +60,50 @@ export interface ProcurementFigures {
   byProcedure: Partial<Record<ProcurementProcedure, LeadTimes>>;
 }
 
-const leadTimes = (list: readonly Procurement[], now: string): LeadTimes => {
-  const done: number[] = [];
-  const waiting: number[] = [];
+// Contracted, cancelled or still open at `now`, with the days each waited.
+const endingOf = (p: Procurement, now: string): { days: number; ending: Ending } =>
+  p.status === "contracted" && p.settledAt !== null
+    ? { days: calendarDays(p.requestedAt, p.settledAt), ending: "outcome" }
+    : p.status === "cancelled" && p.settledAt !== null
+      ? { days: calendarDays(p.requestedAt, p.settledAt), ending: "competing" }
+      : { days: Math.max(0, calendarDays(p.requestedAt, now)), ending: "censored" };
+
+const contractValues = (list: readonly Procurement[]): Record<string, ContractValue> => {
   const value: Record<string, ContractValue> = {};
-  let cancelled = 0;
   for (const p of list) {
-    if (p.status === "contracted" && p.settledAt !== null && p.value !== null) {
-      done.push(calendarDays(p.requestedAt, p.settledAt));
-      const v = (value[p.value.currency] ??= { contracts: 0, estimated: 0, contracted: 0, ratio: null });
-      v.contracts++;
-      v.contracted += p.value.amount;
-      // An estimate in another currency cannot be compared: it is left out of the ratio, not converted.
-      if (p.estimatedValue.currency === p.value.currency) v.estimated += p.estimatedValue.amount;
-    } else if (p.status === "cancelled" && p.settledAt !== null) {
-      cancelled++;
-      waiting.push(calendarDays(p.requestedAt, p.settledAt));
-    } else waiting.push(Math.max(0, calendarDays(p.requestedAt, now)));
+    if (p.status !== "contracted" || p.value === null) continue;
+    const v = (value[p.value.currency] ??= { contracts: 0, estimated: 0, contracted: 0, ratio: null });
+    v.contracts++;
+    v.contracted += p.value.amount;
+    // An estimate in another currency cannot be compared: it is left out of the ratio, not converted.
+    if (p.estimatedValue.currency === p.value.currency) v.estimated += p.estimatedValue.amount;
   }
   for (const v of Object.values(value)) v.ratio = v.estimated === 0 ? null : v.contracted / v.estimated;
+  return value;
+};
+
+const leadTimes = (list: readonly Procurement[], now: string): LeadTimes => {
+  const items = list.map((p) => endingOf(p, now));
+  const days = (ending: Ending) => items.filter((x) => x.ending === ending).map((x) => x.days);
+  const done = days("outcome");
+  const curve = cumulativeIncidence(items);
+  // Nothing requested: nothing followed, every share unknown.
+  const followed = Math.max(-1, ...items.map((x) => x.days));
+  const within = (of: "outcome" | "competing") =>
+    Object.fromEntries(WITHIN_DAYS.map((d) => [d, incidenceBy(curve, Number(d), followed, of)])) as Record<WithinDays, number | null>;
   return {
     requested: list.length,
     contracted: done.length,
-    cancelled,
-    open: list.length - done.length - cancelled,
-    medianDays: survivalMedian(done, waiting),
+    cancelled: days("competing").length,
+    open: days("censored").length,
+    medianDaysToContract: incidenceMedian(curve),
+    contractedWithin: within("outcome"),
+    cancelledWithin: within("competing"),
+    // Cancellations counted as censored: the figure the competing-risks one corrects.
+    kaplanMeierMedianDays: survivalMedian(done, [...days("competing"), ...days("censored")]),
     contractedMedianDays: median(done),
     contractedP90Days: percentile(done, 90),
-    value,
+    value: contractValues(list),
   };
 };
 
@@ -82,8 +117,8 @@ const leadTimes = (list: readonly Procurement[], now: string): LeadTimes => {
  *   { ...open, status: "contracted", settledAt: "2020-04-05T00:00:00Z", settledEventId: "e9", supplierEntityId: "biz-1", value },
  *   { ...open, status: "requested", settledAt: null, settledEventId: null, supplierEntityId: null, value: null },
  * ];
- * // one contracted after 35 days, one still open after 90: half are known to be done by day 35
- * procurementFigures(list, "2020-05-30T00:00:00Z").all // { requested: 2, contracted: 1, open: 1, medianDays: 35, contractedMedianDays: 35, … }
+ * // one contracted after 35 days, one still open after 90: the share contracted reaches one half on day 35
+ * procurementFigures(list, "2020-05-30T00:00:00Z").all // { requested: 2, contracted: 1, open: 1, medianDaysToContract: 35, contractedMedianDays: 35, … }
  */
 export const procurementFigures = (procurements: readonly Procurement[], now: string): ProcurementFigures => {
   const by = new Map<ProcurementProcedure, Procurement[]>();

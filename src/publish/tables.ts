@@ -102,7 +102,7 @@ const procurement = (f: LabFigures): Row<"procurement">[] =>
             contracted: x.contracted,
             cancelled: x.cancelled,
             open: x.open,
-            median_days: x.medianDays,
+            median_days: x.medianDaysToContract,
             median_days_contracted: x.contractedMedianDays,
           },
         ],

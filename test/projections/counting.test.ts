@@ -284,13 +284,18 @@ describe("portfolio counting rules", () => {
     expect(f.portfolio.timeInStage.pilot).toEqual({ stays: 1, medianDaysGross: 100, medianDaysNet: 100 });
   });
   it("procurement lead time in calendar days, median and p90; challenge to pilot", () => {
-    // 60 and 10 days, both contracted: with nothing open the survival median is the plain median, 35.
+    // 60 and 10 days, both contracted: with nothing open or cancelled the median to contract is the plain median, 35
+    // (1/2 contracted from day 10 to day 60: the midpoint), and so is Kaplan–Meier's. Nothing is left waiting, so the
+    // shares are final: 1/2 within 30 days, all within 90.
     const lead = {
       requested: 2,
       contracted: 2,
       cancelled: 0,
       open: 0,
-      medianDays: 35,
+      medianDaysToContract: 35,
+      contractedWithin: { "30": 0.5, "90": 1, "180": 1, "365": 1 },
+      cancelledWithin: { "30": 0, "90": 0, "180": 0, "365": 0 },
+      kaplanMeierMedianDays: 35,
       contractedMedianDays: 35,
       contractedP90Days: 60,
       value: { EUR: { contracts: 2, estimated: 2000, contracted: 1800, ratio: 0.9 } },

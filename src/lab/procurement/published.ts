@@ -7,15 +7,18 @@ export const procurementTables = {
     {
       title: "Procurement lead times",
       description:
-        "Requested → contracted. The median counts procurements still open (and cancelled ones, up to their cancellation) as still waiting, " +
-        "so the slowest are not dropped.",
+        "Requested → contracted. The median counts procurements still open as still waiting, so the slowest are not dropped, " +
+        "and a cancellation as an outcome that rules a contract out (competing risks), not as a contract that would have come later.",
       columns: {
         procedure: ["Procedure", "Procurement procedure, or all."],
         requested: ["Requested", "Procurements requested."],
         contracted: ["Contracted", "Procurements that reached a contract."],
         cancelled: ["Cancelled", "Procurements cancelled."],
         open: ["Open", "Procurements still waiting."],
-        median_days: ["Median days", "Kaplan–Meier median from request to contract; empty while fewer than half are contracted."],
+        median_days: [
+          "Median days",
+          "Median days from request to contract, cancellations competing (Aalen–Johansen cumulative incidence); empty when the share contracted never reaches one half.",
+        ],
         median_days_contracted: ["Median days, contracted only", "Median over the contracted ones alone."],
       },
     },
