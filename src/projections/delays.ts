@@ -5,12 +5,28 @@ import { calendarDays, cumulativeIncidence, type Ending, incidenceBy, incidenceM
 // LabX names slow procurement and slow pilots as its two delays (with reluctance). Everything still
 // running counts as running up to `now` (the as-of date, or the latest time in the log), never dropped.
 
-/** Contract against estimate, over contracted procurements in one currency. */
+/**
+ * Contract against estimate in one currency (the contract's). The ratio is over pairs only: a
+ * contract whose estimate was in another currency cannot be compared, so it is counted in
+ * `contracts` and `contracted` but left out of the ratio (`unpaired`), never converted.
+ */
 export interface ContractValue {
+  /** Contracts in this currency. */
   contracts: number;
-  estimated: number;
+  /** What they were contracted for, all of them. */
   contracted: number;
-  /** contracted / estimated: above 1 when contracts cost more than estimated; null when nothing was estimated. */
+  /** Contracts whose estimate was in this currency too: what the ratio is over. */
+  pairs: number;
+  /** The estimates of those pairs. */
+  pairedEstimated: number;
+  /** What those pairs were contracted for. */
+  pairedContracted: number;
+  /** Contracts whose estimate was in another currency: out of the ratio. */
+  unpaired: number;
+  /**
+   * pairedContracted / pairedEstimated, a ratio (1.2: contracts cost 1.2 times their estimates,
+   * 20% more; 0.9: 10% less); null when no pair has an estimate above zero.
+   */
   ratio: number | null;
 }
 
@@ -60,6 +76,8 @@ export interface ProcurementFigures {
   byProcedure: Partial<Record<ProcurementProcedure, LeadTimes>>;
 }
 
+const emptyValue = (): ContractValue => ({ contracts: 0, contracted: 0, pairs: 0, pairedEstimated: 0, pairedContracted: 0, unpaired: 0, ratio: null });
+
 // Contracted, cancelled or still open at `now`, with the days each waited.
 const endingOf = (p: Procurement, now: string): { days: number; ending: Ending } =>
   p.status === "contracted" && p.settledAt !== null
@@ -72,13 +90,18 @@ const contractValues = (list: readonly Procurement[]): Record<string, ContractVa
   const value: Record<string, ContractValue> = {};
   for (const p of list) {
     if (p.status !== "contracted" || p.value === null) continue;
-    const v = (value[p.value.currency] ??= { contracts: 0, estimated: 0, contracted: 0, ratio: null });
+    const v = (value[p.value.currency] ??= emptyValue());
     v.contracts++;
     v.contracted += p.value.amount;
-    // An estimate in another currency cannot be compared: it is left out of the ratio, not converted.
-    if (p.estimatedValue.currency === p.value.currency) v.estimated += p.estimatedValue.amount;
+    // An estimate in another currency cannot be compared: the pair is left out of the ratio, not converted.
+    if (p.estimatedValue.currency !== p.value.currency) v.unpaired++;
+    else {
+      v.pairs++;
+      v.pairedEstimated += p.estimatedValue.amount;
+      v.pairedContracted += p.value.amount;
+    }
   }
-  for (const v of Object.values(value)) v.ratio = v.estimated === 0 ? null : v.contracted / v.estimated;
+  for (const v of Object.values(value)) v.ratio = v.pairedEstimated > 0 ? v.pairedContracted / v.pairedEstimated : null;
   return value;
 };
 

@@ -298,7 +298,7 @@ describe("portfolio counting rules", () => {
       kaplanMeierMedianDays: 35,
       contractedMedianDays: 35,
       contractedP90Days: 60,
-      value: { EUR: { contracts: 2, estimated: 2000, contracted: 1800, ratio: 0.9 } },
+      value: { EUR: { contracts: 2, contracted: 1800, pairs: 2, pairedEstimated: 2000, pairedContracted: 1800, unpaired: 0, ratio: 0.9 } },
     };
     expect(f.portfolio.procurement).toEqual({ all: lead, byProcedure: { open: lead } });
     expect(f.portfolio.challengeToPilot).toEqual({ projects: 1, medianDays: 110 });

@@ -99,7 +99,7 @@ describe("procurement lead time: cancellations compete with contracts, open proc
       medianDaysToContract: 10,
       kaplanMeierMedianDays: 10,
       contractedWithin: { "30": 1, "90": 1, "180": 1, "365": 1 },
-      value: { EUR: { contracts: 1, estimated: 1000, contracted: 1200, ratio: 1.2 } },
+      value: { EUR: { contracts: 1, contracted: 1200, pairs: 1, pairedEstimated: 1000, pairedContracted: 1200, unpaired: 0, ratio: 1.2 } },
     });
     // all: contracted after 10 and 75, cancelled after 30, open for 105. Day 10: contracted 1/4, neither 3/4.
     // Day 30: cancelled 3/4 × 1/3 = 1/4, neither 1/2. Day 75: contracted 1/4 + 1/2 × 1/2 = 1/2 exactly, no later contract: 75.
@@ -115,7 +115,9 @@ describe("procurement lead time: cancellations compete with contracts, open proc
       contractedWithin: { "30": near(1 / 4), "90": near(1 / 2), "180": null, "365": null },
       cancelledWithin: { "30": near(1 / 4), "90": near(1 / 4), "180": null, "365": null },
     });
-    expect(f.portfolio.procurement.all.value).toEqual({ EUR: { contracts: 2, estimated: 2000, contracted: 2100, ratio: 1.05 } });
+    expect(f.portfolio.procurement.all.value).toEqual({
+      EUR: { contracts: 2, contracted: 2100, pairs: 2, pairedEstimated: 2000, pairedContracted: 2100, unpaired: 0, ratio: 1.05 },
+    });
   });
   it("as of an earlier date, open procurements wait only up to then", () => {
     // As of day 45: r1 contracted (10); r2 cancelled (30); r3 not requested yet; r4 open for 35.
@@ -124,6 +126,27 @@ describe("procurement lead time: cancellations compete with contracts, open proc
     const early = must(computeFigures(log().events, { at: day(45) })).portfolio.procurement.all;
     expect(early).toMatchObject({ requested: 3, contracted: 1, cancelled: 1, open: 1, medianDaysToContract: null, kaplanMeierMedianDays: null });
     expect(early).toMatchObject({ contractedMedianDays: 10, contractedWithin: { "30": near(1 / 3) }, cancelledWithin: { "30": near(1 / 3) } });
+  });
+});
+
+describe("contract against estimate: only pairs in the same currency", () => {
+  // pc: c1 estimated 1,000 EUR, contracted 1,100 EUR; c2 estimated 1,000 EUR, contracted 5,000 USD; c3 estimated 2,000 USD,
+  // contracted 1,500 USD. EUR: one contract, one pair, 1,100 / 1,000 = 1.1. USD: two contracts (6,500), one pair (c3): 1,500 / 2,000 = 0.75;
+  // c2 is left out of the ratio (its estimate was in euros): counting it would give 6,500 / 2,000 = 3.25, a ratio of nothing.
+  const C = on("pc");
+  const priced = (procurementId: string, estimated: [number, string], contracted: [number, string]) => [
+    { ...C.request(procurementId), estimatedValue: { amount: estimated[0], currency: estimated[1] } },
+    { ...C.contract(procurementId), value: { amount: contracted[0], currency: contracted[1] } },
+  ];
+  it("the ratio is over pairs only, and says how many it left out", () => {
+    const b = registeredLog().on(0, C.submit()).on(1, C.accept());
+    const steps = [priced("c1", [1000, "EUR"], [1100, "EUR"]), priced("c2", [1000, "EUR"], [5000, "USD"]), priced("c3", [2000, "USD"], [1500, "USD"])];
+    steps.forEach(([request, contract], i) => (request && contract ? b.on(10 + i, request).on(20 + i, contract) : b));
+    const value = must(computeFigures(b.events)).portfolio.procurement.all.value;
+    expect(value).toEqual({
+      EUR: { contracts: 1, contracted: 1100, pairs: 1, pairedEstimated: 1000, pairedContracted: 1100, unpaired: 0, ratio: 1.1 },
+      USD: { contracts: 2, contracted: 6500, pairs: 1, pairedEstimated: 2000, pairedContracted: 1500, unpaired: 1, ratio: 0.75 },
+    });
   });
 });
 
