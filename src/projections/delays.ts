@@ -1,4 +1,3 @@
-import { compareInstants } from "../kernel/index.js";
 import type { Pause, PauseReason, Procurement, ProcurementProcedure } from "../lab/index.js";
 import { calendarDays, cumulativeIncidence, type Ending, incidenceBy, incidenceMedian, median, percentile, survivalMedian } from "./stats.js";
 
@@ -168,15 +167,23 @@ export interface PauseTimes {
   medianDays: number | null;
 }
 
-/** Pauses that said when work would resume, and pilots that said when they would end, against when they did. */
+/**
+ * Pauses that said when work would resume, and pilots that said when they would end, against when
+ * they did. Every item with a planned date is in exactly one of the five counts: planned =
+ * endedOnTime + endedLate + openWithinPlan + openPastPlanned + endedByClosure.
+ */
 export interface Overruns {
   /** Items with a planned date. */
   planned: number;
-  /** Ended after the planned date. */
+  /** Ended no later than the planned date's UTC calendar day. */
+  endedOnTime: number;
+  /** Ended on a later UTC calendar day than planned: at least one whole day late (`daysLate`). */
   endedLate: number;
-  /** Median days late of those that ended late. */
+  /** Median whole days late of those that ended late. */
   medianDaysLate: number | null;
-  /** Still running at `now` and already past the planned date. */
+  /** Still running at `now`, the planned day not yet past. */
+  openWithinPlan: number;
+  /** Still running at `now`, on a later calendar day than planned. */
   openPastPlanned: number;
   /** Ended by the project's end instead (a pause never resumed, a pilot cut short): neither late nor open. */
   endedByClosure: number;
@@ -194,27 +201,37 @@ export interface PauseFigures {
 }
 
 /**
- * Overruns of planned dates: an item ended late when it ended after its plan, is open past its plan
- * when still running at `now` with the plan already behind, and was ended by closure when the
- * project's end cut it short (then it is neither).
+ * Whole days late: UTC calendar days from the planned date's day to the day it ended (or to `now`),
+ * never below 0. Late means at least one: an item that ends on its planned day, at any hour, is on
+ * time, and one planned for 23:00 that ends at 01:00 the next day is one day late.
+ *
+ * @example
+ * daysLate("2020-02-01T10:00:00Z", "2020-02-01T18:00:00Z") // 0: the planned day, on time
+ * daysLate("2020-02-01T23:00:00Z", "2020-02-02T01:00:00Z") // 1
+ */
+export const daysLate = (planned: string, actual: string): number => Math.max(0, calendarDays(planned, actual));
+
+/**
+ * Overruns of planned dates, in whole days (`daysLate`): an item ended late when it ended on a
+ * later day than planned, is open past its plan when still running at `now` on a later day than
+ * planned, and was ended by closure when the project's end cut it short (then it is neither).
  *
  * @example
  * overruns([{ planned: "2020-02-01T00:00:00Z", end: "2020-02-11T00:00:00Z", closed: false }], "2020-06-01T00:00:00Z")
- * // { planned: 1, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0, endedByClosure: 0 }
+ * // { planned: 1, endedOnTime: 0, endedLate: 1, medianDaysLate: 10, openWithinPlan: 0, openPastPlanned: 0, endedByClosure: 0 }
  */
 export const overruns = (items: Iterable<{ planned: string | null; end: string | null; closed: boolean }>, now: string): Overruns => {
   const late: number[] = [];
-  let planned = 0;
-  let openPastPlanned = 0;
-  let endedByClosure = 0;
+  const o = { planned: 0, endedOnTime: 0, openWithinPlan: 0, openPastPlanned: 0, endedByClosure: 0 };
   for (const { planned: plan, end, closed } of items) {
     if (plan === null) continue;
-    planned++;
-    if (closed) endedByClosure++;
-    else if (end !== null && compareInstants(end, plan) > 0) late.push(calendarDays(plan, end));
-    else if (end === null && compareInstants(now, plan) > 0) openPastPlanned++;
+    o.planned++;
+    if (closed) o.endedByClosure++;
+    else if (end === null) o[daysLate(plan, now) > 0 ? "openPastPlanned" : "openWithinPlan"]++;
+    else if (daysLate(plan, end) > 0) late.push(daysLate(plan, end));
+    else o.endedOnTime++;
   }
-  return { planned, endedLate: late.length, medianDaysLate: median(late), openPastPlanned, endedByClosure };
+  return { ...o, endedLate: late.length, medianDaysLate: median(late) };
 };
 
 /**

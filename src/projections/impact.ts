@@ -355,7 +355,7 @@ const sortedKeys = <T>(r: Record<string, T>): Record<string, T> => Object.fromEn
  *
  * @example
  * const r = project(impact, events);
- * // on the demonstration log: { planned: 27, endedLate: 24, medianDaysLate: 128, openPastPlanned: 1 }
+ * // on the demonstration log: { planned: 33, endedOnTime: 5, endedLate: 25, medianDaysLate: 208, openWithinPlan: 3, … }
  * if (r.ok) console.log(impactFigures(r.value.state, "2020-12-31T23:59:59Z").pilots.overruns);
  */
 export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {

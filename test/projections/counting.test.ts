@@ -308,7 +308,7 @@ describe("portfolio counting rules", () => {
       open: 0,
       endedByClosure: 0,
       byReason: { procurement: { pauses: 1, open: 0, endedByClosure: 0, days: 20, medianDays: 20 } },
-      overruns: { planned: 0, endedLate: 0, medianDaysLate: null, openPastPlanned: 0, endedByClosure: 0 },
+      overruns: { planned: 0, endedOnTime: 0, endedLate: 0, medianDaysLate: null, openWithinPlan: 0, openPastPlanned: 0, endedByClosure: 0 },
     });
   });
   it("organisations that declined, each once, by kind", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeFigures } from "../../src/index.js";
+import { daysLate, overruns } from "../../src/projections/index.js";
 import { regionOf } from "../../src/lab/index.js";
 import { must } from "../../src/testing/index.js";
 import { cumulativeIncidence, type Ending, incidenceMedian, median, survivalMedian } from "../../src/projections/stats.js";
@@ -150,6 +151,40 @@ describe("contract against estimate: only pairs in the same currency", () => {
   });
 });
 
+const noOverruns = { planned: 0, endedOnTime: 0, endedLate: 0, medianDaysLate: null, openWithinPlan: 0, openPastPlanned: 0, endedByClosure: 0 };
+
+describe("late, in whole days", () => {
+  it("late means ended on a later UTC calendar day than planned; days late are calendar days between the two", () => {
+    const at = (d: string) => `2020-${d}Z`;
+    const items = [
+      // Planned 10:00, ended 18:00 the same day: on time (it used to count as late, by 0 days).
+      { planned: at("02-01T10:00:00"), end: at("02-01T18:00:00"), closed: false },
+      // Planned 23:00, ended 01:00 the next day: one day late.
+      { planned: at("02-01T23:00:00"), end: at("02-02T01:00:00"), closed: false },
+      // Ten days late.
+      { planned: at("02-01T00:00:00"), end: at("02-11T00:00:00"), closed: false },
+      // Still running on 1 March at 20:00, planned for 12:00 that day: not yet past it.
+      { planned: at("03-01T12:00:00"), end: null, closed: false },
+      // Still running, planned for 20 February: past it.
+      { planned: at("02-20T00:00:00"), end: null, closed: false },
+      // No planned date: not counted.
+      { planned: null, end: null, closed: false },
+    ];
+    // Late: 1 and 10 days, median 5.5. Every planned item is in one count: 1 + 2 + 1 + 1 + 0 = 5.
+    expect(overruns(items, at("03-01T20:00:00"))).toEqual({
+      planned: 5,
+      endedOnTime: 1,
+      endedLate: 2,
+      medianDaysLate: 5.5,
+      openWithinPlan: 1,
+      openPastPlanned: 1,
+      endedByClosure: 0,
+    });
+    expect(daysLate(at("02-01T10:00:00"), at("02-01T18:00:00"))).toBe(0);
+    expect(daysLate(at("02-03T00:00:00"), at("02-01T00:00:00"))).toBe(0);
+  });
+});
+
 describe("pauses and overruns", () => {
   it("days paused by reason, an open pause counted up to the as-of date", () => {
     expect(f.portfolio.pauses.byReason).toEqual({
@@ -158,18 +193,12 @@ describe("pauses and overruns", () => {
     });
   });
   it("overruns of the expected resume date: one resumed 10 days late, one still paused past it", () => {
-    expect(f.portfolio.pauses.overruns).toEqual({ planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 1, endedByClosure: 0 });
+    expect(f.portfolio.pauses.overruns).toEqual({ ...noOverruns, planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 1 });
   });
   it("pilot overruns: planned end day 150, ended day 170", () => {
-    expect(f.impact.pilots.overruns).toEqual({ planned: 1, endedLate: 1, medianDaysLate: 20, openPastPlanned: 0, endedByClosure: 0 });
+    expect(f.impact.pilots.overruns).toEqual({ ...noOverruns, planned: 1, endedLate: 1, medianDaysLate: 20 });
     // As of day 160 the pilot is still running, past its planned end.
-    expect(must(computeFigures(log().events, { at: day(160) })).impact.pilots.overruns).toEqual({
-      planned: 1,
-      endedLate: 0,
-      medianDaysLate: null,
-      openPastPlanned: 1,
-      endedByClosure: 0,
-    });
+    expect(must(computeFigures(log().events, { at: day(160) })).impact.pilots.overruns).toEqual({ ...noOverruns, planned: 1, openPastPlanned: 1 });
   });
 });
 
@@ -186,14 +215,14 @@ describe("ends that were not ends: what the project's discontinuation cuts short
     for (const at of [day(200), day(900)]) {
       const pilots = must(computeFigures(closed(), { at })).impact.pilots;
       expect(pilots).toMatchObject({ started: 1, ended: 0, endedByClosure: 1 });
-      expect(pilots.overruns).toEqual({ planned: 1, endedLate: 0, medianDaysLate: null, openPastPlanned: 0, endedByClosure: 1 });
+      expect(pilots.overruns).toEqual({ ...noOverruns, planned: 1, endedByClosure: 1 });
     }
   });
   it("a pause the discontinuation ends is ended by closure: not resumed late, and not a finished pause in the median", () => {
     const pauses = must(computeFigures(closed(), { at: day(200) })).portfolio.pauses;
     expect(pauses).toMatchObject({ total: 1, open: 0, endedByClosure: 1 });
     expect(pauses.byReason.funding).toEqual({ pauses: 1, open: 0, endedByClosure: 1, days: 30, medianDays: null });
-    expect(pauses.overruns).toEqual({ planned: 1, endedLate: 0, medianDaysLate: null, openPastPlanned: 0, endedByClosure: 1 });
+    expect(pauses.overruns).toEqual({ ...noOverruns, planned: 1, endedByClosure: 1 });
     // Before the discontinuation the pause is open, and past its expected end.
     expect(must(computeFigures(closed(), { at: day(50) })).portfolio.pauses.overruns).toMatchObject({ openPastPlanned: 1, endedByClosure: 0 });
   });
@@ -370,6 +399,6 @@ describe("pilots side by side", () => {
       ["south", day(190)],
     ]);
     // north ended 10 days late; south, ended without a name as the only one running, 10 days early.
-    expect(f.impact.pilots.overruns).toEqual({ planned: 2, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0, endedByClosure: 0 });
+    expect(f.impact.pilots.overruns).toEqual({ ...noOverruns, planned: 2, endedOnTime: 1, endedLate: 1, medianDaysLate: 10 });
   });
 });
