@@ -11,12 +11,24 @@ export interface Amounts {
   spent: number;
 }
 
+/** One year's money: allocated in that year (budgets by their fiscal year) and spent in that year (costs by when they occurred). */
+export interface YearAmounts {
+  /** Budgets whose fiscal year is this year. */
+  allocatedInYear: number;
+  /** Costs that occurred in this year, whichever budget they were charged to. */
+  spentInYear: number;
+}
+
 /** Every money figure in one currency. */
 export interface CurrencyFigures extends Amounts {
   /** By the funding source of the budget (a cost counts under its budget's source). */
   bySource: Partial<Record<FundingSource, Amounts>>;
-  /** Budgets by fiscal year, costs by the year they occurred. */
-  byYear: Record<string, Amounts>;
+  /**
+   * By year, two different counts side by side: budgets by the fiscal year they were allocated for,
+   * costs by the year they were spent. Money allocated for 2019 may be spent in 2020, so a year's
+   * spent over its allocated is not a share of anything.
+   */
+  byYear: Record<string, YearAmounts>;
   /** By the project's sector. */
   bySector: Partial<Record<Sector, Amounts>>;
   /** Spent, by category. */
@@ -70,6 +82,10 @@ const add = <K extends string>(r: Partial<Record<K, Amounts>>, key: K, budget: n
   x.spent += spent;
 };
 
+const inYear = (r: Record<string, YearAmounts>, year: string, what: keyof YearAmounts, amount: number): void => {
+  (r[year] ??= { allocatedInYear: 0, spentInYear: 0 })[what] += amount;
+};
+
 const emptyCurrency = (): CurrencyFigures => ({
   budget: 0,
   spent: 0,
@@ -101,7 +117,7 @@ export const financeFigures = (ledgers: Iterable<ProjectLedger>, peopleInvolved:
       const f = (byCurrency[b.amount.currency] ??= emptyCurrency());
       f.budget += b.amount.amount;
       add(f.bySource, b.source, b.amount.amount, 0);
-      add(f.byYear, String(b.fiscalYear), b.amount.amount, 0);
+      inYear(f.byYear, String(b.fiscalYear), "allocatedInYear", b.amount.amount);
       add(f.bySector, p.sector, b.amount.amount, 0);
       add(mine, b.amount.currency, b.amount.amount, 0);
     }
@@ -110,7 +126,7 @@ export const financeFigures = (ledgers: Iterable<ProjectLedger>, peopleInvolved:
       f.spent += c.amount.amount;
       const source = p.budgets.get(c.budgetId)?.source;
       if (source !== undefined) add(f.bySource, source, 0, c.amount.amount);
-      add(f.byYear, yearOf(c.at), 0, c.amount.amount);
+      inYear(f.byYear, yearOf(c.at), "spentInYear", c.amount.amount);
       add(f.bySector, p.sector, 0, c.amount.amount);
       f.byCategory[c.category] = (f.byCategory[c.category] ?? 0) + c.amount.amount;
       add(mine, c.amount.currency, 0, c.amount.amount);

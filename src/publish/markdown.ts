@@ -221,8 +221,8 @@ const money: Section = (f) => {
       ),
       "",
       table(
-        ["year", `budget (${currency})`, "spent", "spent of budget"],
-        Object.entries(c.byYear).map(([k, a]) => [k, ...amounts(a)]),
+        ["year", `allocated in the year (${currency})`, "spent in the year"],
+        Object.entries(c.byYear).map(([k, a]) => [k, n(Math.round(a.allocatedInYear)), n(Math.round(a.spentInYear))]),
       ),
       "",
     );

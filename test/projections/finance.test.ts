@@ -39,7 +39,11 @@ describe("money figures", () => {
   });
   it("by source, by year (budgets by fiscal year, costs by when they occurred), by sector and category", () => {
     expect(f.byCurrency.EUR?.bySource).toEqual({ national_budget: { budget: 100_000, spent: 110_000 }, eu_funds: { budget: 50_000, spent: 5_000 } });
-    expect(f.byCurrency.EUR?.byYear).toEqual({ "2018": { budget: 100_000, spent: 110_000 }, "2019": { budget: 50_000, spent: 5_000 } });
+    // b1 is for fiscal year 2018, b2 for 2019; c1 and c3 were spent in 2018 (days 10 and 20), c2 in 2019 (day 400), all in euros.
+    expect(f.byCurrency.EUR?.byYear).toEqual({
+      "2018": { allocatedInYear: 100_000, spentInYear: 110_000 },
+      "2019": { allocatedInYear: 50_000, spentInYear: 5_000 },
+    });
     expect(f.byCurrency.EUR?.bySector).toEqual({ health: { budget: 150_000, spent: 115_000 } });
     expect(f.byCurrency.USD?.bySector).toEqual({ justice: { budget: 20_000, spent: 4_000 } });
     expect(f.byCurrency.EUR?.byCategory).toEqual({ staff: 30_000, services: 80_000, travel: 5_000 });
