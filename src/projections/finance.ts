@@ -33,8 +33,13 @@ export interface CurrencyFigures extends Amounts {
   bySector: Partial<Record<Sector, Amounts>>;
   /** Spent, by category. */
   byCategory: Partial<Record<CostCategory, number>>;
-  /** Spent / distinct people involved (the headline's "people involved in any role"); null when nobody was. */
-  spentPerPersonInvolved: number | null;
+  /**
+   * Spent per person, over the people of the projects that spent in this currency: spent / the
+   * distinct people who took part in those projects (each person once, whatever the number of
+   * projects), null when nobody took part in them. Never over the whole lab's people: a project
+   * paid in dollars says nothing of the people of a project paid in euros.
+   */
+  spentPerPerson: { projects: number; people: number; amount: number | null };
   /** Budgets whose costs exceed what they hold (recorded, not refused: the money was spent). */
   overspentBudgets: number;
 }
@@ -93,7 +98,7 @@ const emptyCurrency = (): CurrencyFigures => ({
   byYear: {},
   bySector: {},
   byCategory: {},
-  spentPerPersonInvolved: null,
+  spentPerPerson: { projects: 0, people: 0, amount: null },
   overspentBudgets: 0,
 });
 
@@ -105,11 +110,16 @@ const sortedKeys = <T>(r: Record<string, T>): Record<string, T> => Object.fromEn
  *
  * @example
  * const f = computeFigures(events);
- * if (f.ok) console.log(f.value.finance.byCurrency.EUR?.spentPerPersonInvolved);
+ * if (f.ok) console.log(f.value.finance.byCurrency.EUR?.spentPerPerson); // { projects, people, amount }
  */
-export const financeFigures = (ledgers: Iterable<ProjectLedger>, peopleInvolved: number, kpis: readonly KpiFigure[]): FinanceFigures => {
+export const financeFigures = (
+  ledgers: Iterable<ProjectLedger>,
+  peopleOf: (projectIds: readonly string[]) => number,
+  kpis: readonly KpiFigure[],
+): FinanceFigures => {
   const byCurrency: Record<string, CurrencyFigures> = {};
   const byProject: ProjectMoney[] = [];
+  const spenders = new Map<string, string[]>();
   for (const p of ledgers) {
     const mine: Record<string, Amounts> = {};
     const charged = new Map<string, number>();
@@ -136,10 +146,15 @@ export const financeFigures = (ledgers: Iterable<ProjectLedger>, peopleInvolved:
       const f = byCurrency[b.amount.currency];
       if (f && (charged.get(id) ?? 0) > b.amount.amount) f.overspentBudgets++;
     }
-    for (const [currency, x] of Object.entries(mine)) byProject.push({ projectId: p.projectId, currency, ...x });
+    for (const [currency, x] of Object.entries(mine)) {
+      byProject.push({ projectId: p.projectId, currency, ...x });
+      if (x.spent > 0) spenders.set(currency, [...(spenders.get(currency) ?? []), p.projectId]);
+    }
   }
-  for (const f of Object.values(byCurrency)) {
-    f.spentPerPersonInvolved = peopleInvolved === 0 ? null : f.spent / peopleInvolved;
+  for (const [currency, f] of Object.entries(byCurrency)) {
+    const projects = spenders.get(currency) ?? [];
+    const people = peopleOf(projects);
+    f.spentPerPerson = { projects: projects.length, people, amount: people === 0 ? null : f.spent / people };
     f.byYear = sortedKeys(f.byYear);
   }
   const savings = kpis

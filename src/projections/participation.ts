@@ -1,7 +1,7 @@
 import type { Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
 import { AgeBand, Gender, isTraining, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
-import { addBit, countBits, dropBit, eachBit, hasBit } from "./bitset.js";
+import { addBit, countBits, dropBit, eachBit, hasBit, unionBits } from "./bitset.js";
 import {
   addCounts,
   addTo,
@@ -41,7 +41,11 @@ export type ParticipationState = Immutable<
      */
     erasedTags: Set<number>;
     untaggedErasures: boolean;
-    /** The people counted under each `role@slice` and `*@slice`, as sets of numbers (see `bitset.ts`). */
+    /**
+     * The people counted under each `role@slice` and `*@slice`, as sets of numbers (see `bitset.ts`);
+     * and under `*@project:<id>`, the people of each project (not a published slice: what money per
+     * person is divided by).
+     */
     distinct: Map<string, number[]>;
     /** Attendances, by `role@slice`. */
     participations: Map<string, number>;
@@ -124,16 +128,22 @@ const engage = (s: Working, entityId: string, slices: Slices): void => {
 
 const HEADCOUNT = ["citizens", "civilServants", "business", "other"] as const;
 
+// The people of one project, kept beside the slices (and left out of them when figures are made).
+const PROJECT = "project:";
+const projectKey = (projectId: string): string => `*@${PROJECT}${projectId}`;
+
 // A session is held: its attendees count, in the slices of its closing.
 const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>, witness: Witness | undefined): void => {
   const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
   const key = inProject(e.data.projectId, e.data.sessionId);
   const anyone = slices.keys("*");
+  const ofProject = [projectKey(e.data.projectId)];
   const perRole = new Map<ParticipantRole, number>();
   const attendees = s.pending.get(key) ?? [];
   for (const a of attendees) {
     countIn(s, slices.keys(a.role), a.person);
     countIn(s, anyone, a.person);
+    countIn(s, ofProject, a.person);
     perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
     witness?.note("person", [a.eventId, e.id], a.role);
     if (a.role === "civil_servant" && a.affiliation !== null) {
@@ -310,6 +320,17 @@ export const participationProjection = (witness?: Witness): Projection<Participa
 /** Participation, as `labProjections` runs it. */
 export const participation = participationProjection();
 
+/**
+ * Distinct people who took part in any of some projects (attended a held session of one of them):
+ * each person once, however many of the projects they took part in.
+ *
+ * @example
+ * const r = project(participation, events);
+ * if (r.ok) console.log(peopleOfProjects(r.value.state, ["lx-001", "lx-002"]));
+ */
+export const peopleOfProjects = (s: ParticipationState, projectIds: Iterable<string>): number =>
+  countBits(unionBits([...projectIds].map((id) => s.distinct.get(projectKey(id)) ?? [])));
+
 /** Participation figures for one slice (everything, a year, a sector or a stage). */
 export interface ParticipationSlice {
   /** Distinct identified people, whatever role they held: each person counts once. */
@@ -415,7 +436,7 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
     sessionsHeldByRegion: sorted(Object.fromEntries(s.heldByRegion)),
     slices: Object.fromEntries(
       [...slices]
-        .filter((x) => x !== "all")
+        .filter((x) => x !== "all" && !x.startsWith(PROJECT))
         .sort()
         .map((x) => [x, figures(x)]),
     ),

@@ -207,7 +207,7 @@ const money: Section = (f) => {
   for (const [currency, c] of currencies) {
     out.push(
       `${currency}: ${n(Math.round(c.budget))} allocated, ${n(Math.round(c.spent))} spent (${pct(c.budget > 0 ? c.spent / c.budget : null)}); ` +
-        `${c.spentPerPersonInvolved === null ? "—" : n(Math.round(c.spentPerPersonInvolved))} per person involved; ` +
+        `${c.spentPerPerson.amount === null ? "—" : n(Math.round(c.spentPerPerson.amount))} per person of the projects that spent it; ` +
         `${n(c.overspentBudgets)} budget${c.overspentBudgets === 1 ? "" : "s"} overspent. ` +
         `Spent by category: ${
           Object.entries(c.byCategory)

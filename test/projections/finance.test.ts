@@ -24,6 +24,15 @@ const log = () =>
     )
     .on(7, A.close("s1"))
     .on(8, A.kpi("k1", "decrease", 30, 5))
+    .on(8, B.schedule("s1", day(9)))
+    .on(
+      9,
+      B.attend("s1", [
+        ["fedcba9876543210fedcba9876543210", "citizen"],
+        ["00112233445566778899aabbccddeeff", "civil_servant"],
+      ]),
+    )
+    .on(9, B.close("s1"))
     .on(10, A.cost("c1", "b1", "staff", 30_000))
     .on(20, A.cost("c3", "b1", "services", 80_000))
     .on(30, B.cost("c1", "b1", "equipment", 4_000, "USD"))
@@ -48,10 +57,24 @@ describe("money figures", () => {
     expect(f.byCurrency.USD?.bySector).toEqual({ justice: { budget: 20_000, spent: 4_000 } });
     expect(f.byCurrency.EUR?.byCategory).toEqual({ staff: 30_000, services: 80_000, travel: 5_000 });
   });
-  it("per person involved, and budgets overspent", () => {
-    // Two distinct people involved: 115,000 / 2 and 4,000 / 2. b1 of pa holds 100,000 and was charged 110,000.
-    expect(f.byCurrency.EUR).toMatchObject({ spentPerPersonInvolved: 57_500, overspentBudgets: 1 });
-    expect(f.byCurrency.USD).toMatchObject({ spentPerPersonInvolved: 2_000, overspentBudgets: 0 });
+  it("spent per person over the people of the projects that spent in the currency, and budgets overspent", () => {
+    // pa spent 115,000 EUR and its session had two people (…cdef and …3210); pb spent 4,000 USD and its session had …3210 again
+    // and …eeff. Three distinct people in the lab, but EUR is divided by pa's two (57,500, not 115,000 / 3) and USD by pb's two
+    // (2,000, not 4,000 / 3). b1 of pa holds 100,000 and was charged 110,000.
+    expect(f.byCurrency.EUR).toMatchObject({ spentPerPerson: { projects: 1, people: 2, amount: 57_500 }, overspentBudgets: 1 });
+    expect(f.byCurrency.USD).toMatchObject({ spentPerPerson: { projects: 1, people: 2, amount: 2_000 }, overspentBudgets: 0 });
+    expect(must(computeFigures(log().events)).headline.distinctParticipants).toBe(3);
+  });
+  it("a person in two projects that spent in one currency counts once", () => {
+    // pb also spends 1,000 EUR: EUR's projects are pa and pb, whose people are …cdef, …3210 (in both) and …eeff: 116,000 / 3.
+    const both = must(
+      computeFigures(
+        log()
+          .on(401, B.budget("b2", "eu_funds", 5_000, 2019))
+          .on(402, B.cost("c2", "b2", "travel", 1_000)).events,
+      ),
+    );
+    expect(both.finance.byCurrency.EUR?.spentPerPerson).toEqual({ projects: 2, people: 3, amount: 116_000 / 3 });
   });
   it("each project's totals", () => {
     expect(f.byProject).toEqual([
