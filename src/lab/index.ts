@@ -164,6 +164,8 @@ export {
   KpiDefinedData,
   KpiDefinedDataV1,
   type KpiDefinition,
+  type KpiChange,
+  kpiChange,
   kpiDefinitionOf,
   KpiDirection,
   KpiMeasuredData,

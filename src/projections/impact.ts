@@ -6,6 +6,8 @@ import {
   type EventData,
   EvaluationOutcome,
   EvidenceMethod,
+  kpiChange,
+  type KpiChange,
   kpiDefinitionOf,
   type KpiDefinition,
   type LabEvent,
@@ -214,8 +216,13 @@ export interface KpiFigure extends Pick<KpiFacts, "projectId" | "kpiId" | "name"
   target: number;
   /** The latest measurement (by period end, then log order), as corrected; null before any. */
   actual: number | null;
-  /** (actual − baseline) / (target − baseline): 0 at the baseline, 1 at the target, negative if worse. */
+  /**
+   * (actual − baseline) / (target − baseline): 0 at the baseline, 1 at the target; not capped, so
+   * `progressNote` says when it is outside 0–1.
+   */
   progress: number | null;
+  /** Why progress is outside 0–1: beyond the target (above 1), or worse than the baseline (below 0); null within. */
+  progressNote: "beyond_target" | "worse_than_baseline" | null;
   /** Whether the target is reached, respecting the direction (≥ target to increase, ≤ to decrease). */
   met: boolean | null;
   /** The `KpiMeasured` event behind `actual`. */
@@ -225,9 +232,11 @@ export interface KpiFigure extends Pick<KpiFacts, "projectId" | "kpiId" | "name"
   /**
    * The effect the latest measurement shows: actual − the comparison group's value over the same
    * period when it was measured with one, otherwise actual − baseline; relative = difference / that
-   * reference (null when the reference is 0). Null before any measurement.
+   * reference (null when the reference is 0); and whether the difference is an improvement given the
+   * KPI's direction (a negative difference on a time that should fall is one). Null before any
+   * measurement.
    */
-  effect: { against: "comparison" | "baseline"; difference: number; relative: number | null } | null;
+  effect: { against: "comparison" | "baseline"; difference: number; relative: number | null; change: KpiChange } | null;
 }
 
 /** Adoption totals for one scale type (or all). */
@@ -306,7 +315,9 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
           against: comparison === null ? ("baseline" as const) : ("comparison" as const),
           difference: actual - reference,
           relative: reference === 0 ? null : (actual - reference) / reference,
+          change: kpiChange(k.direction, actual - reference),
         };
+  const progressNote = progress === null || (progress >= 0 && progress <= 1) ? null : progress > 1 ? "beyond_target" : "worse_than_baseline";
   return {
     projectId,
     kpiId,
@@ -318,6 +329,7 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
     target,
     actual,
     progress,
+    progressNote,
     met,
     actualEventId: latest?.[0] ?? null,
     method: latest?.[1].method ?? null,

@@ -188,7 +188,7 @@ describe("impact counting rules", () => {
     const b = base().on(31, A.measure("k1", 12, day(30)));
     expect(must(computeFigures(b.events)).impact.kpis.find((k) => k.kpiId === "k1")).toMatchObject({
       method: null,
-      effect: { against: "baseline", difference: -18, relative: -0.6 },
+      effect: { against: "baseline", difference: -18, relative: -0.6, change: "improvement" },
     });
     // Measured later by difference-in-differences: 9 in the pilot sites, 15 in the comparison sites: −6, −40%.
     b.on(61, A.measure("k1", 9, day(60), { method: "difference_in_differences", comparison: 15, sampleSize: 400, comparisonSampleSize: 380 }));
@@ -196,7 +196,7 @@ describe("impact counting rules", () => {
     expect(f.impact.kpis.find((k) => k.kpiId === "k1")).toMatchObject({
       actual: 9,
       method: "difference_in_differences",
-      effect: { against: "comparison", difference: -6, relative: -0.4 },
+      effect: { against: "comparison", difference: -6, relative: -0.4, change: "improvement" },
     });
     // A comparison value of 0 has no relative change.
     const zero = base().on(31, A.measure("k2", 35, day(30), { method: "ab_test", comparison: 0, sampleSize: 10, comparisonSampleSize: 10 }));
@@ -204,7 +204,28 @@ describe("impact counting rules", () => {
       against: "comparison",
       difference: 35,
       relative: null,
+      change: "improvement",
     });
+  });
+  it("a negative effect reads by the KPI's direction: a fall is an improvement only for a KPI that should fall", () => {
+    // k1 should fall (30 → 5): 36 is +6 against the baseline, +20%, a worsening. k2 should rise (20 → 50): 14 is −6, −30%, a worsening;
+    // 26 is +6, +30%, an improvement; 20 is no change.
+    const kpi = (b: ReturnType<typeof base>, id: string) => must(computeFigures(b.events)).impact.kpis.find((k) => k.kpiId === id);
+    expect(kpi(base().on(31, A.measure("k1", 36, day(30))), "k1")?.effect).toEqual({ against: "baseline", difference: 6, relative: 0.2, change: "worsening" });
+    expect(kpi(base().on(31, A.measure("k2", 14, day(30))), "k2")?.effect).toEqual({
+      against: "baseline",
+      difference: -6,
+      relative: -0.3,
+      change: "worsening",
+    });
+    expect(kpi(base().on(31, A.measure("k2", 26, day(30))), "k2")?.effect).toMatchObject({ difference: 6, change: "improvement" });
+    expect(kpi(base().on(31, A.measure("k2", 20, day(30))), "k2")?.effect).toMatchObject({ difference: 0, change: "no_change" });
+  });
+  it("progress outside 0–1 says why: beyond the target, or worse than the baseline", () => {
+    // k1 from 30 towards 5: 4 is (4 − 30) / (5 − 30) = 26/25, beyond the target; 36 is −6/25, worse than the baseline; 12 is 18/25, within.
+    const note = (value: number) =>
+      must(computeFigures(base().on(31, A.measure("k1", value, day(30))).events)).impact.kpis.find((k) => k.kpiId === "k1")?.progressNote;
+    expect([4, 36, 12].map(note)).toEqual(["beyond_target", "worse_than_baseline", null]);
   });
   it("no measurement yet: no actual, no progress", () => {
     expect(must(computeFigures(base().events)).impact.kpis[0]).toMatchObject({ actual: null, progress: null, met: null });
