@@ -1,4 +1,4 @@
-import type { Budget, Cost, CostCategory, FundingSource, Sector } from "../lab/index.js";
+import type { Budget, Cost, CostCategory, FundingSource, KpiChange, Sector } from "../lab/index.js";
 import { yearOf } from "./background.js";
 import type { KpiFigure } from "./impact.js";
 
@@ -50,15 +50,25 @@ export interface ProjectMoney extends Amounts {
   currency: string;
 }
 
-/** A KPI that measures a cost or a time and should fall: what one unit of service saves. */
+/**
+ * A KPI that measures a cost or a time and should fall: what one unit of service saves, against the
+ * comparison group when the latest measurement has one, otherwise against the baseline.
+ */
 export interface Saving {
   projectId: string;
   kpiId: string;
   unit: string;
-  /** baseline − actual, in the KPI's unit, per unit of service (a request, a case): positive when it fell. */
+  /** What the actual is set against: the comparison group's value over the same period, or the baseline. */
+  against: "comparison" | "baseline";
+  /**
+   * reference − actual, in the KPI's unit, per unit of service (a request, a case): positive when
+   * the cost or time is below the reference; negative when it is above — a loss, not a saving.
+   */
   perUnit: number;
-  /** (baseline − actual) / baseline; null when the baseline is 0. */
+  /** perUnit / reference; null when the reference is 0. */
   relative: number | null;
+  /** `improvement` when it fell below the reference, `worsening` when it rose above it (a negative saving). */
+  change: KpiChange;
 }
 
 /** The money figures. */
@@ -68,7 +78,8 @@ export interface FinanceFigures {
   byProject: ProjectMoney[];
   /**
    * Savings where a KPI measures cost or service time and should decrease: per unit of service,
-   * baseline − latest actual. The log records no volumes, so no total saving is claimed.
+   * the comparison group's value (or the baseline) − the latest actual. The log records no volumes,
+   * so no total saving is claimed.
    */
   savings: Saving[];
 }
@@ -157,12 +168,12 @@ export const financeFigures = (
     f.spentPerPerson = { projects: projects.length, people, amount: people === 0 ? null : f.spent / people };
     f.byYear = sortedKeys(f.byYear);
   }
-  const savings = kpis
-    .filter((k) => (k.category === "cost" || k.category === "service_time") && k.direction === "decrease" && k.actual !== null)
-    .map((k) => {
-      const perUnit = k.baseline - (k.actual ?? k.baseline);
-      return { projectId: k.projectId, kpiId: k.kpiId, unit: k.unit, perUnit, relative: k.baseline === 0 ? null : perUnit / k.baseline };
-    });
+  // A saving is the KPI's effect read the other way round: what fell, against the same reference.
+  const savings = kpis.flatMap(({ projectId, kpiId, unit, category, direction, effect: e }) =>
+    (category === "cost" || category === "service_time") && direction === "decrease" && e !== null
+      ? [{ projectId, kpiId, unit, against: e.against, perUnit: -e.difference + 0, relative: e.relative === null ? null : -e.relative + 0, change: e.change }]
+      : [],
+  );
   return {
     byCurrency: sortedKeys(byCurrency),
     byProject: byProject.sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : a.currency < b.currency ? -1 : 1)),

@@ -229,7 +229,8 @@ const money: Section = (f) => {
   }
   if (fin.savings.length > 0) {
     out.push(
-      "Savings per unit of service, where a KPI measures a cost or a time and should fall (baseline − latest actual; the log holds no volumes, so no total):",
+      "Savings per unit of service, where a KPI measures a cost or a time and should fall (the comparison group's value, or else the baseline, " +
+        "− latest actual; negative is a loss; the log holds no volumes, so no total):",
       "",
       table(
         ["project", "KPI", "saved per unit", "relative"],

@@ -36,7 +36,11 @@ const log = () =>
     .on(10, A.cost("c1", "b1", "staff", 30_000))
     .on(20, A.cost("c3", "b1", "services", 80_000))
     .on(30, B.cost("c1", "b1", "equipment", 4_000, "USD"))
+    .on(8, A.kpi("k2", "decrease", 20, 10))
+    .on(8, A.kpi("k3", "decrease", 10, 5))
     .on(31, A.measure("k1", 12, day(30)))
+    .on(31, A.measure("k2", 24, day(30), { method: "ab_test", comparison: 30, sampleSize: 200, comparisonSampleSize: 210 }))
+    .on(31, A.measure("k3", 14, day(30)))
     .on(400, A.cost("c2", "b2", "travel", 5_000));
 
 describe("money figures", () => {
@@ -82,9 +86,15 @@ describe("money figures", () => {
       { projectId: "pb", currency: "USD", budget: 20_000, spent: 4_000 },
     ]);
   });
-  it("savings per unit where a time or cost KPI should fall: baseline − latest actual", () => {
-    // k1 (service time, decrease) from 30 to 12 days: 18 days saved per case, 60%.
-    expect(f.savings).toEqual([{ projectId: "pa", kpiId: "k1", unit: "days", perUnit: 18, relative: 0.6 }]);
+  it("savings per unit where a time or cost KPI should fall: against the comparison group when there is one", () => {
+    // k1 (service time, should fall) from a baseline of 30 to 12 days, no comparison: 18 days saved per case, 18/30 = 60%.
+    // k2 from a baseline of 20 to 24 — worse than its baseline — but the comparison sites took 30 over the same period: 6 days
+    // saved per case against them, 6/30 = 20%. k3 from 10 to 14: −4 per case, −40%: a loss, said as a worsening, not hidden.
+    expect(f.savings).toEqual([
+      { projectId: "pa", kpiId: "k1", unit: "days", against: "baseline", perUnit: 18, relative: 0.6, change: "improvement" },
+      { projectId: "pa", kpiId: "k2", unit: "days", against: "comparison", perUnit: 6, relative: 0.2, change: "improvement" },
+      { projectId: "pa", kpiId: "k3", unit: "days", against: "baseline", perUnit: -4, relative: -0.4, change: "worsening" },
+    ]);
   });
   it("as of a date: only what had happened by then", () => {
     const early = must(computeFigures(log().events, { at: day(15) })).finance;
