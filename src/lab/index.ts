@@ -60,6 +60,8 @@ export {
   type Stays,
   SubmitChallenge,
   transitions,
+  type LifecycleWords,
+  lifecycleWords,
 } from "./lifecycle/index.js";
 export {
   DeclineReason,
@@ -81,6 +83,8 @@ export {
   RecordEntityJoined,
   RecordEntityLeft,
   RegisterEntity,
+  type OrganisationWords,
+  organisationWords,
 } from "./organisations/index.js";
 export {
   AgeBand,
@@ -114,6 +118,8 @@ export {
   SessionScheduledDataV1,
   type SessionsState,
   sessionsTables,
+  type SessionWords,
+  sessionWords,
 } from "./sessions/index.js";
 export {
   CancelProcurement,
@@ -129,6 +135,8 @@ export {
   type ProcurementState,
   procurementTables,
   RequestProcurement,
+  type ProcurementWords,
+  procurementWords,
 } from "./procurement/index.js";
 export {
   AllocateBudget,
@@ -144,6 +152,8 @@ export {
   type MoneyState,
   moneyTables,
   RecordCost,
+  type MoneyWords,
+  moneyWords,
 } from "./money/index.js";
 export {
   Baseline,
@@ -178,6 +188,8 @@ export {
   redefineKpi,
   supportedEvidenceLevel,
   Target,
+  type EvidenceWords,
+  evidenceWords,
 } from "./evidence/index.js";
 export { EndPilot, initialPilots, type Pilot, PilotEndedData, pilotEnding, pilotKey, type PilotsState, PilotStartedData, StartPilot } from "./pilots/index.js";
 export {
@@ -190,6 +202,8 @@ export {
   RecordAdoption,
   ScaleType,
   UpdateAdoption,
+  type AdoptionWords,
+  adoptionWords,
 } from "./adoption/index.js";
 export {
   canonicalRef,
@@ -249,4 +263,6 @@ export {
   publishedTable,
   type TableWords,
   text,
+  type SharedWords,
+  sharedWords,
 } from "./shared/index.js";

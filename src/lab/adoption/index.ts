@@ -5,3 +5,4 @@ export * from "./decide.js";
 export * from "./events.js";
 export * from "./state.js";
 export * from "./vocabulary.js";
+export * from "./words.js";

@@ -8,3 +8,4 @@ export * from "./levels.js";
 export * from "./state.js";
 export * from "./vocabulary.js";
 export * from "./published.js";
+export * from "./words.js";

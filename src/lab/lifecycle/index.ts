@@ -11,3 +11,4 @@ export * from "./stays.js";
 export * from "./transitions.js";
 export * from "./vocabulary.js";
 export * from "./published.js";
+export * from "./words.js";

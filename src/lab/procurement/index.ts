@@ -6,3 +6,4 @@ export * from "./events.js";
 export * from "./state.js";
 export * from "./vocabulary.js";
 export * from "./published.js";
+export * from "./words.js";

@@ -7,3 +7,4 @@ export * from "./state.js";
 export * from "./vocabulary.js";
 export * from "./facts.js";
 export * from "./published.js";
+export * from "./words.js";

@@ -4,3 +4,4 @@ export * from "./rules.js";
 export * from "./values.js";
 export * from "./vocabulary.js";
 export * from "./published.js";
+export * from "./words.js";
