@@ -62,7 +62,7 @@ export type ImpactState = Immutable<
     running: Map<string, Map<string, string>>;
     evaluations: Map<string, { outcome: EvaluationOutcome; evidenceLevel: number; method: EvidenceMethod | null; at: string }[]>;
     /** Each project's adoptions, in order, with when they were recorded; a status change updates the organisation's latest. */
-    adoptions: Map<string, Adoption[]>;
+    adoptions: Map<string, AdoptionRun[]>;
   }
 >;
 
@@ -95,9 +95,17 @@ const pilotRunOf = (e: Envelope<Extract<LabEvent, { type: "PilotStarted" }>>) =>
   };
 };
 
-const adoptionOf = (e: Envelope<Extract<LabEvent, { type: "AdoptionRecorded" }>>): Adoption => {
+/**
+ * An adoption as the impact projection keeps it: with the day it went live (`wentLiveAt`) once the
+ * log records it live, and null while it never has — a committed go-live date is a plan, not a fact.
+ */
+export type AdoptionRun = Adoption & { readonly wentLiveAt: string | null };
+
+// Recorded live (or before statuses existed, with the go-live date the field then meant): it went live then.
+const adoptionOf = (e: Envelope<Extract<LabEvent, { type: "AdoptionRecorded" }>>): AdoptionRun => {
   const { projectId: _project, ...adoption } = e.data;
-  return { ...adoption, at: e.occurredAt, eventId: e.id };
+  const live = adoption.status === "live" || adoption.status === undefined;
+  return { ...adoption, at: e.occurredAt, eventId: e.id, wentLiveAt: live ? (adoption.goLiveAt ?? null) : null };
 };
 
 // Pilots: each by the event that started it; a PilotEnded ends the one it names or the only one running.
@@ -192,6 +200,8 @@ export const impact: Projection<ImpactState, LabEvent> = {
         if (!latest) return;
         latest.status = e.data.status;
         if (e.data.goLiveAt !== undefined) latest.goLiveAt = e.data.goLiveAt;
+        // The first time it is recorded live; suspended or withdrawn later, it still went live.
+        if (e.data.status === "live" && latest.wentLiveAt === null) latest.wentLiveAt = latest.goLiveAt ?? null;
         return;
       }
       default:
@@ -275,7 +285,11 @@ export interface ImpactFigures {
   adoption: {
     /** Each adoption by its status now (`unspecified` for adoptions recorded before statuses were). */
     byStatus: Record<AdoptionStatus | "unspecified", number>;
-    /** Days from recording an adoption to its going live, median over adoptions whose go-live date has passed (one already live when recorded counts 0). */
+    /**
+     * Days from recording an adoption to its going live, median over the adoptions the log records as
+     * live by the date (`wentLiveAt`; one already live when recorded counts 0). One withdrawn before it
+     * went live, or still committed past its planned date, is not in it.
+     */
     medianDaysToGoLive: number | null;
     byScaleType: Record<ScaleType, AdoptionFigure>;
     /** By region (`regionOf` the adoption's territory; `unknown` when not given). */
@@ -346,13 +360,13 @@ const EVIDENCE_LEVELS = ["1", "2", "3", "4", "5"] as const;
 const tally = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 // Status now, and how long going live took where it has happened by `now`.
-const adoptionStatus = (lists: Iterable<readonly Adoption[]>, now: string) => {
+const adoptionStatus = (lists: Iterable<readonly AdoptionRun[]>, now: string) => {
   const byStatus = tally([...AdoptionStatus.options, "unspecified"] as const);
   const days: number[] = [];
   for (const list of lists) {
     for (const a of list) {
       byStatus[a.status ?? "unspecified"]++;
-      if (a.goLiveAt !== undefined && compareInstants(a.goLiveAt, now) <= 0) days.push(Math.max(0, calendarDays(a.at, a.goLiveAt)));
+      if (a.wentLiveAt !== null && compareInstants(a.wentLiveAt, now) <= 0) days.push(Math.max(0, calendarDays(a.at, a.wentLiveAt)));
     }
   }
   return { byStatus, medianDaysToGoLive: median(days) };

@@ -450,6 +450,18 @@ describe("scaling counting rules", () => {
     const early = must(computeFigures(log().events, { at: day(50) })).impact.adoption;
     expect(early).toMatchObject({ byStatus: { committed: 2, live: 0, withdrawn: 0 }, medianDaysToGoLive: null });
   });
+  it("days to go live: over adoptions the log records live, never a withdrawn one's planned date", () => {
+    // Given pub-x committed on day 31 to go live on day 90 and withdrawn on day 76, and the log running on to day 120:
+    // when the figures are counted, then day 90 has passed but pub-x never went live, so the median is pub-s's 40 days
+    // (counting the planned date would give the median of 40 and 90 − 31 = 59, 49.5).
+    const later = log().on(120, on("pe").submit());
+    expect(must(computeFigures(later.events)).impact.adoption.medianDaysToGoLive).toBe(40);
+    // As of day 72, pub-s's go-live date (day 70) has passed, but the log records it live only on day 75: nothing yet.
+    expect(must(computeFigures(later.events, { at: day(72) })).impact.adoption.medianDaysToGoLive).toBeNull();
+    // One suspended after going live still went live: pub-s suspended on day 100 still counts its 40 days.
+    const suspended = log().on(100, { type: "UpdateAdoption", projectId: "pa", entityId: "pub-s", status: "suspended" });
+    expect(must(computeFigures(suspended.events)).impact.adoption).toMatchObject({ byStatus: { live: 0, suspended: 1 }, medianDaysToGoLive: 40 });
+  });
   it("replications per original project", () => {
     expect(f.portfolio.replications).toEqual({ projects: 3, byOrigin: { pa: 2, pb: 1 } });
   });
