@@ -175,6 +175,13 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   witness?.note("session", [e.id]);
   const h = e.data.anonymousHeadcount;
   for (const what of HEADCOUNT) for (const k of slices.keys(what)) bump(s.headcount, k, h[what]);
+  // The base of each breakdown: the sessions that gave it, and who was there (recorded attendees and anonymous people).
+  const anonymous = HEADCOUNT.reduce((n, what) => n + h[what], 0);
+  for (const [breakdown, given] of [["age", e.data.demographics?.ageBands], ["gender", e.data.demographics?.gender]] as const) {
+    if (given === undefined) continue;
+    for (const [what, n] of [["sessions", 1], ["attendees", attended], ["anonymous", anonymous]] as const)
+      for (const k of slices.keys(`base:${breakdown}:${what}`)) bump(s.headcount, k, n);
+  }
 };
 
 const evolveWith =
@@ -357,8 +364,44 @@ export interface ParticipationSlice {
   trainingsHeld: number;
   /** Distinct civil servants who attended a training session that was held: the capacity the lab built. */
   civilServantsTrained: number;
-  /** Anonymous breakdowns given at session close, by age band and declared gender: counted apart from identified people. */
-  demographics: { ageBands: Record<AgeBand, number>; gender: Record<Gender, number> };
+  /**
+   * People who never held the citizen or the civil-servant role (only `business` or `expert`): with
+   * them, distinctParticipants = citizens + civil servants − citizensAlsoCivilServants + othersInvolved.
+   */
+  othersInvolved: number;
+  /** People who held both the citizen and the civil-servant role: counted in each role, once in distinctParticipants. */
+  citizensAlsoCivilServants: number;
+  /**
+   * Breakdowns given at session close, by age band and declared gender, of the people present at the
+   * sessions that gave one — recorded attendees and anonymous people alike — each with its base.
+   */
+  demographics: {
+    ageBands: Record<AgeBand, number>;
+    gender: Record<Gender, number>;
+    /** What each breakdown is a breakdown of: Σ ageBands = base.ageBands.counted, Σ gender = base.gender.counted. */
+    base: { ageBands: BreakdownBase; gender: BreakdownBase };
+  };
+}
+
+/**
+ * The people a breakdown (by age or by gender) is of: the held sessions that gave it, and who was
+ * there. present = attendees + anonymous = counted + notCounted; a session without the breakdown is
+ * not in its base, so `anonymous` is at most the anonymous headcount and `attendees` at most the
+ * participations, equal to them when every held session gave the breakdown.
+ */
+export interface BreakdownBase {
+  /** Held sessions that gave the breakdown. */
+  sessions: number;
+  /** Attendances recorded at those sessions (identified people; a person at two sessions counts twice). */
+  attendees: number;
+  /** The anonymous headcount of those sessions. */
+  anonymous: number;
+  /** attendees + anonymous: everyone at those sessions. */
+  present: number;
+  /** People the breakdown counts (its sum). */
+  counted: number;
+  /** present − counted: people at those sessions the breakdown does not place (never negative: `demographics_exceed_attendance`). */
+  notCounted: number;
 }
 
 /** Participation figures overall and by `year:YYYY`, `sector:…` and `stage:…`. */
@@ -375,6 +418,18 @@ export interface ParticipationFigures {
 }
 
 const roles = ParticipantRole.options;
+
+// The breakdowns of one slice, each with its base (`get` reads the slice's headcounts).
+const demographicsOf = (get: (key: string) => number): ParticipationSlice["demographics"] => {
+  const ageBands = Object.fromEntries(AgeBand.options.map((b) => [b, get(`age:${b}`)])) as Record<AgeBand, number>;
+  const gender = Object.fromEntries(Gender.options.map((g) => [g, get(`gender:${g}`)])) as Record<Gender, number>;
+  const base = (breakdown: "age" | "gender", counts: Readonly<Record<string, number>>): BreakdownBase => {
+    const [sessions = 0, attendees = 0, anonymous = 0] = (["sessions", "attendees", "anonymous"] as const).map((w) => get(`base:${breakdown}:${w}`));
+    const counted = Object.values(counts).reduce((n, x) => n + x, 0);
+    return { sessions, attendees, anonymous, present: attendees + anonymous, counted, notCounted: attendees + anonymous - counted };
+  };
+  return { ageBands, gender, base: { ageBands: base("age", ageBands), gender: base("gender", gender) } };
+};
 
 /**
  * Turn the participation state into figures: one pass over people and organisations.
@@ -401,6 +456,8 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
     const h = { citizens: get("citizens"), civilServants: get("civilServants"), business: get("business"), other: get("other") };
     const total = h.citizens + h.civilServants + h.business + h.other;
     const distinctParticipants = distinct.get(`*@${slice}`) ?? 0;
+    const either = countBits(unionBits([s.distinct.get(`citizen@${slice}`) ?? [], s.distinct.get(`civil_servant@${slice}`) ?? []]));
+    const both = (distinct.get(`citizen@${slice}`) ?? 0) + (distinct.get(`civil_servant@${slice}`) ?? 0) - either;
     return {
       distinctParticipants,
       distinctByRole: Object.fromEntries(roles.map((r) => [r, distinct.get(`${r}@${slice}`) ?? 0])) as Record<ParticipantRole, number>,
@@ -414,10 +471,9 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
       entitiesEngaged: orgs(s.engaged, slice, () => true),
       trainingsHeld: get("trainings"),
       civilServantsTrained: distinct.get(`trained@${slice}`) ?? 0,
-      demographics: {
-        ageBands: Object.fromEntries(AgeBand.options.map((b) => [b, get(`age:${b}`)])) as Record<AgeBand, number>,
-        gender: Object.fromEntries(Gender.options.map((g) => [g, get(`gender:${g}`)])) as Record<Gender, number>,
-      },
+      othersInvolved: distinctParticipants - either,
+      citizensAlsoCivilServants: both,
+      demographics: demographicsOf(get),
     };
   };
   const byLevel: Record<string, number> = {};

@@ -188,7 +188,7 @@ const capacity: Section = (f, context) => {
     "",
     `Training sessions held: ${n(o.trainingsHeld)}; civil servants trained (distinct): ${value}.`,
     "",
-    "Anonymous breakdowns given at session close, counted apart from the identified people:",
+    "Breakdowns given at session close, of everyone present at the sessions that gave one (recorded attendees and anonymous people alike):",
     "",
     ...breakdowns,
   ];

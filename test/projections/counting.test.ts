@@ -76,6 +76,28 @@ describe("participation counting rules", () => {
     expect(f.participation.overall.anonymousHeadcount).toEqual({ citizens: 5, civilServants: 2, business: 1, other: 0, total: 8 });
     expect(f.participation.overall.reach).toBe(11);
   });
+  it("people = citizens + civil servants − those who were both + others, who were neither", () => {
+    // Given ref(2) as a citizen in pa's s1 and a civil servant in pb's s1, and a later session of pb with an expert ref(4),
+    // a business person ref(5) and ref(1) — a citizen before — now as an expert:
+    const later = shared()
+      .on(402, B.schedule("s3", day(410)))
+      .on(
+        410,
+        B.attend("s3", [
+          [ref(4), "expert"],
+          [ref(5), "business"],
+          [ref(1), "expert"],
+        ]),
+      )
+      .on(411, B.close("s3"));
+    const o = must(computeFigures(later.events)).participation.overall;
+    // then 5 people: citizens ref(1), ref(2), ref(3); civil servant ref(2), in both roles; others ref(4) and ref(5) —
+    // ref(1) held a citizen's role, so is not among the others: 3 + 1 − 1 + 2 = 5.
+    expect(o).toMatchObject({ distinctParticipants: 5, othersInvolved: 2, citizensAlsoCivilServants: 1 });
+    expect(o.distinctByRole).toEqual({ citizen: 3, civil_servant: 1, business: 1, expert: 2 });
+    // The shared log alone: 3 = 3 + 1 − 1 + 0.
+    expect(f.participation.overall).toMatchObject({ distinctParticipants: 3, othersInvolved: 0, citizensAlsoCivilServants: 1 });
+  });
   it("slices by the stage the project was in", () => {
     expect(f.participation.slices["stage:co_design"]?.distinctParticipants).toBe(3);
     expect(f.participation.slices["stage:challenge"]).toBeDefined();
@@ -409,12 +431,32 @@ describe("capacity and inclusion counting rules", () => {
     expect(f.participation.overall).toMatchObject({ trainingsHeld: 1, civilServantsTrained: 2, sessionsHeld: 2 });
     expect(f.headline.civilServants).toBe(2);
   });
-  it("anonymous breakdowns add up across sessions and stay apart from identified people", () => {
+  it("a breakdown is of everyone at the sessions that gave one, and names that base", () => {
+    // w1 gave both breakdowns: 1 recorded attendee (cs1) + 4 anonymous = 5 present, and each breakdown places all 5.
+    // t1 gave none, so its 3 attendees are in neither base.
+    const base = { sessions: 1, attendees: 1, anonymous: 4, present: 5, counted: 5, notCounted: 0 };
     expect(f.participation.overall.demographics).toEqual({
       ageBands: { under_18: 0, "18_29": 0, "30_44": 3, "45_64": 0, "65_plus": 1, undisclosed: 1 },
       gender: { female: 2, male: 2, other: 0, undisclosed: 1 },
+      base: { ageBands: base, gender: base },
     });
-    expect(f.participation.overall.distinctParticipants).toBe(3);
+    expect(f.participation.overall).toMatchObject({ distinctParticipants: 3, participations: 4, anonymousHeadcount: { total: 4 } });
+    // A session that gives only a gender breakdown, of 1 of its 2 attendees and 1 anonymous citizen: 3 present, 1 counted, 2 not.
+    const more = log()
+      .on(7, A.schedule("w2", day(8)))
+      .on(
+        8,
+        A.attend("w2", [
+          [cs2, "civil_servant", "pub-s"],
+          [cit, "citizen"],
+        ]),
+      )
+      .on(9, { ...A.close("w2", { citizens: 1, civilServants: 0, business: 0, other: 0 }), demographics: { gender: { female: 1 } } });
+    const d = must(computeFigures(more.events)).participation.overall.demographics;
+    expect(d.base).toEqual({
+      ageBands: base,
+      gender: { sessions: 2, attendees: 3, anonymous: 5, present: 8, counted: 6, notCounted: 2 },
+    });
   });
   it("the lineage of civil servants trained names the training's scheduling, attendance and closing", () => {
     const events = log().events;

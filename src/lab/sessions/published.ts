@@ -47,12 +47,14 @@ export const sessionsTables = {
   }),
   age_bands: publishedTable([code("age_band"), count("people", true)], {
     title: "Who came, by age",
-    description: "Anonymous breakdowns given at session close, counted apart from the identified people.",
+    description:
+      "Breakdowns given at session close, of everyone present at the sessions that gave one: recorded attendees and anonymous people alike, " +
+      "so the total is not the anonymous headcount.",
     columns: { age_band: ["Age band", "Age band, or all bands."], people: ["People", "People counted in the band."] },
   }),
   gender: publishedTable([code("gender"), count("people", true)], {
     title: "Who came, by gender",
-    description: "Anonymous breakdowns by declared gender given at session close.",
+    description: "Breakdowns by declared gender given at session close, of everyone present at the sessions that gave one (recorded and anonymous).",
     columns: { gender: ["Gender", "Declared gender, or all."], people: ["People", "People counted."] },
   }),
 };
