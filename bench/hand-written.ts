@@ -136,7 +136,10 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
           c.sessions++;
           if (training) c.trainings++;
           for (const [k, n] of breakdown) c.breakdown.set(k, (c.breakdown.get(k) ?? 0) + n);
-          for (const [given, what] of [[e.data.demographics?.ageBands, "age"], [e.data.demographics?.gender, "gender"]] as const) {
+          for (const [given, what] of [
+            [e.data.demographics?.ageBands, "age"],
+            [e.data.demographics?.gender, "gender"],
+          ] as const) {
             if (given === undefined) continue;
             const bump = (k: string, n: number) => c.breakdown.set(`base:${what}:${k}`, (c.breakdown.get(`base:${what}:${k}`) ?? 0) + n);
             bump("sessions", 1);

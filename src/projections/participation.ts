@@ -177,9 +177,16 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   for (const what of HEADCOUNT) for (const k of slices.keys(what)) bump(s.headcount, k, h[what]);
   // The base of each breakdown: the sessions that gave it, and who was there (recorded attendees and anonymous people).
   const anonymous = HEADCOUNT.reduce((n, what) => n + h[what], 0);
-  for (const [breakdown, given] of [["age", e.data.demographics?.ageBands], ["gender", e.data.demographics?.gender]] as const) {
+  for (const [breakdown, given] of [
+    ["age", e.data.demographics?.ageBands],
+    ["gender", e.data.demographics?.gender],
+  ] as const) {
     if (given === undefined) continue;
-    for (const [what, n] of [["sessions", 1], ["attendees", attended], ["anonymous", anonymous]] as const)
+    for (const [what, n] of [
+      ["sessions", 1],
+      ["attendees", attended],
+      ["anonymous", anonymous],
+    ] as const)
       for (const k of slices.keys(`base:${breakdown}:${what}`)) bump(s.headcount, k, n);
   }
 };

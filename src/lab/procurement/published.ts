@@ -17,7 +17,8 @@ export const procurementTables = {
         open: ["Open", "Procurements still waiting."],
         median_days: [
           "Median days",
-          "Median days from request to contract, cancellations competing (Aalen–Johansen cumulative incidence); empty when the share contracted never reaches one half.",
+          "Median days from request to contract, cancellations competing (Aalen–Johansen cumulative incidence); " +
+            "empty when the share contracted never reaches one half.",
         ],
         median_days_contracted: ["Median days, contracted only", "Median over the contracted ones alone."],
       },
