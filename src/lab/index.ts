@@ -157,6 +157,8 @@ export {
 } from "./money/index.js";
 export {
   Baseline,
+  type BackingReplication,
+  backingReplications,
   comparativeMethods,
   CorrectKpiMeasurement,
   DefineKpi,
@@ -186,6 +188,8 @@ export {
   PublishEvaluation,
   RedefineKpi,
   redefineKpi,
+  type ReplicationEvaluation,
+  type ReplicationFacts,
   supportedEvidenceLevel,
   Target,
   type EvidenceWords,

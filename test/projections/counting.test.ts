@@ -294,7 +294,7 @@ describe("portfolio counting rules", () => {
       .on(104, A.advance())
       .on(110, A.startPilot())
       .on(200, A.endPilot())
-      .on(201, A.evaluate("success", 4))
+      .on(201, A.evaluate("success", 3))
       .on(202, A.gate("G3"))
       .on(204, A.advance())
       .on(250, A.adopt("pub-s", "out", 5, 2000))
@@ -360,7 +360,7 @@ describe("portfolio counting rules", () => {
   it("pilots, evaluations and adoption by scale type", () => {
     expect(f.impact.pilots).toMatchObject({ started: 1, ended: 1, sites: 2, list: [{ projectId: "pa", sites: 2, endedAt: expect.any(String) }] });
     expect(f.impact.evaluations.byOutcome).toEqual({ success: 1, partial: 0, failed: 0, inconclusive: 0 });
-    expect(f.impact.evaluations.byEvidenceLevel["4"]).toBe(1);
+    expect(f.impact.evaluations.byEvidenceLevel["3"]).toBe(1);
     expect(f.impact.adoption.total).toEqual({ adoptions: 2, entities: 2, sites: 6, usersCovered: 2500 });
     expect(f.impact.adoption.byScaleType.up).toEqual({ adoptions: 1, entities: 1, sites: 1, usersCovered: 500 });
   });
