@@ -38,6 +38,8 @@ const headline = (f: LabFigures): Row<"headline"> => {
     citizens: h.citizens,
     civil_servants: h.civilServants,
     civil_servants_trained: h.civilServantsTrained,
+    citizens_also_civil_servants: o.citizensAlsoCivilServants,
+    others: o.othersInvolved,
     people: h.distinctParticipants,
     anonymous_headcount: o.anonymousHeadcount.total,
     reach: o.reach,
@@ -90,6 +92,25 @@ const withAll = (counts: Readonly<Record<string, number>>): { code: string; n: n
   ...Object.entries(counts).map(([code, n]) => ({ code, n })),
   { code: "all", n: Object.values(counts).reduce((a, b) => a + b, 0) },
 ];
+
+// The base of each breakdown: row 0 by age band, row 1 by gender.
+const breakdownBases = (f: LabFigures): Row<"breakdown_bases">[] => {
+  const b = f.participation.overall.demographics.base;
+  return (
+    [
+      ["age_band", b.ageBands],
+      ["gender", b.gender],
+    ] as const
+  ).map(([breakdown, x]) => ({
+    breakdown,
+    sessions: x.sessions,
+    attendees: x.attendees,
+    anonymous: x.anonymous,
+    present: x.present,
+    counted: x.counted,
+    not_counted: x.notCounted,
+  }));
+};
 
 const procurement = (f: LabFigures): Row<"procurement">[] =>
   [...Object.entries(f.portfolio.procurement.byProcedure), ["all", f.portfolio.procurement.all] as const].flatMap(([procedure, x]) =>
@@ -158,6 +179,19 @@ const decisions = (f: LabFigures): Row<"decisions">[] =>
 // The equations the numbers obey, for disclosure control (checked on generated portfolios by the tests).
 const relationsOf = (years: number, sectors: number, ages: number, genders: number): Relation[] => [
   { total: at("headline", 0, "reach"), parts: [at("headline", 0, "people"), at("headline", 0, "anonymous_headcount")] },
+  // People = citizens + civil servants − those in both roles + others.
+  {
+    total: at("headline", 0, "people"),
+    parts: [at("headline", 0, "citizens"), at("headline", 0, "civil_servants"), at("headline", 0, "others")],
+    less: [at("headline", 0, "citizens_also_civil_servants")],
+  },
+  // Each breakdown's base: present = attendees + anonymous = counted + not counted, and counted is its table's "all" row.
+  ...([0, 1] as const).flatMap((row) => [
+    { total: at("breakdown_bases", row, "present"), parts: [at("breakdown_bases", row, "attendees"), at("breakdown_bases", row, "anonymous")] },
+    { total: at("breakdown_bases", row, "present"), parts: [at("breakdown_bases", row, "counted"), at("breakdown_bases", row, "not_counted")] },
+  ]),
+  { total: at("age_bands", ages - 1, "people"), parts: [at("breakdown_bases", 0, "counted")] },
+  { total: at("gender", genders - 1, "people"), parts: [at("breakdown_bases", 1, "counted")] },
   columnSum("participation_by_year", years, "participations", at("headline", 0, "participations")),
   columnSum("participation_by_year", years, "anonymous_headcount", at("headline", 0, "anonymous_headcount")),
   columnSum("participation_by_sector", sectors, "participations", at("headline", 0, "participations")),
@@ -245,6 +279,7 @@ export const figureTables = (f: LabFigures, labels: Labels = en): TableSet => {
       labels,
       genders.map((x) => ({ gender: x.code, people: x.n })),
     ),
+    tableOf("breakdown_bases", labels, breakdownBases(f)),
     moving.time,
     moving.pauses,
     moving.procurement,
