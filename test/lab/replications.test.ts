@@ -47,8 +47,9 @@ describe("evidence levels 4 and 5 rest on the log's replications", () => {
     });
     expect(r.ok ? "" : r.error.message).toBe(
       "Evidence level 5 for pa needs at least two independent replications in the log by 2018-02-15, and the log holds 1 (pb, evaluated 2018-02-10). " +
-        "A replication counts once a project naming pa as its replicationOf has an evaluation dated no later, with outcome success and a comparison or " +
-        "control group; claim the level it backs, or publish once the replication is evaluated.",
+        "A replication counts once a project naming pa as its replicationOf has its latest evaluation, dated no later, find success with a comparison " +
+        "or control group; claim what the log backs (leave independentReplications out: the log's count is recorded), or publish once the replication " +
+        "is evaluated.",
     );
   });
   it("given pc's randomised trial on day 60, when pa claims level 5 on day 60, then pb and pc back it; pd's partial result and pc's before/after do not count", () => {
@@ -61,7 +62,10 @@ describe("evidence levels 4 and 5 rest on the log's replications", () => {
     expect(must(publish(70, level(4, "ab_test", { occurredAt: day(40) }))).events[0]?.data).toMatchObject({ independentReplications: 1 });
   });
   it("a typed number of replications is checked, never believed: 2 typed where the log holds 1 is refused; fewer is recorded as the log's count", () => {
-    expect(publish(45, level(3, "ab_test", { independentReplications: 2 }))).toMatchObject({ ok: false, error: { code: "replications_not_in_log" } });
+    const typed = publish(45, level(3, "ab_test", { independentReplications: 2 }));
+    expect(typed.ok ? "" : `${typed.error.code}: ${typed.error.message}`).toMatch(
+      /^replications_not_in_log: The evaluation of pa gives 2 independent replication\(s\), but by 2018-02-15 the log holds 1 \(pb, evaluated 2018-02-10\)\./u,
+    );
     expect(must(publish(45, level(3, "ab_test", { independentReplications: 0 }))).events[0]?.data).toMatchObject({ independentReplications: 1 });
   });
   it("with no replication at all, level 4 is refused; a method without a comparison group is refused for its method first", () => {

@@ -58,12 +58,16 @@ const unbacked = (c: Claim, backing: readonly BackingReplication[], at: string):
     backing.length === 0
       ? "the log holds no replication of it evaluated by then"
       : `the log holds ${backing.length} (${backing.map((b) => `${b.projectId}, evaluated ${b.at.slice(0, 10)}`).join("; ")})`;
-  const claim = c.evidenceLevel >= 4 ? `Evidence level ${c.evidenceLevel}` : `${c.independentReplications ?? 0} independent replication(s)`;
+  const day = at.slice(0, 10);
+  const needs = c.evidenceLevel >= 5 ? "at least two independent replications" : "an independent replication";
+  const claim =
+    c.evidenceLevel >= 4
+      ? `Evidence level ${c.evidenceLevel} for ${c.projectId} needs ${needs} in the log by ${day}, and ${held}.`
+      : `The evaluation of ${c.projectId} gives ${c.independentReplications ?? 0} independent replication(s), but by ${day} ${held}.`;
   return (
-    `${claim} for ${c.projectId} needs ${c.evidenceLevel >= 5 ? "at least two independent replications" : "an independent replication"} ` +
-    `in the log by ${at.slice(0, 10)}, ` +
-    `and ${held}. A replication counts once a project naming ${c.projectId} as its replicationOf has an evaluation dated no later, ` +
-    "with outcome success and a comparison or control group; claim the level it backs, or publish once the replication is evaluated."
+    `${claim} A replication counts once a project naming ${c.projectId} as its replicationOf has its latest evaluation, dated no later, ` +
+    "find success with a comparison or control group; claim what the log backs (leave independentReplications out: the log's count is recorded), " +
+    "or publish once the replication is evaluated."
   );
 };
 const replicationDetails = (c: Claim, backing: readonly BackingReplication[]) => ({
