@@ -55,13 +55,21 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
     const floor = await time(() => {
       for (const t of texts) sink += nodeSha256(t).length;
     }, 3);
-    const rows: Row[] = [{ what: "SHA-256 alone (node:crypto) of each event's canonical bytes (floor)", n: log.length, ms: floor, ratio: 1 }];
+    // The baseline the target is set against: the same events written by JSON.stringify and hashed.
+    const plain = await time(() => {
+      for (const e of sealed) sink += nodeSha256(JSON.stringify(e)).length;
+    }, 3);
+    const rows: Row[] = [
+      { what: "SHA-256 alone (node:crypto) of each event's canonical bytes (floor)", n: log.length, ms: floor, ratio: floor / plain },
+      { what: "JSON.stringify + SHA-256 (node:crypto) of each event (baseline)", n: log.length, ms: plain, ratio: 1 },
+    ];
     for (const [name, sha256] of [
       ["node:crypto", nodeSha256],
       ["hash-wasm", wasmSha256],
       ["pure JavaScript, the default", undefined],
     ] as const) {
-      const options = { hashView: labHashView, ...(sha256 === undefined ? {} : { sha256 }) };
+      // Writers compiled from the schemas (`events`), as a host that knows its log's types passes them.
+      const options = { hashView: labHashView, events: labEvents, ...(sha256 === undefined ? {} : { sha256 }) };
       const sealMs = await time(() => {
         sink += seal(log, options).length;
       }, 3);
@@ -70,9 +78,9 @@ const sections: Record<string, () => Row[] | Promise<Row[]>> = {
         if (!r.ok) throw new Error(r.error.message);
         sink += r.value.events;
       }, 3);
-      const target = name === "node:crypto" ? "≥ 150,000/s" : undefined;
-      rows.push({ what: `seal, SHA-256 by ${name}`, n: log.length, ms: sealMs, ratio: sealMs / floor, ...(target ? { target } : {}) });
-      rows.push({ what: `verify with a checkpoint, SHA-256 by ${name}`, n: log.length, ms: verifyMs, ratio: verifyMs / floor, ...(target ? { target } : {}) });
+      const target = name === "node:crypto" ? "≥ 150,000/s, ≤ 1.5×" : undefined;
+      rows.push({ what: `seal, SHA-256 by ${name}`, n: log.length, ms: sealMs, ratio: sealMs / plain, ...(target ? { target } : {}) });
+      rows.push({ what: `verify with a checkpoint, SHA-256 by ${name}`, n: log.length, ms: verifyMs, ratio: verifyMs / plain, ...(target ? { target } : {}) });
     }
     return rows;
   },

@@ -18,9 +18,20 @@ export { type Context, Instant } from "./kernel/index.js";
 export { type AnyEvent, type Envelope, InMemoryEventStore } from "./kernel/index.js";
 export { type AppendError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore, planAppend, type Recorded } from "./kernel/index.js";
 export { concurrencyConflict, idempotencyConflict, storeUnavailable } from "./kernel/index.js";
-export { type Codec, createCodec, decodeJsonl, encodeJsonl } from "./kernel/index.js";
+export { type Codec, createCodec, decodeJsonl, decodeJsonlChunks, encodeJsonl } from "./kernel/index.js";
 // Integrity
-export { type Checkpoint, checkpoint, CheckpointSchema, headsOf, isSha256, seal, type Sha256, type StoredRecord, verify } from "./kernel/index.js";
+export {
+  type Checkpoint,
+  checkpoint,
+  CheckpointSchema,
+  headsOf,
+  isSha256,
+  seal,
+  type Sha256,
+  type StoredRecord,
+  startVerification,
+  verify,
+} from "./kernel/index.js";
 // Read models
 export { applyTo, fold, live, mergeProjected, project, type Projected, type Projection } from "./kernel/index.js";
 
@@ -31,7 +42,17 @@ export { canonicalRef, labHashView, redact, rekeyParticipants } from "./lab/inde
 export { type LabRuleCode, labRuleCodes, nextSteps, permissions } from "./lab/index.js";
 
 // The figures
-export { type AsOf, computeFigures, explain, figuresOf, historyOf, type LabFigures, labProjections, projectStateAsOf } from "./projections/index.js";
+export {
+  type AsOf,
+  computeFigures,
+  explain,
+  figuresOf,
+  historyOf,
+  type LabFigures,
+  labProjections,
+  projectStateAsOf,
+  startFigures,
+} from "./projections/index.js";
 
 // Publishing
 export { en, exportOpenData, type Labels, renderHtmlReport, renderReport } from "./publish/index.js";

@@ -10,9 +10,9 @@
  * The example may do I/O; the library it calls does none.
  */
 import { parseArgs } from "node:util";
-import { auditTrail } from "../../src/projections/index.js";
-import { computeFigures, historyOf, Instant, labProjections, project } from "../../src/index.js";
-import { failed, loadLog } from "../shared/load-log.js";
+import { type Envelope, historyOf, Instant, type LabEvent, startFigures } from "../../src/index.js";
+import { failed } from "../shared/load-log.js";
+import { readLog } from "../shared/read-log.js";
 
 const usage = "usage: npm run audit -- <file.jsonl> [--as-of 2019-12-31T23:59:59Z] [--by occurredAt|recordedAt] [--project ID] [--checkpoint FILE]";
 const help = `${usage}
@@ -58,25 +58,38 @@ if (asOfAt !== undefined && !Instant.safeParse(asOfAt).success)
   fail(3, `--as-of "${asOfText}" is not a date: give YYYY-MM-DD or an ISO-8601 UTC time.\n${usage}`);
 const asOf = asOfAt === undefined ? undefined : { at: asOfAt, by: by as "occurredAt" | "recordedAt" };
 
-// 1. Read and verify: every line must decode; hash chains and the checkpoint must hold.
-const loaded = loadLog(file, values.checkpoint);
+// 1. Read and verify, in one pass over the file that also counts the figures as of the date and
+// keeps the one project's events (with the log's erasures, which its history must honour): the
+// log itself is never held, so a national log of millions of events fits in memory.
+// The same pass verifies (or checks the order of) the log, which refuses a repeated event: the
+// figures need remember no event id (`eachOnce`), so memory follows their state.
+const figuresRun = startFigures(asOf, { eachOnce: true });
+const ofProject: Envelope<LabEvent>[] = [];
+const projectStream = values.project === undefined ? undefined : `project:${values.project}`;
+const loaded = await readLog(file, values.checkpoint, (events) => {
+  for (const e of events) {
+    figuresRun.push(e);
+    if (e.streamId === projectStream || (projectStream !== undefined && e.type === "ParticipantForgotten")) ofProject.push(e);
+  }
+});
 if (failed(loaded)) {
   for (const line of loaded.lines) console.error(line);
   if (loaded.exit === 3) console.error(usage);
   process.exit(loaded.exit);
 }
-const { events } = loaded;
+const figures = figuresRun.finish();
+const events = loaded.events;
 if (loaded.integrity === "sealed") {
   const cp = loaded.checkpoint;
   console.log(
-    `${file}: ${events.length.toLocaleString("en-US")} events in ${loaded.streams} streams; every hash chain verified${cp ? ` against checkpoint ${cp.file} (root ${cp.value.root.slice(0, 16)}…)` : " (no checkpoint: a cut-off tail would not show)"}.`,
+    `${file}: ${events.toLocaleString("en-US")} events in ${loaded.streams} streams; every hash chain verified${cp ? ` against checkpoint ${cp.file} (root ${cp.value.root.slice(0, 16)}…)` : " (no checkpoint: a cut-off tail would not show)"}.`,
   );
   if (loaded.beyondCheckpoint.length > 0)
     console.log(
       `  ${loaded.beyondCheckpoint.length} stream(s) hold events recorded after the checkpoint: ${loaded.beyondCheckpoint.slice(0, 5).join(", ")}${loaded.beyondCheckpoint.length > 5 ? ", …" : ""}`,
     );
 } else {
-  console.log(`${file}: NOT SEALED — only the order of its ${events.length} events could be checked; nothing here vouches that they were not altered.`);
+  console.log(`${file}: NOT SEALED — only the order of its ${events} events could be checked; nothing here vouches that they were not altered.`);
 }
 
 const table = (head: string[], rows: string[][]) => {
@@ -87,7 +100,7 @@ const table = (head: string[], rows: string[][]) => {
 
 // 3. A project's history and decision trail.
 if (values.project !== undefined) {
-  const steps = historyOf(events, values.project);
+  const steps = historyOf(ofProject, values.project);
   if (!steps.ok) fail(2, `${file}: NOT VERIFIED — ${steps.error.message} [${steps.error.code}]`);
   const history = (steps.ok ? steps.value : []).filter((h) => asOf === undefined || Date.parse(h[asOf.by]) <= Date.parse(asOf.at));
   if (history.length === 0) fail(3, `No events for project ${values.project}${asOf ? ` as of ${asOf.at}` : ""}.`);
@@ -96,9 +109,9 @@ if (values.project !== undefined) {
     ["occurred", "recorded", "v", "event", "actor", "stage", "status"],
     history.map((h) => [h.occurredAt.slice(0, 16), h.recordedAt.slice(0, 16), String(h.version), h.type, `${h.actor.id} (${h.actor.role})`, h.stage, h.status]),
   );
-  const projected = project(labProjections, asOf ? events.filter((e) => Date.parse(e[asOf.by]) <= Date.parse(asOf.at)) : events);
-  if (!projected.ok) fail(2, `${file}: NOT VERIFIED — ${projected.error.message} [${projected.error.code}]`);
-  const trail = projected.ok ? auditTrail(projected.value.state.auditTrail, values.project) : [];
+  // The trail of the events that count as of the date: the figures' own audit trail, for this project.
+  if (!figures.ok) fail(2, `${file}: NOT VERIFIED — ${figures.error.message} [${figures.error.code}]`);
+  const trail = figures.ok ? figures.value.auditTrail.filter((x) => x.projectId === values.project) : [];
   console.log(`\nDecision trail of ${values.project}:`);
   for (const x of trail) {
     console.log(`- ${x.occurredAt.slice(0, 10)} (recorded ${x.recordedAt.slice(0, 10)}) ${x.summary} — by ${x.actor.id} (${x.actor.role})`);
@@ -111,7 +124,6 @@ if (values.project !== undefined) {
 }
 
 // 4. The figures, as of a date.
-const figures = computeFigures(events, asOf);
 if (!figures.ok) fail(2, `${file}: no figures — ${figures.error.message} [${figures.error.code}]`);
 const f = figures.ok ? figures.value : fail(2, "");
 console.log(`\nFigures${asOf ? ` as of ${asOf.at} by ${asOf.by === "recordedAt" ? "record time" : "business time"}` : ""}:`);

@@ -6,8 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { computeFigures, exportOpenData, renderHtmlReport, renderReport } from "../../src/index.js";
-import { failed, loadLog } from "../shared/load-log.js";
+import { exportOpenData, renderHtmlReport, renderReport, startFigures } from "../../src/index.js";
+import { failed } from "../shared/load-log.js";
+import { readLog } from "../shared/read-log.js";
 import { DEMO_LOG } from "./paths.js";
 
 const usage = "usage: npm run demo [-- [<file.jsonl>] [--html <report.html>] [--open-data <folder>]]   (default: the bundled demonstration log)";
@@ -35,14 +36,18 @@ for (let i = 0; i < args.length; i++) {
   } else files.push(a);
 }
 const file = files[0] ?? DEMO_LOG;
-const loaded = loadLog(file);
+// One pass over the file: decoded, verified and counted as it is read, never held whole.
+const run = startFigures(undefined, { eachOnce: true }); // a repeated event fails the verification of the same pass
+const loaded = await readLog(file, undefined, (events) => {
+  for (const e of events) run.push(e);
+});
 if (failed(loaded)) {
   for (const line of loaded.lines) console.error(line);
   if (loaded.exit === 1) console.error("no report from a damaged log.");
   if (loaded.exit === 3) console.error(usage);
   process.exit(loaded.exit);
 }
-const figures = computeFigures(loaded.events);
+const figures = run.finish();
 if (!figures.ok) {
   console.error(`${file}: no report — ${figures.error.message} [${figures.error.code}]`);
   process.exit(2);
@@ -78,5 +83,5 @@ const how =
   loaded.integrity === "sealed"
     ? `hash chains verified${loaded.checkpoint ? " against the published checkpoint" : ""}`
     : "NOT SEALED: only the order was checked (versions gap-free, record time never backwards); nothing vouches for the content";
-console.log(`\n---\n${file}: ${loaded.events.length.toLocaleString("en-US")} events in ${loaded.streams.toLocaleString("en-US")} streams decoded; ${how}.`);
+console.log(`\n---\n${file}: ${loaded.events.toLocaleString("en-US")} events in ${loaded.streams.toLocaleString("en-US")} streams decoded; ${how}.`);
 for (const w of written) console.log(`wrote ${w}`);

@@ -18,6 +18,7 @@ import {
   type StoredRecord,
   verify,
 } from "../../src/index.js";
+import { type LineError } from "../../src/kernel/index.js";
 import { checkSequence } from "../../src/kernel/index.js";
 
 /** Why a log could not be read or trusted, and the exit code for it. */
@@ -41,10 +42,18 @@ export interface LoadedLog {
   readonly beyondCheckpoint: readonly string[];
 }
 
-const readText = (file: string, what: string): string | LogFailure => {
+/** Why a file cannot be read as a log or checkpoint (exit 3), or undefined when it is a regular file. */
+export const notAFile = (file: string, what: string): LogFailure | undefined => {
   if (!existsSync(file)) return { exit: 3, lines: [`${file}: no such ${what} file.`] };
   // A device, a pipe or a folder (or a link to one) would be read without end, or not at all.
   if (!statSync(file).isFile()) return { exit: 3, lines: [`${file}: the ${what} is not a regular file.`] };
+  return undefined;
+};
+
+/** A file's text, or a one-line failure (exit 3) when it is missing, not a regular file or unreadable. */
+export const readText = (file: string, what: string): string | LogFailure => {
+  const missing = notAFile(file, what);
+  if (missing !== undefined) return missing;
   try {
     return readFileSync(file, "utf8");
   } catch (e) {
@@ -56,41 +65,49 @@ const readText = (file: string, what: string): string | LogFailure => {
 export const checkpointBeside = (file: string): string => file.replace(/\.jsonl$/u, "") + ".checkpoint.json";
 
 /**
+ * The checkpoint that goes with a log: `checkpointFile`, which must exist when given, or else the file
+ * beside the log if there is one (null when there is none).
+ */
+export const readCheckpoint = (file: string, checkpointFile?: string): LoadedLog["checkpoint"] | LogFailure => {
+  const cpFile = checkpointFile ?? (existsSync(checkpointBeside(file)) ? checkpointBeside(file) : undefined);
+  if (cpFile === undefined) return null;
+  const cpText = readText(cpFile, "checkpoint");
+  if (typeof cpText !== "string") return cpText;
+  let json: unknown;
+  try {
+    json = JSON.parse(cpText);
+  } catch {
+    return { exit: 3, lines: [`${cpFile}: the checkpoint is not valid JSON.`] };
+  }
+  const parsed = CheckpointSchema.safeParse(json);
+  if (!parsed.success)
+    return {
+      exit: 3,
+      lines: [`${cpFile}: not a checkpoint (${parsed.error.issues[0]?.message ?? "unreadable"} at ${parsed.error.issues[0]?.path.join(".") || "the top"}).`],
+    };
+  return { file: cpFile, value: parsed.data };
+};
+
+/** Damaged lines, as both ways of reading a log report them: the first 50, and how many of how many. */
+export const damaged = (file: string, errors: readonly LineError[], total: number, count = errors.length): LogFailure => ({
+  exit: 1,
+  lines: [
+    ...errors.slice(0, 50).map((e) => `${file}:${e.line}: ${e.reason}`),
+    `${file}: ${count} damaged line(s) out of ${total}; the log cannot be trusted as it is.`,
+  ],
+});
+
+/**
  * Read, decode and verify a log. `checkpointFile` must exist when given; when absent, the file
  * beside the log is used if there is one.
  */
 export const loadLog = (file: string, checkpointFile?: string): LoadedLog | LogFailure => {
   const text = readText(file, "log");
   if (typeof text !== "string") return text;
-  let checkpoint: LoadedLog["checkpoint"] = null;
-  const cpFile = checkpointFile ?? (existsSync(checkpointBeside(file)) ? checkpointBeside(file) : undefined);
-  if (cpFile !== undefined) {
-    const cpText = readText(cpFile, "checkpoint");
-    if (typeof cpText !== "string") return cpText;
-    let json: unknown;
-    try {
-      json = JSON.parse(cpText);
-    } catch {
-      return { exit: 3, lines: [`${cpFile}: the checkpoint is not valid JSON.`] };
-    }
-    const parsed = CheckpointSchema.safeParse(json);
-    if (!parsed.success)
-      return {
-        exit: 3,
-        lines: [`${cpFile}: not a checkpoint (${parsed.error.issues[0]?.message ?? "unreadable"} at ${parsed.error.issues[0]?.path.join(".") || "the top"}).`],
-      };
-    checkpoint = { file: cpFile, value: parsed.data };
-  }
+  const checkpoint = readCheckpoint(file, checkpointFile);
+  if (checkpoint !== null && "exit" in checkpoint) return checkpoint;
   const { events, stored, errors } = decodeJsonl(createCodec(labEvents), text);
-  if (errors.length > 0) {
-    return {
-      exit: 1,
-      lines: [
-        ...errors.slice(0, 50).map((e) => `${file}:${e.line}: ${e.reason}`),
-        `${file}: ${errors.length} damaged line(s) out of ${errors.length + events.length}; the log cannot be trusted as it is.`,
-      ],
-    };
-  }
+  if (errors.length > 0) return damaged(file, errors, errors.length + events.length);
   // A log either is sealed throughout or not at all; and a checkpoint vouches only for a sealed one.
   const sealed = stored.some((e) => e.hash !== undefined);
   if (sealed || checkpoint !== null) {
@@ -104,4 +121,4 @@ export const loadLog = (file: string, checkpointFile?: string): LoadedLog | LogF
 };
 
 /** Is this a failure rather than a log? */
-export const failed = (x: LoadedLog | LogFailure): x is LogFailure => "exit" in x;
+export const failed = <T extends object>(x: T | LogFailure): x is LogFailure => "exit" in x;

@@ -1,3 +1,5 @@
+import { quoteJson } from "./json-text.js";
+
 /**
  * Serialise a JSON value canonically (RFC 8785, JSON Canonicalization Scheme): object keys sorted by
  * UTF-16 code units, no whitespace, numbers and strings as ECMAScript's `JSON.stringify` writes
@@ -41,7 +43,7 @@ export const canonicalWriter = (): CanonicalWriter => {
     if (node.order === undefined) {
       // Default sort compares UTF-16 code units, exactly what RFC 8785 asks for.
       const sorted = [...keys].sort();
-      node.order = { keys: sorted, quoted: sorted.map((k) => `${JSON.stringify(k)}:`) };
+      node.order = { keys: sorted, quoted: sorted.map((k) => `${quoteJson(k)}:`) };
     }
     return node.order;
   };
@@ -70,13 +72,8 @@ export const canonicalWriter = (): CanonicalWriter => {
   return write;
 };
 
-// Characters JSON.stringify escapes: the quote, the backslash, controls, and (conservatively) any
-// surrogate. A string without them is written as it is, about twice as fast as asking JSON.stringify.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
 const primitive = (value: unknown): string => {
-  if (typeof value === "string") return ESCAPED.test(value) ? JSON.stringify(value) : `"${value}"`;
+  if (typeof value === "string") return quoteJson(value);
   // A finite number is written as ECMAScript's Number::toString, which is what JSON.stringify does.
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new TypeError("canonicalJson: numbers must be finite");

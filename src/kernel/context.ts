@@ -1,6 +1,8 @@
 import * as z from "zod";
+import { definition } from "./definition.js";
 import { type Actor, ActorSchema, Id } from "./envelope.js";
-import { Instant } from "./time.js";
+import { isInstant } from "./time.js";
+import { compiled } from "./unchanged.js";
 import { type ValidationError, validationError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
 
@@ -33,14 +35,23 @@ const fn = <F>() => z.custom<F>((v) => typeof v === "function", { message: "must
  * nothing a context supplies can be written and then refused when read. Loose, so a domain can add
  * its own fields (and check them with a schema of its own that extends this one).
  */
-export const ContextSchema = z.looseObject({
-  now: fn<() => Date>(),
-  newId: fn<() => string>(),
-  actor: ActorSchema,
-  commandId: Id.optional(),
-  correlationId: Id.optional(),
-  causationId: Id.optional(),
-});
+export const ContextSchema = /* @__PURE__ */ definition(() =>
+  z.looseObject({
+    now: fn<() => Date>(),
+    newId: fn<() => string>(),
+    actor: ActorSchema,
+    commandId: Id.optional(),
+    correlationId: Id.optional(),
+    causationId: Id.optional(),
+  }),
+);
+
+// The context's fields as the schema returns them: checked the way decoding checks a stored event,
+// the schema's verdict and output without zod, or parsed, copied and worded by zod.
+const checkedFields = (ctx: unknown, schema: z.ZodType): { success: true; data: unknown } | { success: false; error: z.ZodError } => {
+  const check = compiled(schema);
+  return check?.test(ctx) === true ? { success: true, data: check.copy(ctx) } : schema.safeParse(ctx);
+};
 
 /**
  * Check a context before deciding: its fields against `schema` (the kernel's `ContextSchema` or a
@@ -52,14 +63,14 @@ export const ContextSchema = z.looseObject({
  * const r = resolveContext({ now: () => new Date(Number.NaN), newId: () => "e1", actor: { id: "u-1", role: "lab_team" } }); // error at "now"
  */
 export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodType = ContextSchema): Result<X, ValidationError> => {
-  let parsed: ReturnType<z.ZodType["safeParse"]>;
+  let fields: Context;
   try {
-    parsed = schema.safeParse(ctx);
+    const checked = checkedFields(ctx, schema);
+    if (!checked.success) return err(validationError("context", checked.error.issues));
+    fields = checked.data as Context;
   } catch {
     return err(validationError("context", [{ path: [], message: "could not be read (a property threw)" }]));
   }
-  if (!parsed.success) return err(validationError("context", parsed.error.issues));
-  const fields = parsed.data as Context;
   let now: unknown;
   try {
     now = fields.now();
@@ -67,7 +78,7 @@ export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodTyp
     return err(validationError("context", [{ path: ["now"], message: "threw when called" }]));
   }
   const ms = now instanceof Date ? now.getTime() : Number.NaN;
-  if (Number.isNaN(ms) || !Instant.safeParse(new Date(ms).toISOString()).success) {
+  if (Number.isNaN(ms) || !isInstant(new Date(ms).toISOString())) {
     return err(validationError("context", [{ path: ["now"], message: "must return a valid Date in the years 0001–9999" }]));
   }
   return ok({ ...fields, now: () => new Date(ms) } as X);

@@ -41,15 +41,29 @@ export const isSha256 = (f: Sha256): boolean => {
   }
 };
 
+// What a hash view derives from the texts a memo hashes (a reference's redacted form, say), kept
+// beside the memo so that it lives exactly as long: one seal or verify.
+const derivedBy = new WeakMap<Sha256, Map<string, string>>();
+
 /**
  * A `Sha256` that remembers what it hashed, for one seal or verify: personal references recur
  * across a log and each is hashed once. Let it go with the call; it holds what it was given.
  */
 export const memoSha256 = (f: Sha256): Sha256 => {
   const seen = new Map<string, string>();
-  return (text) => {
+  const memo: Sha256 = (text) => {
     let hex = seen.get(text);
     if (hex === undefined) seen.set(text, (hex = f(text)));
     return hex;
   };
+  derivedBy.set(memo, new Map());
+  return memo;
 };
+
+/**
+ * Where a hash view may remember what it derives from the texts a memo hashes (the lab, each
+ * reference's redacted form): the memo's own companion map, living as long as the memo — one call —
+ * or undefined for a SHA-256 that is not a memo, so that nothing outlives the call that made it.
+ * @internal
+ */
+export const derivedFrom = (sha256: Sha256): Map<string, string> | undefined => derivedBy.get(sha256);

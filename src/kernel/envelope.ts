@@ -1,14 +1,18 @@
 import * as z from "zod";
+import { definition } from "./definition.js";
 import { Hex256 } from "./record-shape.js";
+import { ScannedRegExp, scanIdChars } from "./scanned-regexp.js";
 import { isStorableJson, jsonProblem, storable } from "./storable.js";
 import { Instant } from "./time.js";
 
 /** An identifier or reference: short, printable, no surrounding spaces. */
-export const Id = z
-  .string()
-  .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters")
-  .regex(/^[\w.:@/+=-]+$/u, "may hold only letters, digits and . : @ / + = - _");
+export const Id = /* @__PURE__ */ definition(() =>
+  z
+    .string()
+    .min(1, "must not be empty")
+    .max(200, "must be at most 200 characters")
+    .regex(new ScannedRegExp(String.raw`^[\w.:@/+=-]+$`, scanIdChars), "may hold only letters, digits and . : @ / + = - _"),
+);
 
 /**
  * Who caused an event: an accountable person or system, the role they acted in, and for which entity.
@@ -16,11 +20,13 @@ export const Id = z
  * @example
  * const actor: Actor = { id: "u-17", role: "lab_team", onBehalfOf: "entity:ama" };
  */
-export const ActorSchema = z.strictObject({
-  id: Id,
-  role: storable(z.string().min(1).max(64)),
-  onBehalfOf: Id.optional(),
-});
+export const ActorSchema = /* @__PURE__ */ definition(() =>
+  z.strictObject({
+    id: Id,
+    role: storable(z.string().min(1).max(64)),
+    onBehalfOf: Id.optional(),
+  }),
+);
 /** Who caused an event. */
 export type Actor = z.infer<typeof ActorSchema>;
 
@@ -47,22 +53,24 @@ const dataProblem = (v: unknown): string => {
  * every store keeps unchanged (`jsonProblem`: no NaN, no U+0000, at most `MAX_JSON_DEPTH` levels…);
  * its shape is checked against the event type's own schema by the codec.
  */
-export const EnvelopeSchema = z.strictObject({
-  id: Id,
-  streamId: storable(z.string().min(1).max(300)),
-  version: z.int().min(1),
-  type: storable(z.string().min(1).max(100)),
-  schemaVersion: z.int().min(1),
-  occurredAt: Instant,
-  recordedAt: Instant,
-  actor: ActorSchema,
-  commandId: Id.optional(),
-  correlationId: Id.optional(),
-  causationId: Id.optional(),
-  data: z.custom<Record<string, unknown>>(isStorableData, { error: (issue) => dataProblem(issue.input) }),
-  prevHash: Hex256.optional(),
-  hash: Hex256.optional(),
-});
+export const EnvelopeSchema = /* @__PURE__ */ definition(() =>
+  z.strictObject({
+    id: Id,
+    streamId: storable(z.string().min(1).max(300)),
+    version: z.int().min(1),
+    type: storable(z.string().min(1).max(100)),
+    schemaVersion: z.int().min(1),
+    occurredAt: Instant,
+    recordedAt: Instant,
+    actor: ActorSchema,
+    commandId: Id.optional(),
+    correlationId: Id.optional(),
+    causationId: Id.optional(),
+    data: z.custom<Record<string, unknown>>(isStorableData, { error: (issue) => dataProblem(issue.input) }),
+    prevHash: Hex256.optional(),
+    hash: Hex256.optional(),
+  }),
+);
 
 /** The envelope fields around an event's `type` and `data`. */
 export type EnvelopeMeta = Omit<z.infer<typeof EnvelopeSchema>, "type" | "data">;

@@ -1,3 +1,4 @@
+export * from "./canonical-compiled.js";
 export * from "./canonical-json.js";
 export * from "./codec.js";
 export * from "./combine.js";
@@ -14,6 +15,7 @@ export * from "./integrity.js";
 export * from "./jsonl.js";
 export * from "./live.js";
 export * from "./projection.js";
+export { startReadOnce } from "./projection-run.js";
 export { deepFreeze, type Immutable, type Recipe, startWorking } from "./recipe.js";
 export * from "./registry.js";
 export * from "./result.js";
@@ -24,3 +26,5 @@ export * from "./store.js";
 export * from "./append-check.js";
 export * from "./time.js";
 export * from "./to-envelopes.js";
+// Used by the lab's reference pattern; not part of the host's surface.
+export { type Scan, ScannedRegExp } from "./scanned-regexp.js";

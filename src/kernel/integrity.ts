@@ -1,10 +1,13 @@
 import * as z from "zod";
+import { compiledCanonicalWriter } from "./canonical-compiled.js";
+import { definition } from "./definition.js";
 import { type CanonicalWriter, canonicalJson, canonicalWriter } from "./canonical-json.js";
 import { isSha256, memoSha256, type Sha256, sha256Hex } from "./digest.js";
 import { type IntegrityCode, type IntegrityFailure, integrityFailure } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
-import { Hex256, looksStored, RecordShape } from "./record-shape.js";
-import { streamTracker } from "./sequence.js";
+import { Hex256, looksStored, looksStoredBarDigests, RecordShape } from "./record-shape.js";
+import type { EventRegistry } from "./registry.js";
+import { outOfPlace } from "./sequence.js";
 import { isBefore } from "./time.js";
 
 /** A stored event as integrity checks see it: any JSON object with the envelope's ordering fields. */
@@ -35,6 +38,13 @@ export interface IntegrityOptions {
    * checked on known answers first; one that is not SHA-256 is refused.
    */
   readonly sha256?: Sha256;
+  /**
+   * The event types of the log (the registry its codec reads, such as `labEvents`). Given, each
+   * event is written canonically by a writer compiled from its type's schemas
+   * (`compiledCanonicalWriter`): the same bytes, so the same hashes, written faster. Without it,
+   * and for anything not of its type's shape, the general writer.
+   */
+  readonly events?: EventRegistry;
 }
 
 const same: HashView = (r) => r;
@@ -71,7 +81,8 @@ const hasherFor = (options: IntegrityOptions): Hasher => {
   const sha256 = options.sha256 === undefined ? sha256Hex : guarded(options.sha256);
   const hashView = options.hashView ?? same;
   const remembered = memoSha256(sha256);
-  return { sha256, view: (record) => hashView(record, remembered), write: canonicalWriter() };
+  const write = options.events === undefined ? canonicalWriter() : compiledCanonicalWriter(options.events);
+  return { sha256, view: (record) => hashView(record, remembered), write };
 };
 
 // How a stream is named in a checkpoint: through the hash view, so that a checkpoint published with
@@ -135,10 +146,12 @@ export const headsOf = (events: Iterable<StoredRecord>): Map<string, { version: 
  * A published checkpoint: every stream's head, and a root hash (SHA-256 of the canonical JSON of
  * `heads`) over all of them. The schema is what `verify` checks a checkpoint file against.
  */
-export const CheckpointSchema = z.strictObject({
-  heads: z.array(z.strictObject({ streamId: z.string().min(1).max(400), version: z.int().min(1), hash: Hex256 })),
-  root: Hex256,
-});
+export const CheckpointSchema = /* @__PURE__ */ definition(() =>
+  z.strictObject({
+    heads: z.array(z.strictObject({ streamId: z.string().min(1).max(400), version: z.int().min(1), hash: Hex256 })),
+    root: Hex256,
+  }),
+);
 /** A published checkpoint. */
 export type Checkpoint = z.infer<typeof CheckpointSchema>;
 
@@ -169,133 +182,271 @@ export interface Verified {
   readonly beyondCheckpoint: readonly string[];
 }
 
+/** Options of `verify`, `verifyAsync` and `startVerification`. */
+export type VerifyOptions = IntegrityOptions & {
+  readonly checkpoint?: Checkpoint;
+  /**
+   * Whether to check that no event id appears twice (`duplicate_event`), as by default. Telling a
+   * duplicate needs every id read, the one part of a verification that grows with the log: `false`
+   * is for a source that guarantees unique ids itself (a table whose key is the event id), so that
+   * memory follows the streams alone.
+   */
+  readonly checkIds?: boolean;
+};
+
 /**
- * Verify a sealed log: every hash recomputes, every `prevHash` names the event before, versions run
- * without gap, duplicate or reordering, `recordedAt` never goes backwards; with a checkpoint, every
- * stream reaches its checkpointed head with the same hash. Returns the first broken link: the
- * stream (named through the hash view, as the checkpoint names it), the version and why. Never
- * throws: a malformed record or checkpoint is reported like any other failure.
+ * A verification fed one record at a time, in log order — from a file read line by line, a database
+ * cursor, a network stream — so that the log itself is never held: what it keeps is each stream's
+ * head (its name, last version, hash and record time) and the ids read, to tell a duplicate. Its
+ * verdict is `verify`'s on the same records, to the failure and its wording (`verify` is this, fed
+ * from an array). Never throws.
  *
  * @example
- * const r = verify(events, { checkpoint: published });
- * if (!r.ok) console.error(r.error.message); // "project:p1 version 7: hash mismatch — the event was altered after sealing."
+ * const v = startVerification({ hashView: labHashView, events: labEvents, checkpoint: published });
+ * for (const record of stored) v.push(record); // as each is read from a file or a cursor
+ * const r = v.finish();
  */
-export const verify = (
-  events: readonly StoredRecord[],
-  options: IntegrityOptions & { readonly checkpoint?: Checkpoint } = {},
-): Result<Verified, IntegrityFailure> => {
-  let hasher: Hasher;
+export interface Verification {
+  /** Read the next record. After a broken link is found, the rest is only read for what `verify` would report first. */
+  push(record: unknown): void;
+  /** The verdict on every record pushed so far. */
+  finish(): Result<Verified, IntegrityFailure>;
+}
+
+// What a verification keeps of one stream: how it is named, and its head.
+interface StreamHead {
+  readonly name: string;
+  version: number;
+  hash: string;
+  recordedAt: string;
+}
+
+const UNREADABLE = "The log could not be read: a record is not plain JSON data, or the hash view failed on it.";
+const unreadable = /* @__PURE__ */ integrityFailure("unreadable", UNREADABLE, { streamId: "" });
+const hasherFailed = (): IntegrityFailure => integrityFailure("hasher_failed", HASHER_FAILED, { streamId: "" });
+const failedWith = (thrown: unknown): IntegrityFailure => (thrown instanceof HasherFailed ? hasherFailed() : unreadable);
+
+type ParsedCheckpoint = ReturnType<typeof CheckpointSchema.safeParse> | "unreadable" | undefined;
+
+// The checkpoint as read when the verification starts; whether it is one is reported last, as `verify` does.
+const readCheckpoint = (checkpointed: unknown): ParsedCheckpoint => {
   try {
-    hasher = hasherFor(options);
+    return checkpointed === undefined ? undefined : CheckpointSchema.safeParse(checkpointed);
   } catch {
-    return err(integrityFailure("unreadable", NOT_SHA256, { streamId: "" }));
-  }
-  try {
-    return verifyChecked(events, hasher, options.checkpoint);
-  } catch (thrown) {
-    if (thrown instanceof HasherFailed) return err(integrityFailure("hasher_failed", HASHER_FAILED, { streamId: "" }));
-    // Only a hash view that throws, or input that is not plain data, gets here.
-    return err(integrityFailure("unreadable", "The log could not be read: a record is not plain JSON data, or the hash view failed on it.", { streamId: "" }));
+    return "unreadable";
   }
 };
 
-type Namer = (streamId: string) => string;
-type Head = { version: number; hash: string; recordedAt: string };
+// One verification run (see `Verification`). Records are judged in two phases, as `verify` reads a
+// whole log: every record must be a stored event (the first that is not settles the verdict), and
+// the first broken link of a chain is the verdict unless a record after it is malformed.
+class VerificationRun implements Verification {
+  readonly #hasher: Hasher | undefined;
+  #settled: IntegrityFailure | undefined;
+  #broken: IntegrityFailure | undefined;
+  // A gap whose missing version may still come: then the log is out of order rather than short.
+  #gap: { readonly streamId: string; readonly expected: number; readonly event: StoredRecord } | undefined;
+  #index = 0;
+  readonly #streams = new Map<string, StreamHead>();
+  readonly #ids: Set<string> | undefined;
+  readonly #checkpoint: ParsedCheckpoint;
+  // The checkpoint's version of each stream it names, and the hash each holds there, once read.
+  readonly #headVersion: ReadonlyMap<string, number> | undefined;
+  readonly #atHead = new Map<string, string>();
 
-const verifyChecked = (events: readonly StoredRecord[], hasher: Hasher, published: Checkpoint | undefined): Result<Verified, IntegrityFailure> => {
-  if (!Array.isArray(events)) return err(integrityFailure("malformed_record", "The log must be an array of records.", { streamId: "" }));
-  const names = new Map<string, string>();
-  const name: Namer = (streamId) => {
-    let n = names.get(streamId);
-    if (n === undefined) names.set(streamId, (n = streamKey(streamId, hasher)));
-    return n;
-  };
-  const read = readRecords(events, name);
-  if (!read.ok) return read;
-  const heads = checkChains(events, name, hasher);
-  if (!heads.ok) return heads;
-  const beyond = published === undefined ? ok([]) : checkAgainst(published, events, heads.value, name, hasher);
-  if (!beyond.ok) return beyond;
-  return ok({ events: events.length, streams: heads.value.size, beyondCheckpoint: beyond.value });
-};
-
-// Every record has the shape of a stored event.
-const readRecords = (events: readonly StoredRecord[], name: Namer): Result<undefined, IntegrityFailure> => {
-  for (const [i, e] of events.entries()) {
-    if (looksStored(e)) continue;
-    const shape = RecordShape.safeParse(e);
-    if (!shape.success) {
-      const issue = shape.error.issues[0];
-      const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
-      // Locate it by its stream and version when those at least are readable.
-      const r = typeof e === "object" && e !== null ? (e as { streamId?: unknown; version?: unknown }) : {};
-      const located = typeof r.streamId === "string" && typeof r.version === "number" ? { streamId: name(r.streamId), version: r.version } : { streamId: "" };
-      const at = located.streamId === "" ? `Record #${i + 1}` : `${located.streamId} version ${String(located.version)} (record #${i + 1})`;
-      return err(integrityFailure("malformed_record", `${at} is not a stored event${where}: ${issue?.message ?? "not an object"}.`, { ...located, index: i }));
+  constructor(options: VerifyOptions) {
+    this.#ids = options.checkIds === false ? undefined : new Set();
+    try {
+      this.#hasher = hasherFor(options);
+    } catch {
+      this.#settled = integrityFailure("unreadable", NOT_SHA256, { streamId: "" });
     }
+    const cp = readCheckpoint(options.checkpoint);
+    this.#checkpoint = cp;
+    this.#headVersion = typeof cp === "object" && cp.success ? new Map(cp.data.heads.map((h) => [h.streamId, h.version])) : undefined;
   }
-  return ok(undefined);
-};
 
-// Each stream's chain: ids unique, versions in place, each prevHash the hash before, each hash recomputed.
-const checkChains = (events: readonly StoredRecord[], name: Namer, hasher: Hasher): Result<Map<string, Head>, IntegrityFailure> => {
-  const last = new Map<string, Head>();
-  const ids = new Set<string>();
-  const fail = (code: IntegrityCode, e: StoredRecord, why: string, details: Record<string, unknown> = {}) =>
-    err(
-      integrityFailure(code, `${name(e.streamId)} version ${e.version}: ${why}`, { streamId: name(e.streamId), version: e.version, eventId: e.id, ...details }),
-    );
-  // Versions are placed by the same tracker every reader of a log uses; verify adds hashes.
-  const track = streamTracker({ name });
-  for (const e of events) {
-    if (ids.has(e.id)) return fail("duplicate_event", e, `event ${e.id} appears twice.`);
-    ids.add(e.id);
-    if (e.hash === undefined) return fail("unsealed", e, "the event carries no hash; seal the log before publishing it.");
-    // Ids are unique (checked above), so no event can be a repeat here: it is next, or out of place.
-    const placed = track.place(e);
-    if (placed.kind === "failure") {
-      // A whole log is at hand, so a missing version that comes later is a reordering, not a gap.
-      const expected = (last.get(e.streamId)?.version ?? 0) + 1;
-      if (placed.error.code === "version_gap" && events.some((x) => x.streamId === e.streamId && x.version === expected)) {
-        return fail("reordered", e, `comes before version ${expected} of its stream: events are out of order.`, { expected });
+  push(record: unknown): void {
+    const i = this.#index++;
+    const hasher = this.#hasher;
+    if (this.#settled !== undefined || hasher === undefined) return;
+    try {
+      // The usual case, a well-formed record whose link holds, checked in one go (its digests are
+      // well-formed when its link holds: see `looksStoredBarDigests`).
+      if (this.#broken === undefined && looksStoredBarDigests(record)) {
+        const failure = this.#link(record as StoredRecord, hasher);
+        if (failure === undefined) return;
+        this.#broken = failure;
       }
-      return err({ ...placed.error, details: { ...placed.error.details, eventId: e.id } });
+    } catch (thrown) {
+      // The hash view or the hasher failed: no later link is judged.
+      this.#broken = failedWith(thrown);
     }
-    const prev = last.get(e.streamId);
-    if (e.prevHash !== prev?.hash) {
-      const why = prev === undefined ? "names a predecessor that is not in the log." : "does not name the hash of the event before it: the chain is broken.";
-      return fail("missing_predecessor", e, why, { prevHash: e.prevHash ?? null });
+    try {
+      this.#settled = this.#malformed(record, i, hasher);
+    } catch (thrown) {
+      this.#settled = failedWith(thrown);
+    }
+    if (this.#settled === undefined && this.#broken !== undefined) this.#afterBreak(record as StoredRecord);
+  }
+
+  finish(): Result<Verified, IntegrityFailure> {
+    if (this.#settled !== undefined) return err(this.#settled);
+    if (this.#broken !== undefined) return err(this.#broken);
+    const verified = { events: this.#index, streams: this.#streams.size };
+    const cp = this.#checkpoint;
+    if (cp === undefined) return ok({ ...verified, beyondCheckpoint: [] });
+    try {
+      if (cp === "unreadable") return err(unreadable);
+      const beyond = checkAgainst(cp, this.#streams, this.#atHead, this.#hasher as Hasher);
+      return beyond.ok ? ok({ ...verified, beyondCheckpoint: beyond.value }) : beyond;
+    } catch (thrown) {
+      return err(failedWith(thrown));
+    }
+  }
+
+  #fail(code: IntegrityCode, e: StoredRecord, head: StreamHead | undefined, why: string, details: Record<string, unknown> = {}): IntegrityFailure {
+    const stream = head?.name ?? streamKey(e.streamId, this.#hasher as Hasher);
+    return integrityFailure(code, `${stream} version ${e.version}: ${why}`, { streamId: stream, version: e.version, eventId: e.id, ...details });
+  }
+
+  // Each record must have the shape of a stored event; the first that does not is the verdict.
+  #malformed(e: unknown, i: number, hasher: Hasher): IntegrityFailure | undefined {
+    if (looksStored(e)) return undefined;
+    const shape = RecordShape.safeParse(e);
+    if (shape.success) return undefined;
+    const issue = shape.error.issues[0];
+    const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
+    // Locate it by its stream and version when those at least are readable.
+    const r = typeof e === "object" && e !== null ? (e as { streamId?: unknown; version?: unknown }) : {};
+    const readable = typeof r.streamId === "string" && typeof r.version === "number";
+    const located = readable ? { streamId: streamKey(r.streamId as string, hasher), version: r.version as number } : { streamId: "" };
+    const at = located.streamId === "" ? `Record #${i + 1}` : `${located.streamId} version ${String(located.version)} (record #${i + 1})`;
+    return integrityFailure("malformed_record", `${at} is not a stored event${where}: ${issue?.message ?? "not an object"}.`, { ...located, index: i });
+  }
+
+  // One link of a chain: the id new, the version next, the prevHash the hash before, the hash recomputed, time not backwards.
+  #link(e: StoredRecord, hasher: Hasher): IntegrityFailure | undefined {
+    const head = this.#streams.get(e.streamId);
+    const ids = this.#ids;
+    if (ids !== undefined) {
+      const before = ids.size;
+      ids.add(e.id);
+      if (ids.size === before) return this.#fail("duplicate_event", e, head, `event ${e.id} appears twice.`);
+    }
+    if (e.hash === undefined) return this.#fail("unsealed", e, head, "the event carries no hash; seal the log before publishing it.");
+    const last = head?.version ?? 0;
+    if (e.version !== last + 1) return this.#misplaced(e, head, last, hasher);
+    if (e.prevHash !== head?.hash) {
+      const why = head === undefined ? "names a predecessor that is not in the log." : "does not name the hash of the event before it: the chain is broken.";
+      return this.#fail("missing_predecessor", e, head, why, { prevHash: e.prevHash ?? null });
     }
     let hash: string;
     try {
       hash = hashWith(e, hasher);
     } catch (thrown) {
-      if (thrown instanceof HasherFailed) return err(integrityFailure("hasher_failed", HASHER_FAILED, { streamId: "" }));
-      return fail("unhashable", e, "holds a value JSON cannot represent (a number too large, say): it cannot have been sealed as it is.");
+      if (thrown instanceof HasherFailed) return hasherFailed();
+      return this.#fail("unhashable", e, head, "holds a value JSON cannot represent (a number too large, say): it cannot have been sealed as it is.");
     }
-    if (hash !== e.hash) return fail("hash_mismatch", e, "hash mismatch — the event was altered after sealing.");
-    if (prev !== undefined && isBefore(e.recordedAt, prev.recordedAt))
-      return fail("recorded_at_backwards", e, `recorded at ${e.recordedAt}, before the event it follows.`);
+    if (hash !== e.hash) return this.#fail("hash_mismatch", e, head, "hash mismatch — the event was altered after sealing.");
+    if (head !== undefined && isBefore(e.recordedAt, head.recordedAt))
+      return this.#fail("recorded_at_backwards", e, head, `recorded at ${e.recordedAt}, before the event it follows.`);
     // Updated in place: one object per stream, not one per event.
-    if (prev === undefined) last.set(e.streamId, { version: e.version, hash: e.hash, recordedAt: e.recordedAt });
-    else {
-      prev.version = e.version;
-      prev.hash = e.hash;
-      prev.recordedAt = e.recordedAt;
-    }
+    const current = head ?? { name: streamKey(e.streamId, hasher), version: 0, hash: "", recordedAt: "" };
+    if (head === undefined) this.#streams.set(e.streamId, current);
+    current.version = e.version;
+    current.hash = hash;
+    current.recordedAt = e.recordedAt;
+    if (this.#headVersion?.get(current.name) === e.version) this.#atHead.set(current.name, hash);
+    return undefined;
   }
-  return ok(last);
+
+  // Ids are unique (checked before), so no event is a repeat here: it skips ahead, or another holds its version.
+  #misplaced(e: StoredRecord, head: StreamHead | undefined, last: number, hasher: Hasher): IntegrityFailure {
+    const out = outOfPlace(head?.name ?? streamKey(e.streamId, hasher), e, last);
+    // A gap may be a reordering: the rest of the log says.
+    if (out.code === "version_gap") this.#gap = { streamId: e.streamId, expected: last + 1, event: e };
+    return { ...out, details: { ...out.details, eventId: e.id } };
+  }
+
+  // After the first broken link: the version missing at a gap, read later, means the log is out of order rather than short.
+  #afterBreak(e: StoredRecord): void {
+    const gap = this.#gap;
+    if (gap === undefined || gap.event === e) return;
+    try {
+      if (e.streamId !== gap.streamId || e.version !== gap.expected) return;
+      const why = `comes before version ${gap.expected} of its stream: events are out of order.`;
+      this.#broken = this.#fail("reordered", gap.event, this.#streams.get(gap.streamId), why, { expected: gap.expected });
+    } catch {
+      this.#broken = unreadable;
+    }
+    this.#gap = undefined;
+  }
+}
+
+/**
+ * Start a verification (see `Verification`): records are pushed one at a time, the verdict comes
+ * from `finish`. Memory follows the streams, not the log — but for the ids: telling a duplicate
+ * event id needs every id read (see `checkIds`).
+ *
+ * @example
+ * const v = startVerification({ hashView: labHashView });
+ * for (const e of stored) v.push(e);
+ * if (!v.finish().ok) console.error("the log was altered");
+ */
+export const startVerification = (options: VerifyOptions = {}): Verification => new VerificationRun(options);
+
+/**
+ * Verify a sealed log: every hash recomputes, every `prevHash` names the event before, versions run
+ * without gap, duplicate or reordering, `recordedAt` never goes backwards; with a checkpoint, every
+ * stream reaches its checkpointed head with the same hash. Returns the first broken link: the
+ * stream (named through the hash view, as the checkpoint names it), the version and why. Never
+ * throws: a malformed record or checkpoint is reported like any other failure. For a log too large
+ * to hold, `verifyAsync` reads it from a stream.
+ *
+ * @example
+ * const r = verify(events, { checkpoint: published });
+ * if (!r.ok) console.error(r.error.message); // "project:p1 version 7: hash mismatch — the event was altered after sealing."
+ */
+export const verify = (events: readonly StoredRecord[], options: VerifyOptions = {}): Result<Verified, IntegrityFailure> => {
+  const v = startVerification(options);
+  if (!Array.isArray(events)) {
+    const failed = v.finish();
+    return failed.ok ? err(integrityFailure("malformed_record", "The log must be an array of records.", { streamId: "" })) : failed;
+  }
+  for (let i = 0; i < events.length; i++) v.push(events[i]);
+  return v.finish();
+};
+
+/**
+ * `verify` over records read one at a time — an async iterable such as a file read line by line or
+ * a database cursor, or any iterable — without holding the log (see `startVerification`). A source
+ * that fails while being read is reported as `unreadable`.
+ *
+ * @example
+ * const records = (async function* () { yield* stored; })(); // a file read line by line, a cursor
+ * const r = await verifyAsync(records, { hashView: labHashView, events: labEvents });
+ */
+export const verifyAsync = async (
+  records: AsyncIterable<unknown> | Iterable<unknown>,
+  options: VerifyOptions = {},
+): Promise<Result<Verified, IntegrityFailure>> => {
+  const v = startVerification(options);
+  try {
+    for await (const record of records) v.push(record);
+  } catch {
+    return err(integrityFailure("unreadable", "The log could not be read: its source failed while being read.", { streamId: "" }));
+  }
+  return v.finish();
 };
 
 // Every checkpointed head is still there with the same hash; returns the streams that went beyond it.
 const checkAgainst = (
-  checkpointed: Checkpoint,
-  events: readonly StoredRecord[],
-  last: ReadonlyMap<string, Head>,
-  name: Namer,
+  parsed: ReturnType<typeof CheckpointSchema.safeParse>,
+  streams: ReadonlyMap<string, StreamHead>,
+  atHead: ReadonlyMap<string, string>,
   hasher: Hasher,
 ): Result<string[], IntegrityFailure> => {
-  const parsed = CheckpointSchema.safeParse(checkpointed);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue === undefined || issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
@@ -305,17 +456,10 @@ const checkAgainst = (
   if (hasher.sha256(canonicalJson(cp.heads)) !== cp.root) {
     return err(integrityFailure("checkpoint_altered", "The checkpoint's root does not match its heads: the checkpoint itself was altered.", { streamId: "" }));
   }
-  // The hash each checkpointed stream holds at its checkpointed version.
-  const headVersion = new Map(cp.heads.map((h) => [h.streamId, h.version]));
-  const atHead = new Map<string, string | undefined>();
-  for (const e of events) {
-    const stream = name(e.streamId);
-    if (headVersion.get(stream) === e.version) atHead.set(stream, e.hash);
-  }
-  const lastByKey = new Map([...last].map(([stream, h]) => [name(stream), h]));
+  const byName = new Map([...streams.values()].map((h) => [h.name, h]));
   const beyond: string[] = [];
   for (const head of cp.heads) {
-    const now = lastByKey.get(head.streamId);
+    const now = byName.get(head.streamId);
     const at = { streamId: head.streamId, version: head.version };
     if (now === undefined || now.version < head.version) {
       const why = `${head.streamId}: the checkpoint saw version ${head.version}, the log ends at ${now?.version ?? 0} — its tail was cut off.`;
@@ -328,6 +472,6 @@ const checkAgainst = (
     }
   }
   const known = new Set(cp.heads.map((h) => h.streamId));
-  for (const stream of last.keys()) if (!known.has(name(stream))) beyond.push(name(stream));
+  for (const h of streams.values()) if (!known.has(h.name)) beyond.push(h.name);
   return ok(beyond.sort());
 };

@@ -1,9 +1,9 @@
 import type { AnyEvent, Envelope } from "./envelope.js";
 import type { View } from "./fold.js";
 import { type IntegrityFailure, integrityFailure } from "./errors.js";
-import { deepFreeze, finishWorking, type Immutable, runOnto, startWorking } from "./recipe.js";
+import { deepFreeze, finishWorking, type Immutable, runOnto } from "./recipe.js";
 import { err, ok, type Result } from "./result.js";
-import { type StreamTracker, streamTracker } from "./sequence.js";
+import { startRun, trackerFor } from "./projection-run.js";
 
 /**
  * A read model over a whole log: a `View` (an initial state and a recipe evolving it by one event,
@@ -39,8 +39,7 @@ export interface Projected<S> {
  * redeliveries skipped, and the first event out of place ends the run with the failure.
  * @internal
  */
-export const trackerFor = <S, E extends AnyEvent>(projection: Projection<S, E>, from?: ReadonlyMap<string, number>): StreamTracker =>
-  streamTracker({ ...(from === undefined ? {} : { from }), ...(projection.streamName === undefined ? {} : { name: projection.streamName }) });
+export { trackerFor };
 
 /** Options of `project`. */
 export interface ProjectOptions<E extends AnyEvent> {
@@ -50,7 +49,44 @@ export interface ProjectOptions<E extends AnyEvent> {
    * shorter log would have gaps in its streams where an event recorded earlier happened later.
    */
   readonly where?: (event: Envelope<E>) => boolean;
+  /**
+   * The log holds each event once — a file or a table keyed by event id, or a log verified in the
+   * same pass — so no event id is remembered and memory follows the state and the streams, not the
+   * log. An event at a version already read is then refused as out of place (`reordered`) instead of
+   * being skipped as a redelivery.
+   */
+  readonly eachOnce?: boolean;
 }
+
+/**
+ * A projection built one event at a time, from scratch — from a file read line by line, a database
+ * cursor — so that the log is never held: memory follows the projection's state (and each stream's
+ * position). `project` is this, fed from an iterable; `projectAsync` fed from an async one.
+ *
+ * @example
+ * const p = startProjection(participation);
+ * for await (const e of events) p.push(e);
+ * const r = p.finish();
+ */
+export interface Projecting<S, E extends AnyEvent> {
+  /** Apply the next event: once if delivered again; the first event out of place ends the run with its failure. */
+  push(event: Envelope<E>): void;
+  /** The state built, frozen where it stands (no copy is made), or the first failure. The run is over: later pushes are ignored. */
+  finish(): Result<Projected<S>, IntegrityFailure>;
+}
+
+/**
+ * Start building a projection from scratch (see `Projecting`), on a private mutable copy of its
+ * initial state that `finish` freezes once. With `where`, only the events selected are applied (the
+ * order is still checked on all of them).
+ *
+ * @example
+ * const p = startProjection(labProjections);
+ * for (const e of events) p.push(e);
+ * if (p.finish().ok) console.log("built");
+ */
+export const startProjection = <S, E extends AnyEvent>(projection: Projection<S, E>, options: ProjectOptions<NoInfer<E>> = {}): Projecting<S, E> =>
+  startRun(projection, options, finishWorking);
 
 /**
  * Build a projection from scratch over events (fast path: a private mutable copy, frozen once).
@@ -69,16 +105,27 @@ export const project = <S, E extends AnyEvent>(
   events: Iterable<NoInfer<Envelope<E>>>,
   options: ProjectOptions<NoInfer<E>> = {},
 ): Result<Projected<S>, IntegrityFailure> => {
-  const track = trackerFor(projection);
-  const working = startWorking(projection.initialState);
-  const where = options.where;
-  for (const e of events) {
-    const placed = track.place(e);
-    if (placed.kind === "repeat") continue;
-    if (placed.kind === "failure") return err(placed.error);
-    if (where === undefined || where(e)) projection.evolve(working, e);
-  }
-  return ok({ state: finishWorking(working), positions: deepFreeze(track.positions()) });
+  const p = startProjection(projection, options);
+  for (const e of events) p.push(e);
+  return p.finish();
+};
+
+/**
+ * `project` over events read one at a time from an async source — a file read line by line, a
+ * database cursor — without holding the log (see `startProjection`). Accepts sync iterables too.
+ *
+ * @example
+ * const source = (async function* () { yield* events; })(); // a file decoded piece by piece, a cursor
+ * const r = await projectAsync(participation, source);
+ */
+export const projectAsync = async <S, E extends AnyEvent>(
+  projection: Projection<S, E>,
+  events: AsyncIterable<NoInfer<Envelope<E>>> | Iterable<NoInfer<Envelope<E>>>,
+  options: ProjectOptions<NoInfer<E>> = {},
+): Promise<Result<Projected<S>, IntegrityFailure>> => {
+  const p = startProjection(projection, options);
+  for await (const e of events) p.push(e);
+  return p.finish();
 };
 
 /**

@@ -17,6 +17,22 @@ const NEXT: Placement = { kind: "next" };
 const REPEAT: Placement = { kind: "repeat" };
 
 /**
+ * Why an event cannot follow the last version read of its stream (named `stream`): a `version_gap`
+ * when it skips ahead, `reordered` when another event already holds its version. The one wording of
+ * both, for the stream tracker and for `verify`.
+ * @internal
+ */
+export const outOfPlace = (stream: string, e: Placed, last: number): IntegrityFailure => {
+  const at = (why: string, code: IntegrityCode, extra: Record<string, unknown> = {}): IntegrityFailure =>
+    integrityFailure(code, `${stream} version ${e.version}: ${why}`, { streamId: stream, version: e.version, expected: last + 1, ...extra });
+  if (e.version > last + 1) {
+    const missing = e.version - last - 1 > 1 ? `versions ${last + 1}–${e.version - 1}` : `version ${last + 1}`;
+    return at(`follows version ${last}: ${missing} missing, or the log is out of order.`, "version_gap");
+  }
+  return at(`another event (${e.id}) claims a version already read: events are duplicated under new ids or out of order.`, "reordered", { eventId: e.id });
+};
+
+/**
  * Follows each stream's position while a log is read in order — the one order check behind
  * `verify`, `checkSequence` and every projection. Versions must run 1, 2, 3… in each stream. An
  * event at a version already read is a `repeat` when it is the very event read there (same id):
@@ -25,7 +41,10 @@ const REPEAT: Placement = { kind: "repeat" };
  * `reordered` (a different event claims a version already read).
  *
  * Positions resumed from an earlier run (`from`) carry versions but not ids, so an event at or
- * below a resumed position is taken to be a redelivery: by contiguity it was read then.
+ * below a resumed position is taken to be a redelivery: by contiguity it was read then. With
+ * `eachOnce` (a log known to hold each event once: a file or table keyed by event id, or one
+ * verified in the same pass) no id is kept, so memory follows the streams and not the log; an event
+ * at a version already read is then out of place (`reordered`), never a redelivery.
  *
  * @example
  * const track = streamTracker();
@@ -33,8 +52,11 @@ const REPEAT: Placement = { kind: "repeat" };
  * track.place({ id: "e1", streamId: "s", version: 1 }); // { kind: "repeat" }
  * track.place({ id: "e3", streamId: "s", version: 3 }); // { kind: "failure", error: { code: "version_gap", … } }
  */
-export const streamTracker = (options: { readonly from?: ReadonlyMap<string, number>; readonly name?: (streamId: string) => string } = {}) => {
+export const streamTracker = (
+  options: { readonly from?: ReadonlyMap<string, number>; readonly name?: (streamId: string) => string; readonly eachOnce?: boolean } = {},
+) => {
   const name = options.name ?? ((s: string) => s);
+  const keepIds = options.eachOnce !== true;
   // Per stream: the last version read, and the ids read after the resumed position `base`.
   const streams = new Map<string, { version: number; base: number; ids: string[] }>();
   for (const [stream, version] of options.from ?? []) streams.set(stream, { version, base: version, ids: [] });
@@ -45,25 +67,17 @@ export const streamTracker = (options: { readonly from?: ReadonlyMap<string, num
       const s = streams.get(stream);
       const last = s?.version ?? 0;
       if (e.version === last + 1) {
-        if (s === undefined) streams.set(stream, { version: 1, base: 0, ids: [e.id] });
+        if (s === undefined) streams.set(stream, { version: 1, base: 0, ids: keepIds ? [e.id] : [] });
         else {
           s.version = e.version;
-          s.ids.push(e.id);
+          if (keepIds) s.ids.push(e.id);
         }
         return NEXT;
       }
-      const at = (why: string, code: IntegrityCode, extra: Record<string, unknown> = {}): Placement => ({
-        kind: "failure",
-        error: integrityFailure(code, `${stream} version ${e.version}: ${why}`, { streamId: stream, version: e.version, expected: last + 1, ...extra }),
-      });
-      if (e.version > last + 1) {
-        const missing = e.version - last - 1 > 1 ? `versions ${last + 1}–${e.version - 1}` : `version ${last + 1}`;
-        return at(`follows version ${last}: ${missing} missing, or the log is out of order.`, "version_gap");
-      }
       // At or below the last version read: the same event again, or another one claiming its place.
       const base = s?.base ?? 0;
-      if (e.version <= base || s?.ids[e.version - base - 1] === e.id) return REPEAT;
-      return at(`another event (${e.id}) claims a version already read: events are duplicated under new ids or out of order.`, "reordered", { eventId: e.id });
+      if (e.version <= last && (e.version <= base || (keepIds && s?.ids[e.version - base - 1] === e.id))) return REPEAT;
+      return { kind: "failure", error: outOfPlace(stream, e, last) };
     },
     /** The last version read of every stream, by the name streams are kept under. */
     positions(): Map<string, number> {
@@ -82,6 +96,65 @@ export interface SequenceSummary {
 }
 
 /**
+ * An order check fed one event at a time (see `checkSequence`, which is this fed from an iterable),
+ * so that a log read from a file or a cursor is checked without being held.
+ *
+ * @example
+ * const check = startSequenceCheck();
+ * for await (const e of events) check.push(e);
+ * const r = check.finish();
+ */
+export interface SequenceCheck<E extends AnyEvent> {
+  /** Read the next event; after the first broken link the rest is not judged. */
+  push(event: Envelope<E>): void;
+  /** The first broken link, or what the log holds. */
+  finish(): Result<SequenceSummary, IntegrityFailure>;
+}
+
+/**
+ * Start an order check (see `SequenceCheck`).
+ *
+ * @example
+ * const check = startSequenceCheck();
+ * for (const e of events) check.push(e);
+ * if (!check.finish().ok) console.error("out of order");
+ */
+export const startSequenceCheck = <E extends AnyEvent>(options: { readonly name?: (streamId: string) => string } = {}): SequenceCheck<E> => {
+  const track = streamTracker(options);
+  const ids = new Set<string>();
+  const recorded = new Map<string, string>();
+  let count = 0;
+  let failure: IntegrityFailure | undefined;
+  const at = (e: Envelope<E>) => ({ stream: options.name === undefined ? e.streamId : options.name(e.streamId), version: e.version });
+  const judge = (e: Envelope<E>): IntegrityFailure | undefined => {
+    const before = ids.size;
+    ids.add(e.id);
+    if (ids.size === before) {
+      const { stream, version } = at(e);
+      return integrityFailure("duplicate_event", `${stream} version ${version}: event ${e.id} appears twice.`, { streamId: stream, version, eventId: e.id });
+    }
+    const placed = track.place(e);
+    if (placed.kind === "failure") return placed.error;
+    const previous = recorded.get(e.streamId);
+    if (previous !== undefined && isBefore(e.recordedAt, previous)) {
+      const { stream, version } = at(e);
+      const why = `${stream} version ${version}: recorded at ${e.recordedAt}, before the event it follows.`;
+      return integrityFailure("recorded_at_backwards", why, { streamId: stream, version });
+    }
+    recorded.set(e.streamId, e.recordedAt);
+    return undefined;
+  };
+  return {
+    push(e) {
+      if (failure !== undefined) return;
+      count++;
+      failure = judge(e);
+    },
+    finish: () => (failure === undefined ? ok({ streams: recorded.size, events: count }) : err(failure)),
+  };
+};
+
+/**
  * Check the order of a log without hashes: within each stream, versions run 1, 2, 3… with no gap,
  * repeat or reordering, `recordedAt` never goes backwards, and no event id appears twice. Returns
  * the first broken link, with the stream, the version and why (`duplicate_event`, `version_gap`,
@@ -95,34 +168,7 @@ export const checkSequence = <E extends AnyEvent>(
   events: Iterable<Envelope<E>>,
   options: { readonly name?: (streamId: string) => string } = {},
 ): Result<SequenceSummary, IntegrityFailure> => {
-  const track = streamTracker(options);
-  const ids = new Set<string>();
-  const recorded = new Map<string, string>();
-  let count = 0;
-  for (const e of events) {
-    count++;
-    const stream = options.name === undefined ? e.streamId : options.name(e.streamId);
-    if (ids.has(e.id))
-      return err(
-        integrityFailure("duplicate_event", `${stream} version ${e.version}: event ${e.id} appears twice.`, {
-          streamId: stream,
-          version: e.version,
-          eventId: e.id,
-        }),
-      );
-    ids.add(e.id);
-    const placed = track.place(e);
-    if (placed.kind === "failure") return err(placed.error);
-    const before = recorded.get(e.streamId);
-    if (before !== undefined && isBefore(e.recordedAt, before)) {
-      return err(
-        integrityFailure("recorded_at_backwards", `${stream} version ${e.version}: recorded at ${e.recordedAt}, before the event it follows.`, {
-          streamId: stream,
-          version: e.version,
-        }),
-      );
-    }
-    recorded.set(e.streamId, e.recordedAt);
-  }
-  return ok({ streams: recorded.size, events: count });
+  const check = startSequenceCheck<E>(options);
+  for (const e of events) check.push(e);
+  return check.finish();
 };

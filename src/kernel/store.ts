@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { definition } from "./definition.js";
 import { type AnyEvent, type Envelope, Id } from "./envelope.js";
 import type { ConcurrencyConflict, IdempotencyConflict, StoreUnavailable, ValidationError } from "./errors.js";
 import type { Result } from "./result.js";
@@ -11,17 +12,19 @@ import { storable } from "./storable.js";
 export type AppendError = ConcurrencyConflict | IdempotencyConflict | ValidationError | StoreUnavailable;
 
 /** The options of an append, as every store checks them (`planAppend`). */
-export const AppendOptionsSchema = z.object({
-  /** The stream's version the events were decided on (0 for a new stream). */
-  expectedVersion: z.int("must be a whole number").min(0, "must not be negative"),
-  /** Idempotency key: a retry with the same key and the same request is answered from the first. */
-  commandId: Id.optional(),
-  /**
-   * What "the same request" means for `commandId` (for example the canonical JSON of the command).
-   * When absent, the events' types, data and `occurredAt` are compared.
-   */
-  fingerprint: storable(z.string()).optional(),
-});
+export const AppendOptionsSchema = /* @__PURE__ */ definition(() =>
+  z.object({
+    /** The stream's version the events were decided on (0 for a new stream). */
+    expectedVersion: z.int("must be a whole number").min(0, "must not be negative"),
+    /** Idempotency key: a retry with the same key and the same request is answered from the first. */
+    commandId: Id.optional(),
+    /**
+     * What "the same request" means for `commandId` (for example the canonical JSON of the command).
+     * When absent, the events' types, data and `occurredAt` are compared.
+     */
+    fingerprint: storable(z.string()).optional(),
+  }),
+);
 /** Options of an append: the version the writer last saw, and the command's idempotency key. */
 export type AppendOptions = Readonly<z.infer<typeof AppendOptionsSchema>>;
 

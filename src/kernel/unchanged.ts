@@ -18,7 +18,8 @@ export type Unchanged = (value: unknown) => boolean;
  * the new release and this is moved.
  */
 export const ZOD_VERIFIED = { major: 4, minor: 6 } as const;
-const verified = z.core.version.major === ZOD_VERIFIED.major && z.core.version.minor === ZOD_VERIFIED.minor;
+// Read when first asked, so a bundle that never builds a predicate does not keep zod for it.
+const verified = (): boolean => z.core.version.major === ZOD_VERIFIED.major && z.core.version.minor === ZOD_VERIFIED.minor;
 
 // zod 4's definitions, as far as this reads them.
 interface Def {
@@ -32,6 +33,9 @@ interface Def {
   readonly format?: string;
   readonly pattern?: RegExp;
   readonly fn?: (value: never) => unknown;
+  readonly values?: readonly unknown[];
+  readonly options?: readonly z.ZodType[];
+  readonly discriminator?: string;
 }
 interface CheckDef {
   readonly check: string;
@@ -101,10 +105,100 @@ const checksOf = (d: Def): Check | undefined => {
 };
 
 /**
+ * A schema's check without zod: `test` is its `Unchanged` predicate, and `copy` makes, from a value
+ * `test` accepted, the very output zod would — a fresh copy, members in the schema's order (then a
+ * loose object's others, in theirs). For input the library must not share with its caller.
+ */
+export interface Compiled {
+  readonly test: Unchanged;
+  readonly copy: (value: unknown) => unknown;
+}
+
+// Checks already built, by schema: the command path asks for the same few schemas for every command.
+const built = new WeakMap<z.ZodType, Compiled | null>();
+
+/**
+ * The compiled check of a schema (see `Compiled`), built once and remembered; undefined when the
+ * schema uses a kind `unchanged` does not read.
+ */
+export const compiled = (schema: z.ZodType): Compiled | undefined => {
+  let c = built.get(schema);
+  if (c === undefined) {
+    const test = unchanged(schema);
+    const copy = test === undefined ? undefined : copier(schema);
+    built.set(schema, (c = test === undefined || copy === undefined ? null : { test, copy }));
+  }
+  return c ?? undefined;
+};
+
+type Copy = (value: unknown) => unknown;
+const same: Copy = (v) => v;
+
+// How zod copies a value its schema accepted unchanged: leaves as they are, arrays element by
+// element, objects member by member in the schema's order. Undefined where `unchanged` is.
+const copier = (schema: z.ZodType): Copy | undefined => {
+  const d = defOf(schema);
+  switch (d.type) {
+    case "optional":
+    case "default":
+      return d.innerType === undefined ? undefined : copier(d.innerType);
+    case "array": {
+      const element = d.element === undefined ? undefined : copier(d.element);
+      return element === undefined ? undefined : (v) => (v as unknown[]).map(element);
+    }
+    case "object":
+      return objectCopier(d);
+    case "union": {
+      const byValue = new Map<unknown, Copy>();
+      const discriminator = d.discriminator;
+      if (discriminator === undefined || !copiersByValue(d, discriminator, byValue)) return undefined;
+      return (v) => (byValue.get((v as Record<string, unknown>)[discriminator]) ?? same)(v);
+    }
+    default:
+      return unchanged(schema) === undefined ? undefined : same;
+  }
+};
+
+const copiersByValue = (d: Def, discriminator: string, into: Map<unknown, Copy>): boolean => {
+  for (const option of d.options ?? []) {
+    const o = defOf(option);
+    if (o.type === "union" && o.discriminator === discriminator) {
+      if (!copiersByValue(o, discriminator, into)) return false;
+      continue;
+    }
+    const member = o.shape?.[discriminator];
+    const m = member === undefined ? undefined : defOf(member);
+    const values = m?.type === "literal" ? m.values : m?.type === "enum" ? Object.values(m.entries ?? {}) : undefined;
+    const copy = copier(option);
+    if (values === undefined || copy === undefined) return false;
+    for (const value of values) into.set(value, copy);
+  }
+  return true;
+};
+
+const objectCopier = (d: Def): Copy | undefined => {
+  const members: [string, Copy][] = [];
+  for (const [key, schema] of Object.entries(d.shape ?? {})) {
+    const copy = copier(schema);
+    if (copy === undefined) return undefined;
+    members.push([key, copy]);
+  }
+  const known = new Set(members.map(([key]) => key));
+  const loose = d.catchall !== undefined && defOf(d.catchall).type === "unknown";
+  return (v) => {
+    const source = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [key, copy] of members) if (Object.hasOwn(source, key)) out[key] = copy(source[key]);
+    if (loose) for (const key of Object.keys(source)) if (!known.has(key)) out[key] = source[key];
+    return out;
+  };
+};
+
+/**
  * Build the `Unchanged` predicate of a schema, or undefined when the schema uses a kind this does
  * not read (then every value goes through the schema, as before). Internal: the codec's.
  */
-export const unchanged = (schema: z.ZodType): Unchanged | undefined => (verified ? compile(schema) : undefined);
+export const unchanged = (schema: z.ZodType): Unchanged | undefined => (verified() ? compile(schema) : undefined);
 
 const compile = (schema: z.ZodType): Unchanged | undefined => {
   const d = defOf(schema);
@@ -127,6 +221,12 @@ const compile = (schema: z.ZodType): Unchanged | undefined => {
       const values = new Set<unknown>(Object.values(d.entries ?? {}));
       return (v) => values.has(v) && checks(v as never);
     }
+    case "literal": {
+      const values = new Set<unknown>(d.values ?? []);
+      return (v) => values.has(v) && checks(v as never);
+    }
+    case "union":
+      return d.discriminator === undefined ? undefined : discriminatedOf(d, d.discriminator, checks);
     case "custom": {
       const fn = d.fn;
       return fn === undefined ? undefined : (v) => fn(v as never) === true && checks(v as never);
@@ -136,6 +236,11 @@ const compile = (schema: z.ZodType): Unchanged | undefined => {
       // Only a missing member is optional here: a member present as `undefined` goes to the schema.
       return inner === undefined ? undefined : (v) => v !== undefined && inner(v);
     }
+    case "default": {
+      // A default fills a missing value in (a change); a value given is the inner schema's.
+      const inner = d.innerType === undefined ? undefined : unchanged(d.innerType);
+      return inner === undefined ? undefined : (v) => v !== undefined && inner(v);
+    }
     case "array":
       return arrayOf(d, checks);
     case "object":
@@ -143,6 +248,33 @@ const compile = (schema: z.ZodType): Unchanged | undefined => {
     default:
       return undefined;
   }
+};
+
+// The options of a discriminated union (nested ones flattened) by the value of their discriminator,
+// each with its predicate; undefined when an option is of a kind not read here.
+const optionsByValue = (d: Def, discriminator: string, into: Map<unknown, Unchanged>): boolean => {
+  for (const option of d.options ?? []) {
+    const o = defOf(option);
+    if (o.type === "union" && o.discriminator === discriminator) {
+      if (!optionsByValue(o, discriminator, into)) return false;
+      continue;
+    }
+    const member = o.type === "object" ? o.shape?.[discriminator] : undefined;
+    const m = member === undefined ? undefined : defOf(member);
+    const values = m?.type === "literal" ? m.values : m?.type === "enum" ? Object.values(m.entries ?? {}) : undefined;
+    const check = unchanged(option);
+    if (values === undefined || check === undefined) return false;
+    for (const value of values) into.set(value, check);
+  }
+  return true;
+};
+
+// A discriminated union reads its discriminator and parses with the one option it names (zod
+// refuses a value naming none): so does this.
+const discriminatedOf = (d: Def, discriminator: string, checks: Check): Unchanged | undefined => {
+  const byValue = new Map<unknown, Unchanged>();
+  if (!optionsByValue(d, discriminator, byValue)) return undefined;
+  return (v) => isPlain(v) && byValue.get(v[discriminator])?.(v) === true && checks(v as never);
 };
 
 const arrayOf = (d: Def, checks: Check): Unchanged | undefined => {

@@ -225,6 +225,7 @@ export {
   QUICK_REF,
   QUICK_STORED_REF,
   QuickRegExp,
+  type QuickTest,
   redact,
   REDACTED_PREFIX,
   redactedRef,

@@ -1,4 +1,4 @@
-import { combineProjections, type DomainError, type Envelope, type Immutable, ok, project, type Projection, type Result } from "../kernel/index.js";
+import { type DomainError, type Envelope, type Immutable, ok, type Projection, type Result, startReadOnce } from "../kernel/index.js";
 import type { LabEvent } from "../lab/index.js";
 import { type AsOf, selectAsOf } from "./as-of.js";
 import { auditTrail, type AuditTrailState, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
@@ -6,6 +6,7 @@ import { type FinanceFigures, financeFigures } from "./finance.js";
 import { impact, type ImpactFigures, impactFigures, type ImpactState } from "./impact.js";
 import { type ParticipationFigures, participationFigures, participationProjection, type ParticipationState, peopleOfProjects } from "./participation.js";
 import { type PortfolioFigures, portfolioFigures, portfolioProjection, type PortfolioState } from "./portfolio.js";
+import { combineSharingBackground } from "./shared-background.js";
 import type { Witness } from "./witness.js";
 
 const partsWith = (witness?: Witness) => ({
@@ -24,7 +25,7 @@ const partsWith = (witness?: Witness) => ({
  * const seen: string[] = [];
  * project(labProjectionsWith({ note: (fact, ids) => seen.push(`${fact}: ${ids.join(" ")}`) }), events);
  */
-export const labProjectionsWith = (witness?: Witness) => combineProjections<ReturnType<typeof partsWith>, LabEvent>(partsWith(witness));
+export const labProjectionsWith = (witness?: Witness) => combineSharingBackground(partsWith(witness));
 
 /**
  * The four projections in one pass: participation, impact, portfolio and the audit trail. Has
@@ -137,6 +138,9 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
 export const computeFigures = (events: readonly Envelope<LabEvent>[], asOf?: AsOf): Result<LabFigures, DomainError> => {
   const where = asOf === undefined ? ok(undefined) : selectAsOf(asOf);
   if (!where.ok) return where;
-  const projected = project(labProjections, events, where.value === undefined ? {} : { where: where.value });
+  // The state is read once, by the figures, and dropped: built without freezing it.
+  const run = startReadOnce(labProjections, where.value === undefined ? {} : { where: where.value });
+  for (const e of events) run.push(e);
+  const projected = run.finish();
   return projected.ok ? ok(figuresOf(projected.value.state, asOf ?? null)) : projected;
 };

@@ -1,5 +1,5 @@
 import type { Draft } from "immer";
-import { deepFreeze, type Envelope, type Immutable, type Projection, compareInstants } from "../kernel/index.js";
+import { deepFreeze, type Envelope, type Immutable, compareInstants } from "../kernel/index.js";
 import {
   type Adoption,
   AdoptionStatus,
@@ -19,8 +19,9 @@ import {
   ScaleType,
   stageEnteredBy,
 } from "../lab/index.js";
-import { type Background, emptyBackground, inProject, mergeBackground, trackBackground } from "./background.js";
+import { type Background, emptyBackground, inProject, mergeBackground } from "./background.js";
 import { type Overruns, overruns } from "./delays.js";
+import { type WithBackground, withBackground } from "./shared-background.js";
 import { calendarDays, median } from "./stats.js";
 
 /** One measurement as the impact figures read it: value, period end, log order, and the comparison group's value and method when measured with one. */
@@ -150,11 +151,11 @@ const evolvePilots = (
 };
 
 /** Impact: KPIs and their measurements, pilots, evaluations and adoptions. */
-export const impact: Projection<ImpactState, LabEvent> = {
+export const impact: WithBackground<ImpactState> = {
   initialState: deepFreeze({ ...emptyBackground(), kpis: new Map(), pilots: new Map(), running: new Map(), evaluations: new Map(), adoptions: new Map() }),
   streamName: labStreamName,
-  evolve: (s, e: Envelope<LabEvent>) => {
-    trackBackground(s, e);
+  // The background is kept by `withBackground`, once for all the projections `labProjections` runs.
+  ...withBackground<ImpactState>((s, e: Envelope<LabEvent>) => {
     switch (e.type) {
       case "KpiDefined":
         s.kpis.set(inProject(e.data.projectId, e.data.kpiId), {
@@ -207,7 +208,7 @@ export const impact: Projection<ImpactState, LabEvent> = {
       default:
         return;
     }
-  },
+  }),
   merge: (a, b) => ({
     ...mergeBackground(a, b),
     kpis: new Map([...a.kpis, ...b.kpis]),

@@ -1,8 +1,10 @@
 export * from "./as-of.js";
 export * from "./audit-trail.js";
 export type { Background, ProjectBackground } from "./background.js";
+export type { WithBackground } from "./shared-background.js";
 export * from "./delays.js";
 export * from "./figures.js";
+export * from "./figures-stream.js";
 export * from "./finance.js";
 export * from "./history.js";
 export * from "./impact.js";

@@ -1,20 +1,9 @@
 import type { Draft } from "immer";
-import { deepFreeze, type Envelope, type Immutable, type Projection } from "../kernel/index.js";
+import { deepFreeze, type Envelope, type Immutable } from "../kernel/index.js";
 import { AgeBand, Gender, isTraining, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
 import { addBit, countBits, dropBit, eachBit, hasBit, unionBits } from "./bitset.js";
-import {
-  addCounts,
-  addTo,
-  bump,
-  type Background,
-  emptyBackground,
-  inProject,
-  mergeBackground,
-  type Slices,
-  slicesOf,
-  trackBackground,
-  unionSets,
-} from "./background.js";
+import { addCounts, addTo, bump, type Background, emptyBackground, inProject, mergeBackground, type Slices, slicesOf, unionSets } from "./background.js";
+import { type WithBackground, withBackground } from "./shared-background.js";
 import type { Witness } from "./witness.js";
 
 /** One attendee waiting for the session to be held (by their number in `people`), with the attendance event that named them. */
@@ -194,7 +183,6 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
 const evolveWith =
   (witness: Witness | undefined) =>
   (s: Working, e: Envelope<LabEvent>): void => {
-    trackBackground(s, e);
     switch (e.type) {
       case "EntityRegistered":
         witness?.note("registered", [e.id], e.data.entityId);
@@ -248,9 +236,9 @@ const evolveWith =
 // Two parts of a log, stream-disjoint: counts add, sets unite, people are matched by reference
 // (numbered anew into the first part's numbers), erasures apply across parts.
 const mergeParticipation = (a: ParticipationState, b: ParticipationState): ParticipationState => {
-  const context = mergeBackground(a, b);
+  const background = mergeBackground(a, b);
   const s = {
-    ...context,
+    ...background,
     pending: new Map(a.pending),
     people: new Map(a.people),
     nextPerson: a.nextPerson,
@@ -260,11 +248,11 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
   } as Working;
   // Erasures the other part saw: rename the references they name (digesting only if there are any).
   const eraseKnown = (own: ReadonlySet<string>) => {
-    if (![...context.forgotten].some((r) => !own.has(r))) return (ref: string) => ref;
+    if (![...background.forgotten].some((r) => !own.has(r))) return (ref: string) => ref;
     return (ref: string) => {
       if (ref.startsWith(REDACTED_PREFIX) || !(s.untaggedErasures || s.erasedTags.has(tagOf(ref)))) return ref;
       const redacted = redactedRef(ref);
-      return context.forgotten.has(redacted) ? redacted : ref;
+      return background.forgotten.has(redacted) ? redacted : ref;
     };
   };
   const inA = eraseKnown(a.forgotten);
@@ -308,7 +296,7 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
  * counts for nothing. Year, sector and stage are those of the session's closing. A `witness`, when
  * given, is told the events behind each counted fact — the lineage `explain` reports.
  */
-export const participationProjection = (witness?: Witness): Projection<ParticipationState, LabEvent> => ({
+export const participationProjection = (witness?: Witness): WithBackground<ParticipationState> => ({
   initialState: deepFreeze({
     ...emptyBackground(),
     pending: new Map(),
@@ -327,7 +315,8 @@ export const participationProjection = (witness?: Witness): Projection<Participa
     partners: new Map(),
   }),
   streamName: labStreamName,
-  evolve: evolveWith(witness),
+  // The background is kept by `withBackground`, once for all the projections `labProjections` runs.
+  ...withBackground<ParticipationState>(evolveWith(witness)),
   merge: mergeParticipation,
 });
 

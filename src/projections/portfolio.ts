@@ -1,4 +1,4 @@
-import { deepFreeze, type Envelope, type Immutable, type Projection, compareInstants } from "../kernel/index.js";
+import { deepFreeze, type Envelope, type Immutable, compareInstants } from "../kernel/index.js";
 import {
   type DiscontinuationReason,
   type Budget,
@@ -22,9 +22,10 @@ import {
   stageEnteredBy,
   transitions,
 } from "../lab/index.js";
-import { type Background, emptyBackground, mergeBackground, trackBackground, yearOf } from "./background.js";
+import { type Background, emptyBackground, mergeBackground, yearOf } from "./background.js";
 import { type PauseFigures, pauseFigures, type ProcurementFigures, procurementFigures } from "./delays.js";
 import { type Asked, evolveAsked, type ReluctanceFigures, reluctanceFigures } from "./reluctance.js";
+import { type WithBackground, withBackground } from "./shared-background.js";
 import { calendarDays, median } from "./stats.js";
 import type { Witness } from "./witness.js";
 
@@ -61,11 +62,11 @@ export type PortfolioState = Immutable<
  * refusals. A `witness`, when given, is told the events behind each project counted and each one
  * implemented.
  */
-export const portfolioProjection = (witness?: Witness): Projection<PortfolioState, LabEvent> => ({
+export const portfolioProjection = (witness?: Witness): WithBackground<PortfolioState> => ({
   initialState: deepFreeze({ ...emptyBackground(), portfolio: new Map(), asked: new Map(), latestAt: "" }),
   streamName: labStreamName,
-  evolve: (s, e: Envelope<LabEvent>) => {
-    trackBackground(s, e);
+  // The background is kept by `withBackground`, once for all the projections `labProjections` runs.
+  ...withBackground<PortfolioState>((s, e: Envelope<LabEvent>) => {
     if (s.latestAt === "" || compareInstants(e.occurredAt, s.latestAt) > 0) s.latestAt = e.occurredAt;
     if (e.type === "EntityRegistered" || e.type === "ParticipantForgotten") return;
     if (e.type === "ChallengeSubmitted") {
@@ -112,7 +113,7 @@ export const portfolioProjection = (witness?: Witness): Projection<PortfolioStat
       default:
         return;
     }
-  },
+  }),
   merge: (a, b) => ({
     ...mergeBackground(a, b),
     portfolio: new Map([...a.portfolio, ...b.portfolio]),

@@ -1,5 +1,14 @@
-import { evidenceTables, lifecycleTables, moneyTables, organisationsTables, procurementTables, sessionsTables } from "../lab/index.js";
-import { type ColumnSpec, count, text } from "../lab/index.js";
+import {
+  type ColumnSpec,
+  count,
+  evidenceTables,
+  lifecycleTables,
+  moneyTables,
+  organisationsTables,
+  procurementTables,
+  sessionsTables,
+  text,
+} from "../lab/index.js";
 
 export type { ColumnSpec };
 

@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { createCodec, labEvents } from "../../src/index.js";
-import { EnvelopeSchema } from "../../src/kernel/index.js";
-import { unchanged, ZOD_VERIFIED } from "../../src/kernel/unchanged.js";
 import { readFileSync } from "node:fs";
+import { ContextSchema } from "../../src/kernel/index.js";
+import { createCodec, LabCommand, labEvents } from "../../src/index.js";
+import { EnvelopeSchema } from "../../src/kernel/index.js";
+import { compiled, unchanged, ZOD_VERIFIED } from "../../src/kernel/unchanged.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
+import { labCommands } from "../../src/testing/index.js";
 
 const arb = labArbitraries(fc);
 
@@ -120,5 +122,86 @@ describe("the zod release the predicate reads", () => {
       .devDependencies.zod;
     // Pinned exactly: a range would let a minor release in without this test noticing.
     expect(installed).toMatch(new RegExp(`^${ZOD_VERIFIED.major}\\.${ZOD_VERIFIED.minor}\\.\\d+$`, "u"));
+  });
+});
+
+// The compiled check keeps the promise too, and its copy is zod's output to the order of every key.
+const ordered = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === "function" ? "fn" : x));
+const copiesAsZod = (schema: z.ZodType, v: unknown): boolean => {
+  const check = compiled(schema);
+  if (check === undefined || !check.test(v)) return holdsPromise(schema, v);
+  const parsed = schema.safeParse(v);
+  expect(parsed.success).toBe(true);
+  const copy = check.copy(v);
+  expect(copy).toStrictEqual(parsed.data);
+  expect(ordered(copy)).toBe(ordered(parsed.data));
+  if (typeof v === "object" && v !== null) expect(copy).not.toBe(v);
+  return true;
+};
+
+describe("unchanged on the command path: commands and contexts", () => {
+  // Every command the testing kit builds (each builder with its defaults), as JSON.
+  const builders = labCommands("p1") as unknown as Record<string, () => unknown>;
+  const commands = Object.values(builders).map((b) => JSON.parse(JSON.stringify(b())) as Record<string, unknown>);
+  const anyCommand = fc.constantFrom(...commands).chain((c) => {
+    const keys = Object.keys(c);
+    return fc.oneof(
+      fc.constant(c),
+      fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(c).filter(([x]) => x !== k))),
+      fc.constantFrom(...keys).chain((k) => fc.oneof(fc.anything({ maxDepth: 1 }), fc.constant(` ${String(c[k])} `)).map((v) => ({ ...c, [k]: v }))),
+      fc.constantFrom(...commands.map((x) => x.type)).map((type) => ({ ...c, type })),
+      fc.constant({ ...c, extra: true }),
+      // The same members in another order: zod's copy puts them in the schema's.
+      fc.constant(Object.fromEntries(Object.entries(c).reverse())),
+    );
+  });
+
+  it("holds only of commands the schema accepts and returns equal: discriminated unions nested, literals", () => {
+    const seen = { quick: 0, schema: 0 };
+    fc.assert(
+      fc.property(anyCommand, (v) => {
+        seen[copiesAsZod(LabCommand, v) ? "quick" : "schema"]++;
+      }),
+      { numRuns: 2_000, seed: 12 },
+    );
+    expect(seen.quick).toBeGreaterThan(300);
+    expect(seen.schema).toBeGreaterThan(300);
+  });
+
+  it("reads a default: a value given is the inner schema's, a value missing is a change", () => {
+    const schema = z.strictObject({ type: z.literal("Open"), limit: z.int().min(1).default(100) });
+    for (const v of [{ type: "Open", limit: 3 }, { limit: 3, type: "Open" }, { type: "Open" }, { type: "Open", limit: 0 }, { type: "Other", limit: 3 }])
+      copiesAsZod(schema, v);
+    expect(unchanged(schema)?.({ type: "Open" })).toBe(false);
+  });
+
+  it("holds only of contexts the schema accepts and returns equal (functions kept as they are)", () => {
+    const fn = () => "x";
+    // Mostly a valid member, now and then one the schema refuses.
+    const mostly = <T>(valid: T, ...edges: unknown[]) =>
+      fc.oneof({ weight: 8, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
+    const context = fc.record(
+      {
+        now: mostly(fn, 1, null),
+        newId: mostly(fn, "id"),
+        actor: fc.oneof(
+          { weight: 8, arbitrary: fc.record({ id: mostly("u-1", "with space", ""), role: mostly("lab_team", "") }) },
+          { weight: 1, arbitrary: fc.constant({ id: "u-1", role: "x", onBehalfOf: "entity:ama" }) },
+          { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
+        ),
+        commandId: mostly("cmd-1", "not ok", 3),
+        extra: fc.anything({ maxDepth: 1 }),
+      },
+      { requiredKeys: ["now", "newId", "actor"] },
+    );
+    const seen = { quick: 0, schema: 0 };
+    fc.assert(
+      fc.property(context, (v) => {
+        seen[copiesAsZod(ContextSchema, v) ? "quick" : "schema"]++;
+      }),
+      { numRuns: 2_000, seed: 13 },
+    );
+    expect(seen.quick).toBeGreaterThan(100);
+    expect(seen.schema).toBeGreaterThan(300);
   });
 });

@@ -32,6 +32,32 @@ describe("the quick path of the participant-reference rule", () => {
     );
   });
 
+  it("the quick tests are exactly the one-step patterns they stand for, asked once or again, in any order", () => {
+    const quickRef = /^(?=[0-9]{0,127}[a-f])[0-9a-f]{32,128}$/u;
+    const quickStored = /^(?:sha256:[0-9a-f]{64}|(?=[0-9]{0,127}[a-f])[0-9a-f]{32,128})$/u;
+    const near = fc.oneof(
+      hex,
+      fc.stringMatching(/^[0-9]{32,34}$/u),
+      fc.stringMatching(/^sha256:[0-9a-fA-F]{63,65}$/u),
+      fc.stringMatching(/^[0-9a-fA-Fg]{30,34}$/u),
+      fc.constantFrom("", "sha256:", "a".repeat(129)),
+      fc.string({ maxLength: 40 }),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(near, { minLength: 1, maxLength: 4 }), (strings) => {
+        for (const s of [...strings, ...strings.slice().reverse()]) {
+          expect(QUICK_REF.test(s)).toBe(quickRef.test(s));
+          expect(QUICK_STORED_REF.test(s)).toBe(quickStored.test(s));
+          expect(QUICK_REF.test(s)).toBe(quickRef.test(s));
+          if (quickStored.test(s)) accepted++;
+        }
+      }),
+      { numRuns: 3_000, seed: 17 },
+    );
+    expect(accepted).toBeGreaterThan(1_000);
+  });
+
   it("gives the full rule's verdict on any string, near-miss or not", () => {
     const verdicts = { accepted: 0, refused: 0 };
     const nearMiss = fc.oneof(

@@ -1,4 +1,15 @@
-import { err, type HashView, ok, type Result, type Sha256, sha256Hex, type StoredRecord, type ValidationError, validationError } from "../../kernel/index.js";
+import {
+  derivedFrom,
+  err,
+  type HashView,
+  ok,
+  type Result,
+  type Sha256,
+  sha256Hex,
+  type StoredRecord,
+  type ValidationError,
+  validationError,
+} from "../../kernel/index.js";
 import { canonicalRef, participantRefProblem, REDACTED_PREFIX, RedactedRef } from "./references.js";
 
 /**
@@ -72,7 +83,16 @@ const mapRefs = (record: Readonly<Record<string, unknown>>, f: (ref: string) => 
  * const sealed = seal(events, { hashView: labHashView });
  * verify(redact(sealed), { hashView: labHashView }).ok // true
  */
-export const labHashView: HashView = (record, sha256 = sha256Hex) => mapRefs(record, (ref) => redactedRef(ref, sha256));
+export const labHashView: HashView = (record, sha256 = sha256Hex) => {
+  // Within one seal or verify (which pass a memo of their SHA-256), each reference's redacted form is made once.
+  const known = derivedFrom(sha256);
+  if (known === undefined) return mapRefs(record, (ref) => redactedRef(ref, sha256));
+  return mapRefs(record, (ref) => {
+    let redacted = known.get(ref);
+    if (redacted === undefined) known.set(ref, (redacted = redactedRef(ref, sha256)));
+    return redacted;
+  });
+};
 
 // The references a log's own `ParticipantForgotten` events erase.
 const erasedIn = (events: readonly StoredRecord[]): string[] => {

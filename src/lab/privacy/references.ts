@@ -88,6 +88,8 @@ const REDACTED = /^sha256:[0-9a-f]{64}$/u;
  * canonicalRef("p_0737c0e46a6")                        // a 32-digit hex token derived from it (schema 1)
  */
 export const canonicalRef = (ref: string): string => {
+  // Lowercase hex and redacted forms, nearly every stored reference, are their own form: one scan.
+  if (QUICK_STORED_REF.test(ref)) return ref;
   if (ref.startsWith(REDACTED_PREFIX) && REDACTED.test(ref)) return ref;
   const cased = HEX_SHAPED.test(ref) && UPPER_HEX.test(ref) ? ref.toLowerCase() : ref;
   return refPattern.test(cased) ? cased : sha256Hex(`labx-core schema-1 participant reference:${cased}`).slice(0, 32);
