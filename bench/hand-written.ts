@@ -136,6 +136,16 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
           c.sessions++;
           if (training) c.trainings++;
           for (const [k, n] of breakdown) c.breakdown.set(k, (c.breakdown.get(k) ?? 0) + n);
+          for (const [given, what] of [
+            [e.data.demographics?.ageBands, "age"],
+            [e.data.demographics?.gender, "gender"],
+          ] as const) {
+            if (given === undefined) continue;
+            const bump = (k: string, n: number) => c.breakdown.set(`base:${what}:${k}`, (c.breakdown.get(`base:${what}:${k}`) ?? 0) + n);
+            bump("sessions", 1);
+            bump("attendees", list.length);
+            bump("anonymous", h.citizens + h.civilServants + h.business + h.other);
+          }
           c.participations += list.length;
           c.citizens += h.citizens;
           c.civilServants += h.civilServants;
@@ -166,6 +176,12 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
     const anonymous = { citizens: c?.citizens ?? 0, civilServants: c?.civilServants ?? 0, business: c?.business ?? 0, other: c?.other ?? 0 };
     const total = anonymous.citizens + anonymous.civilServants + anonymous.business + anonymous.other;
     const distinct = byRole?.get("*")?.size ?? 0;
+    const base = (what: "age" | "gender") => {
+      const n = (k: string) => c?.breakdown.get(`base:${what}:${k}`) ?? 0;
+      const counted = [...(c?.breakdown ?? new Map<string, number>())].filter(([k]) => k.startsWith(`${what}:`)).reduce((a, [, x]) => a + x, 0);
+      const present = n("attendees") + n("anonymous");
+      return { sessions: n("sessions"), attendees: n("attendees"), anonymous: n("anonymous"), present, counted, notCounted: present - counted };
+    };
     return {
       distinctParticipants: distinct,
       distinctByRole: Object.fromEntries(ROLES.map((r) => [r, byRole?.get(r)?.size ?? 0])) as ParticipationSlice["distinctByRole"],
@@ -179,9 +195,12 @@ export const handWrittenParticipation = (events: readonly Envelope<LabEvent>[]):
       entitiesEngaged: orgs.size,
       trainingsHeld: c?.trainings ?? 0,
       civilServantsTrained: byRole?.get("trained")?.size ?? 0,
+      othersInvolved: [...(byRole?.get("*") ?? [])].filter((p) => !byRole?.get("citizen")?.has(p) && !byRole?.get("civil_servant")?.has(p)).length,
+      citizensAlsoCivilServants: [...(byRole?.get("citizen") ?? [])].filter((p) => byRole?.get("civil_servant")?.has(p)).length,
       demographics: {
         ageBands: Object.fromEntries(AgeBand.options.map((k) => [k, c?.breakdown.get(`age:${k}`) ?? 0])) as ParticipationSlice["demographics"]["ageBands"],
         gender: Object.fromEntries(Gender.options.map((k) => [k, c?.breakdown.get(`gender:${k}`) ?? 0])) as ParticipationSlice["demographics"]["gender"],
+        base: { ageBands: base("age"), gender: base("gender") },
       },
     };
   };

@@ -3,7 +3,7 @@
  * to 2020, produced by handling commands through the lab's deciders (never assembled by hand), so
  * every event is one the rules accept. `npm run demo:generate` rewrites examples/data/.
  */
-import { type ActorRole, Sector } from "../../src/lab/index.js";
+import { type ActorRole, backingReplications, type LabRegister, Sector } from "../../src/lab/index.js";
 import {
   type Context,
   createCodec,
@@ -54,6 +54,13 @@ interface Step {
   command: Record<string, unknown> | ((lookup: Lookup) => Record<string, unknown>);
 }
 type Lookup = (key: string) => string;
+
+// An evaluation claims level 4 or 5 only as far as the replications in the log by its date back it.
+const claimBacked = (body: Record<string, unknown>, register: LabRegister, at: string): Record<string, unknown> => {
+  if (body.type !== "PublishEvaluation" || typeof body.evidenceLevel !== "number" || body.evidenceLevel <= 3) return body;
+  const backed = backingReplications(register.replications(String(body.projectId)), at).length;
+  return { ...body, evidenceLevel: Math.min(body.evidenceLevel, 3 + Math.min(2, backed)) };
+};
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -492,7 +499,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
       const comparison = Math.max(0, ups[k] ? value - gap : value + gap);
       return { value, method: design, comparison, sampleSize: d.int(200, 2000), comparisonSampleSize: d.int(200, 2000) };
     };
-    // The level an evaluation claims follows from its design: 2 before/after, 3 with a comparison group, 4–5 once replicated independently.
+    // The level an evaluation aims at follows from its design: 2 before/after, 3 with a comparison group, 4–5 once replicated
+    // independently — and it claims no more than the log's replications back when it is published (`claimBacked`).
     const evaluation = (outcome: string, reportRef: string) => {
       const replications = design === "before_after" ? 0 : d.int(0, 2);
       return {
@@ -501,7 +509,6 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
         outcome,
         evidenceLevel: design === "before_after" ? 2 : 3 + replications,
         method: design,
-        ...(replications > 0 ? { independentReplications: replications } : {}),
         reportRef,
       };
     };
@@ -649,7 +656,8 @@ export const generateDemoLog = async (options: DemoOptions = {}): Promise<Envelo
   let ids = 0;
   for (const s of all) {
     const body = typeof s.command === "function" ? s.command(lookup) : s.command;
-    const command = body.type === "RegisterEntity" || body.type === "ForgetParticipant" || "occurredAt" in body ? body : { ...body, occurredAt: iso(s.at) };
+    const dated = body.type === "RegisterEntity" || body.type === "ForgetParticipant" || "occurredAt" in body ? body : { ...body, occurredAt: iso(s.at) };
+    const command = claimBacked(dated, lab.register, typeof dated.occurredAt === "string" ? dated.occurredAt : iso(s.rec));
     const ctx: Context = {
       now: () => new Date(s.rec),
       newId: () => `ev-${String(++ids).padStart(6, "0")}-${d.hex(6)}`,

@@ -157,6 +157,8 @@ export {
 } from "./money/index.js";
 export {
   Baseline,
+  type BackingReplication,
+  backingReplications,
   comparativeMethods,
   CorrectKpiMeasurement,
   DefineKpi,
@@ -174,6 +176,8 @@ export {
   KpiDefinedData,
   KpiDefinedDataV1,
   type KpiDefinition,
+  type KpiChange,
+  kpiChange,
   kpiDefinitionOf,
   KpiDirection,
   KpiMeasuredData,
@@ -184,6 +188,8 @@ export {
   PublishEvaluation,
   RedefineKpi,
   redefineKpi,
+  type ReplicationEvaluation,
+  type ReplicationFacts,
   supportedEvidenceLevel,
   Target,
   type EvidenceWords,

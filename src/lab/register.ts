@@ -5,6 +5,7 @@ import type { LabEvent } from "./catalogue/index.js";
 import type { Sector, Stamp } from "./shared/index.js";
 import { labStreamName, redactedRef } from "./privacy/index.js";
 import type { EntityKind, EntityLevel } from "./organisations/index.js";
+import type { ReplicationEvaluation, ReplicationFacts } from "./evidence/index.js";
 
 /** What the organisation register says of an organisation. */
 export interface EntityFacts {
@@ -36,6 +37,8 @@ export interface LabRegister {
   isForgotten(participantRef: string): boolean;
   /** The challenge submitted under this project id, if any (a replication names its origin). */
   challenge(projectId: string): ChallengeFacts | undefined;
+  /** The projects that replicate this one (naming it as `replicationOf`), with their evaluations: what evidence levels 4 and 5 rest on. */
+  replications(projectId: string): readonly ReplicationFacts[];
 }
 
 /** The register's state: organisations by id, and erased participants by their redacted form only. */
@@ -45,6 +48,10 @@ export type RegisterState = Immutable<{
   forgotten: Set<string>;
   /** Submitted challenges, by project id. */
   challenges: Map<string, ChallengeFacts>;
+  /** Each replication's origin, by the replication's project id. */
+  origins: Map<string, string>;
+  /** Each replication's evaluations, in order, by its project id (kept for replications only). */
+  replicationEvaluations: Map<string, ReplicationEvaluation[]>;
 }>;
 
 /** The register of two stream-disjoint parts of a log, together. */
@@ -52,10 +59,21 @@ export const mergeRegisters = (a: RegisterState, b: RegisterState): RegisterStat
   entities: new Map([...a.entities, ...b.entities]),
   forgotten: new Set([...a.forgotten, ...b.forgotten]),
   challenges: new Map([...a.challenges, ...b.challenges]),
+  origins: new Map([...a.origins, ...b.origins]),
+  replicationEvaluations: new Map([...a.replicationEvaluations, ...b.replicationEvaluations]),
+});
+
+const emptyRegister = (): Draft<RegisterState> => ({
+  entities: new Map(),
+  forgotten: new Set(),
+  challenges: new Map(),
+  origins: new Map(),
+  replicationEvaluations: new Map(),
 });
 
 /**
- * The register as a projection of the log: `EntityRegistered` and `ParticipantForgotten` events.
+ * The register as a projection of the log: `EntityRegistered` and `ParticipantForgotten` events, challenges
+ * submitted and accepted, and the evaluations of replications.
  *
  * @example
  * const view = live(registerProjection);
@@ -63,7 +81,7 @@ export const mergeRegisters = (a: RegisterState, b: RegisterState): RegisterStat
  * const withRegister: LabContext = { ...ctx, register: registerOf(view.snapshot().state) };
  */
 export const registerProjection: Projection<RegisterState, LabEvent> = {
-  initialState: { entities: new Map(), forgotten: new Set(), challenges: new Map() },
+  initialState: emptyRegister(),
   streamName: labStreamName,
   evolve: (s, e: Envelope<LabEvent>) => {
     switch (e.type) {
@@ -81,7 +99,16 @@ export const registerProjection: Projection<RegisterState, LabEvent> = {
         return;
       case "ChallengeSubmitted":
         s.challenges.set(e.data.projectId, { submitted: { at: e.occurredAt, eventId: e.id }, accepted: null });
+        if (e.data.replicationOf !== undefined) s.origins.set(e.data.projectId, e.data.replicationOf);
         return;
+      case "EvaluationPublished": {
+        if (!s.origins.has(e.data.projectId)) return;
+        const list = s.replicationEvaluations.get(e.data.projectId) ?? [];
+        // Applying the same event twice changes nothing.
+        if (!list.some((x) => x.eventId === e.id)) list.push({ at: e.occurredAt, eventId: e.id, outcome: e.data.outcome, method: e.data.method ?? null });
+        s.replicationEvaluations.set(e.data.projectId, list);
+        return;
+      }
       case "ChallengeAccepted": {
         const c = s.challenges.get(e.data.projectId);
         if (c) c.accepted = { at: e.occurredAt, eventId: e.id };
@@ -104,6 +131,10 @@ export const registerOf = (state: RegisterState): LabRegister => ({
   entity: (entityId) => state.entities.get(entityId),
   isForgotten: (ref) => state.forgotten.size > 0 && state.forgotten.has(redactedRef(ref)),
   challenge: (projectId) => state.challenges.get(projectId),
+  replications: (projectId) =>
+    [...state.origins].flatMap(([replication, origin]) =>
+      origin === projectId ? [{ projectId: replication, evaluations: state.replicationEvaluations.get(replication) ?? [] }] : [],
+    ),
 });
 
 /**
@@ -132,8 +163,8 @@ export interface LiveRegister {
  * if (r.ok) reg.record(r.value.events);
  */
 export const liveRegister = (events: Iterable<Envelope<LabEvent>> = []): LiveRegister => {
-  const state: Draft<RegisterState> = { entities: new Map(), forgotten: new Set(), challenges: new Map() };
-  // Registrations, erasures, submissions and acceptances only ever add: applying one twice changes nothing.
+  const state = emptyRegister();
+  // Registrations, erasures, submissions, acceptances and replications' evaluations only ever add: applying one twice changes nothing.
   const record = (more: Iterable<Envelope<LabEvent>>): void => {
     for (const e of more) registerProjection.evolve(state, e);
   };
@@ -145,7 +176,7 @@ export const liveRegister = (events: Iterable<Envelope<LabEvent>> = []): LiveReg
 export type LabContext = Context & { readonly register: LabRegister };
 
 /**
- * The schema of a `LabContext`: the kernel's context rules, and a register with its three lookups.
+ * The schema of a `LabContext`: the kernel's context rules, and a register with its four lookups.
  * The lookups are guarded: one that throws refuses the command with a `validation_failed` error at
  * `register.entity` (say), as a throwing clock does, instead of throwing at the host.
  */
@@ -157,14 +188,16 @@ export const LabContextSchema = ContextSchema.extend({
         v !== null &&
         typeof (v as LabRegister).entity === "function" &&
         typeof (v as LabRegister).isForgotten === "function" &&
-        typeof (v as LabRegister).challenge === "function",
-      { message: "must be a LabRegister (entity, isForgotten and challenge lookups), e.g. labRegister(events)" },
+        typeof (v as LabRegister).challenge === "function" &&
+        typeof (v as LabRegister).replications === "function",
+      { message: "must be a LabRegister (entity, isForgotten, challenge and replications lookups), e.g. labRegister(events)" },
     )
     .transform(
       (r): LabRegister => ({
         entity: guardContext(["register", "entity"], (id: string) => r.entity(id)),
         isForgotten: guardContext(["register", "isForgotten"], (ref: string) => r.isForgotten(ref)),
         challenge: guardContext(["register", "challenge"], (id: string) => r.challenge(id)),
+        replications: guardContext(["register", "replications"], (id: string) => r.replications(id)),
       }),
     ),
 });

@@ -7,14 +7,21 @@ export type ProjectBackground = Immutable<{ sector: Sector; stage: Stage }>;
 
 /**
  * The background every projection reads besides its own facts: the register (organisations,
- * forgotten people, submitted challenges, as `registerProjection` keeps it) and each project's
- * sector and current stage. (Not a `Context`: that word is the kernel's, for what a decision is
- * given — the clock, the actor, the ids.)
+ * forgotten people, submitted challenges, replications and their evaluations, as `registerProjection`
+ * keeps it) and each project's sector and current stage. (Not a `Context`: that word is the kernel's,
+ * for what a decision is given — the clock, the actor, the ids.)
  */
 export type Background = Immutable<RegisterState & { projects: Map<string, ProjectBackground> }>;
 
 /** An empty context. */
-export const emptyBackground = (): Background => ({ entities: new Map(), forgotten: new Set(), challenges: new Map(), projects: new Map() });
+export const emptyBackground = (): Background => ({
+  entities: new Map(),
+  forgotten: new Set(),
+  challenges: new Map(),
+  origins: new Map(),
+  replicationEvaluations: new Map(),
+  projects: new Map(),
+});
 
 /**
  * Keep the context up to date with one event. Called by every projection before its own work, so

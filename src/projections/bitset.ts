@@ -54,3 +54,13 @@ export const eachBit = (bits: readonly number[], f: (n: number) => void): void =
     }
   }
 };
+
+/** The union of some sets, as a new set. */
+export const unionBits = (sets: Iterable<readonly number[]>): Bitset => {
+  const out: Bitset = [];
+  for (const bits of sets) {
+    while (out.length < bits.length) out.push(0);
+    for (let w = 0; w < bits.length; w++) out[w] = (out[w] as number) | (bits[w] as number);
+  }
+  return out;
+};

@@ -1,18 +1,38 @@
-import { compareInstants } from "../kernel/index.js";
 import type { Pause, PauseReason, Procurement, ProcurementProcedure } from "../lab/index.js";
-import { calendarDays, median, percentile, survivalMedian } from "./stats.js";
+import { calendarDays, cumulativeIncidence, type Ending, incidenceBy, incidenceMedian, median, percentile, survivalMedian } from "./stats.js";
 
 // LabX names slow procurement and slow pilots as its two delays (with reluctance). Everything still
 // running counts as running up to `now` (the as-of date, or the latest time in the log), never dropped.
 
-/** Contract against estimate, over contracted procurements in one currency. */
+/**
+ * Contract against estimate in one currency (the contract's). The ratio is over pairs only: a
+ * contract whose estimate was in another currency cannot be compared, so it is counted in
+ * `contracts` and `contracted` but left out of the ratio (`unpaired`), never converted.
+ */
 export interface ContractValue {
+  /** Contracts in this currency. */
   contracts: number;
-  estimated: number;
+  /** What they were contracted for, all of them. */
   contracted: number;
-  /** contracted / estimated: above 1 when contracts cost more than estimated; null when nothing was estimated. */
+  /** Contracts whose estimate was in this currency too: what the ratio is over. */
+  pairs: number;
+  /** The estimates of those pairs. */
+  pairedEstimated: number;
+  /** What those pairs were contracted for. */
+  pairedContracted: number;
+  /** Contracts whose estimate was in another currency: out of the ratio. */
+  unpaired: number;
+  /**
+   * pairedContracted / pairedEstimated, a ratio (1.2: contracts cost 1.2 times their estimates,
+   * 20% more; 0.9: 10% less); null when no pair has an estimate above zero.
+   */
   ratio: number | null;
 }
+
+/** The days at which the share of procurements contracted (or cancelled) is given. */
+export const WITHIN_DAYS = ["30", "90", "180", "365"] as const;
+/** One of `WITHIN_DAYS`. */
+export type WithinDays = (typeof WITHIN_DAYS)[number];
 
 /** How long procurements take, for one procedure or all. */
 export interface LeadTimes {
@@ -22,16 +42,30 @@ export interface LeadTimes {
   /** Neither contracted nor cancelled by `now`. */
   open: number;
   /**
-   * Days from request to contract, as a Kaplan–Meier median: open procurements count as waiting up
-   * to `now` and cancelled ones up to their cancellation, so the slowest are not dropped. Null when
-   * fewer than half are known to have reached a contract.
+   * Median days from request to contract, with cancellation as a competing outcome: the first day
+   * the cumulative incidence of a contract (Aalen–Johansen) reaches one half; open procurements
+   * count as waiting up to `now`. Null when it never does — when too many were cancelled or are
+   * still open — however many were contracted.
    */
-  medianDays: number | null;
+  medianDaysToContract: number | null;
+  /**
+   * The estimated share contracted within 30, 90, 180 and 365 days of the request (cumulative
+   * incidence, cancellations competing); null beyond the longest time followed.
+   */
+  contractedWithin: Record<WithinDays, number | null>;
+  /** The estimated share cancelled within the same days: with `contractedWithin`, never more than 1. */
+  cancelledWithin: Record<WithinDays, number | null>;
+  /**
+   * The Kaplan–Meier median, cancellations counted as censored (as if a cancelled procurement would
+   * still have been contracted, later): shorter than or equal to `medianDaysToContract`, which it
+   * stands beside, labelled, never in place of.
+   */
+  kaplanMeierMedianDays: number | null;
   /** The plain median over contracted procurements only (what the figure was before open ones counted). */
   contractedMedianDays: number | null;
   /** The 90th percentile over contracted procurements only. */
   contractedP90Days: number | null;
-  /** Contract against estimate, by currency. */
+  /** Contract against estimate, by the contract's currency. */
   value: Record<string, ContractValue>;
 }
 
@@ -41,34 +75,57 @@ export interface ProcurementFigures {
   byProcedure: Partial<Record<ProcurementProcedure, LeadTimes>>;
 }
 
-const leadTimes = (list: readonly Procurement[], now: string): LeadTimes => {
-  const done: number[] = [];
-  const waiting: number[] = [];
+const emptyValue = (): ContractValue => ({ contracts: 0, contracted: 0, pairs: 0, pairedEstimated: 0, pairedContracted: 0, unpaired: 0, ratio: null });
+
+// Contracted, cancelled or still open at `now`, with the days each waited.
+const endingOf = (p: Procurement, now: string): { days: number; ending: Ending } =>
+  p.status === "contracted" && p.settledAt !== null
+    ? { days: calendarDays(p.requestedAt, p.settledAt), ending: "outcome" }
+    : p.status === "cancelled" && p.settledAt !== null
+      ? { days: calendarDays(p.requestedAt, p.settledAt), ending: "competing" }
+      : { days: Math.max(0, calendarDays(p.requestedAt, now)), ending: "censored" };
+
+const contractValues = (list: readonly Procurement[]): Record<string, ContractValue> => {
   const value: Record<string, ContractValue> = {};
-  let cancelled = 0;
   for (const p of list) {
-    if (p.status === "contracted" && p.settledAt !== null && p.value !== null) {
-      done.push(calendarDays(p.requestedAt, p.settledAt));
-      const v = (value[p.value.currency] ??= { contracts: 0, estimated: 0, contracted: 0, ratio: null });
-      v.contracts++;
-      v.contracted += p.value.amount;
-      // An estimate in another currency cannot be compared: it is left out of the ratio, not converted.
-      if (p.estimatedValue.currency === p.value.currency) v.estimated += p.estimatedValue.amount;
-    } else if (p.status === "cancelled" && p.settledAt !== null) {
-      cancelled++;
-      waiting.push(calendarDays(p.requestedAt, p.settledAt));
-    } else waiting.push(Math.max(0, calendarDays(p.requestedAt, now)));
+    if (p.status !== "contracted" || p.value === null) continue;
+    const v = (value[p.value.currency] ??= emptyValue());
+    v.contracts++;
+    v.contracted += p.value.amount;
+    // An estimate in another currency cannot be compared: the pair is left out of the ratio, not converted.
+    if (p.estimatedValue.currency !== p.value.currency) v.unpaired++;
+    else {
+      v.pairs++;
+      v.pairedEstimated += p.estimatedValue.amount;
+      v.pairedContracted += p.value.amount;
+    }
   }
-  for (const v of Object.values(value)) v.ratio = v.estimated === 0 ? null : v.contracted / v.estimated;
+  for (const v of Object.values(value)) v.ratio = v.pairedEstimated > 0 ? v.pairedContracted / v.pairedEstimated : null;
+  return value;
+};
+
+const leadTimes = (list: readonly Procurement[], now: string): LeadTimes => {
+  const items = list.map((p) => endingOf(p, now));
+  const days = (ending: Ending) => items.filter((x) => x.ending === ending).map((x) => x.days);
+  const done = days("outcome");
+  const curve = cumulativeIncidence(items);
+  // Nothing requested: nothing followed, every share unknown.
+  const followed = Math.max(-1, ...items.map((x) => x.days));
+  const within = (of: "outcome" | "competing") =>
+    Object.fromEntries(WITHIN_DAYS.map((d) => [d, incidenceBy(curve, Number(d), followed, of)])) as Record<WithinDays, number | null>;
   return {
     requested: list.length,
     contracted: done.length,
-    cancelled,
-    open: list.length - done.length - cancelled,
-    medianDays: survivalMedian(done, waiting),
+    cancelled: days("competing").length,
+    open: days("censored").length,
+    medianDaysToContract: incidenceMedian(curve),
+    contractedWithin: within("outcome"),
+    cancelledWithin: within("competing"),
+    // Cancellations counted as censored: the figure the competing-risks one corrects.
+    kaplanMeierMedianDays: survivalMedian(done, [...days("competing"), ...days("censored")]),
     contractedMedianDays: median(done),
     contractedP90Days: percentile(done, 90),
-    value,
+    value: contractValues(list),
   };
 };
 
@@ -82,8 +139,8 @@ const leadTimes = (list: readonly Procurement[], now: string): LeadTimes => {
  *   { ...open, status: "contracted", settledAt: "2020-04-05T00:00:00Z", settledEventId: "e9", supplierEntityId: "biz-1", value },
  *   { ...open, status: "requested", settledAt: null, settledEventId: null, supplierEntityId: null, value: null },
  * ];
- * // one contracted after 35 days, one still open after 90: half are known to be done by day 35
- * procurementFigures(list, "2020-05-30T00:00:00Z").all // { requested: 2, contracted: 1, open: 1, medianDays: 35, contractedMedianDays: 35, … }
+ * // one contracted after 35 days, one still open after 90: the share contracted reaches one half on day 35
+ * procurementFigures(list, "2020-05-30T00:00:00Z").all // { requested: 2, contracted: 1, open: 1, medianDaysToContract: 35, contractedMedianDays: 35, … }
  */
 export const procurementFigures = (procurements: readonly Procurement[], now: string): ProcurementFigures => {
   const by = new Map<ProcurementProcedure, Procurement[]>();
@@ -110,15 +167,23 @@ export interface PauseTimes {
   medianDays: number | null;
 }
 
-/** Pauses that said when work would resume, and pilots that said when they would end, against when they did. */
+/**
+ * Pauses that said when work would resume, and pilots that said when they would end, against when
+ * they did. Every item with a planned date is in exactly one of the five counts: planned =
+ * endedOnTime + endedLate + openWithinPlan + openPastPlanned + endedByClosure.
+ */
 export interface Overruns {
   /** Items with a planned date. */
   planned: number;
-  /** Ended after the planned date. */
+  /** Ended no later than the planned date's UTC calendar day. */
+  endedOnTime: number;
+  /** Ended on a later UTC calendar day than planned: at least one whole day late (`daysLate`). */
   endedLate: number;
-  /** Median days late of those that ended late. */
+  /** Median whole days late of those that ended late. */
   medianDaysLate: number | null;
-  /** Still running at `now` and already past the planned date. */
+  /** Still running at `now`, the planned day not yet past. */
+  openWithinPlan: number;
+  /** Still running at `now`, on a later calendar day than planned. */
   openPastPlanned: number;
   /** Ended by the project's end instead (a pause never resumed, a pilot cut short): neither late nor open. */
   endedByClosure: number;
@@ -136,27 +201,37 @@ export interface PauseFigures {
 }
 
 /**
- * Overruns of planned dates: an item ended late when it ended after its plan, is open past its plan
- * when still running at `now` with the plan already behind, and was ended by closure when the
- * project's end cut it short (then it is neither).
+ * Whole days late: UTC calendar days from the planned date's day to the day it ended (or to `now`),
+ * never below 0. Late means at least one: an item that ends on its planned day, at any hour, is on
+ * time, and one planned for 23:00 that ends at 01:00 the next day is one day late.
+ *
+ * @example
+ * daysLate("2020-02-01T10:00:00Z", "2020-02-01T18:00:00Z") // 0: the planned day, on time
+ * daysLate("2020-02-01T23:00:00Z", "2020-02-02T01:00:00Z") // 1
+ */
+export const daysLate = (planned: string, actual: string): number => Math.max(0, calendarDays(planned, actual));
+
+/**
+ * Overruns of planned dates, in whole days (`daysLate`): an item ended late when it ended on a
+ * later day than planned, is open past its plan when still running at `now` on a later day than
+ * planned, and was ended by closure when the project's end cut it short (then it is neither).
  *
  * @example
  * overruns([{ planned: "2020-02-01T00:00:00Z", end: "2020-02-11T00:00:00Z", closed: false }], "2020-06-01T00:00:00Z")
- * // { planned: 1, endedLate: 1, medianDaysLate: 10, openPastPlanned: 0, endedByClosure: 0 }
+ * // { planned: 1, endedOnTime: 0, endedLate: 1, medianDaysLate: 10, openWithinPlan: 0, openPastPlanned: 0, endedByClosure: 0 }
  */
 export const overruns = (items: Iterable<{ planned: string | null; end: string | null; closed: boolean }>, now: string): Overruns => {
   const late: number[] = [];
-  let planned = 0;
-  let openPastPlanned = 0;
-  let endedByClosure = 0;
+  const o = { planned: 0, endedOnTime: 0, openWithinPlan: 0, openPastPlanned: 0, endedByClosure: 0 };
   for (const { planned: plan, end, closed } of items) {
     if (plan === null) continue;
-    planned++;
-    if (closed) endedByClosure++;
-    else if (end !== null && compareInstants(end, plan) > 0) late.push(calendarDays(plan, end));
-    else if (end === null && compareInstants(now, plan) > 0) openPastPlanned++;
+    o.planned++;
+    if (closed) o.endedByClosure++;
+    else if (end === null) o[daysLate(plan, now) > 0 ? "openPastPlanned" : "openWithinPlan"]++;
+    else if (daysLate(plan, end) > 0) late.push(daysLate(plan, end));
+    else o.endedOnTime++;
   }
-  return { planned, endedLate: late.length, medianDaysLate: median(late), openPastPlanned, endedByClosure };
+  return { ...o, endedLate: late.length, medianDaysLate: median(late) };
 };
 
 /**

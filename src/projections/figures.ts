@@ -4,7 +4,7 @@ import { type AsOf, selectAsOf } from "./as-of.js";
 import { auditTrail, type AuditTrailState, auditTrailProjection, type TrailEntry } from "./audit-trail.js";
 import { type FinanceFigures, financeFigures } from "./finance.js";
 import { impact, type ImpactFigures, impactFigures, type ImpactState } from "./impact.js";
-import { type ParticipationFigures, participationFigures, participationProjection, type ParticipationState } from "./participation.js";
+import { type ParticipationFigures, participationFigures, participationProjection, type ParticipationState, peopleOfProjects } from "./participation.js";
 import { type PortfolioFigures, portfolioFigures, portfolioProjection, type PortfolioState } from "./portfolio.js";
 import { combineSharingBackground } from "./shared-background.js";
 import type { Witness } from "./witness.js";
@@ -121,7 +121,7 @@ export const figuresOf = (state: LabProjectionsState, asOf: AsOf | null = null):
     participation: p,
     impact,
     portfolio: f,
-    finance: financeFigures(ledgers, p.overall.distinctParticipants, impact.kpis),
+    finance: financeFigures(ledgers, (ids) => peopleOfProjects(state.participation, ids), impact.kpis),
     auditTrail: auditTrail(state.auditTrail),
   };
 };

@@ -1,4 +1,4 @@
-import type { Budget, Cost, CostCategory, FundingSource, Sector } from "../lab/index.js";
+import type { Budget, Cost, CostCategory, FundingSource, KpiChange, Sector } from "../lab/index.js";
 import { yearOf } from "./background.js";
 import type { KpiFigure } from "./impact.js";
 
@@ -11,18 +11,35 @@ export interface Amounts {
   spent: number;
 }
 
+/** One year's money: allocated in that year (budgets by their fiscal year) and spent in that year (costs by when they occurred). */
+export interface YearAmounts {
+  /** Budgets whose fiscal year is this year. */
+  allocatedInYear: number;
+  /** Costs that occurred in this year, whichever budget they were charged to. */
+  spentInYear: number;
+}
+
 /** Every money figure in one currency. */
 export interface CurrencyFigures extends Amounts {
   /** By the funding source of the budget (a cost counts under its budget's source). */
   bySource: Partial<Record<FundingSource, Amounts>>;
-  /** Budgets by fiscal year, costs by the year they occurred. */
-  byYear: Record<string, Amounts>;
+  /**
+   * By year, two different counts side by side: budgets by the fiscal year they were allocated for,
+   * costs by the year they were spent. Money allocated for 2019 may be spent in 2020, so a year's
+   * spent over its allocated is not a share of anything.
+   */
+  byYear: Record<string, YearAmounts>;
   /** By the project's sector. */
   bySector: Partial<Record<Sector, Amounts>>;
   /** Spent, by category. */
   byCategory: Partial<Record<CostCategory, number>>;
-  /** Spent / distinct people involved (the headline's "people involved in any role"); null when nobody was. */
-  spentPerPersonInvolved: number | null;
+  /**
+   * Spent per person, over the people of the projects that spent in this currency: spent / the
+   * distinct people who took part in those projects (each person once, whatever the number of
+   * projects), null when nobody took part in them. Never over the whole lab's people: a project
+   * paid in dollars says nothing of the people of a project paid in euros.
+   */
+  spentPerPerson: { projects: number; people: number; amount: number | null };
   /** Budgets whose costs exceed what they hold (recorded, not refused: the money was spent). */
   overspentBudgets: number;
 }
@@ -33,15 +50,25 @@ export interface ProjectMoney extends Amounts {
   currency: string;
 }
 
-/** A KPI that measures a cost or a time and should fall: what one unit of service saves. */
+/**
+ * A KPI that measures a cost or a time and should fall: what one unit of service saves, against the
+ * comparison group when the latest measurement has one, otherwise against the baseline.
+ */
 export interface Saving {
   projectId: string;
   kpiId: string;
   unit: string;
-  /** baseline − actual, in the KPI's unit, per unit of service (a request, a case): positive when it fell. */
+  /** What the actual is set against: the comparison group's value over the same period, or the baseline. */
+  against: "comparison" | "baseline";
+  /**
+   * reference − actual, in the KPI's unit, per unit of service (a request, a case): positive when
+   * the cost or time is below the reference; negative when it is above — a loss, not a saving.
+   */
   perUnit: number;
-  /** (baseline − actual) / baseline; null when the baseline is 0. */
+  /** perUnit / reference; null when the reference is 0. */
   relative: number | null;
+  /** `improvement` when it fell below the reference, `worsening` when it rose above it (a negative saving). */
+  change: KpiChange;
 }
 
 /** The money figures. */
@@ -51,7 +78,8 @@ export interface FinanceFigures {
   byProject: ProjectMoney[];
   /**
    * Savings where a KPI measures cost or service time and should decrease: per unit of service,
-   * baseline − latest actual. The log records no volumes, so no total saving is claimed.
+   * the comparison group's value (or the baseline) − the latest actual. The log records no volumes,
+   * so no total saving is claimed.
    */
   savings: Saving[];
 }
@@ -70,6 +98,10 @@ const add = <K extends string>(r: Partial<Record<K, Amounts>>, key: K, budget: n
   x.spent += spent;
 };
 
+const inYear = (r: Record<string, YearAmounts>, year: string, what: keyof YearAmounts, amount: number): void => {
+  (r[year] ??= { allocatedInYear: 0, spentInYear: 0 })[what] += amount;
+};
+
 const emptyCurrency = (): CurrencyFigures => ({
   budget: 0,
   spent: 0,
@@ -77,7 +109,7 @@ const emptyCurrency = (): CurrencyFigures => ({
   byYear: {},
   bySector: {},
   byCategory: {},
-  spentPerPersonInvolved: null,
+  spentPerPerson: { projects: 0, people: 0, amount: null },
   overspentBudgets: 0,
 });
 
@@ -89,11 +121,16 @@ const sortedKeys = <T>(r: Record<string, T>): Record<string, T> => Object.fromEn
  *
  * @example
  * const f = computeFigures(events);
- * if (f.ok) console.log(f.value.finance.byCurrency.EUR?.spentPerPersonInvolved);
+ * if (f.ok) console.log(f.value.finance.byCurrency.EUR?.spentPerPerson); // { projects, people, amount }
  */
-export const financeFigures = (ledgers: Iterable<ProjectLedger>, peopleInvolved: number, kpis: readonly KpiFigure[]): FinanceFigures => {
+export const financeFigures = (
+  ledgers: Iterable<ProjectLedger>,
+  peopleOf: (projectIds: readonly string[]) => number,
+  kpis: readonly KpiFigure[],
+): FinanceFigures => {
   const byCurrency: Record<string, CurrencyFigures> = {};
   const byProject: ProjectMoney[] = [];
+  const spenders = new Map<string, string[]>();
   for (const p of ledgers) {
     const mine: Record<string, Amounts> = {};
     const charged = new Map<string, number>();
@@ -101,7 +138,7 @@ export const financeFigures = (ledgers: Iterable<ProjectLedger>, peopleInvolved:
       const f = (byCurrency[b.amount.currency] ??= emptyCurrency());
       f.budget += b.amount.amount;
       add(f.bySource, b.source, b.amount.amount, 0);
-      add(f.byYear, String(b.fiscalYear), b.amount.amount, 0);
+      inYear(f.byYear, String(b.fiscalYear), "allocatedInYear", b.amount.amount);
       add(f.bySector, p.sector, b.amount.amount, 0);
       add(mine, b.amount.currency, b.amount.amount, 0);
     }
@@ -110,7 +147,7 @@ export const financeFigures = (ledgers: Iterable<ProjectLedger>, peopleInvolved:
       f.spent += c.amount.amount;
       const source = p.budgets.get(c.budgetId)?.source;
       if (source !== undefined) add(f.bySource, source, 0, c.amount.amount);
-      add(f.byYear, yearOf(c.at), 0, c.amount.amount);
+      inYear(f.byYear, yearOf(c.at), "spentInYear", c.amount.amount);
       add(f.bySector, p.sector, 0, c.amount.amount);
       f.byCategory[c.category] = (f.byCategory[c.category] ?? 0) + c.amount.amount;
       add(mine, c.amount.currency, 0, c.amount.amount);
@@ -120,18 +157,23 @@ export const financeFigures = (ledgers: Iterable<ProjectLedger>, peopleInvolved:
       const f = byCurrency[b.amount.currency];
       if (f && (charged.get(id) ?? 0) > b.amount.amount) f.overspentBudgets++;
     }
-    for (const [currency, x] of Object.entries(mine)) byProject.push({ projectId: p.projectId, currency, ...x });
+    for (const [currency, x] of Object.entries(mine)) {
+      byProject.push({ projectId: p.projectId, currency, ...x });
+      if (x.spent > 0) spenders.set(currency, [...(spenders.get(currency) ?? []), p.projectId]);
+    }
   }
-  for (const f of Object.values(byCurrency)) {
-    f.spentPerPersonInvolved = peopleInvolved === 0 ? null : f.spent / peopleInvolved;
+  for (const [currency, f] of Object.entries(byCurrency)) {
+    const projects = spenders.get(currency) ?? [];
+    const people = peopleOf(projects);
+    f.spentPerPerson = { projects: projects.length, people, amount: people === 0 ? null : f.spent / people };
     f.byYear = sortedKeys(f.byYear);
   }
-  const savings = kpis
-    .filter((k) => (k.category === "cost" || k.category === "service_time") && k.direction === "decrease" && k.actual !== null)
-    .map((k) => {
-      const perUnit = k.baseline - (k.actual ?? k.baseline);
-      return { projectId: k.projectId, kpiId: k.kpiId, unit: k.unit, perUnit, relative: k.baseline === 0 ? null : perUnit / k.baseline };
-    });
+  // A saving is the KPI's effect read the other way round: what fell, against the same reference.
+  const savings = kpis.flatMap(({ projectId, kpiId, unit, category, direction, effect: e }) =>
+    (category === "cost" || category === "service_time") && direction === "decrease" && e !== null
+      ? [{ projectId, kpiId, unit, against: e.against, perUnit: -e.difference + 0, relative: e.relative === null ? null : -e.relative + 0, change: e.change }]
+      : [],
+  );
   return {
     byCurrency: sortedKeys(byCurrency),
     byProject: byProject.sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : a.currency < b.currency ? -1 : 1)),

@@ -6,6 +6,8 @@ import {
   type EventData,
   EvaluationOutcome,
   EvidenceMethod,
+  kpiChange,
+  type KpiChange,
   kpiDefinitionOf,
   type KpiDefinition,
   type LabEvent,
@@ -61,7 +63,7 @@ export type ImpactState = Immutable<
     running: Map<string, Map<string, string>>;
     evaluations: Map<string, { outcome: EvaluationOutcome; evidenceLevel: number; method: EvidenceMethod | null; at: string }[]>;
     /** Each project's adoptions, in order, with when they were recorded; a status change updates the organisation's latest. */
-    adoptions: Map<string, Adoption[]>;
+    adoptions: Map<string, AdoptionRun[]>;
   }
 >;
 
@@ -94,9 +96,17 @@ const pilotRunOf = (e: Envelope<Extract<LabEvent, { type: "PilotStarted" }>>) =>
   };
 };
 
-const adoptionOf = (e: Envelope<Extract<LabEvent, { type: "AdoptionRecorded" }>>): Adoption => {
+/**
+ * An adoption as the impact projection keeps it: with the day it went live (`wentLiveAt`) once the
+ * log records it live, and null while it never has — a committed go-live date is a plan, not a fact.
+ */
+export type AdoptionRun = Adoption & { readonly wentLiveAt: string | null };
+
+// Recorded live (or before statuses existed, with the go-live date the field then meant): it went live then.
+const adoptionOf = (e: Envelope<Extract<LabEvent, { type: "AdoptionRecorded" }>>): AdoptionRun => {
   const { projectId: _project, ...adoption } = e.data;
-  return { ...adoption, at: e.occurredAt, eventId: e.id };
+  const live = adoption.status === "live" || adoption.status === undefined;
+  return { ...adoption, at: e.occurredAt, eventId: e.id, wentLiveAt: live ? (adoption.goLiveAt ?? null) : null };
 };
 
 // Pilots: each by the event that started it; a PilotEnded ends the one it names or the only one running.
@@ -191,6 +201,8 @@ export const impact: WithBackground<ImpactState> = {
         if (!latest) return;
         latest.status = e.data.status;
         if (e.data.goLiveAt !== undefined) latest.goLiveAt = e.data.goLiveAt;
+        // The first time it is recorded live; suspended or withdrawn later, it still went live.
+        if (e.data.status === "live" && latest.wentLiveAt === null) latest.wentLiveAt = latest.goLiveAt ?? null;
         return;
       }
       default:
@@ -215,8 +227,13 @@ export interface KpiFigure extends Pick<KpiFacts, "projectId" | "kpiId" | "name"
   target: number;
   /** The latest measurement (by period end, then log order), as corrected; null before any. */
   actual: number | null;
-  /** (actual − baseline) / (target − baseline): 0 at the baseline, 1 at the target, negative if worse. */
+  /**
+   * (actual − baseline) / (target − baseline): 0 at the baseline, 1 at the target; not capped, so
+   * `progressNote` says when it is outside 0–1.
+   */
   progress: number | null;
+  /** Why progress is outside 0–1: beyond the target (above 1), or worse than the baseline (below 0); null within. */
+  progressNote: "beyond_target" | "worse_than_baseline" | null;
   /** Whether the target is reached, respecting the direction (≥ target to increase, ≤ to decrease). */
   met: boolean | null;
   /** The `KpiMeasured` event behind `actual`. */
@@ -226,9 +243,11 @@ export interface KpiFigure extends Pick<KpiFacts, "projectId" | "kpiId" | "name"
   /**
    * The effect the latest measurement shows: actual − the comparison group's value over the same
    * period when it was measured with one, otherwise actual − baseline; relative = difference / that
-   * reference (null when the reference is 0). Null before any measurement.
+   * reference (null when the reference is 0); and whether the difference is an improvement given the
+   * KPI's direction (a negative difference on a time that should fall is one). Null before any
+   * measurement.
    */
-  effect: { against: "comparison" | "baseline"; difference: number; relative: number | null } | null;
+  effect: { against: "comparison" | "baseline"; difference: number; relative: number | null; change: KpiChange } | null;
 }
 
 /** Adoption totals for one scale type (or all). */
@@ -267,7 +286,11 @@ export interface ImpactFigures {
   adoption: {
     /** Each adoption by its status now (`unspecified` for adoptions recorded before statuses were). */
     byStatus: Record<AdoptionStatus | "unspecified", number>;
-    /** Days from recording an adoption to its going live, median over adoptions whose go-live date has passed (one already live when recorded counts 0). */
+    /**
+     * Days from recording an adoption to its going live, median over the adoptions the log records as
+     * live by the date (`wentLiveAt`; one already live when recorded counts 0). One withdrawn before it
+     * went live, or still committed past its planned date, is not in it.
+     */
     medianDaysToGoLive: number | null;
     byScaleType: Record<ScaleType, AdoptionFigure>;
     /** By region (`regionOf` the adoption's territory; `unknown` when not given). */
@@ -307,7 +330,9 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
           against: comparison === null ? ("baseline" as const) : ("comparison" as const),
           difference: actual - reference,
           relative: reference === 0 ? null : (actual - reference) / reference,
+          change: kpiChange(k.direction, actual - reference),
         };
+  const progressNote = progress === null || (progress >= 0 && progress <= 1) ? null : progress > 1 ? "beyond_target" : "worse_than_baseline";
   return {
     projectId,
     kpiId,
@@ -319,6 +344,7 @@ export const kpiFigure = (k: KpiFacts): KpiFigure => {
     target,
     actual,
     progress,
+    progressNote,
     met,
     actualEventId: latest?.[0] ?? null,
     method: latest?.[1].method ?? null,
@@ -335,13 +361,13 @@ const EVIDENCE_LEVELS = ["1", "2", "3", "4", "5"] as const;
 const tally = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 // Status now, and how long going live took where it has happened by `now`.
-const adoptionStatus = (lists: Iterable<readonly Adoption[]>, now: string) => {
+const adoptionStatus = (lists: Iterable<readonly AdoptionRun[]>, now: string) => {
   const byStatus = tally([...AdoptionStatus.options, "unspecified"] as const);
   const days: number[] = [];
   for (const list of lists) {
     for (const a of list) {
       byStatus[a.status ?? "unspecified"]++;
-      if (a.goLiveAt !== undefined && compareInstants(a.goLiveAt, now) <= 0) days.push(Math.max(0, calendarDays(a.at, a.goLiveAt)));
+      if (a.wentLiveAt !== null && compareInstants(a.wentLiveAt, now) <= 0) days.push(Math.max(0, calendarDays(a.at, a.wentLiveAt)));
     }
   }
   return { byStatus, medianDaysToGoLive: median(days) };
@@ -356,7 +382,7 @@ const sortedKeys = <T>(r: Record<string, T>): Record<string, T> => Object.fromEn
  *
  * @example
  * const r = project(impact, events);
- * // on the demonstration log: { planned: 27, endedLate: 24, medianDaysLate: 128, openPastPlanned: 1 }
+ * // on the demonstration log: { planned: 33, endedOnTime: 5, endedLate: 25, medianDaysLate: 208, openWithinPlan: 3, … }
  * if (r.ok) console.log(impactFigures(r.value.state, "2020-12-31T23:59:59Z").pilots.overruns);
  */
 export const impactFigures = (s: ImpactState, now: string): ImpactFigures => {

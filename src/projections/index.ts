@@ -12,5 +12,5 @@ export * from "./lineage.js";
 export * from "./participation.js";
 export * from "./portfolio.js";
 export * from "./reluctance.js";
-export { survivalMedian } from "./stats.js";
+export { cumulativeIncidence, type Ending, incidenceBy, incidenceMedian, type IncidenceStep, survivalMedian } from "./stats.js";
 export type { Fact, Witness } from "./witness.js";

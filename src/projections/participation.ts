@@ -1,7 +1,7 @@
 import type { Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable } from "../kernel/index.js";
 import { AgeBand, Gender, isTraining, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
-import { addBit, countBits, dropBit, eachBit, hasBit } from "./bitset.js";
+import { addBit, countBits, dropBit, eachBit, hasBit, unionBits } from "./bitset.js";
 import { addCounts, addTo, bump, type Background, emptyBackground, inProject, mergeBackground, type Slices, slicesOf, unionSets } from "./background.js";
 import { type WithBackground, withBackground } from "./shared-background.js";
 import type { Witness } from "./witness.js";
@@ -30,7 +30,11 @@ export type ParticipationState = Immutable<
      */
     erasedTags: Set<number>;
     untaggedErasures: boolean;
-    /** The people counted under each `role@slice` and `*@slice`, as sets of numbers (see `bitset.ts`). */
+    /**
+     * The people counted under each `role@slice` and `*@slice`, as sets of numbers (see `bitset.ts`);
+     * and under `*@project:<id>`, the people of each project (not a published slice: what money per
+     * person is divided by).
+     */
     distinct: Map<string, number[]>;
     /** Attendances, by `role@slice`. */
     participations: Map<string, number>;
@@ -113,16 +117,22 @@ const engage = (s: Working, entityId: string, slices: Slices): void => {
 
 const HEADCOUNT = ["citizens", "civilServants", "business", "other"] as const;
 
+// The people of one project, kept beside the slices (and left out of them when figures are made).
+const PROJECT = "project:";
+const projectKey = (projectId: string): string => `*@${PROJECT}${projectId}`;
+
 // A session is held: its attendees count, in the slices of its closing.
 const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>, witness: Witness | undefined): void => {
   const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
   const key = inProject(e.data.projectId, e.data.sessionId);
   const anyone = slices.keys("*");
+  const ofProject = [projectKey(e.data.projectId)];
   const perRole = new Map<ParticipantRole, number>();
   const attendees = s.pending.get(key) ?? [];
   for (const a of attendees) {
     countIn(s, slices.keys(a.role), a.person);
     countIn(s, anyone, a.person);
+    countIn(s, ofProject, a.person);
     perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
     witness?.note("person", [a.eventId, e.id], a.role);
     if (a.role === "civil_servant" && a.affiliation !== null) {
@@ -154,6 +164,20 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   witness?.note("session", [e.id]);
   const h = e.data.anonymousHeadcount;
   for (const what of HEADCOUNT) for (const k of slices.keys(what)) bump(s.headcount, k, h[what]);
+  // The base of each breakdown: the sessions that gave it, and who was there (recorded attendees and anonymous people).
+  const anonymous = HEADCOUNT.reduce((n, what) => n + h[what], 0);
+  for (const [breakdown, given] of [
+    ["age", e.data.demographics?.ageBands],
+    ["gender", e.data.demographics?.gender],
+  ] as const) {
+    if (given === undefined) continue;
+    for (const [what, n] of [
+      ["sessions", 1],
+      ["attendees", attended],
+      ["anonymous", anonymous],
+    ] as const)
+      for (const k of slices.keys(`base:${breakdown}:${what}`)) bump(s.headcount, k, n);
+  }
 };
 
 const evolveWith =
@@ -299,6 +323,17 @@ export const participationProjection = (witness?: Witness): WithBackground<Parti
 /** Participation, as `labProjections` runs it. */
 export const participation = participationProjection();
 
+/**
+ * Distinct people who took part in any of some projects (attended a held session of one of them):
+ * each person once, however many of the projects they took part in.
+ *
+ * @example
+ * const r = project(participation, events);
+ * if (r.ok) console.log(peopleOfProjects(r.value.state, ["lx-001", "lx-002"]));
+ */
+export const peopleOfProjects = (s: ParticipationState, projectIds: Iterable<string>): number =>
+  countBits(unionBits([...projectIds].map((id) => s.distinct.get(projectKey(id)) ?? [])));
+
 /** Participation figures for one slice (everything, a year, a sector or a stage). */
 export interface ParticipationSlice {
   /** Distinct identified people, whatever role they held: each person counts once. */
@@ -325,8 +360,44 @@ export interface ParticipationSlice {
   trainingsHeld: number;
   /** Distinct civil servants who attended a training session that was held: the capacity the lab built. */
   civilServantsTrained: number;
-  /** Anonymous breakdowns given at session close, by age band and declared gender: counted apart from identified people. */
-  demographics: { ageBands: Record<AgeBand, number>; gender: Record<Gender, number> };
+  /**
+   * People who never held the citizen or the civil-servant role (only `business` or `expert`): with
+   * them, distinctParticipants = citizens + civil servants − citizensAlsoCivilServants + othersInvolved.
+   */
+  othersInvolved: number;
+  /** People who held both the citizen and the civil-servant role: counted in each role, once in distinctParticipants. */
+  citizensAlsoCivilServants: number;
+  /**
+   * Breakdowns given at session close, by age band and declared gender, of the people present at the
+   * sessions that gave one — recorded attendees and anonymous people alike — each with its base.
+   */
+  demographics: {
+    ageBands: Record<AgeBand, number>;
+    gender: Record<Gender, number>;
+    /** What each breakdown is a breakdown of: Σ ageBands = base.ageBands.counted, Σ gender = base.gender.counted. */
+    base: { ageBands: BreakdownBase; gender: BreakdownBase };
+  };
+}
+
+/**
+ * The people a breakdown (by age or by gender) is of: the held sessions that gave it, and who was
+ * there. present = attendees + anonymous = counted + notCounted; a session without the breakdown is
+ * not in its base, so `anonymous` is at most the anonymous headcount and `attendees` at most the
+ * participations, equal to them when every held session gave the breakdown.
+ */
+export interface BreakdownBase {
+  /** Held sessions that gave the breakdown. */
+  sessions: number;
+  /** Attendances recorded at those sessions (identified people; a person at two sessions counts twice). */
+  attendees: number;
+  /** The anonymous headcount of those sessions. */
+  anonymous: number;
+  /** attendees + anonymous: everyone at those sessions. */
+  present: number;
+  /** People the breakdown counts (its sum). */
+  counted: number;
+  /** present − counted: people at those sessions the breakdown does not place (never negative: `demographics_exceed_attendance`). */
+  notCounted: number;
 }
 
 /** Participation figures overall and by `year:YYYY`, `sector:…` and `stage:…`. */
@@ -343,6 +414,18 @@ export interface ParticipationFigures {
 }
 
 const roles = ParticipantRole.options;
+
+// The breakdowns of one slice, each with its base (`get` reads the slice's headcounts).
+const demographicsOf = (get: (key: string) => number): ParticipationSlice["demographics"] => {
+  const ageBands = Object.fromEntries(AgeBand.options.map((b) => [b, get(`age:${b}`)])) as Record<AgeBand, number>;
+  const gender = Object.fromEntries(Gender.options.map((g) => [g, get(`gender:${g}`)])) as Record<Gender, number>;
+  const base = (breakdown: "age" | "gender", counts: Readonly<Record<string, number>>): BreakdownBase => {
+    const [sessions = 0, attendees = 0, anonymous = 0] = (["sessions", "attendees", "anonymous"] as const).map((w) => get(`base:${breakdown}:${w}`));
+    const counted = Object.values(counts).reduce((n, x) => n + x, 0);
+    return { sessions, attendees, anonymous, present: attendees + anonymous, counted, notCounted: attendees + anonymous - counted };
+  };
+  return { ageBands, gender, base: { ageBands: base("age", ageBands), gender: base("gender", gender) } };
+};
 
 /**
  * Turn the participation state into figures: one pass over people and organisations.
@@ -369,6 +452,8 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
     const h = { citizens: get("citizens"), civilServants: get("civilServants"), business: get("business"), other: get("other") };
     const total = h.citizens + h.civilServants + h.business + h.other;
     const distinctParticipants = distinct.get(`*@${slice}`) ?? 0;
+    const either = countBits(unionBits([s.distinct.get(`citizen@${slice}`) ?? [], s.distinct.get(`civil_servant@${slice}`) ?? []]));
+    const both = (distinct.get(`citizen@${slice}`) ?? 0) + (distinct.get(`civil_servant@${slice}`) ?? 0) - either;
     return {
       distinctParticipants,
       distinctByRole: Object.fromEntries(roles.map((r) => [r, distinct.get(`${r}@${slice}`) ?? 0])) as Record<ParticipantRole, number>,
@@ -382,10 +467,9 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
       entitiesEngaged: orgs(s.engaged, slice, () => true),
       trainingsHeld: get("trainings"),
       civilServantsTrained: distinct.get(`trained@${slice}`) ?? 0,
-      demographics: {
-        ageBands: Object.fromEntries(AgeBand.options.map((b) => [b, get(`age:${b}`)])) as Record<AgeBand, number>,
-        gender: Object.fromEntries(Gender.options.map((g) => [g, get(`gender:${g}`)])) as Record<Gender, number>,
-      },
+      othersInvolved: distinctParticipants - either,
+      citizensAlsoCivilServants: both,
+      demographics: demographicsOf(get),
     };
   };
   const byLevel: Record<string, number> = {};
@@ -404,7 +488,7 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
     sessionsHeldByRegion: sorted(Object.fromEntries(s.heldByRegion)),
     slices: Object.fromEntries(
       [...slices]
-        .filter((x) => x !== "all")
+        .filter((x) => x !== "all" && !x.startsWith(PROJECT))
         .sort()
         .map((x) => [x, figures(x)]),
     ),

@@ -27,7 +27,15 @@ export const withBackground = <S extends Background>(evolveFacts: Recipe<S, Enve
   },
 });
 
-const BACKGROUND_FIELDS = ["entities", "forgotten", "challenges", "projects"] as const;
+// Every field of `Background` (the register's and the projects'), checked by the compiler: a part that did not share one would miss its updates.
+const BACKGROUND_FIELDS = Object.keys({
+  entities: true,
+  forgotten: true,
+  challenges: true,
+  origins: true,
+  replicationEvaluations: true,
+  projects: true,
+} satisfies Record<keyof Background, true>) as readonly (keyof Background)[];
 
 const isWithBackground = (p: SomeProjection): p is SomeProjection & { readonly evolveFacts: (draft: never, event: never) => void } =>
   typeof (p as { evolveFacts?: unknown }).evolveFacts === "function";

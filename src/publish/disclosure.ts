@@ -29,7 +29,7 @@ const numberAt = (byId: ReadonlyMap<string, Table>, r: CellRef): number | undefi
   return typeof v === "number" ? v : undefined;
 };
 
-const cellsOf = (r: Relation): readonly CellRef[] => [r.total, ...r.parts];
+const cellsOf = (r: Relation): readonly CellRef[] => [r.total, ...r.parts, ...(r.less ?? [])];
 
 const primaries = (tables: readonly Table[], threshold: number): CellRef[] =>
   tables.flatMap((t) =>
@@ -48,7 +48,7 @@ const exposed = (relations: readonly Relation[], withheld: ReadonlyMap<string, W
   const equations = relations.flatMap((r) => {
     const row = unknowns.map(() => 0);
     let touched = false;
-    for (const [cell, sign] of [[r.total, -1] as const, ...r.parts.map((p) => [p, 1] as const)]) {
+    for (const [cell, sign] of [[r.total, -1] as const, ...r.parts.map((p) => [p, 1] as const), ...(r.less ?? []).map((p) => [p, -1] as const)]) {
       const i = index.get(keyOf(cell));
       if (i === undefined) continue;
       row[i] = (row[i] ?? 0) + sign;

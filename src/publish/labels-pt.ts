@@ -62,7 +62,15 @@ export const ptPT: Labels = {
           `Trabalhadores da Administração Pública que participaram numa sessão realizada: ${pessoas}.`,
         ],
         civil_servants_trained: ["Trabalhadores da Administração Pública formados", `Trabalhadores que frequentaram uma formação realizada: ${pessoas}.`],
-        people: ["Pessoas envolvidas", `Pessoas em qualquer papel (cidadãos, trabalhadores da Administração Pública, empresas, especialistas): ${pessoas}.`],
+        citizens_also_civil_servants: [
+          "Cidadãos e também trabalhadores da Administração Pública",
+          `Pessoas que participaram como cidadãos e como trabalhadores da Administração Pública, contadas em ambos: ${pessoas}.`,
+        ],
+        others: [
+          "Outras pessoas envolvidas",
+          `Pessoas que nunca participaram como cidadãos nem como trabalhadores da Administração Pública (empresas, especialistas): ${pessoas}.`,
+        ],
+        people: ["Pessoas envolvidas", `Pessoas em qualquer papel: ${pessoas}; cidadãos + trabalhadores da Administração Pública − ambos + outras.`],
         anonymous_headcount: ["Contagem anónima", "Pessoas contadas nas sessões sem serem identificadas, à parte das contagens de pessoas distintas."],
         reach: [
           "Pessoas alcançadas, no máximo",
@@ -153,6 +161,20 @@ export const ptPT: Labels = {
       description: "Distribuições anónimas por género declarado dadas no fecho das sessões, sobre a mesma base que os escalões etários.",
       columns: { gender: ["Género", "Género declarado, ou total."], people: ["Pessoas", "Pessoas contadas."] },
     },
+    breakdown_bases: {
+      title: "Quem as distribuições contam",
+      description:
+        "Cada distribuição é das pessoas presentes nas sessões realizadas que a deram: presentes = presenças registadas + anónimos = contados + não contados.",
+      columns: {
+        breakdown: ["Distribuição", "Por escalão etário ou por género."],
+        sessions: ["Sessões", "Sessões realizadas que deram a distribuição."],
+        attendees: ["Presenças registadas", "Presenças registadas nessas sessões (uma pessoa em duas conta duas vezes)."],
+        anonymous: ["Anónimos", "A contagem anónima dessas sessões."],
+        present: ["Presentes", "Todos os presentes nessas sessões: presenças registadas mais anónimos."],
+        counted: ["Contados", "Pessoas que a distribuição coloca: o seu total."],
+        not_counted: ["Não contados", "Pessoas presentes que a distribuição não coloca."],
+      },
+    },
     territory: {
       title: "Território",
       description: "Por região NUTS 2021 (nome e código) da entidade, sessão, piloto ou adoção.",
@@ -206,27 +228,39 @@ export const ptPT: Labels = {
     procurement: {
       title: "Prazos de contratação",
       description:
-        "Do pedido ao contrato. A mediana conta as contratações ainda abertas (e as canceladas, até ao cancelamento) como ainda à espera, " +
-        "para que as mais lentas não sejam deixadas de fora.",
+        "Do pedido ao contrato. A mediana conta as contratações ainda abertas como ainda à espera, para que as mais lentas não sejam deixadas de fora, " +
+        "e um cancelamento como um desfecho que exclui o contrato (riscos concorrentes), não como um contrato que viria mais tarde.",
       columns: {
         procedure: ["Procedimento", "Procedimento de contratação pública, ou total."],
         requested: ["Pedidas", "Contratações pedidas."],
         contracted: ["Contratadas", "Contratações que chegaram a contrato."],
         cancelled: ["Canceladas", "Contratações canceladas."],
         open: ["Abertas", "Contratações ainda à espera."],
-        median_days: ["Mediana de dias", "Mediana do pedido ao contrato; vazia enquanto menos de metade estiver contratada."],
+        median_days: [
+          "Mediana de dias",
+          "Mediana de dias do pedido ao contrato, com os cancelamentos como risco concorrente (incidência cumulativa de Aalen–Johansen); " +
+            "vazia quando a parte contratada nunca chega a metade.",
+        ],
+        median_days_kaplan_meier: [
+          "Mediana de dias, ignorando cancelamentos (Kaplan–Meier)",
+          "Só para comparação: a mediana se uma contratação cancelada fosse uma ainda à espera (censurada); sobrestima quantas chegam a contrato.",
+        ],
         median_days_contracted: ["Mediana de dias, só contratadas", "Mediana apenas sobre as contratadas."],
       },
     },
     contract_value: {
       title: "Valor contratado face ao estimado",
-      description: "Contratações concluídas por moeda: o valor estimado, o contratado e a razão entre eles (acima de 1 quando os contratos custaram mais).",
+      description:
+        "Contratações concluídas por moeda: o valor contratado e, sobre as contratações cuja estimativa foi feita na mesma moeda, " +
+        "o estimado face ao contratado e a razão entre eles (acima de 1 quando os contratos custaram mais).",
       columns: {
         currency: ["Moeda", "Código de moeda ISO 4217."],
         contracts: ["Contratos", "Contratações concluídas."],
-        estimated: ["Estimado", "Valor estimado, na moeda."],
-        contracted: ["Contratado", "Valor contratado, na moeda."],
-        ratio: ["Razão", "Contratado ÷ estimado: uma razão, não um montante."],
+        contracted: ["Contratado", "Valor contratado de todas as contratações, na moeda."],
+        pairs: ["Com estimativa na mesma moeda", "Contratações cuja estimativa foi feita na mesma moeda: a base da razão."],
+        paired_estimated: ["Estimado (pares)", "Valor estimado dessas contratações."],
+        paired_contracted: ["Contratado (pares)", "Valor contratado dessas contratações."],
+        ratio: ["Razão", "Contratado ÷ estimado, só sobre os pares na mesma moeda: uma razão, não um montante."],
       },
     },
     reluctance: {
@@ -272,7 +306,7 @@ export const ptPT: Labels = {
         currency: ["Moeda", "Código de moeda ISO 4217."],
         allocated: ["Atribuído", "Orçamentos atribuídos."],
         spent: ["Gasto", "Custos registados."],
-        spent_per_person: ["Gasto por pessoa envolvida", "Gasto ÷ pessoas envolvidas."],
+        spent_per_person: ["Gasto por pessoa envolvida", "Gasto ÷ pessoas distintas dos projetos que gastaram nesta moeda."],
         overspent_budgets: ["Orçamentos ultrapassados", "Orçamentos cujos custos excedem o que têm."],
       },
     },

@@ -115,7 +115,12 @@ export const en: Labels = {
         citizens: ["Citizens involved", `Citizens who took part in a held session: ${people}.`],
         civil_servants: ["Civil servants involved", `Civil servants who took part in a held session: ${people}.`],
         civil_servants_trained: ["Civil servants trained", `Civil servants who attended a held training session: ${people}.`],
-        people: ["People involved", `People in any role (citizens, civil servants, businesses, experts): ${people}.`],
+        citizens_also_civil_servants: [
+          "Both citizen and civil servant",
+          `People who took part as a citizen and as a civil servant, counted in each: ${people}.`,
+        ],
+        others: ["Others involved", `People who never took part as a citizen or a civil servant (business people, experts): ${people}.`],
+        people: ["People involved", `People in any role: ${people}; citizens + civil servants − both + others.`],
         anonymous_headcount: ["Anonymous headcount", "People counted at sessions without being identified, kept apart from the distinct counts."],
         reach: ["People reached, at most", "People involved plus the anonymous headcount: an upper bound, since an anonymous person may also be identified."],
         participations: ["Participations", "Attendances: a person at two sessions counts twice."],
@@ -149,13 +154,9 @@ export const en: Labels = {
     gates: lifecycleTables.gates.en,
     participation_by_year: sessionsTables.participation_by_year.en,
     participation_by_sector: sessionsTables.participation_by_sector.en,
-    age_bands: {
-      ...sessionsTables.age_bands.en,
-      description:
-        "Anonymous breakdowns given at session close: recorded attendees and the anonymous headcount together, " +
-        "so the total is not the headline's anonymous headcount.",
-    },
-    gender: { ...sessionsTables.gender.en, description: "Anonymous breakdowns by declared gender given at session close, on the same base as the age bands." },
+    age_bands: sessionsTables.age_bands.en,
+    gender: sessionsTables.gender.en,
+    breakdown_bases: sessionsTables.breakdown_bases.en,
     territory: {
       title: "Territory",
       description: "By NUTS 2021 region (name and code) of the entity, session, pilot or adoption.",
@@ -190,13 +191,17 @@ export const en: Labels = {
     procurement: procurementTables.procurement.en,
     contract_value: {
       title: "Contract against estimate",
-      description: "Contracted procurements by currency: what was estimated, what was contracted, and their ratio (above 1 when contracts cost more).",
+      description:
+        "Contracted procurements by currency: what was contracted and, over the contracts whose estimate was in the same currency, " +
+        "estimated against contracted and their ratio (above 1 when contracts cost more).",
       columns: {
         currency: ["Currency", "ISO 4217 currency code."],
         contracts: ["Contracts", "Contracted procurements."],
-        estimated: ["Estimated", "Estimated value, in the currency."],
-        contracted: ["Contracted", "Contracted value, in the currency."],
-        ratio: ["Ratio", "Contracted ÷ estimated: a ratio, not money."],
+        contracted: ["Contracted", "Contracted value of every contract, in the currency."],
+        pairs: ["With a same-currency estimate", "Contracts whose estimate was in the same currency: what the ratio is over."],
+        paired_estimated: ["Estimated (pairs)", "Estimated value of those contracts."],
+        paired_contracted: ["Contracted (pairs)", "Contracted value of those contracts."],
+        ratio: ["Ratio", "Contracted ÷ estimated, over same-currency pairs only: a ratio, not money."],
       },
     },
     reluctance: organisationsTables.reluctance.en,
@@ -223,7 +228,7 @@ export const en: Labels = {
         currency: ["Currency", "ISO 4217 currency code."],
         allocated: ["Allocated", "Budgets allocated."],
         spent: ["Spent", "Costs recorded."],
-        spent_per_person: ["Spent per person involved", "Spent ÷ people involved."],
+        spent_per_person: ["Spent per person involved", "Spent ÷ the distinct people of the projects that spent in this currency."],
         overspent_budgets: ["Budgets overspent", "Budgets whose costs exceed what they hold."],
       },
     },

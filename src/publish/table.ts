@@ -46,6 +46,8 @@ export interface CellRef {
 export interface Relation {
   readonly total: CellRef;
   readonly parts: readonly CellRef[];
+  /** Cells subtracted from the parts: total = Σ parts − Σ less (people = citizens + civil servants + others − both). */
+  readonly less?: readonly CellRef[];
 }
 
 /** Tables with the equations that hold between their cells. */

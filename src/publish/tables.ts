@@ -52,6 +52,8 @@ const headline = (f: LabFigures): Row<"headline"> => {
     citizens: h.citizens,
     civil_servants: h.civilServants,
     civil_servants_trained: h.civilServantsTrained,
+    citizens_also_civil_servants: o.citizensAlsoCivilServants,
+    others: o.othersInvolved,
     people: h.distinctParticipants,
     anonymous_headcount: o.anonymousHeadcount.total,
     reach: o.reach,
@@ -105,6 +107,25 @@ const withAll = (counts: Readonly<Record<string, number>>): { code: string; n: n
   { code: "all", n: Object.values(counts).reduce((a, b) => a + b, 0) },
 ];
 
+// The base of each breakdown: row 0 by age band, row 1 by gender.
+const breakdownBases = (f: LabFigures): Row<"breakdown_bases">[] => {
+  const b = f.participation.overall.demographics.base;
+  return (
+    [
+      ["age_band", b.ageBands],
+      ["gender", b.gender],
+    ] as const
+  ).map(([breakdown, x]) => ({
+    breakdown,
+    sessions: x.sessions,
+    attendees: x.attendees,
+    anonymous: x.anonymous,
+    present: x.present,
+    counted: x.counted,
+    not_counted: x.notCounted,
+  }));
+};
+
 const procurement = (f: LabFigures): Row<"procurement">[] =>
   [...Object.entries(f.portfolio.procurement.byProcedure), ["all", f.portfolio.procurement.all] as const].flatMap(([procedure, x]) =>
     x === undefined
@@ -116,7 +137,8 @@ const procurement = (f: LabFigures): Row<"procurement">[] =>
             contracted: x.contracted,
             cancelled: x.cancelled,
             open: x.open,
-            median_days: x.medianDays,
+            median_days: x.medianDaysToContract,
+            median_days_kaplan_meier: x.kaplanMeierMedianDays,
             median_days_contracted: x.contractedMedianDays,
           },
         ],
@@ -172,6 +194,19 @@ const decisions = (f: LabFigures): Row<"decisions">[] =>
 // The equations the numbers obey, for disclosure control (checked on generated portfolios by the tests).
 const relationsOf = (years: number, sectors: number, ages: number, genders: number): Relation[] => [
   { total: at("headline", 0, "reach"), parts: [at("headline", 0, "people"), at("headline", 0, "anonymous_headcount")] },
+  // People = citizens + civil servants − those in both roles + others.
+  {
+    total: at("headline", 0, "people"),
+    parts: [at("headline", 0, "citizens"), at("headline", 0, "civil_servants"), at("headline", 0, "others")],
+    less: [at("headline", 0, "citizens_also_civil_servants")],
+  },
+  // Each breakdown's base: present = attendees + anonymous = counted + not counted, and counted is its table's "all" row.
+  ...([0, 1] as const).flatMap((row) => [
+    { total: at("breakdown_bases", row, "present"), parts: [at("breakdown_bases", row, "attendees"), at("breakdown_bases", row, "anonymous")] },
+    { total: at("breakdown_bases", row, "present"), parts: [at("breakdown_bases", row, "counted"), at("breakdown_bases", row, "not_counted")] },
+  ]),
+  { total: at("age_bands", ages - 1, "people"), parts: [at("breakdown_bases", 0, "counted")] },
+  { total: at("gender", genders - 1, "people"), parts: [at("breakdown_bases", 1, "counted")] },
   columnSum("participation_by_year", years, "participations", at("headline", 0, "participations")),
   columnSum("participation_by_year", years, "anonymous_headcount", at("headline", 0, "anonymous_headcount")),
   columnSum("participation_by_sector", sectors, "participations", at("headline", 0, "participations")),
@@ -237,7 +272,7 @@ const money = (f: LabFigures): Row<"money">[] =>
 // Budgets count in the year they were allocated, costs in the year they were spent.
 const moneyByYear = (f: LabFigures): Row<"money_by_year">[] =>
   currencies(f).flatMap(([currency, c]) =>
-    Object.entries(c.byYear).map(([year, a]) => ({ currency, year, allocated_in_year: a.budget, spent_in_year: a.spent })),
+    Object.entries(c.byYear).map(([year, a]) => ({ currency, year, allocated_in_year: a.allocatedInYear, spent_in_year: a.spentInYear })),
   );
 
 const moneySummary = (f: LabFigures): Row<"money_summary">[] =>
@@ -245,7 +280,7 @@ const moneySummary = (f: LabFigures): Row<"money_summary">[] =>
     currency,
     allocated: c.budget,
     spent: c.spent,
-    spent_per_person: c.spentPerPersonInvolved,
+    spent_per_person: c.spentPerPerson.amount,
     overspent_budgets: c.overspentBudgets,
   }));
 
@@ -296,8 +331,10 @@ const contractValue = (all: LeadTimes): Row<"contract_value">[] =>
   Object.entries(all.value).map(([currency, v]) => ({
     currency,
     contracts: v.contracts,
-    estimated: v.estimated,
     contracted: v.contracted,
+    pairs: v.pairs,
+    paired_estimated: v.pairedEstimated,
+    paired_contracted: v.pairedContracted,
     ratio: v.ratio,
   }));
 
@@ -414,6 +451,7 @@ export const figureTables = (f: LabFigures, labels: Labels = en): TableSet => {
       labels,
       Object.entries(f.participation.publicEntitiesEngaged.byLevel).map(([level, n]) => ({ level, public_entities: n })),
     ),
+    tableOf("breakdown_bases", labels, breakdownBases(f)),
     moving.time,
     moving.pauses,
     tableOf("overruns", labels, [overrunRow("pauses", f.portfolio.pauses.overruns), overrunRow("pilots", f.impact.pilots.overruns)]),

@@ -1,5 +1,5 @@
 import type { Actor } from "../kernel/index.js";
-import { type EntityFacts, type LabContext, type LabRegister, registerOf } from "../lab/index.js";
+import { type EntityFacts, type LabContext, type LabRegister, registerOf, type ReplicationFacts } from "../lab/index.js";
 
 /**
  * A generator of predictable ids: `evt-1`, `evt-2`, …
@@ -70,13 +70,20 @@ export const testEntities: Readonly<Record<string, EntityFacts>> = {
 
 /**
  * A register for tests: the organisations of `testEntities` (or those given), no erasures (or the
- * references given as forgotten), and the project ids given as submitted and accepted challenges.
+ * references given as forgotten), the project ids given as submitted and accepted challenges, and
+ * the replications given (none unless said).
  *
  * @example
  * fixedContext({ register: testRegister({ forgotten: [testRef(3)] }) });
  */
 export const testRegister = (
-  options: { readonly entities?: Readonly<Record<string, EntityFacts>>; readonly forgotten?: readonly string[]; readonly projects?: readonly string[] } = {},
+  options: {
+    readonly entities?: Readonly<Record<string, EntityFacts>>;
+    readonly forgotten?: readonly string[];
+    readonly projects?: readonly string[];
+    /** The replications of a project (by its id), with their evaluations: what evidence levels 4 and 5 rest on. */
+    readonly replications?: Readonly<Record<string, readonly ReplicationFacts[]>>;
+  } = {},
 ): LabRegister => {
   const register = registerOf({
     entities: new Map(Object.entries(options.entities ?? testEntities)),
@@ -87,9 +94,11 @@ export const testRegister = (
         return [id, { submitted: stamp, accepted: stamp }];
       }),
     ),
+    origins: new Map(),
+    replicationEvaluations: new Map(),
   });
   const forgotten = new Set(options.forgotten ?? []);
-  return { ...register, isForgotten: (r) => forgotten.has(r) };
+  return { ...register, isForgotten: (r) => forgotten.has(r), replications: (id) => options.replications?.[id] ?? [] };
 };
 
 /**

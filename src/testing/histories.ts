@@ -156,9 +156,10 @@ const builders: { readonly [T in Type]: (draw: Draw) => CommandInput } = {
     }),
   EndPilot: ({ a, b0 }) => c.endPilot(b0 % 4 === 3 ? { pilotId: of(pools.pilot, a) } : {}),
   PublishEvaluation: ({ a, b0, d0, e, good }) => {
-    const design = { method: of(pools.method, good ? 4 - (d0 % 3) : d0), independentReplications: e % 3 };
+    // A project history holds no replication of itself, so a level the log backs is 3 at most; a random
+    // command sometimes types replications or claims more, which is refused.
+    const design = { method: of(pools.method, good ? 4 - (d0 % 3) : d0), independentReplications: good ? 0 : e % 3 };
     const claim = 1 + (b0 % 5);
-    // Mostly a level the design supports; a random command sometimes claims more, which is refused.
     const evidenceLevel = good || b0 % 4 !== 3 ? Math.min(claim, supportedEvidenceLevel(design)) : claim;
     return c.evaluate(of(pools.evaluation, good ? 0 : a), {
       evidenceLevel,

@@ -1,6 +1,7 @@
 import { fold, nextSteps } from "../../src/index.js";
 import { projectDecider, type ProjectCommand } from "../../src/lab/index.js";
 import { describe, expect, it } from "vitest";
+import { testRegister } from "../../src/testing/index.js";
 import { by, c, day, given, ref, run, spec, steps } from "./fixtures.js";
 
 describe("G1 challenge → co_design", () => {
@@ -120,16 +121,23 @@ describe("G3 pilot → scale and G4 scale → mainstreamed", () => {
     given(ran)
       .when(c.evaluate("success", { method: "before_after", evidenceLevel: 2 }))
       .thenState({ evaluations: [{ method: "before_after", evidenceLevel: 2 }] });
-    // Level 4 needs an independent replication as well; level 5 two.
+    // Level 4 needs an independent replication as well, in the log: a project replicating p1 whose evaluation found
+    // success with a comparison group (test/lab/replications.test.ts derives the rule on whole logs); level 5 two.
     given(ran)
       .when(c.evaluate("success", { method: "ab_test", evidenceLevel: 4 }))
-      .thenError("evidence_level_unsupported");
-    given(ran)
-      .when(c.evaluate("success", { method: "ab_test", evidenceLevel: 4, independentReplications: 1 }))
-      .thenState({ evaluations: [{ evidenceLevel: 4 }] });
-    given(ran)
-      .when(c.evaluate("success", { method: "randomised_trial", evidenceLevel: 5, independentReplications: 1 }))
-      .thenError("evidence_level_unsupported");
+      .thenError("replications_not_in_log");
+    const replicated = testRegister({
+      replications: { p1: [{ projectId: "p2", evaluations: [{ at: day(50), eventId: "p2-eval", outcome: "success", method: "ab_test" }] }] },
+    });
+    const level = (evidenceLevel: number, method: "ab_test" | "randomised_trial") => c.evaluate("success", { method, evidenceLevel });
+    spec
+      .given(run(ran))
+      .when(level(4, "ab_test"), { ...by(level(4, "ab_test")), register: replicated })
+      .thenState({ evaluations: [{ evidenceLevel: 4, independentReplications: 1 }] });
+    spec
+      .given(run(ran))
+      .when(level(5, "randomised_trial"), { ...by(level(5, "randomised_trial")), register: replicated })
+      .thenError("replications_not_in_log");
     given(ran)
       .when(c.evaluate("success", { method: "qualitative", evidenceLevel: 2 }))
       .thenError("evidence_level_unsupported");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { c, day, given, ref, run, steps } from "./fixtures.js";
+import { testRegister } from "../../src/testing/index.js";
+import { by, c, day, given, ref, run, spec, steps } from "./fixtures.js";
 
 describe("sessions and attendance", () => {
   const scheduled = [...steps.inCoDesign, c.schedule()];
@@ -188,8 +189,13 @@ describe("pilot, evaluation and adoption", () => {
     given([...steps.inPilot, c.startPilot()])
       .when(c.evaluate("success", { evidenceLevel: 0 }))
       .thenError("validation_failed");
-    given([...steps.inPilot, c.startPilot()])
-      .when(c.evaluate("partial", { evidenceLevel: 5, independentReplications: 2 }))
+    // Level 5 with the two replications the register holds (p2 and p3, each evaluated with a comparison group).
+    const evaluation = (id: string) => ({ at: day(50), eventId: `${id}-eval`, outcome: "success", method: "randomised_trial" }) as const;
+    const register = testRegister({ replications: { p1: ["p2", "p3"].map((id) => ({ projectId: id, evaluations: [evaluation(id)] })) } });
+    const five = c.evaluate("partial", { evidenceLevel: 5 });
+    spec
+      .given(run([...steps.inPilot, c.startPilot()]))
+      .when(five, { ...by(five), register })
       .thenState({ evaluations: [{ outcome: "partial", evidenceLevel: 5, independentReplications: 2 }] });
   });
   it("adoptions are recorded in scale, with whole non-negative numbers", () => {

@@ -171,7 +171,8 @@ export const on = (projectId: string) => ({
     outcome = "success",
     evidenceLevel = 3,
     method = evidenceLevel >= 4 ? "randomised_trial" : "ab_test",
-    independentReplications = evidenceLevel - 3,
+    // Typed only to check a claim: levels 4 and 5 rest on the replications the log holds.
+    independentReplications = 0,
   ): Cmd => ({
     type: "PublishEvaluation",
     projectId,
@@ -213,9 +214,9 @@ export const registeredLog = (): LogBuilder =>
  * `from`: accepted, joined by pub-s, G1, co-design with one citizen session (held the next day) and
  * a KPI, G2, into pilot.
  */
-export const readyForPilot = (b: LogBuilder, p: ReturnType<typeof on>, from: number): LogBuilder =>
+export const readyForPilot = (b: LogBuilder, p: ReturnType<typeof on>, from: number, submit: Record<string, unknown> = {}): LogBuilder =>
   b
-    .on(from, p.submit())
+    .on(from, p.submit(submit))
     .on(from + 1, p.accept())
     .on(from + 2, p.join("pub-s"))
     .on(from + 3, p.gate("G1"))

@@ -76,6 +76,28 @@ describe("participation counting rules", () => {
     expect(f.participation.overall.anonymousHeadcount).toEqual({ citizens: 5, civilServants: 2, business: 1, other: 0, total: 8 });
     expect(f.participation.overall.reach).toBe(11);
   });
+  it("people = citizens + civil servants − those who were both + others, who were neither", () => {
+    // Given ref(2) as a citizen in pa's s1 and a civil servant in pb's s1, and a later session of pb with an expert ref(4),
+    // a business person ref(5) and ref(1) — a citizen before — now as an expert:
+    const later = shared()
+      .on(402, B.schedule("s3", day(410)))
+      .on(
+        410,
+        B.attend("s3", [
+          [ref(4), "expert"],
+          [ref(5), "business"],
+          [ref(1), "expert"],
+        ]),
+      )
+      .on(411, B.close("s3"));
+    const o = must(computeFigures(later.events)).participation.overall;
+    // then 5 people: citizens ref(1), ref(2), ref(3); civil servant ref(2), in both roles; others ref(4) and ref(5) —
+    // ref(1) held a citizen's role, so is not among the others: 3 + 1 − 1 + 2 = 5.
+    expect(o).toMatchObject({ distinctParticipants: 5, othersInvolved: 2, citizensAlsoCivilServants: 1 });
+    expect(o.distinctByRole).toEqual({ citizen: 3, civil_servant: 1, business: 1, expert: 2 });
+    // The shared log alone: 3 = 3 + 1 − 1 + 0.
+    expect(f.participation.overall).toMatchObject({ distinctParticipants: 3, othersInvolved: 0, citizensAlsoCivilServants: 1 });
+  });
   it("slices by the stage the project was in", () => {
     expect(f.participation.slices["stage:co_design"]?.distinctParticipants).toBe(3);
     expect(f.participation.slices["stage:challenge"]).toBeDefined();
@@ -188,7 +210,7 @@ describe("impact counting rules", () => {
     const b = base().on(31, A.measure("k1", 12, day(30)));
     expect(must(computeFigures(b.events)).impact.kpis.find((k) => k.kpiId === "k1")).toMatchObject({
       method: null,
-      effect: { against: "baseline", difference: -18, relative: -0.6 },
+      effect: { against: "baseline", difference: -18, relative: -0.6, change: "improvement" },
     });
     // Measured later by difference-in-differences: 9 in the pilot sites, 15 in the comparison sites: −6, −40%.
     b.on(61, A.measure("k1", 9, day(60), { method: "difference_in_differences", comparison: 15, sampleSize: 400, comparisonSampleSize: 380 }));
@@ -196,7 +218,7 @@ describe("impact counting rules", () => {
     expect(f.impact.kpis.find((k) => k.kpiId === "k1")).toMatchObject({
       actual: 9,
       method: "difference_in_differences",
-      effect: { against: "comparison", difference: -6, relative: -0.4 },
+      effect: { against: "comparison", difference: -6, relative: -0.4, change: "improvement" },
     });
     // A comparison value of 0 has no relative change.
     const zero = base().on(31, A.measure("k2", 35, day(30), { method: "ab_test", comparison: 0, sampleSize: 10, comparisonSampleSize: 10 }));
@@ -204,7 +226,28 @@ describe("impact counting rules", () => {
       against: "comparison",
       difference: 35,
       relative: null,
+      change: "improvement",
     });
+  });
+  it("a negative effect reads by the KPI's direction: a fall is an improvement only for a KPI that should fall", () => {
+    // k1 should fall (30 → 5): 36 is +6 against the baseline, +20%, a worsening. k2 should rise (20 → 50): 14 is −6, −30%, a worsening;
+    // 26 is +6, +30%, an improvement; 20 is no change.
+    const kpi = (b: ReturnType<typeof base>, id: string) => must(computeFigures(b.events)).impact.kpis.find((k) => k.kpiId === id);
+    expect(kpi(base().on(31, A.measure("k1", 36, day(30))), "k1")?.effect).toEqual({ against: "baseline", difference: 6, relative: 0.2, change: "worsening" });
+    expect(kpi(base().on(31, A.measure("k2", 14, day(30))), "k2")?.effect).toEqual({
+      against: "baseline",
+      difference: -6,
+      relative: -0.3,
+      change: "worsening",
+    });
+    expect(kpi(base().on(31, A.measure("k2", 26, day(30))), "k2")?.effect).toMatchObject({ difference: 6, change: "improvement" });
+    expect(kpi(base().on(31, A.measure("k2", 20, day(30))), "k2")?.effect).toMatchObject({ difference: 0, change: "no_change" });
+  });
+  it("progress outside 0–1 says why: beyond the target, or worse than the baseline", () => {
+    // k1 from 30 towards 5: 4 is (4 − 30) / (5 − 30) = 26/25, beyond the target; 36 is −6/25, worse than the baseline; 12 is 18/25, within.
+    const note = (value: number) =>
+      must(computeFigures(base().on(31, A.measure("k1", value, day(30))).events)).impact.kpis.find((k) => k.kpiId === "k1")?.progressNote;
+    expect([4, 36, 12].map(note)).toEqual(["beyond_target", "worse_than_baseline", null]);
   });
   it("no measurement yet: no actual, no progress", () => {
     expect(must(computeFigures(base().events)).impact.kpis[0]).toMatchObject({ actual: null, progress: null, met: null });
@@ -251,7 +294,7 @@ describe("portfolio counting rules", () => {
       .on(104, A.advance())
       .on(110, A.startPilot())
       .on(200, A.endPilot())
-      .on(201, A.evaluate("success", 4))
+      .on(201, A.evaluate("success", 3))
       .on(202, A.gate("G3"))
       .on(204, A.advance())
       .on(250, A.adopt("pub-s", "out", 5, 2000))
@@ -284,16 +327,21 @@ describe("portfolio counting rules", () => {
     expect(f.portfolio.timeInStage.pilot).toEqual({ stays: 1, medianDaysGross: 100, medianDaysNet: 100 });
   });
   it("procurement lead time in calendar days, median and p90; challenge to pilot", () => {
-    // 60 and 10 days, both contracted: with nothing open the survival median is the plain median, 35.
+    // 60 and 10 days, both contracted: with nothing open or cancelled the median to contract is the plain median, 35
+    // (1/2 contracted from day 10 to day 60: the midpoint), and so is Kaplan–Meier's. Nothing is left waiting, so the
+    // shares are final: 1/2 within 30 days, all within 90.
     const lead = {
       requested: 2,
       contracted: 2,
       cancelled: 0,
       open: 0,
-      medianDays: 35,
+      medianDaysToContract: 35,
+      contractedWithin: { "30": 0.5, "90": 1, "180": 1, "365": 1 },
+      cancelledWithin: { "30": 0, "90": 0, "180": 0, "365": 0 },
+      kaplanMeierMedianDays: 35,
       contractedMedianDays: 35,
       contractedP90Days: 60,
-      value: { EUR: { contracts: 2, estimated: 2000, contracted: 1800, ratio: 0.9 } },
+      value: { EUR: { contracts: 2, contracted: 1800, pairs: 2, pairedEstimated: 2000, pairedContracted: 1800, unpaired: 0, ratio: 0.9 } },
     };
     expect(f.portfolio.procurement).toEqual({ all: lead, byProcedure: { open: lead } });
     expect(f.portfolio.challengeToPilot).toEqual({ projects: 1, medianDays: 110 });
@@ -303,7 +351,7 @@ describe("portfolio counting rules", () => {
       open: 0,
       endedByClosure: 0,
       byReason: { procurement: { pauses: 1, open: 0, endedByClosure: 0, days: 20, medianDays: 20 } },
-      overruns: { planned: 0, endedLate: 0, medianDaysLate: null, openPastPlanned: 0, endedByClosure: 0 },
+      overruns: { planned: 0, endedOnTime: 0, endedLate: 0, medianDaysLate: null, openWithinPlan: 0, openPastPlanned: 0, endedByClosure: 0 },
     });
   });
   it("organisations that declined, each once, by kind", () => {
@@ -312,7 +360,7 @@ describe("portfolio counting rules", () => {
   it("pilots, evaluations and adoption by scale type", () => {
     expect(f.impact.pilots).toMatchObject({ started: 1, ended: 1, sites: 2, list: [{ projectId: "pa", sites: 2, endedAt: expect.any(String) }] });
     expect(f.impact.evaluations.byOutcome).toEqual({ success: 1, partial: 0, failed: 0, inconclusive: 0 });
-    expect(f.impact.evaluations.byEvidenceLevel["4"]).toBe(1);
+    expect(f.impact.evaluations.byEvidenceLevel["3"]).toBe(1);
     expect(f.impact.adoption.total).toEqual({ adoptions: 2, entities: 2, sites: 6, usersCovered: 2500 });
     expect(f.impact.adoption.byScaleType.up).toEqual({ adoptions: 1, entities: 1, sites: 1, usersCovered: 500 });
   });
@@ -383,12 +431,32 @@ describe("capacity and inclusion counting rules", () => {
     expect(f.participation.overall).toMatchObject({ trainingsHeld: 1, civilServantsTrained: 2, sessionsHeld: 2 });
     expect(f.headline.civilServants).toBe(2);
   });
-  it("anonymous breakdowns add up across sessions and stay apart from identified people", () => {
+  it("a breakdown is of everyone at the sessions that gave one, and names that base", () => {
+    // w1 gave both breakdowns: 1 recorded attendee (cs1) + 4 anonymous = 5 present, and each breakdown places all 5.
+    // t1 gave none, so its 3 attendees are in neither base.
+    const base = { sessions: 1, attendees: 1, anonymous: 4, present: 5, counted: 5, notCounted: 0 };
     expect(f.participation.overall.demographics).toEqual({
       ageBands: { under_18: 0, "18_29": 0, "30_44": 3, "45_64": 0, "65_plus": 1, undisclosed: 1 },
       gender: { female: 2, male: 2, other: 0, undisclosed: 1 },
+      base: { ageBands: base, gender: base },
     });
-    expect(f.participation.overall.distinctParticipants).toBe(3);
+    expect(f.participation.overall).toMatchObject({ distinctParticipants: 3, participations: 4, anonymousHeadcount: { total: 4 } });
+    // A session that gives only a gender breakdown, of 1 of its 2 attendees and 1 anonymous citizen: 3 present, 1 counted, 2 not.
+    const more = log()
+      .on(7, A.schedule("w2", day(8)))
+      .on(
+        8,
+        A.attend("w2", [
+          [cs2, "civil_servant", "pub-s"],
+          [cit, "citizen"],
+        ]),
+      )
+      .on(9, { ...A.close("w2", { citizens: 1, civilServants: 0, business: 0, other: 0 }), demographics: { gender: { female: 1 } } });
+    const d = must(computeFigures(more.events)).participation.overall.demographics;
+    expect(d.base).toEqual({
+      ageBands: base,
+      gender: { sessions: 2, attendees: 3, anonymous: 5, present: 8, counted: 6, notCounted: 2 },
+    });
   });
   it("the lineage of civil servants trained names the training's scheduling, attendance and closing", () => {
     const events = log().events;
@@ -423,6 +491,18 @@ describe("scaling counting rules", () => {
     // As of day 50 both are still committed, and nothing has gone live.
     const early = must(computeFigures(log().events, { at: day(50) })).impact.adoption;
     expect(early).toMatchObject({ byStatus: { committed: 2, live: 0, withdrawn: 0 }, medianDaysToGoLive: null });
+  });
+  it("days to go live: over adoptions the log records live, never a withdrawn one's planned date", () => {
+    // Given pub-x committed on day 31 to go live on day 90 and withdrawn on day 76, and the log running on to day 120:
+    // when the figures are counted, then day 90 has passed but pub-x never went live, so the median is pub-s's 40 days
+    // (counting the planned date would give the median of 40 and 90 − 31 = 59, 49.5).
+    const later = log().on(120, on("pe").submit());
+    expect(must(computeFigures(later.events)).impact.adoption.medianDaysToGoLive).toBe(40);
+    // As of day 72, pub-s's go-live date (day 70) has passed, but the log records it live only on day 75: nothing yet.
+    expect(must(computeFigures(later.events, { at: day(72) })).impact.adoption.medianDaysToGoLive).toBeNull();
+    // One suspended after going live still went live: pub-s suspended on day 100 still counts its 40 days.
+    const suspended = log().on(100, { type: "UpdateAdoption", projectId: "pa", entityId: "pub-s", status: "suspended" });
+    expect(must(computeFigures(suspended.events)).impact.adoption).toMatchObject({ byStatus: { live: 0, suspended: 1 }, medianDaysToGoLive: 40 });
   });
   it("replications per original project", () => {
     expect(f.portfolio.replications).toEqual({ projects: 3, byOrigin: { pa: 2, pb: 1 } });

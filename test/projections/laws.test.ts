@@ -145,8 +145,8 @@ describe("projection laws, on generated portfolio logs", () => {
         saw("procurement contracted", procurement.all.contracted > 0);
         saw("procurement cancelled", procurement.all.cancelled > 0);
         saw("procurement open", procurement.all.open > 0);
-        saw("survival median reached", procurement.all.medianDays !== null);
-        saw("survival median not reached", procurement.all.requested > 0 && procurement.all.medianDays === null);
+        saw("median to contract reached", procurement.all.medianDaysToContract !== null);
+        saw("median to contract not reached", procurement.all.requested > 0 && procurement.all.medianDaysToContract === null);
         saw("pause open", pauses.open > 0);
         saw("pause resumed late", pauses.overruns.endedLate > 0);
         saw("pause open past expected", pauses.overruns.openPastPlanned > 0);
@@ -187,8 +187,8 @@ describe("projection laws, on generated portfolio logs", () => {
       "procurement contracted",
       "procurement cancelled",
       "procurement open",
-      "survival median reached",
-      "survival median not reached",
+      "median to contract reached",
+      "median to contract not reached",
       "pause open",
       "pause resumed late",
       "pause open past expected",

@@ -16,14 +16,14 @@ const systemOf = (published: readonly Table[], relations: readonly Relation[]): 
   const unknowns: string[] = [];
   const index = new Map<string, number>();
   for (const r of relations)
-    for (const c of [r.total, ...r.parts]) {
+    for (const c of [r.total, ...r.parts, ...(r.less ?? [])]) {
       const v = cellOf(published, c);
       if (v !== undefined && isWithheld(v) && !index.has(key(c))) index.set(key(c), unknowns.push(key(c)) - 1);
     }
   const equations = relations.map((r) => {
     const coef = unknowns.map(() => 0);
     let constant = 0;
-    for (const [c, sign] of [[r.total, -1] as const, ...r.parts.map((p) => [p, 1] as const)]) {
+    for (const [c, sign] of [[r.total, -1] as const, ...r.parts.map((p) => [p, 1] as const), ...(r.less ?? []).map((p) => [p, -1] as const)]) {
       const v = cellOf(published, c);
       const i = index.get(key(c));
       if (i !== undefined) coef[i] = (coef[i] ?? 0) + sign;

@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { must } from "../../src/testing/index.js";
 import { describe, expect, it } from "vitest";
 import { en, exportOpenData, renderHtmlReport, renderReport, type LabFigures } from "../../src/index.js";
-import { figureTables, isWithheld, protect, toCsv, type Table, type Value } from "../../src/publish/index.js";
+import { CSV_DECIMALS, csvNumber, figureTables, isWithheld, protect, toCsv, type Table, type Value } from "../../src/publish/index.js";
 import { demoFigures, withRationale } from "./demo-figures.js";
 
 const profile = JSON.parse(readFileSync(new URL("../fixtures/frictionless/tabular-data-package.json", import.meta.url), "utf8"));
@@ -78,7 +78,13 @@ const roundTrip = (figures: LabFigures, threshold?: number) => {
         if (got === "missing") {
           expect(expected === null || isWithheld(expected), `${r.name}[${i}].${r.schema.fields[j]?.name}`).toBe(true);
           if (expected !== null) withheld++;
-        } else expect(got, `${r.name}[${i}].${r.schema.fields[j]?.name}`).toEqual(expected);
+        } else {
+          // A computed number is rounded to its format's places (CSV_DECIMALS): within half a unit of the last place.
+          const places = CSV_DECIMALS[table.columns[j]?.format ?? "code"];
+          if (places !== undefined && typeof expected === "number") {
+            expect(Math.abs(Number(got) - expected), `${r.name}[${i}].${r.schema.fields[j]?.name}`).toBeLessThanOrEqual(0.5 / 10 ** places + 1e-12);
+          } else expect(got, `${r.name}[${i}].${r.schema.fields[j]?.name}`).toEqual(expected);
+        }
       }),
     );
   });
@@ -112,6 +118,36 @@ describe("exportOpenData", () => {
     const { descriptor } = roundTrip(f);
     expect(descriptor.asOf).toEqual({ at: "2019-12-31T23:59:59Z", by: "recordedAt" });
     expect(descriptor.description).toContain("31/12/2019 23:59 UTC");
+  });
+
+  it("computed numbers are rounded to a documented precision: rates to 4 places, days to 1, money to 2", () => {
+    // 1/3 of organisations declined: 0.3333 (33.33 %), not 0.3333333333333333; a median of 67.5 days stays 67.5;
+    // 0.1 + 0.2 euros is 0.3; a count is whole and a KPI value is written as recorded.
+    expect([csvNumber(1 / 3, "share"), csvNumber(2 / 3, "share"), csvNumber(67.5, "days"), csvNumber(0.1 + 0.2, "amount")]).toEqual([
+      "0.3333",
+      "0.6667",
+      "67.5",
+      "0.3",
+    ]);
+    expect([csvNumber(-0.00001, "share"), csvNumber(12345, "count"), csvNumber(0.123456, "decimal"), csvNumber(-1.5, "days")]).toEqual([
+      "0",
+      "12345",
+      "0.123456",
+      "-1.5",
+    ]);
+    // On the demo log, reluctance.csv's rates had up to 16 digits; every one now has at most 4 decimal places.
+    const files = must(exportOpenData(demoFigures)).files;
+    const rates = (files["data/reluctance.csv"] ?? "")
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",").at(-1) ?? "");
+    const raw =
+      must(protect(figureTables(demoFigures)))
+        .tables.find((t) => t.id === "reluctance")
+        ?.rows.map((r) => r.at(-1)) ?? [];
+    expect(raw.filter((v) => typeof v === "number" && String(v).length > 6).length).toBeGreaterThan(0);
+    expect(rates.filter((v) => !/^(0|1|0\.\d{1,4})?$/u.test(v))).toEqual([]);
+    expect(rates).toHaveLength(raw.length);
   });
 
   it("refuses nothing a reader would: the profile rejects a descriptor without resources (the validator is live)", () => {

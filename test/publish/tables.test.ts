@@ -2,7 +2,7 @@
 // portfolio, and disclosure control over them leaves no small count recoverable.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellOf, figureTables, protect, ptPT, TABLE_COLUMNS } from "../../src/publish/index.js";
+import { type CellRef, cellOf, figureTables, protect, ptPT, TABLE_COLUMNS } from "../../src/publish/index.js";
 import { computeFigures, en, renderHtmlReport, renderReport, type Labels } from "../../src/index.js";
 import { must } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
@@ -13,7 +13,7 @@ const logs = labArbitraries(fc).portfolioLog(3, 60);
 
 describe("figureTables", () => {
   it("every declared equation holds, and protection leaves no count under the threshold recoverable, on generated portfolios", () => {
-    const reached = { logs: 0, participations: 0, anonymous: 0, demographics: 0, withheld: 0, secondary: 0 };
+    const reached = { logs: 0, participations: 0, anonymous: 0, demographics: 0, withheld: 0, secondary: 0, subtracted: 0 };
     fc.assert(
       fc.property(logs, fc.integer({ min: 2, max: 40 }), (log, threshold) => {
         const f = must(computeFigures(log));
@@ -24,12 +24,12 @@ describe("figureTables", () => {
         if (Object.values(f.participation.overall.demographics.ageBands).some((n) => n > 0)) reached.demographics++;
         for (const r of set.relations) {
           const total = cellOf(set.tables, r.total);
-          const parts = r.parts.map((p) => cellOf(set.tables, p));
+          const sum = (cells: readonly CellRef[]) =>
+            cells.map((p) => cellOf(set.tables, p)).reduce<number>((s, v) => s + (typeof v === "number" ? v : Number.NaN), 0);
           expect(typeof total).toBe("number");
-          expect(
-            parts.reduce<number>((s, v) => s + (typeof v === "number" ? v : Number.NaN), 0),
-            JSON.stringify(r.total),
-          ).toBe(total);
+          // total = Σ parts − Σ less (people = citizens + civil servants + others − both).
+          expect(sum(r.parts) - sum(r.less ?? []), JSON.stringify(r.total)).toBe(total);
+          if ((r.less ?? []).some((c) => cellOf(set.tables, c) !== 0)) reached.subtracted++;
         }
         for (const t of set.tables) expect(t.columns.map((c) => c.key)).toEqual(TABLE_COLUMNS[t.id as keyof typeof TABLE_COLUMNS].map((c) => c.key));
         const p = must(protect(set, { threshold }));
@@ -50,6 +50,8 @@ describe("figureTables", () => {
     expect(reached.demographics).toBeGreaterThan(8);
     expect(reached.withheld).toBeGreaterThan(80);
     expect(reached.secondary).toBeGreaterThan(12);
+    // Relations with a subtracted cell that is not zero (someone in both roles), counted per relation checked.
+    expect(reached.subtracted).toBeGreaterThan(0);
   });
 });
 

@@ -11,4 +11,7 @@ export const evidenceRuleCodes = {
   comparison_required:
     "a measurement by a comparative method (A/B test, randomised trial, difference-in-differences) without the comparison group's value and both sample sizes",
   evidence_level_unsupported: "an evaluation claiming a higher evidence level than its method supports (Nesta's Standards of Evidence)",
+  replications_not_in_log:
+    "an evaluation claiming evidence level 4 or 5, or independent replications, that the log's replications " +
+    "(projects naming it as their origin) and their evaluations do not back",
 } as const;

@@ -1,6 +1,7 @@
 import type { Draft } from "immer";
 import type { EventData } from "../catalogue/index.js";
 import type { KpiDefinition } from "./state.js";
+import type { KpiDirection } from "./vocabulary.js";
 
 /**
  * Apply a redefinition to a KPI's definition (a recipe): only the fields the event names change.
@@ -34,3 +35,18 @@ export const kpiDefinitionOf = (d: EventData<"KpiDefined">): KpiDefinition => ({
   baseline: d.baseline,
   target: d.target,
 });
+
+/** How a change in a KPI reads, given the way it should move. */
+export type KpiChange = "improvement" | "worsening" | "no_change";
+
+/**
+ * Whether a change in a KPI (a difference: later − earlier, or pilot − comparison group) is for the
+ * better: a rise for a KPI that should increase, a fall for one that should decrease. A negative
+ * difference on a time that should fall is an improvement; a negative saving is a worsening.
+ *
+ * @example
+ * kpiChange("decrease", -5) // "improvement": a service time 5 days shorter
+ * kpiChange("increase", -5) // "worsening"
+ */
+export const kpiChange = (direction: KpiDirection, difference: number): KpiChange =>
+  difference === 0 ? "no_change" : difference > 0 === (direction === "increase") ? "improvement" : "worsening";

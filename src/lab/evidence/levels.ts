@@ -1,4 +1,5 @@
-import type { EvidenceMethod } from "./vocabulary.js";
+import { isBefore } from "../../kernel/index.js";
+import type { EvaluationOutcome, EvidenceMethod } from "./vocabulary.js";
 
 /** Methods that compare with a group that did not get the change. */
 export const comparativeMethods: readonly EvidenceMethod[] = ["ab_test", "randomised_trial", "difference_in_differences"];
@@ -60,3 +61,46 @@ export const evidenceLevelProblem = (claimed: number, d: EvidenceDesign): string
   const design = d.independentReplications ? `${d.method} with ${d.independentReplications} independent replication(s)` : d.method;
   return `Evidence level ${claimed} needs ${needs}; ${design} supports level ${supported} at most.`;
 };
+
+/** One evaluation of a replication, as the register keeps it. */
+export interface ReplicationEvaluation {
+  readonly at: string;
+  readonly eventId: string;
+  readonly outcome: EvaluationOutcome;
+  readonly method: EvidenceMethod | null;
+}
+
+/** What the log holds of one project that replicates another (its `replicationOf`): its evaluations, in order. */
+export interface ReplicationFacts {
+  readonly projectId: string;
+  readonly evaluations: readonly ReplicationEvaluation[];
+}
+
+/** A replication whose evaluation backs its origin's result: the replication, and the evaluation that does. */
+export interface BackingReplication {
+  readonly projectId: string;
+  readonly evaluationEventId: string;
+  readonly at: string;
+}
+
+/**
+ * The independent replications the log holds of a project's result by a date: the projects that
+ * replicate it (naming it as `replicationOf`) whose latest evaluation dated by then (`at`, inclusive)
+ * found `success` by a method with a comparison or control group — each project once. An evaluation
+ * dated later does not count (an evaluation may not rest on a later one), and a replication whose
+ * latest result by then is not a success, or has no comparison group, backs nothing.
+ *
+ * @example
+ * const evaluations = [{ at: "2020-03-01T00:00:00Z", eventId: "e9", outcome: "success", method: "ab_test" }] as const;
+ * backingReplications([{ projectId: "p2", evaluations }], "2020-06-01T00:00:00Z")
+ * // [{ projectId: "p2", evaluationEventId: "e9", at: "2020-03-01T00:00:00Z" }]
+ */
+export const backingReplications = (replications: readonly ReplicationFacts[], at: string): BackingReplication[] =>
+  replications.flatMap((r) => {
+    // The latest by business time, then by log order.
+    const e = r.evaluations
+      .filter((x) => !isBefore(at, x.at))
+      .reduce<ReplicationEvaluation | undefined>((m, x) => (m === undefined || !isBefore(x.at, m.at) ? x : m), undefined);
+    const backs = e !== undefined && e.outcome === "success" && e.method !== null && comparativeMethods.includes(e.method);
+    return backs ? [{ projectId: r.projectId, evaluationEventId: e.eventId, at: e.at }] : [];
+  });

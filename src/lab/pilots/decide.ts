@@ -1,5 +1,5 @@
 import { isBefore } from "../../kernel/index.js";
-import { evidenceLevelProblem } from "../evidence/index.js";
+import { type BackingReplication, backingReplications, evidenceLevelProblem } from "../evidence/index.js";
 import { pilotEnding, pilotKey } from "./ending.js";
 import { dataOf, emit, type Evolvers, type Handlers, labRule, refuse, refused, type Whens } from "../shared/index.js";
 import { requirementMet } from "../lifecycle/index.js";
@@ -37,12 +37,45 @@ export const pilotHandlers: Handlers<"StartPilot" | "EndPilot" | "PublishEvaluat
     if (!ending.ok) return refused(ending.error);
     return emit(at, { type: "PilotEnded", data: dataOf(c) });
   },
-  PublishEvaluation: (c, _s, _ctx, at) => {
-    const problem = evidenceLevelProblem(c.evidenceLevel, c);
-    if (problem !== undefined) return refuse("evidence_level_unsupported", problem, { evidenceLevel: c.evidenceLevel, method: c.method });
-    return emit(at, { type: "EvaluationPublished", data: dataOf(c) });
+  PublishEvaluation: (c, _s, ctx, at) => {
+    // Levels 4 and 5 rest on the log: the replications' evaluations dated by this one, never on a number typed in.
+    const backing = backingReplications(ctx.register.replications(c.projectId), at);
+    const method = evidenceLevelProblem(c.evidenceLevel, { method: c.method });
+    if (method !== undefined && evidenceLevelProblem(Math.min(c.evidenceLevel, 3), { method: c.method }) !== undefined)
+      return refuse("evidence_level_unsupported", method, { evidenceLevel: c.evidenceLevel, method: c.method });
+    const problem = evidenceLevelProblem(c.evidenceLevel, { method: c.method, independentReplications: backing.length });
+    const claimed = c.independentReplications ?? 0;
+    if (problem !== undefined || claimed > backing.length) return refuse("replications_not_in_log", unbacked(c, backing, at), replicationDetails(c, backing));
+    const { independentReplications: _typed, ...data } = dataOf(c);
+    return emit(at, { type: "EvaluationPublished", data: backing.length > 0 ? { ...data, independentReplications: backing.length } : data });
   },
 };
+
+// Why a claim of level 4 or 5, or of replications, is more than the log backs, and what would back it.
+type Claim = { projectId: string; evidenceLevel: number; independentReplications?: number | undefined };
+const unbacked = (c: Claim, backing: readonly BackingReplication[], at: string): string => {
+  const held =
+    backing.length === 0
+      ? "the log holds no replication of it evaluated by then"
+      : `the log holds ${backing.length} (${backing.map((b) => `${b.projectId}, evaluated ${b.at.slice(0, 10)}`).join("; ")})`;
+  const day = at.slice(0, 10);
+  const needs = c.evidenceLevel >= 5 ? "at least two independent replications" : "an independent replication";
+  const claim =
+    c.evidenceLevel >= 4
+      ? `Evidence level ${c.evidenceLevel} for ${c.projectId} needs ${needs} in the log by ${day}, and ${held}.`
+      : `The evaluation of ${c.projectId} gives ${c.independentReplications ?? 0} independent replication(s), but by ${day} ${held}.`;
+  return (
+    `${claim} A replication counts once a project naming ${c.projectId} as its replicationOf has its latest evaluation, dated no later, ` +
+    "find success with a comparison or control group; claim what the log backs (leave independentReplications out: the log's count is recorded), " +
+    "or publish once the replication is evaluated."
+  );
+};
+const replicationDetails = (c: Claim, backing: readonly BackingReplication[]) => ({
+  evidenceLevel: c.evidenceLevel,
+  claimedReplications: c.independentReplications ?? null,
+  replicationsInLog: backing.length,
+  backingEvaluationIds: backing.map((b) => b.evaluationEventId),
+});
 
 /** The pilots of the stay under way, and every evaluation in order. */
 export const pilotEvolvers: Evolvers<"PilotStarted" | "PilotEnded" | "EvaluationPublished"> = {

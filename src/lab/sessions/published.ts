@@ -47,12 +47,39 @@ export const sessionsTables = {
   }),
   age_bands: publishedTable([code("age_band"), count("people", true)], {
     title: "Who came, by age",
-    description: "Anonymous breakdowns given at session close, counted apart from the identified people.",
+    description:
+      "Breakdowns given at session close, of everyone present at the sessions that gave one: recorded attendees and anonymous people alike, " +
+      "so the total is not the anonymous headcount.",
     columns: { age_band: ["Age band", "Age band, or all bands."], people: ["People", "People counted in the band."] },
   }),
+  breakdown_bases: publishedTable(
+    [
+      code("breakdown"),
+      count("sessions"),
+      count("attendees", true),
+      count("anonymous", true),
+      count("present", true),
+      count("counted", true),
+      count("not_counted", true),
+    ],
+    {
+      title: "Whom the breakdowns count",
+      description:
+        "Each breakdown is of the people present at the held sessions that gave it: present = recorded attendees + anonymous = counted + not counted.",
+      columns: {
+        breakdown: ["Breakdown", "By age band or by gender."],
+        sessions: ["Sessions", "Held sessions that gave the breakdown."],
+        attendees: ["Recorded attendees", "Attendances recorded at those sessions (a person at two counts twice)."],
+        anonymous: ["Anonymous", "The anonymous headcount of those sessions."],
+        present: ["Present", "Everyone at those sessions: recorded attendees plus anonymous."],
+        counted: ["Counted", "People the breakdown places: its total."],
+        not_counted: ["Not counted", "People present whom the breakdown does not place."],
+      },
+    },
+  ),
   gender: publishedTable([code("gender"), count("people", true)], {
     title: "Who came, by gender",
-    description: "Anonymous breakdowns by declared gender given at session close.",
+    description: "Breakdowns by declared gender given at session close, of everyone present at the sessions that gave one (recorded and anonymous).",
     columns: { gender: ["Gender", "Declared gender, or all."], people: ["People", "People counted."] },
   }),
 };
