@@ -115,7 +115,8 @@ export type Vocabulary =
   | "evaluationBy"
   | "evaluation"
   | "scaleType"
-  | "adoptionStatus";
+  | "adoptionStatus"
+  | "breakdown";
 
 /** Which vocabulary each code column reads through. */
 export const CODE_VOCABULARY: { readonly [T in TableId]?: Readonly<Partial<Record<ColumnKey<T>, Vocabulary>>> } = {
@@ -125,6 +126,7 @@ export const CODE_VOCABULARY: { readonly [T in TableId]?: Readonly<Partial<Recor
   participation_by_sector: { sector: "sector" },
   age_bands: { age_band: "ageBand" },
   gender: { gender: "gender" },
+  breakdown_bases: { breakdown: "breakdown" },
   territory: { region: "region" },
   entity_levels: { level: "level" },
   time_in_stage: { stage: "stage" },

@@ -48,6 +48,8 @@ export const ptPT: Labels = {
     pilots: "pilotos com fim previsto",
     baseline: "a situação de partida",
     comparison: "o grupo de comparação",
+    byAgeBand: "Por escalão etário",
+    byGender: "Por género",
   }),
   tables: {
     headline: {

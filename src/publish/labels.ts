@@ -104,6 +104,8 @@ export const en: Labels = {
     pilots: "pilots with a planned end",
     baseline: "the baseline",
     comparison: "the comparison group",
+    byAgeBand: "By age band",
+    byGender: "By gender",
   }),
   tables: {
     headline: {

@@ -26,6 +26,8 @@ export interface ExtraWords {
   readonly pilots: string;
   readonly baseline: string;
   readonly comparison: string;
+  readonly byAgeBand: string;
+  readonly byGender: string;
 }
 
 const regions = (extra: ExtraWords): Record<string, string> => ({
@@ -77,5 +79,6 @@ export const codeWords = (locale: "en" | "pt-PT", extra: ExtraWords): CodeWords 
     evaluation: { ...ev.outcome, ...levels, ...method },
     scaleType: { ...adopt.scaleType, all: extra.all },
     adoptionStatus: { ...adopt.status, unspecified: extra.unspecified },
+    breakdown: { age_band: extra.byAgeBand, gender: extra.byGender },
   };
 };

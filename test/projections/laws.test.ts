@@ -222,7 +222,8 @@ describe("projection laws, on generated portfolio logs", () => {
           if (all[figure] > 0) nonZero.set(figure, (nonZero.get(figure) ?? 0) + 1);
         }
       }),
-      { numRuns: 40 },
+      // Seeded: the reach check below counts what this generator produced, so it must not vary by run.
+      { numRuns: 40, seed: 40 },
     );
     console.log(`lineage: logs (of 40) in which each headline figure was not zero: ${[...nonZero].map(([k, n]) => `${k} ${n}`).join(", ")}`);
     // Every figure was non-zero in many logs, so the check was not vacuous.
