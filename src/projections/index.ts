@@ -1,6 +1,7 @@
 export * from "./as-of.js";
 export * from "./audit-trail.js";
 export type { Background, ProjectBackground } from "./background.js";
+export { countBits, eachBit, type Bitset } from "./bitset.js";
 export * from "./delays.js";
 export * from "./figures.js";
 export * from "./finance.js";
@@ -9,6 +10,7 @@ export * from "./impact.js";
 export * from "./lineage.js";
 export * from "./participation.js";
 export * from "./portfolio.js";
+export * from "./records.js";
 export * from "./reluctance.js";
 export { survivalMedian } from "./stats.js";
 export type { Fact, Witness } from "./witness.js";
