@@ -4,6 +4,7 @@ export * from "./format.js";
 export * from "./html.js";
 export * from "./labels.js";
 export { determinedUnknowns } from "./linear.js";
+export { PERTURBATION, perturb, type PerturbationRow } from "./perturbation.js";
 export * from "./markdown.js";
 export * from "./open-data.js";
 export { DisclosureOptionsSchema, HtmlReportOptionsSchema, LicenceSchema, OpenDataOptionsSchema, ReportOptionsSchema } from "./options.js";
