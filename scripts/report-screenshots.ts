@@ -17,7 +17,10 @@ const browser = await puppeteer.launch({
 });
 const page = await browser.newPage();
 await page.setViewport({ width: 900, height: 1200 });
-const html = renderHtmlReport(figures.value, { title: "LabX-like innovation lab, 2017–2020 (demonstration log)" });
+const html = renderHtmlReport(figures.value, {
+  title: "LabX-like innovation lab, 2017–2020 (demonstration log)",
+  secret: process.env.LABX_SECRET ?? "the demonstration's secret: a real host keeps its own, out of its code",
+});
 if (!html.ok) throw new Error(html.error.message);
 await page.setContent(html.value);
 const bottom = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().bottom + window.scrollY);

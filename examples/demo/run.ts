@@ -16,7 +16,7 @@ if (args.includes("--help") || args.includes("-h")) {
   console.log(
     `${usage}\n\nDecodes the log, verifies its hash chains (and the checkpoint beside it), rebuilds every figure and prints the report as Markdown.\n` +
       "--html writes the same figures as one self-contained HTML page; --open-data writes them as a Frictionless Data Package.\n" +
-      "People counts under 5 are withheld in every published table (statistical disclosure control).",
+      "People counts carry small noise (at most ±2; the cell-key method) keyed by LABX_SECRET: the same people, the same noise in every release.",
   );
   process.exit(0);
 }
@@ -47,12 +47,15 @@ if (!figures.ok) {
   console.error(`${file}: no report — ${figures.error.message} [${figures.error.code}]`);
   process.exit(2);
 }
+// The secret that keys the noise on people counts: a host keeps its own (here LABX_SECRET) and reuses it
+// for every release; the demonstration falls back to a fixed one, so its report is the same every run.
+const secret = process.env.LABX_SECRET ?? "the demonstration's secret: a real host keeps its own, out of its code";
 const title = file === DEMO_LOG ? "LabX-like innovation lab, 2017–2020 (demonstration log)" : `Innovation lab report: ${file}`;
 // Every output is made before anything is printed or written: a refusal leaves no half-written set.
 const made = {
-  markdown: renderReport(figures.value, { title }),
-  html: outputs.html === undefined ? undefined : renderHtmlReport(figures.value, { title }),
-  openData: outputs.openData === undefined ? undefined : exportOpenData(figures.value, { title, created: new Date().toISOString() }),
+  markdown: renderReport(figures.value, { title, secret }),
+  html: outputs.html === undefined ? undefined : renderHtmlReport(figures.value, { title, secret }),
+  openData: outputs.openData === undefined ? undefined : exportOpenData(figures.value, { title, secret, created: new Date().toISOString() }),
 };
 for (const r of [made.markdown, made.html, made.openData])
   if (r !== undefined && !r.ok) {

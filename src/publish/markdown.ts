@@ -1,17 +1,18 @@
 import type { ScaleType, Stage } from "../lab/index.js";
-import type { AdoptionFigure, Amounts, LabFigures, LeadTimes, Overruns, Rate } from "../projections/index.js";
+import type { AdoptionFigure, LabFigures, LeadTimes, Overruns, Rate } from "../projections/index.js";
 import type { TableId } from "./columns.js";
 import type * as z from "zod";
 import { type DomainError, ok, type Result } from "../kernel/index.js";
-import { protect, type ProtectedTables } from "./disclosure.js";
 import { checkOptions, ReportOptionsSchema } from "./options.js";
 import { asOfText, formatValue, words } from "./format.js";
 import { en, type Labels } from "./labels.js";
-import { figureTables } from "./tables.js";
-import type { Table } from "./table.js";
+import type { PublishedAmounts } from "./money.js";
+import { protectFigures, protectionNotes, type PublishedTables } from "./release.js";
+import { isWithheld, type Table, type Value } from "./table.js";
 
 /**
- * Options of `renderReport`: `threshold`, `title` (default: the labels'), `labels` (default English),
+ * Options of `renderReport`: `secret` (the host's, for the noise on people counts) or `exact: true`
+ * (internal use only), `title` (default: the labels'), `labels` (default English),
  * and `timelineProjects` — at most this many projects in the timeline chart (default 25;
  * implemented projects first).
  */
@@ -20,8 +21,8 @@ export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 interface Context {
   readonly options: ReportOptions;
   readonly labels: Labels;
-  /** The published tables, under disclosure control: every people count the report prints comes from them. */
-  readonly published: ProtectedTables;
+  /** The published tables, protected: every people count the report prints, and every figure derived from one, comes from them. */
+  readonly published: PublishedTables;
 }
 
 const n = (x: number): string => x.toLocaleString("en-US");
@@ -194,35 +195,36 @@ const capacity: Section = (f, context) => {
   ];
 };
 
-const money: Section = (f) => {
+// An amount as published: withheld by the dominance rule, or rounded.
+const sum = (v: Value, labels: Labels): string => (isWithheld(v) ? labels.withheld : typeof v === "number" ? n(Math.round(v)) : "—");
+const share = (v: Value, labels: Labels): string => (isWithheld(v) ? labels.withheld : pct(typeof v === "number" ? v : null));
+
+// Money as published (`PublishedTables.money`): amounts under the dominance rule, per person from the protected people.
+const money: Section = (f, { published, labels }) => {
   const fin = f.finance;
-  const currencies = Object.entries(fin.byCurrency);
+  const currencies = published.money.map((c) => [c.currency, c] as const);
   if (currencies.length === 0) return [];
-  const amounts = (a: Amounts | undefined): string[] => [
-    n(Math.round(a?.budget ?? 0)),
-    n(Math.round(a?.spent ?? 0)),
-    pct(a && a.budget > 0 ? a.spent / a.budget : null),
-  ];
+  const amounts = (a: PublishedAmounts): string[] => [sum(a.budget, labels), sum(a.spent, labels), share(a.spentOfBudget, labels)];
   const out = ["## Money", ""];
   for (const [currency, c] of currencies) {
     out.push(
-      `${currency}: ${n(Math.round(c.budget))} allocated, ${n(Math.round(c.spent))} spent (${pct(c.budget > 0 ? c.spent / c.budget : null)}); ` +
-        `${c.spentPerPersonInvolved === null ? "—" : n(Math.round(c.spentPerPersonInvolved))} per person involved; ` +
+      `${currency}: ${sum(c.total.budget, labels)} allocated, ${sum(c.total.spent, labels)} spent (${share(c.total.spentOfBudget, labels)}); ` +
+        `${sum(c.spentPerPersonInvolved, labels)} per person involved; ` +
         `${n(c.overspentBudgets)} budget${c.overspentBudgets === 1 ? "" : "s"} overspent. ` +
         `Spent by category: ${
-          Object.entries(c.byCategory)
-            .map(([k, v]) => `${label(k)} ${n(Math.round(v))}`)
+          c.byCategory
+            .map(([k, v]) => `${label(k)} ${sum(v, labels)}`)
             .join(", ") || "none"
         }.`,
       "",
       table(
         ["source", `budget (${currency})`, "spent", "spent of budget"],
-        Object.entries(c.bySource).map(([k, a]) => [label(k), ...amounts(a)]),
+        c.bySource.map(([k, a]) => [label(k), ...amounts(a)]),
       ),
       "",
       table(
         ["year", `budget (${currency})`, "spent", "spent of budget"],
-        Object.entries(c.byYear).map(([k, a]) => [k, ...amounts(a)]),
+        c.byYear.map(([k, a]) => [k, ...amounts(a)]),
       ),
       "",
     );
@@ -330,7 +332,8 @@ const decisions: Section = (f) => {
 /**
  * Render the figures as a Markdown report: headline numbers, tables by year, sector and stage,
  * Mermaid charts (projects by stage as a pie, stage timelines as a gantt), impact and the decision
- * trail. People counts are the published tables', under disclosure control (see `protect`). Pure:
+ * trail. People counts, and every figure derived from them, are the published tables' (`publishTables`):
+ * under the cell-key method's noise, money under the dominance rule. Pure:
  * returns the Markdown, writes nothing; invalid options are refused.
  *
  * @example
@@ -342,11 +345,11 @@ export const renderReport = (f: LabFigures, options: ReportOptions = {}): Result
   const checked = checkOptions(ReportOptionsSchema, "report options", options);
   if (!checked.ok) return checked;
   const labels = checked.value.labels ?? en;
-  const published = protect(figureTables(f, labels), { threshold: checked.value.threshold });
+  const published = protectFigures(f, checked.value, "report options");
   if (!published.ok) return published;
   const context: Context = { options: checked.value, labels, published: published.value };
   const sections = [headline, where, byYear, bySector, territory, capacity, gates, reluctance, time, delays, money, timelines, impactSection, decisions];
-  const note = published.value.withheld.length > 0 ? [labels.withheldNote(published.value.threshold), ""] : [];
+  const note = protectionNotes(published.value, labels).flatMap((x) => [x, ""]);
   const lines = [`# ${checked.value.title ?? labels.title}`, "", asOfText(f, labels), "", ...sections.flatMap((section) => section(f, context)), ...note];
   return ok(lines.join("\n"));
 };

@@ -18,7 +18,7 @@ export type PerturbationRow = readonly (readonly [noise: number, weight: number]
  *   twenty two down. Below 3 it cannot go down as far, so it leans up (by 0.5 for a 1, 0.1 for a 2).
  *
  * @example
- * PERTURBATION.rows[5]; // [[-2, 50], [-1, 200], [0, 500], [1, 200], [2, 50]]
+ * PERTURBATION.rows[3]; // [[-2, 50], [-1, 200], [0, 500], [1, 200], [2, 50]]: 3 people and up
  */
 export const PERTURBATION = {
   maxNoise: 2,

@@ -23,11 +23,8 @@ export interface RecordKeys {
 const DOMAIN = "labx-core cell key v1";
 
 /**
- * Record keys under a secret (the host's: at least 32 characters, kept and reused for every release).
- *
- * @example
- * const keys = recordKeys("a secret of at least 32 characters, kept by the host");
- * keys.person("sha256:…") === keys.person("sha256:…"); // true: the same person, the same key
+ * Record keys under a secret (the host's: at least 32 characters, kept and reused for every release):
+ * the same secret and record always give the same key.
  */
 export const recordKeys = (secret: string): RecordKeys => {
   const keyed = hmac.create(sha256, utf8ToBytes(secret));
