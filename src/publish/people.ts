@@ -22,12 +22,19 @@ const SLICE_OF: Readonly<Record<string, (row: readonly Value[]) => string>> = {
   participation_by_sector: (row) => `sector:${String(row[0])}`,
 };
 
-// The anonymous blocks a row of a breakdown counts: each session's block of the row's band (or of every band, in "all").
+// A session's whole anonymous count — its headcount, or the total of a breakdown — is keyed by the
+// session and the number: where a session's age bands, genders and headcount count as many people,
+// they are taken for the same people and get the same key, so the "all" rows and the headcount
+// cannot be set against each other as two noisy readings of one number.
+const whole = (n: number): string[] => (n > 0 ? [`people:${n}`] : []);
+const sum = (r: Readonly<Record<string, number>>): number => Object.values(r).reduce((a, b) => a + b, 0);
+
+// The anonymous blocks a row of a breakdown counts: each session's block of the row's band, or its whole count in "all".
 const breakdown =
   (what: "age" | "gender", field: "ageBands" | "gender") =>
   (row: readonly Value[]): Counted => ({
     kind: "blocks",
-    blocks: (r) => Object.keys(r[field]).flatMap((code) => (row[0] === "all" || row[0] === code ? [`${what}:${code}`] : [])),
+    blocks: (r) => (row[0] === "all" ? whole(sum(r[field])) : Object.keys(r[field]).flatMap((code) => (row[0] === code ? [`${what}:${code}`] : []))),
   });
 
 /** What each published column of people counts, given the row: every column a table marks `people` has a rule here. */
@@ -38,7 +45,7 @@ const RULES: Readonly<Record<string, Readonly<Record<string, (row: readonly Valu
     civil_servants: (_, slice) => ({ kind: "people", members: `civil_servant@${slice}` }),
     civil_servants_trained: (_, slice) => ({ kind: "people", members: `trained@${slice}` }),
     participations: (_, slice) => ({ kind: "attendances", members: `*@${slice}` }),
-    anonymous_headcount: (_, slice) => ({ kind: "blocks", blocks: (r) => (r.headcount > 0 && r.slices.includes(slice) ? ["anonymous"] : []) }),
+    anonymous_headcount: (_, slice) => ({ kind: "blocks", blocks: (r) => (r.slices.includes(slice) ? whole(r.headcount) : []) }),
     reach: () => ({ kind: "derived" }),
   },
   age_bands: { people: breakdown("age", "ageBands") },
@@ -138,8 +145,8 @@ const keyOf = (
 };
 
 const blockCount = (r: AnonymousRecord, what: string): number => {
-  if (what === "anonymous") return r.headcount;
   const [kind, code = ""] = what.split(":");
+  if (kind === "people") return Number(code);
   return (kind === "age" ? r.ageBands[code] : r.gender[code]) ?? 0;
 };
 

@@ -14,7 +14,7 @@ import { KEY_SPACE } from "./perturbation.js";
 export interface RecordKeys {
   /** A person's key, from their redacted form. */
   readonly person: (redacted: string) => number;
-  /** The key of a block of people a session counted without identifying them: `what` is `anonymous`, `age:<band>` or `gender:<gender>`. */
+  /** The key of a block of people a session counted without identifying them: `what` is `people:<n>` (its whole count), `age:<band>` or `gender:<gender>`. */
   readonly block: (what: string, session: string) => number;
   /** The key of the `n`th attendance beyond each person's first in a count of attendances (n from 0). */
   readonly attendance: (n: number) => number;
