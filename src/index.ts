@@ -34,4 +34,4 @@ export { type LabRuleCode, labRuleCodes, nextSteps, permissions } from "./lab/in
 export { type AsOf, computeFigures, explain, figuresOf, historyOf, type LabFigures, labProjections, projectStateAsOf } from "./projections/index.js";
 
 // Publishing
-export { en, exportOpenData, type Labels, renderHtmlReport, renderReport } from "./publish/index.js";
+export { en, exportOpenData, type Labels, PERTURBATION, publishTables, renderHtmlReport, renderReport } from "./publish/index.js";
