@@ -1,5 +1,5 @@
 import { REDACTED_PREFIX, redactedRef } from "../lab/index.js";
-import { addBit, eachBit } from "./bitset.js";
+import { addBit, eachBit, hasBit } from "./bitset.js";
 import type { ParticipationState } from "./participation.js";
 
 /** One held session's anonymous counts, as the cell-key method keys them: by the session. */
@@ -26,7 +26,8 @@ export interface ParticipationRecords {
   people: string[];
   /**
    * The people behind each distinct count of the `all`, `year:…` and `sector:…` slices, by key
-   * (`*@all`, `citizen@year:2019`, `trained@all`, …): bitsets of indices into `people`.
+   * (`*@all`, `citizen@year:2019`, `trained@all`, `both@all` for citizens who were also civil
+   * servants, `other@all` for people in neither role, …): bitsets of indices into `people`.
    */
   members: Record<string, number[]>;
   /** Every held session that counted someone anonymously, by session. */
@@ -43,6 +44,26 @@ const redactedForms = (s: ParticipationState): string[] => {
   return forms;
 };
 
+// The headline's two reconciling counts have people behind them too: those counted in both roles
+// (`both@…`) and those in neither (`other@…`), so they are keyed like any other count of people.
+const addRoleSets = (members: Record<string, number[]>): void => {
+  for (const key of Object.keys(members)) {
+    if (!key.startsWith("*@")) continue;
+    const slice = key.slice(2);
+    const citizen = members[`citizen@${slice}`] ?? [];
+    const servant = members[`civil_servant@${slice}`] ?? [];
+    const both: number[] = [];
+    const other: number[] = [];
+    eachBit(members[key] ?? [], (i) => {
+      const [c, v] = [hasBit(citizen, i), hasBit(servant, i)];
+      if (c && v) addBit(both, i);
+      if (!c && !v) addBit(other, i);
+    });
+    members[`both@${slice}`] = both;
+    members[`other@${slice}`] = other;
+  }
+};
+
 const recordsOf = (s: ParticipationState): ParticipationRecords => {
   const forms = redactedForms(s);
   const people = forms.filter((x): x is string => x !== undefined).sort(byText);
@@ -57,6 +78,7 @@ const recordsOf = (s: ParticipationState): ParticipationRecords => {
     });
     members[key] = out;
   }
+  addRoleSets(members);
   const anonymous = [...s.anonymous]
     .sort(([a], [b]) => byText(a, b))
     .map(([session, b]) => ({ session, slices: [...b.slices], headcount: b.headcount, ageBands: { ...b.ageBands }, gender: { ...b.gender } }));

@@ -81,8 +81,7 @@ const MONEY_CELLS: Readonly<Record<string, Readonly<Record<string, HeldAt>>>> = 
   spending: { spent: { breakdown: "spent", by: "category" } },
   money_summary: { allocated: { total: "budget" }, spent: { total: "spent" } },
 };
-const isHeld = (h: Held | undefined, at: HeldAt): boolean =>
-  h !== undefined && ("total" in at ? h.total[at.total] : h.breakdown[at.breakdown][at.by]);
+const isHeld = (h: Held | undefined, at: HeldAt): boolean => h !== undefined && ("total" in at ? h.total[at.total] : h.breakdown[at.breakdown][at.by]);
 
 /** The tables a dominated amount can be withheld in: the money tables, whose text columns are codes. */
 export const MONEY_TABLES: readonly string[] = Object.keys(MONEY_CELLS);

@@ -44,6 +44,8 @@ const RULES: Readonly<Record<string, Readonly<Record<string, (row: readonly Valu
     citizens: (_, slice) => ({ kind: "people", members: `citizen@${slice}` }),
     civil_servants: (_, slice) => ({ kind: "people", members: `civil_servant@${slice}` }),
     civil_servants_trained: (_, slice) => ({ kind: "people", members: `trained@${slice}` }),
+    citizens_also_civil_servants: (_, slice) => ({ kind: "people", members: `both@${slice}` }),
+    others: (_, slice) => ({ kind: "people", members: `other@${slice}` }),
     participations: (_, slice) => ({ kind: "attendances", members: `*@${slice}` }),
     anonymous_headcount: (_, slice) => ({ kind: "blocks", blocks: (r) => (r.slices.includes(slice) ? whole(r.headcount) : []) }),
     reach: () => ({ kind: "derived" }),

@@ -29,7 +29,10 @@ const DOMAIN = "labx-core cell key v1";
 export const recordKeys = (secret: string): RecordKeys => {
   const keyed = hmac.create(sha256, utf8ToBytes(secret));
   const derive = (text: string): number => {
-    const d = keyed.clone().update(utf8ToBytes(`${DOMAIN}|${text}`)).digest();
+    const d = keyed
+      .clone()
+      .update(utf8ToBytes(`${DOMAIN}|${text}`))
+      .digest();
     return (((d[0] ?? 0) << 24) | ((d[1] ?? 0) << 16) | ((d[2] ?? 0) << 8) | (d[3] ?? 0)) >>> 0;
   };
   const extra: number[] = [];

@@ -42,6 +42,20 @@ const recordsOf = (figures: LabFigures): Result<ParticipationRecords, DomainErro
 };
 
 /**
+ * Tables only an exact (internal) report shows, with why: their people counts have no records to
+ * key noise by, and published exact beside noisy counts they would undo the noise.
+ */
+export const EXACT_ONLY: Readonly<Record<string, string>> = {
+  breakdown_bases: "its recorded attendances at the sessions that gave a breakdown are not kept person by person, so they cannot carry the noise",
+};
+
+// A table set without some tables, and without the equations that name them.
+const withoutTables = (set: TableSet, ids: readonly string[]): TableSet => ({
+  tables: set.tables.filter((t) => !ids.includes(t.id)),
+  relations: set.relations.filter((r) => ![r.total, ...r.parts, ...(r.less ?? [])].some((c) => ids.includes(c.table))),
+});
+
+/**
  * Protect figures with options already checked against `ProtectionOptionsSchema` (or a schema
  * extending it); `subject` names the options in a refusal.
  */
@@ -58,7 +72,9 @@ export const protectFigures = (figures: LabFigures, o: ProtectionOptions, subjec
         },
       ]),
     );
-  const set = figureTables(figures, o.labels ?? en);
+  const all = figureTables(figures, o.labels ?? en);
+  // Published with noise, a table keeps only what can carry it: see EXACT_ONLY.
+  const set = o.secret === undefined ? all : withoutTables(all, Object.keys(EXACT_ONLY));
   const held = moneyHeld(figures.finance);
   const tables = set.tables.map((t) => withholdMoney(t, held));
   const withheld = tables.reduce((n, t) => n + t.rows.reduce((m, row) => m + row.filter(isWithheld).length, 0), 0);

@@ -175,4 +175,3 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
     await page.close();
   }, 60_000);
 });
-

@@ -8,7 +8,19 @@ import { parse } from "csv-parse/sync";
 import { must } from "../../src/testing/index.js";
 import { describe, expect, it } from "vitest";
 import { en, exportOpenData, renderHtmlReport, renderReport, type LabFigures } from "../../src/index.js";
-import { CSV_DECIMALS, csvNumber, figureTables, isWithheld, mayWithhold, protect, publishTables, toCsv, WITHHELD_CSV, type Table, type Value } from "../../src/publish/index.js";
+import {
+  CSV_DECIMALS,
+  csvNumber,
+  figureTables,
+  isWithheld,
+  mayWithhold,
+  protect,
+  publishTables,
+  toCsv,
+  WITHHELD_CSV,
+  type Table,
+  type Value,
+} from "../../src/publish/index.js";
 import { demoFigures, SECRET, withRationale } from "./demo-figures.js";
 
 const profile = JSON.parse(readFileSync(new URL("../fixtures/frictionless/tabular-data-package.json", import.meta.url), "utf8"));
@@ -110,7 +122,8 @@ describe("exportOpenData", () => {
       expect(r.schema.missingValues).toEqual(mayWithhold({ id: r.name }) ? ["", WITHHELD_CSV] : [""]);
       // Where the marker is declared, no field holds free text: the marker can only be a withheld cell.
       const spec = figureTables(demoFigures).tables.find((t) => t.id === r.name);
-      if (mayWithhold({ id: r.name })) for (const c of spec?.columns ?? []) if (c.type === "string") expect(c.format ?? c.key, c.key).toMatch(/^(code|currency)$/u);
+      if (mayWithhold({ id: r.name }))
+        for (const c of spec?.columns ?? []) if (c.type === "string") expect(c.format ?? c.key, c.key).toMatch(/^(code|currency)$/u);
     }
   });
 

@@ -29,21 +29,25 @@ describe("the perturbation table", () => {
   it("as a property: zero stays zero, a count above zero stays above zero, the noise never exceeds maxNoise, the same key gives the same count", () => {
     const reached = { zero: 0, small: 0, large: 0, moved: 0, kept: 0, movedTwo: 0 };
     fc.assert(
-      fc.property(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 1_000_000 })), fc.integer({ min: 0, max: KEY_SPACE - 1 }), (count, key) => {
-        const p = perturb(count, key);
-        expect(perturb(count, key)).toBe(p);
-        expect(Math.abs(p - count)).toBeLessThanOrEqual(PERTURBATION.maxNoise);
-        if (count === 0) {
-          reached.zero++;
-          expect(p).toBe(0);
-        } else {
-          reached[count < 3 ? "small" : "large"]++;
-          expect(p).toBeGreaterThanOrEqual(1);
-        }
-        if (p === count) reached.kept++;
-        else reached.moved++;
-        if (Math.abs(p - count) === 2) reached.movedTwo++;
-      }),
+      fc.property(
+        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 1_000_000 })),
+        fc.integer({ min: 0, max: KEY_SPACE - 1 }),
+        (count, key) => {
+          const p = perturb(count, key);
+          expect(perturb(count, key)).toBe(p);
+          expect(Math.abs(p - count)).toBeLessThanOrEqual(PERTURBATION.maxNoise);
+          if (count === 0) {
+            reached.zero++;
+            expect(p).toBe(0);
+          } else {
+            reached[count < 3 ? "small" : "large"]++;
+            expect(p).toBeGreaterThanOrEqual(1);
+          }
+          if (p === count) reached.kept++;
+          else reached.moved++;
+          if (Math.abs(p - count) === 2) reached.movedTwo++;
+        },
+      ),
       { numRuns: 2000, seed: 22 },
     );
     console.log(`perturbation property reached: ${JSON.stringify(reached)}`);

@@ -28,7 +28,9 @@ const PEOPLE_TABLES = ["headline", "participation_by_year", "participation_by_se
 // Every people cell of a set of tables: where, and its value.
 const peopleCells = (tables: readonly Table[]) =>
   tables.flatMap((t) =>
-    t.columns.flatMap((c, j) => (c.people ? t.rows.map((row, i) => ({ id: `${t.id}|${String(row[0])}|${c.key}`, table: t, column: c, i, j, v: row[j] ?? null })) : [])),
+    t.columns.flatMap((c, j) =>
+      c.people ? t.rows.map((row, i) => ({ id: `${t.id}|${String(row[0])}|${c.key}`, table: t, column: c, i, j, v: row[j] ?? null })) : [],
+    ),
   );
 
 const tableOf = (p: PublishedTables, id: string): Table => p.tables.find((t) => t.id === id) as Table;
@@ -141,7 +143,10 @@ describe("money under the dominance rule", () => {
             overspentBudgets: 0,
           },
         },
-        byProject: [...demoFigures.finance.byProject, { projectId: "solo", currency: "USD", ...usd, bySource: { eu_funds: usd }, byYear: { "2019": year }, byCategory: { staff: 4_000 } }],
+        byProject: [
+          ...demoFigures.finance.byProject,
+          { projectId: "solo", currency: "USD", ...usd, bySource: { eu_funds: usd }, byYear: { "2019": year }, byCategory: { staff: 4_000 } },
+        ],
       },
     };
     const p = must(publishTables(f, { secret: SECRET }));
