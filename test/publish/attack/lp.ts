@@ -31,6 +31,10 @@ class Tableau {
   z: bigint[] = [];
   zs = 1n;
   pivots = 0;
+  // The columns still in play (the last is the rhs): a nonbasic column with an upper bound of zero
+  // (a fixed variable, an equation's slack, an artificial after phase one) can never enter again, so
+  // it is zeroed and left out of every pivot's arithmetic.
+  live: number[] = [];
 
   constructor(
     readonly n: number,
@@ -49,38 +53,51 @@ class Tableau {
     t.flipped = [...this.flipped];
     t.z = [...this.z];
     t.zs = this.zs;
+    t.live = [...this.live];
     return t;
   }
 
-  // Divide a row by the gcd of its entries (and of `scale`, returned divided too).
-  private static normalise(row: bigint[], scale = 0n): bigint {
+  // Divide a row's live entries by their gcd (and `scale`'s, returned divided too).
+  private normalise(row: bigint[], scale = 0n): bigint {
     let g = scale;
-    for (const x of row) if (x !== 0n) g = gcd(g, x);
+    for (const j of this.live) {
+      const x = row[j] ?? 0n;
+      if (x !== 0n) g = gcd(g, x);
+      if (g === 1n) return scale;
+    }
     if (g <= 1n) return scale;
-    for (let j = 0; j < row.length; j++) row[j] = (row[j] ?? 0n) / g;
+    for (const j of this.live) row[j] = (row[j] ?? 0n) / g;
     return scale / g;
+  }
+
+  // Leave column j out from now on: it is nonbasic and can never enter.
+  kill(j: number): void {
+    for (const row of [...this.rows, this.z]) row[j] = 0n;
+    this.live = this.live.filter((x) => x !== j);
   }
 
   pivot(r: number, e: number): void {
     this.pivots++;
     if (this.pivots > 50_000) throw new Error("simplex: too many pivots");
     const row = this.rows[r] ?? [];
-    if ((row[e] ?? 0n) < 0n) for (let j = 0; j < row.length; j++) row[j] = -(row[j] ?? 0n);
-    Tableau.normalise(row);
+    if ((row[e] ?? 0n) < 0n) for (const j of this.live) row[j] = -(row[j] ?? 0n);
+    this.normalise(row);
     const p = row[e] ?? 1n;
     for (let i = 0; i < this.m; i++) {
       const other = this.rows[i] ?? [];
       const f = other[e] ?? 0n;
       if (i === r || f === 0n) continue;
-      for (let j = 0; j < other.length; j++) other[j] = (other[j] ?? 0n) * p - (row[j] ?? 0n) * f;
-      Tableau.normalise(other);
+      for (const j of this.live) other[j] = (other[j] ?? 0n) * p - (row[j] ?? 0n) * f;
+      this.normalise(other);
     }
     const f = this.z[e] ?? 0n;
     if (f !== 0n) {
-      for (let j = 0; j < this.z.length; j++) this.z[j] = (this.z[j] ?? 0n) * p - (row[j] ?? 0n) * f;
-      this.zs = Tableau.normalise(this.z, this.zs * p);
+      for (const j of this.live) this.z[j] = (this.z[j] ?? 0n) * p - (row[j] ?? 0n) * f;
+      this.zs = this.normalise(this.z, this.zs * p);
     }
+    const left = this.basis[r] ?? 0;
     this.basis[r] = e;
+    if (this.upper[left] === 0n) this.kill(left);
   }
 
   // Replace a nonbasic variable by its distance below its upper bound (it moves to that bound).
@@ -100,7 +117,7 @@ class Tableau {
     const b = this.basis[r] ?? 0;
     const last = this.width - 1;
     const d = row[b] ?? 1n;
-    for (let j = 0; j < last; j++) if (j !== b) row[j] = -(row[j] ?? 0n);
+    for (const j of this.live) if (j !== b && j !== last) row[j] = -(row[j] ?? 0n);
     row[last] = d * (this.upper[b] ?? 0n) - (row[last] ?? 0n);
     this.flipped[b] = !this.flipped[b];
   }
@@ -164,9 +181,10 @@ export interface Region {
   readonly problem: Problem;
 }
 
-// One constraint row of phase one: structural coefficients, slack, artificial and rhs, shifted so
-// that every variable starts at its lower bound and the rhs is not negative.
-const phaseOneRow = (problem: Problem, c: Constraint, i: number, w: number): bigint[] => {
+// One constraint row of phase one, shifted so that every variable starts at its lower bound, and
+// whether its slack can start in the basis (an inequality the start already meets): only the other
+// rows need an artificial, so phase one has that many fewer to drive out.
+const phaseOneRow = (problem: Problem, c: Constraint, i: number, w: number): { row: bigint[]; slack: boolean } => {
   const n = problem.lo.length;
   const m = problem.constraints.length;
   const row = Array.from({ length: w }, () => 0n);
@@ -178,9 +196,10 @@ const phaseOneRow = (problem: Problem, c: Constraint, i: number, w: number): big
   row[n + i] = c.sense === ">=" ? -1n : c.sense === "<=" ? 1n : 0n;
   const sign = rhs < 0n ? -1n : 1n;
   for (let j = 0; j < w - 1; j++) row[j] = sign * (row[j] ?? 0n);
-  row[n + m + i] = 1n;
   row[w - 1] = sign * rhs;
-  return row;
+  const slack = (row[n + i] ?? 0n) > 0n;
+  row[n + m + i] = slack ? 0n : 1n;
+  return { row, slack };
 };
 
 /** Phase one: a feasible basis, or undefined when no point meets every constraint and bound. */
@@ -196,11 +215,13 @@ export const feasible = (problem: Problem): Region | undefined => {
     ...problem.constraints.map(() => null),
   ];
   t.flipped = Array.from({ length: n + 2 * m }, () => false);
+  t.live = Array.from({ length: w }, (_, j) => j);
   t.z = Array.from({ length: w }, () => 0n);
   problem.constraints.forEach((c, i) => {
-    const row = phaseOneRow(problem, c, i, w);
+    const { row, slack } = phaseOneRow(problem, c, i, w);
     t.rows.push(row);
-    t.basis.push(n + m + i);
+    t.basis.push(slack ? n + i : n + m + i);
+    if (slack) return;
     for (let j = 0; j < n + m; j++) t.z[j] = (t.z[j] ?? 0n) - (row[j] ?? 0n);
     t.z[w - 1] = (t.z[w - 1] ?? 0n) - (row[w - 1] ?? 0n);
   });
@@ -208,6 +229,7 @@ export const feasible = (problem: Problem): Region | undefined => {
   if (compare(t.objective(), frac(0)) > 0) return undefined;
   // Artificials stay at zero from now on: an upper bound of zero keeps them out of every basis.
   for (let j = n + m; j < n + 2 * m; j++) t.upper[j] = 0n;
+  for (let j = 0; j < n + 2 * m; j++) if (t.upper[j] === 0n && !t.basis.includes(j)) t.kill(j);
   return { tableau: t, problem };
 };
 
@@ -260,13 +282,14 @@ const narrowed = (problem: Problem, j: number, lo: number, hi: number): Problem 
  * region, or undefined when there is none: branch-and-bound on the first fractional variable,
  * pruning by the LP bound.
  */
-export const integerOptimum = (region: Region, k: number, sense: 1 | -1): number | undefined => {
+export const integerOptimum = (region: Region, k: number, sense: 1 | -1, found?: (point: readonly Fraction[]) => void): number | undefined => {
   let best: bigint | undefined;
   const queue: Region[] = [region];
   for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
     effort.nodes++;
     effort.lps++;
     const { value, point } = optimise(node, k, sense);
+    found?.(point);
     const bound = sense === 1 ? ceil(value) : floor(value);
     if (best !== undefined && (sense === 1 ? bound >= best : bound <= best)) continue;
     const j = point.findIndex((x) => !isWhole(x));
@@ -286,11 +309,46 @@ export const integerOptimum = (region: Region, k: number, sense: 1 | -1): number
   return best === undefined ? undefined : Number(best);
 };
 
+/** The whole values a variable takes: [min, max] proven, or (when `proven` is false) values it was seen to take, at least `enough` apart. */
+export interface Span {
+  readonly min: number;
+  readonly max: number;
+  readonly proven: boolean;
+}
+
+/**
+ * The whole values each of the variables takes over the integer points of a problem, or undefined
+ * when there are none. Every integer point met is a witness: a variable seen at its own bound needs
+ * no program to prove that bound, and one seen to take values `enough` apart is reported as that
+ * (an inner bound) without branch-and-bound — all the attack needs to know of a cell that wide.
+ */
+export const integerIntervals = (problem: Problem, variables: readonly number[], enough = Number.POSITIVE_INFINITY): (Span | undefined)[] => {
+  const region = feasible(problem);
+  if (region === undefined) return variables.map(() => undefined);
+  const seen = problem.lo.map(() => ({ min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY }));
+  const found = (point: readonly Fraction[]): void => {
+    if (!point.every(isWhole)) return;
+    point.forEach((x, j) => {
+      const s = seen[j];
+      if (s === undefined) return;
+      s.min = Math.min(s.min, Number(x.n));
+      s.max = Math.max(s.max, Number(x.n));
+    });
+  };
+  found(solution(region.tableau, problem));
+  // A cheap first pass: the LP optima alone, whose vertices are often whole.
+  if (enough !== Number.POSITIVE_INFINITY) for (const k of variables) for (const sense of [1, -1] as const) found(optimise(region, k, sense).point);
+  return variables.map((k) => {
+    const s = seen[k] ?? { min: Number.NaN, max: Number.NaN };
+    if (s.max - s.min >= enough) return { min: s.min, max: s.max, proven: false };
+    const min = s.min === (problem.lo[k] ?? 0) ? s.min : integerOptimum(region, k, 1, found);
+    const max = s.max === (problem.hi[k] ?? 0) ? s.max : integerOptimum(region, k, -1, found);
+    return min === undefined || max === undefined ? undefined : { min, max, proven: true };
+  });
+};
+
 /** The whole values variable k takes over the integer points of a problem: [min, max], or undefined when there are none. */
 export const integerInterval = (problem: Problem, k: number): readonly [number, number] | undefined => {
-  const region = feasible(problem);
-  if (region === undefined) return undefined;
-  const min = integerOptimum(region, k, 1);
-  const max = integerOptimum(region, k, -1);
-  return min === undefined || max === undefined ? undefined : [min, max];
+  const span = integerIntervals(problem, [k])[0];
+  return span === undefined ? undefined : [span.min, span.max];
 };
