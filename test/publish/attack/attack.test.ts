@@ -12,8 +12,8 @@ import { generateLab, type Lab } from "./labs.js";
 import { type Constraint, integerInterval, type Problem } from "./lp.js";
 import { DOCUMENTED_NOISE, PROTECTION } from "./release.js";
 
-/** Generated labs attacked: half of them over one year, half over two (about 0.5 s each). */
-const LABS = 48;
+/** Generated labs attacked: half of them over one year, half over two (about 0.7 s each with coverage). */
+const LABS = 40;
 /** A count of 1 to 4 people: what suppression at the default threshold hides, and what noise must blur. */
 const isSmall = (r: Reached): boolean => r.truth >= 1 && r.truth <= 4;
 
@@ -270,7 +270,7 @@ describe("the statistical-disclosure attacker", () => {
       tally(),
     );
     console.log(
-      `attacker (${JSON.stringify(PROTECTION)}, D = ${DOCUMENTED_NOISE}) — ${line("one release", t.one)}; ${line("small cells", t.small)}; ` +
+      `attacker (${JSON.stringify(PROTECTION)}, D = ${DOCUMENTED_NOISE}) — ${line("one release", t.one)}; ${line("small cells (1 to 4, every attack)", t.small)}; ` +
         `${line("one-year labs", t.oneYear)}; ${line("two dates", t.dates)}; ${line("one project more", t.more)}; ` +
         `${pairOnly} recovered only by a pair; ${line("demonstration log", t.demo)}`,
     );

@@ -18,7 +18,9 @@ export interface Input {
 export interface Reached {
   readonly key: string;
   readonly truth: number;
+  /** The feasible interval; when not proven, values the cell was seen to take (it may take more). */
   readonly interval: readonly [number, number];
+  readonly proven: boolean;
   readonly published: number | undefined;
 }
 
@@ -57,21 +59,23 @@ export const truthOf = memo((input: Input): Map<string, number> => {
   return truth;
 });
 
-/** Solve a model for every hidden cell; throws when the truth falls outside what the model allows (an unsound model). */
-const solve = (m: Model, truth: (key: string) => number | undefined): Reached[] => {
+/** Solve a model for every hidden cell: its interval, with the truth; throws when the truth falls outside what the model allows (an unsound model). */
+export const solve = (m: Model, truth: (key: string) => number | undefined): Reached[] => {
   const problem = problemOf(m);
   const wrong = violated(m, truth);
   if (wrong.length > 0) throw new Error(`the true values break what the attacker assumed: ${wrong.slice(0, 3).join("; ")}`);
   const hidden = m.keys.flatMap((_, i) => (m.hidden[i] === true ? [i] : []));
-  const intervals = integerIntervals(problem, hidden);
+  // Cells seen to take values two apart (and at least the noise apart) are neither exact nor narrowed:
+  // no need to prove their exact interval.
+  const spans = integerIntervals(problem, hidden, Math.max(2, m.noise));
   return hidden.map((i, n) => {
     const key = m.keys[i] ?? "";
     const t = truth(key);
-    const interval = intervals[n];
+    const span = spans[n];
     if (t === undefined) throw new Error(`no true value for ${key}`);
-    if (interval === undefined) throw new Error(`the model of ${key} is infeasible: a constraint the attacker assumed is wrong`);
-    if (t < interval[0] || t > interval[1]) throw new Error(`unsound model: ${key} is ${t}, outside [${interval.join(", ")}]`);
-    return { key, truth: t, interval, published: m.published[i] };
+    if (span === undefined) throw new Error(`the model of ${key} is infeasible: a constraint the attacker assumed is wrong`);
+    if (span.proven && (t < span.min || t > span.max)) throw new Error(`unsound model: ${key} is ${t}, outside [${span.min}, ${span.max}]`);
+    return { key, truth: t, interval: [span.min, span.max], proven: span.proven, published: m.published[i] };
   });
 };
 
@@ -92,13 +96,13 @@ const violated = (m: Model, truth: (key: string) => number | undefined): string[
   return wrong;
 };
 
-/** Attack one release. */
-export const attackOne = (input: Input): Reached[] => {
+/** Attack one release (once per input: a pair's attack compares with its releases attacked alone). */
+export const attackOne = memo((input: Input): Reached[] => {
   const m = emptyModel();
   addRelease(m, releaseOf(input));
   const truth = truthOf(input);
   return solve(m, (k) => truth.get(k));
-};
+});
 
 /** Attack two releases together, the second later or with more in it; cells keyed `a:` and `b:`. */
 export const attackPair = (a: Input, b: Input): Reached[] => {
@@ -121,13 +125,13 @@ export interface Tally {
 export const tally = (): Tally => ({ attacked: 0, exact: 0, narrowed: 0, twoValues: 0 });
 
 /** Add what was reached to a tally (only cells `only` accepts). */
-export const count = (into: Tally, reached: readonly Reached[], only: (r: Reached) => boolean = () => true): Tally => {
+export const count = (into: Tally, reached: readonly Reached[], only: (r: Reached) => boolean = () => true, noise = DOCUMENTED_NOISE): Tally => {
   for (const r of reached.filter(only)) {
     const width = r.interval[1] - r.interval[0];
     into.attacked++;
     if (width === 0) into.exact++;
     if (width === 1) into.twoValues++;
-    if (DOCUMENTED_NOISE > 0 && r.published !== undefined && r.truth >= 3 && width < DOCUMENTED_NOISE) into.narrowed++;
+    if (noise > 0 && r.published !== undefined && r.truth >= 3 && width < noise) into.narrowed++;
   }
   return into;
 };

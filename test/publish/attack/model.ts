@@ -19,6 +19,8 @@ export interface Model {
   readonly hidden: boolean[];
   /** The number published for the cell, if one was. */
   readonly published: (number | undefined)[];
+  /** The documented maximum noise of a published people count (0: published numbers are true). */
+  readonly noise: number;
 }
 
 /** The unknown of a key, made on first use. */
@@ -134,7 +136,7 @@ const inequalities = (m: Model, r: Release, key: (t: string, row: string, c: str
 const prose = (m: Model, r: Release, key: (t: string, row: string, c: string) => string): void => {
   for (const f of proseFacts(r)) {
     if (f.kind === "trained") {
-      const a = allowed(f.shown);
+      const a = allowed(f.shown, m.noise);
       const i = unknown(m, key("headline", "", "civil_servants_trained"));
       if (a !== undefined) narrow(m, i, a);
       continue;
@@ -152,7 +154,7 @@ const narrow = (m: Model, i: number, [lo, hi]: readonly [number, number]): void 
 };
 
 /** An empty model, to which one release or two are added. */
-export const emptyModel = (): Model => ({ keys: [], lo: [], hi: [], constraints: [], hidden: [], published: [] });
+export const emptyModel = (noise = DOCUMENTED_NOISE): Model => ({ keys: [], lo: [], hi: [], constraints: [], hidden: [], published: [], noise });
 
 /** The threshold a suppressed release declares (datapackage `disclosure.threshold`), if any. */
 const thresholdOf = (r: Release): number | undefined => {
@@ -168,7 +170,7 @@ export const addRelease = (m: Model, r: Release, prefix = ""): void => {
     const i = unknown(m, prefix + k);
     let exact = false;
     for (const f of forms) {
-      const a = allowed(f.shown);
+      const a = allowed(f.shown, m.noise);
       if (a === undefined) continue;
       narrow(m, i, a);
       if (a[0] === a[1]) exact = true;
@@ -180,7 +182,7 @@ export const addRelease = (m: Model, r: Release, prefix = ""): void => {
   inequalities(m, r, key);
   prose(m, r, key);
   const t = thresholdOf(r);
-  if (t !== undefined && DOCUMENTED_NOISE === 0) coverBounds(m, members, t, prefix);
+  if (t !== undefined && m.noise === 0) coverBounds(m, members, t, prefix);
 };
 
 /**
