@@ -108,9 +108,11 @@ const inequalities = (m: Model, r: Release, key: (t: string, row: string, c: str
       leq(m, key(table, l, "citizens"), key(table, l, "people"));
       leq(m, key(table, l, "civil_servants"), key(table, l, "people"));
       leq(m, key(table, l, "people"), key(table, l, "participations"));
-      // A person attends a session once: participations ≤ sessions held × people.
-      const sessions = rowNumber(r, table, l, "sessions_held");
-      if (sessions !== undefined) {
+      // A person attends a session once: participations ≤ sessions held × people (trainings counted
+      // too in the headline, in case their attendances are participations but not sessions held).
+      const trainings = table === "headline" ? (rowNumber(r, table, l, "trainings_held") ?? Number.NaN) : 0;
+      const sessions = (rowNumber(r, table, l, "sessions_held") ?? Number.NaN) + trainings;
+      if (!Number.isNaN(sessions)) {
         m.constraints.push({
           terms: [
             [unknown(m, key(table, l, "participations")), 1],
@@ -250,8 +252,9 @@ export const addPair = (m: Model, a: Release, b: Release): void => {
       }
     }
   }
-  // No session more: no age or gender breakdown more.
-  if (rowNumber(a, "headline", "", "sessions_held") === rowNumber(b, "headline", "", "sessions_held")) {
+  // No session (nor training) more: no age or gender breakdown more.
+  const held = (r: Release): string => `${rowNumber(r, "headline", "", "sessions_held")}/${rowNumber(r, "headline", "", "trainings_held")}`;
+  if (held(a) === held(b) && rowNumber(a, "headline", "", "sessions_held") !== undefined) {
     for (const table of ["age_bands", "gender"]) {
       for (const l of labels(a, table))
         m.constraints.push({
