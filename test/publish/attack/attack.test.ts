@@ -7,10 +7,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createCodec, decodeJsonl, labEvents } from "../../../src/index.js";
 import { prng } from "../../../src/testing/index.js";
-import { attackOne, attackPair, count, type Input, line, type Reached, tally, type Tally, truthOf } from "./attack.js";
+import { attackOne, attackPair, count, type Input, line, type Reached, solve, tally, type Tally, truthOf } from "./attack.js";
 import { generateLab, type Lab } from "./labs.js";
 import { type Constraint, integerInterval, type Problem } from "./lp.js";
-import { DOCUMENTED_NOISE, PROTECTION } from "./release.js";
+import { addPair, addRelease, emptyModel } from "./model.js";
+import { cellKey, PEOPLE_COLUMNS } from "./read.js";
+import { DOCUMENTED_NOISE, PROTECTION, type Release, release } from "./release.js";
 
 /** Generated labs attacked: half of them over one year, half over two (about 0.7 s each with coverage). */
 const LABS = 40;
@@ -280,4 +282,65 @@ describe("the statistical-disclosure attacker", () => {
     expect(all.attacked).toBeGreaterThan(0);
     expect({ exact: all.exact, narrowed: all.narrowed }).toEqual({ exact: 0, narrowed: 0 });
   }, 180_000);
+});
+
+// A stand-in for a perturbed release, to exercise the attacker's reading of noise before the cell-key
+// method lands: every people count in the CSV replaced by one the documented table allows (0 stays 0;
+// 1 → 1…3; 2 → 1…4; t ≥ 3 → t−2…t+2), the same for the same cell and true value. It is not the
+// protection (it knows nothing of record keys), so its counts only show what the attacker can do.
+const standIn = (input: Input): Release => {
+  const r = release(input.events, input.asOf);
+  const truth = truthOf(input);
+  const noisy = (t: number, key: string): number => {
+    const u = [...`${key}|${t}`].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+    return t === 0 ? 0 : t === 1 ? 1 + (u % 3) : t === 2 ? 1 + (u % 4) : t - 2 + (u % 5);
+  };
+  const csv = new Map(
+    [...r.csv].map(([id, res]) => {
+      const rows = res.rows.map((row) =>
+        row.map((v, j) => {
+          const key = cellKey(id, id === "headline" ? "" : (row[0] ?? ""), res.header[j] ?? "");
+          return (PEOPLE_COLUMNS[id] ?? []).includes(res.header[j] ?? "") ? String(noisy(truth.get(key) ?? 0, key)) : v;
+        }),
+      );
+      return [id, { header: res.header, rows }] as const;
+    }),
+  );
+  return { csv, datapackage: {}, markdown: "", html: "" };
+};
+
+describe("the attacker on a stand-in perturbation (noise 2)", () => {
+  it("reads every published count as a range, stays sound, and counts what it narrows", () => {
+    const t = { one: tally(), pairs: tally() };
+    for (let seed = 1; seed <= 6; seed++) {
+      const lab = generateLab(seed, seed % 2 === 0 ? 1 : 2);
+      const full: Input = { events: lab.events };
+      const m = emptyModel(2);
+      addRelease(m, standIn(full));
+      const truth = truthOf(full);
+      // solve throws if the truth breaks anything the model assumed.
+      count(
+        t.one,
+        solve(m, (k) => truth.get(k)),
+        undefined,
+        2,
+      );
+      for (const [a, b] of [
+        [{ events: lab.events, asOf: { at: lab.midDate } }, full],
+        [full, { events: lab.withOneMore }],
+      ] as const) {
+        const pair = emptyModel(2);
+        addPair(pair, standIn(a), standIn(b));
+        const [ta, tb] = [truthOf(a), truthOf(b)];
+        count(
+          t.pairs,
+          solve(pair, (k) => (k.startsWith("a:") ? ta : tb).get(k.slice(2))),
+          undefined,
+          2,
+        );
+      }
+    }
+    console.log(`attacker on a stand-in perturbation — ${line("one release", t.one)}; ${line("pairs", t.pairs)}`);
+    expect(t.one.attacked).toBeGreaterThan(100);
+  });
 });
