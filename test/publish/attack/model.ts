@@ -171,8 +171,11 @@ export const addRelease = (m: Model, r: Release, prefix = ""): void => {
   for (const [k, forms] of observe(r)) {
     const i = unknown(m, prefix + k);
     let exact = false;
+    // The README: reach is the published people plus the published anonymous headcount, so it may
+    // be off by the noise of both.
+    const noise = k.endsWith("|reach") ? 2 * m.noise : m.noise;
     for (const f of forms) {
-      const a = allowed(f.shown, m.noise);
+      const a = allowed(f.shown, noise);
       if (a === undefined) continue;
       narrow(m, i, a);
       if (a[0] === a[1]) exact = true;

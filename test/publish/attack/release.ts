@@ -3,18 +3,17 @@
 // nothing else.
 import { parse } from "csv-parse/sync";
 import { type AsOf, computeFigures, type Envelope, exportOpenData, type LabEvent, renderHtmlReport, renderReport } from "../../../src/index.js";
-import { figureTables, protect } from "../../../src/publish/index.js";
+import { publishTables } from "../../../src/publish/index.js";
 
 /** The host's secret for the cell-key method (≥ 32 characters): never published. */
 export const SECRET = "attack-test-secret-0123456789abcdef-0123456789abcdef";
 
 /**
- * The protection options every output of a release gets, built in this one place. Today's API takes
- * a suppression threshold and refuses any other field; when the cell-key API lands this becomes
- * `{ secret: SECRET }` — the only line to change (the attacker then reads every published people
- * count as perturbed, see `DOCUMENTED_NOISE`).
+ * The protection options every output of a release gets, built in this one place: the host's
+ * secret for the cell-key method (the attacker reads every published people count as perturbed,
+ * see `DOCUMENTED_NOISE`).
  */
-export const PROTECTION = { threshold: 5 } as const;
+export const PROTECTION = { secret: SECRET } as const;
 
 /** The documented maximum absolute noise D of the release's people counts: 0 under suppression (a published number is the true one). */
 export const DOCUMENTED_NOISE: number = "secret" in PROTECTION ? 2 : 0;
@@ -44,7 +43,7 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
 export const release = (events: readonly Envelope<LabEvent>[], asOf?: AsOf): Release => {
   const figures = must(computeFigures(events, asOf), "computeFigures");
   // The protected tables are what all three outputs share; making them checks the options too.
-  must(protect(figureTables(figures), { ...PROTECTION }), "protect");
+  must(publishTables(figures, { ...PROTECTION }), "publishTables");
   const markdown = must(renderReport(figures, { ...PROTECTION }), "renderReport");
   const html = must(renderHtmlReport(figures, { ...PROTECTION }), "renderHtmlReport");
   const data = must(exportOpenData(figures, { ...PROTECTION, created: "2026-01-01T00:00:00Z" }), "exportOpenData");
