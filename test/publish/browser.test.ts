@@ -135,7 +135,19 @@ describe.skipIf(executablePath === undefined && !required)("the HTML report in h
     expect((await bars(page, "kpis")).map((b) => b.value)).toEqual(f.impact.kpis.map((k) => share(k.progress)));
     const cards = await page.$$eval("#headline-cards dd", (dd) => dd.map((d) => Number((d.textContent ?? "").replaceAll(",", ""))));
     const h = f.headline;
-    expect(cards.slice(0, 6)).toEqual([h.projects, h.projectsImplemented, h.citizens, h.civilServants, h.civilServantsTrained, h.distinctParticipants]);
+    const o = f.participation.overall;
+    expect(cards.slice(0, 8)).toEqual([
+      h.projects,
+      h.projectsImplemented,
+      h.citizens,
+      h.civilServants,
+      h.civilServantsTrained,
+      o.citizensAlsoCivilServants,
+      o.othersInvolved,
+      h.distinctParticipants,
+    ]);
+    // The cards reconcile: people = citizens + civil servants − both + others (13,853 = 11,351 + 2,369 − 0 + 133 on the demo log).
+    expect((cards[2] ?? 0) + (cards[3] ?? 0) - (cards[5] ?? 0) + (cards[6] ?? 0)).toBe(cards[7]);
     expect(await page.$eval("footer", (x) => x.textContent ?? "")).toContain("internal use only");
     await page.close();
   }, 60_000);

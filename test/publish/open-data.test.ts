@@ -123,7 +123,7 @@ describe("exportOpenData", () => {
       // Where the marker is declared, no field holds free text: the marker can only be a withheld cell.
       const spec = figureTables(demoFigures).tables.find((t) => t.id === r.name);
       if (mayWithhold({ id: r.name }))
-        for (const c of spec?.columns ?? []) if (c.type === "string") expect(c.format ?? c.key, c.key).toMatch(/^(code|currency)$/u);
+        for (const c of spec?.columns ?? []) if (c.type === "string") expect(c.format ?? c.key, c.key).toMatch(/^(code|currency|year)$/u);
     }
   });
 
@@ -168,7 +168,7 @@ describe("exportOpenData", () => {
       "-1.5",
     ]);
     // On the demo log, reluctance.csv's rates had up to 16 digits; every one now has at most 4 decimal places.
-    const files = must(exportOpenData(demoFigures)).files;
+    const files = must(exportOpenData(demoFigures, { secret: SECRET })).files;
     const rates = (files["data/reluctance.csv"] ?? "")
       .split("\r\n")
       .slice(1, -1)
