@@ -55,4 +55,4 @@ export {
 } from "./projections/index.js";
 
 // Publishing
-export { en, exportOpenData, type Labels, renderHtmlReport, renderReport } from "./publish/index.js";
+export { en, exportOpenData, type Labels, PERTURBATION, publishTables, renderHtmlReport, renderReport } from "./publish/index.js";

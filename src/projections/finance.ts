@@ -44,11 +44,19 @@ export interface CurrencyFigures extends Amounts {
   overspentBudgets: number;
 }
 
-/** One project's money in one currency. */
+/** One project's money in one currency: what the dominance rule weighs each project's share of a published amount by. */
 export interface ProjectMoney extends Amounts {
   projectId: string;
   currency: string;
+  /** By the funding source of the budget. */
+  bySource: Partial<Record<FundingSource, Amounts>>;
+  /** Budgets by fiscal year, costs by the year they occurred: two counts side by side (see `CurrencyFigures.byYear`). */
+  byYear: Record<string, YearAmounts>;
+  /** Spent, by category. */
+  byCategory: Partial<Record<CostCategory, number>>;
 }
+
+type Breakdown = Amounts & Pick<ProjectMoney, "bySource" | "byYear" | "byCategory">;
 
 /**
  * A KPI that measures a cost or a time and should fall: what one unit of service saves, against the
@@ -113,6 +121,22 @@ const emptyCurrency = (): CurrencyFigures => ({
   overspentBudgets: 0,
 });
 
+const emptyBreakdown = (): Breakdown => ({ budget: 0, spent: 0, bySource: {}, byYear: {}, byCategory: {} });
+
+// A budget counts by its source and fiscal year; a cost by its budget's source (a cost whose budget
+// is unknown counts in no source), the year it occurred and its category.
+const allocate = (t: Breakdown, b: Budget): void => {
+  t.budget += b.amount.amount;
+  add(t.bySource, b.source, b.amount.amount, 0);
+  inYear(t.byYear, String(b.fiscalYear), "allocatedInYear", b.amount.amount);
+};
+const charge = (t: Breakdown, c: Cost, source: FundingSource | undefined): void => {
+  t.spent += c.amount.amount;
+  if (source !== undefined) add(t.bySource, source, 0, c.amount.amount);
+  inYear(t.byYear, yearOf(c.at), "spentInYear", c.amount.amount);
+  t.byCategory[c.category] = (t.byCategory[c.category] ?? 0) + c.amount.amount;
+};
+
 const sortedKeys = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**
@@ -132,25 +156,17 @@ export const financeFigures = (
   const byProject: ProjectMoney[] = [];
   const spenders = new Map<string, string[]>();
   for (const p of ledgers) {
-    const mine: Record<string, Amounts> = {};
+    const mine: Record<string, Breakdown> = {};
     const charged = new Map<string, number>();
     for (const b of p.budgets.values()) {
       const f = (byCurrency[b.amount.currency] ??= emptyCurrency());
-      f.budget += b.amount.amount;
-      add(f.bySource, b.source, b.amount.amount, 0);
-      inYear(f.byYear, String(b.fiscalYear), "allocatedInYear", b.amount.amount);
       add(f.bySector, p.sector, b.amount.amount, 0);
-      add(mine, b.amount.currency, b.amount.amount, 0);
+      for (const t of [f, (mine[b.amount.currency] ??= emptyBreakdown())]) allocate(t, b);
     }
     for (const c of p.costs.values()) {
       const f = (byCurrency[c.amount.currency] ??= emptyCurrency());
-      f.spent += c.amount.amount;
-      const source = p.budgets.get(c.budgetId)?.source;
-      if (source !== undefined) add(f.bySource, source, 0, c.amount.amount);
-      inYear(f.byYear, yearOf(c.at), "spentInYear", c.amount.amount);
       add(f.bySector, p.sector, 0, c.amount.amount);
-      f.byCategory[c.category] = (f.byCategory[c.category] ?? 0) + c.amount.amount;
-      add(mine, c.amount.currency, 0, c.amount.amount);
+      for (const t of [f, (mine[c.amount.currency] ??= emptyBreakdown())]) charge(t, c, p.budgets.get(c.budgetId)?.source);
       charged.set(c.budgetId, (charged.get(c.budgetId) ?? 0) + c.amount.amount);
     }
     for (const [id, b] of p.budgets) {
@@ -158,7 +174,7 @@ export const financeFigures = (
       if (f && (charged.get(id) ?? 0) > b.amount.amount) f.overspentBudgets++;
     }
     for (const [currency, x] of Object.entries(mine)) {
-      byProject.push({ projectId: p.projectId, currency, ...x });
+      byProject.push({ projectId: p.projectId, currency, ...x, byYear: sortedKeys(x.byYear) });
       if (x.spent > 0) spenders.set(currency, [...(spenders.get(currency) ?? []), p.projectId]);
     }
   }

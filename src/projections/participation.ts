@@ -4,6 +4,7 @@ import { AgeBand, Gender, isTraining, type LabEvent, labStreamName, ParticipantR
 import { addBit, countBits, dropBit, eachBit, hasBit, unionBits } from "./bitset.js";
 import { addCounts, addTo, bump, type Background, emptyBackground, inProject, mergeBackground, type Slices, slicesOf, unionSets } from "./background.js";
 import { type WithBackground, withBackground } from "./shared-background.js";
+import { Records } from "./records.js";
 import type { Witness } from "./witness.js";
 
 /** One attendee waiting for the session to be held (by their number in `people`), with the attendance event that named them. */
@@ -52,12 +53,21 @@ export type ParticipationState = Immutable<
     heldByRegion: Map<string, number>;
     /** Sessions held (closed, never cancelled), by slice. */
     sessionsHeld: Map<string, number>;
+    /** What each held session counted without identifying anyone (`inProject(projectId, sessionId)` → its block), for the cell-key method. */
+    anonymous: Map<string, AnonymousBlock>;
     /** Organisations engaged (owner, joined in any role, civil servants' affiliation, adopter) → slices. */
     engaged: Map<string, Set<string>>;
     /** Organisations joined as partners → slices. */
     partners: Map<string, Set<string>>;
   }
 >;
+
+/**
+ * What one held session counted without identifying anyone: its anonymous headcount and its age and
+ * gender breakdowns, with the slices it counts in. Publishing keys each block by its session, so
+ * the people a session counted anonymously get the same noise in every table and every release.
+ */
+export type AnonymousBlock = Immutable<{ slices: readonly string[]; headcount: number; ageBands: Record<string, number>; gender: Record<string, number> }>;
 
 type Working = Draft<ParticipationState>;
 
@@ -121,6 +131,22 @@ const HEADCOUNT = ["citizens", "civilServants", "business", "other"] as const;
 const PROJECT = "project:";
 const projectKey = (projectId: string): string => `*@${PROJECT}${projectId}`;
 
+const nonZero = (r: Readonly<Record<string, number | undefined>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(r).filter((x): x is [string, number] => x[1] !== undefined && x[1] > 0));
+
+// What a held session counted without identifying anyone: into the slices' counts, and kept as the session's block.
+const countAnonymous = (s: Working, data: Extract<LabEvent, { type: "SessionClosed" }>["data"], key: string, slices: Slices): void => {
+  const ageBands = nonZero(data.demographics?.ageBands ?? {});
+  const gender = nonZero(data.demographics?.gender ?? {});
+  for (const [band, n] of Object.entries(ageBands)) for (const k of slices.keys(`age:${band}`)) bump(s.headcount, k, n);
+  for (const [g, n] of Object.entries(gender)) for (const k of slices.keys(`gender:${g}`)) bump(s.headcount, k, n);
+  const h = data.anonymousHeadcount;
+  for (const what of HEADCOUNT) for (const k of slices.keys(what)) bump(s.headcount, k, h[what]);
+  const headcount = HEADCOUNT.reduce((n, what) => n + h[what], 0);
+  if (headcount > 0 || Object.keys(ageBands).length > 0 || Object.keys(gender).length > 0)
+    s.anonymous.set(key, { slices: [...slices.list], headcount, ageBands, gender });
+};
+
 // A session is held: its attendees count, in the slices of its closing.
 const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>, witness: Witness | undefined): void => {
   const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
@@ -158,12 +184,9 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
       witness?.note("trained", [scheduled, a.eventId, e.id]);
     }
   }
-  const { ageBands = {}, gender = {} } = e.data.demographics ?? {};
-  for (const [band, n] of Object.entries(ageBands)) if (n) for (const k of slices.keys(`age:${band}`)) bump(s.headcount, k, n);
-  for (const [g, n] of Object.entries(gender)) if (n) for (const k of slices.keys(`gender:${g}`)) bump(s.headcount, k, n);
   witness?.note("session", [e.id]);
+  countAnonymous(s, e.data, key, slices);
   const h = e.data.anonymousHeadcount;
-  for (const what of HEADCOUNT) for (const k of slices.keys(what)) bump(s.headcount, k, h[what]);
   // The base of each breakdown: the sessions that gave it, and who was there (recorded attendees and anonymous people).
   const anonymous = HEADCOUNT.reduce((n, what) => n + h[what], 0);
   for (const [breakdown, given] of [
@@ -285,6 +308,7 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
     venues: new Map([...a.venues, ...b.venues]),
     heldByRegion: addCounts(a.heldByRegion, b.heldByRegion),
     sessionsHeld: addCounts(a.sessionsHeld, b.sessionsHeld),
+    anonymous: new Map([...a.anonymous, ...b.anonymous]),
     engaged: unionSets(a.engaged, b.engaged),
     partners: unionSets(a.partners, b.partners),
   };
@@ -311,6 +335,7 @@ export const participationProjection = (witness?: Witness): WithBackground<Parti
     venues: new Map(),
     heldByRegion: new Map(),
     sessionsHeld: new Map(),
+    anonymous: new Map(),
     engaged: new Map(),
     partners: new Map(),
   }),
@@ -411,6 +436,8 @@ export interface ParticipationFigures {
   /** Sessions held, by the region of their territory (`unknown` when the session did not say). */
   sessionsHeldByRegion: Record<string, number>;
   slices: Record<string, ParticipationSlice>;
+  /** Who each count counts, by redacted form and by session: what publishing keys its noise by (the cell-key method). */
+  records: Records;
 }
 
 const roles = ParticipantRole.options;
@@ -427,6 +454,13 @@ const demographicsOf = (get: (key: string) => number): ParticipationSlice["demog
   return { ageBands, gender, base: { ageBands: base("age", ageBands), gender: base("gender", gender) } };
 };
 
+// The organisations of a map (engaged, partners) in a slice that `keep` keeps.
+const orgs = (m: ReadonlyMap<string, ReadonlySet<string>>, slice: string, keep: (id: string) => boolean): number => {
+  let n = 0;
+  for (const [id, where] of m) if (where.has(slice) && keep(id)) n++;
+  return n;
+};
+
 /**
  * Turn the participation state into figures: one pass over people and organisations.
  *
@@ -440,11 +474,6 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
   const slices = new Set<string>(["all"]);
   for (const k of [...distinct.keys(), ...s.participations.keys(), ...s.headcount.keys()]) slices.add(k.slice(k.indexOf("@") + 1));
   for (const k of s.sessionsHeld.keys()) slices.add(k);
-  const orgs = (m: ReadonlyMap<string, ReadonlySet<string>>, slice: string, keep: (id: string) => boolean): number => {
-    let n = 0;
-    for (const [id, where] of m) if (where.has(slice) && keep(id)) n++;
-    return n;
-  };
   for (const where of [...s.engaged.values(), ...s.partners.values()]) for (const slice of where) slices.add(slice);
   const kindOf = (id: string) => s.entities.get(id)?.kind;
   const figures = (slice: string): ParticipationSlice => {
@@ -486,6 +515,7 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
     overall: figures("all"),
     publicEntitiesEngaged: { byLevel: sorted(byLevel), byRegion: sorted(byRegion) },
     sessionsHeldByRegion: sorted(Object.fromEntries(s.heldByRegion)),
+    records: new Records(s),
     slices: Object.fromEntries(
       [...slices]
         .filter((x) => x !== "all" && !x.startsWith(PROJECT))

@@ -69,7 +69,7 @@ export const TABLE_COLUMNS = {
   decline_reasons: [code("reason"), count("declined")],
   money: moneyTables.money.columns,
   money_by_year: [text("currency"), text("year"), amount("allocated_in_year"), amount("spent_in_year")],
-  money_summary: [text("currency"), amount("allocated"), amount("spent"), amount("spent_per_person"), count("overspent_budgets")],
+  money_summary: [text("currency"), amount("allocated"), amount("spent"), count("overspent_budgets")],
   spending: [text("currency"), code("category"), amount("spent")],
   kpis: [...evidenceTables.kpis.columns, code("effect_against"), decimal("effect"), share("effect_relative"), flag("improved")],
   savings: [text("project"), text("kpi"), text("name"), text("unit"), decimal("saved_per_unit"), share("relative")],

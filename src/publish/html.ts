@@ -2,15 +2,17 @@ import type { LabFigures } from "../projections/index.js";
 import type { TableId } from "./columns.js";
 import type * as z from "zod";
 import { type DomainError, ok, type Result } from "../kernel/index.js";
-import { protect } from "./disclosure.js";
 import { checkOptions, HtmlReportOptionsSchema } from "./options.js";
 import { asOfText, formatValue } from "./format.js";
 import { en, type Labels } from "./labels.js";
 import { barChart, escapeHtml } from "./svg.js";
-import { figureTables } from "./tables.js";
+import { protectFigures, protectionNotes } from "./release.js";
 import type { Table, Value } from "./table.js";
 
-/** Options of `renderHtmlReport`: `threshold`, the document `title` (default: the labels'), `labels` (default English). */
+/**
+ * Options of `renderHtmlReport`: `secret` (the host's, for the noise on people counts) or `exact: true`
+ * (internal use only), the document `title` (default: the labels'), `labels` (default English).
+ */
 export type HtmlReportOptions = z.infer<typeof HtmlReportOptionsSchema>;
 
 // Which tables get a chart: the column naming each row, and the columns drawn as bars.
@@ -130,8 +132,8 @@ const section = (t: Table, labels: Labels): string => {
  * conversion, participation by year and sector, time in stage, pauses, procurement lead times, KPI
  * progress, territory, reluctance, money and the decision trail. Inline CSS and SVG only (its
  * Content-Security-Policy forbids every request); each chart has a `<title>` and `<desc>` and the
- * same numbers in a table after it; readable on a phone and printable to A4. People counts are
- * under disclosure control. Pure: returns the document as a string; invalid options are refused.
+ * same numbers in a table after it; readable on a phone and printable to A4. Every number is the
+ * published tables' (`publishTables`): people counts with the cell-key method's noise. Pure: returns the document as a string; invalid options are refused.
  *
  * @example
  * const figures = computeFigures(events);
@@ -143,7 +145,7 @@ export const renderHtmlReport = (figures: LabFigures, options: HtmlReportOptions
   if (!checked.ok) return checked;
   const labels = checked.value.labels ?? en;
   const title = checked.value.title ?? labels.title;
-  const protectedTables = protect(figureTables(figures, labels), { threshold: checked.value.threshold });
+  const protectedTables = protectFigures(figures, checked.value, "HTML report options");
   if (!protectedTables.ok) return protectedTables;
   const published = protectedTables.value;
   const asOf = asOfText(figures, labels);
@@ -166,7 +168,7 @@ export const renderHtmlReport = (figures: LabFigures, options: HtmlReportOptions
     `<nav aria-labelledby="contents-heading"><h2 id="contents-heading">${escapeHtml(labels.contents)}</h2><ol>${contents}</ol></nav>`,
     ...published.tables.slice(1).map((t) => section(t, labels)),
     "</main>",
-    `<footer><p class="note">${escapeHtml(labels.withheldNote(published.threshold))}</p><p class="note">${escapeHtml(labels.footer)}</p></footer>`,
+    `<footer>${[...protectionNotes(published, labels), labels.footer].map((x) => `<p class="note">${escapeHtml(x)}</p>`).join("")}</footer>`,
     "</body>",
     "</html>",
     "",

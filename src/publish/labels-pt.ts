@@ -10,9 +10,11 @@ export const ptPT: Labels = {
   asOf: (at, by) => `À data de ${at}, pelo tempo ${by === "recordedAt" ? "de registo (o que tinha sido registado)" : "dos factos (o que tinha acontecido)"}.`,
   allEvents: "Todos os eventos registados.",
   withheld: "[c]",
-  withheldNote: (k) =>
-    `[c]: valor omitido para proteger as pessoas contadas — uma contagem de 1 a ${k - 1} pessoas, ` +
-    "ou um valor a partir do qual essa contagem se poderia deduzir.",
+  withheldNote: "[c]: montante omitido porque um ou dois projetos representam quase todo ele, ou outro montante da mesma distribuição.",
+  noiseNote: (k) =>
+    `As contagens de pessoas levam um pequeno ruído (no máximo ±${k}; o método da chave de célula) para que nenhuma pessoa possa ser identificada: ` +
+    "as mesmas pessoas dão sempre o mesmo número, e os totais podem não ser exatamente a soma das partes.",
+  exactNote: "Contagens exatas de pessoas, só para uso interno: não se destinam a publicação.",
   none: "—",
   yes: "sim",
   no: "não",
@@ -308,7 +310,6 @@ export const ptPT: Labels = {
         currency: ["Moeda", "Código de moeda ISO 4217."],
         allocated: ["Atribuído", "Orçamentos atribuídos."],
         spent: ["Gasto", "Custos registados."],
-        spent_per_person: ["Gasto por pessoa envolvida", "Gasto ÷ pessoas distintas dos projetos que gastaram nesta moeda."],
         overspent_budgets: ["Orçamentos ultrapassados", "Orçamentos cujos custos excedem o que têm."],
       },
     },

@@ -20,7 +20,12 @@ export interface Labels {
   readonly allEvents: string;
   /** How a withheld cell reads. */
   readonly withheld: string;
-  readonly withheldNote: (threshold: number) => string;
+  /** What a withheld cell means (only money is ever withheld: by the dominance rule). */
+  readonly withheldNote: string;
+  /** What readers should know of the noise on people counts (`maxNoise`: how far a count may move). */
+  readonly noiseNote: (maxNoise: number) => string;
+  /** The warning on an internal report with exact people counts. */
+  readonly exactNote: string;
   /** How a cell with nothing to report reads. */
   readonly none: string;
   readonly yes: string;
@@ -67,8 +72,11 @@ export const en: Labels = {
   asOf: (at, by) => `As of ${at}, by ${by === "recordedAt" ? "record time (what had been recorded)" : "business time (what had happened)"}.`,
   allEvents: "All recorded events.",
   withheld: "[c]",
-  withheldNote: (k) =>
-    `[c]: withheld to protect the people counted — a count of 1 to ${k - 1} people, or a figure from which such a count could be worked out.`,
+  withheldNote: "[c]: an amount withheld because one or two projects make up nearly all of it, or of another amount in the same breakdown.",
+  noiseNote: (k) =>
+    `To protect the people counted, every count of people has small noise added: a count moves by at most ${k}, the same people always move the same way, ` +
+    "zero stays zero and nobody counted is never shown as zero. Totals are protected on their own, so they may not add up exactly to their parts.",
+  exactNote: "Exact people counts, for internal use only: not for publication.",
   none: "—",
   yes: "yes",
   no: "no",
@@ -230,7 +238,6 @@ export const en: Labels = {
         currency: ["Currency", "ISO 4217 currency code."],
         allocated: ["Allocated", "Budgets allocated."],
         spent: ["Spent", "Costs recorded."],
-        spent_per_person: ["Spent per person involved", "Spent ÷ the distinct people of the projects that spent in this currency."],
         overspent_budgets: ["Budgets overspent", "Budgets whose costs exceed what they hold."],
       },
     },

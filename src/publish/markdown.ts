@@ -1,15 +1,14 @@
 import type { LabFigures } from "../projections/index.js";
 import type * as z from "zod";
 import { type DomainError, ok, type Result } from "../kernel/index.js";
-import { protect } from "./disclosure.js";
 import { checkOptions, ReportOptionsSchema } from "./options.js";
+import { protectFigures, protectionNotes } from "./release.js";
 import { asOfText, formatNumber, formatValue } from "./format.js";
 import { en, type Labels } from "./labels.js";
-import { figureTables } from "./tables.js";
 import type { Column, Table, Value } from "./table.js";
 
 /**
- * Options of `renderReport`: `threshold`, `title` (default: the labels'), `labels` (default English),
+ * Options of `renderReport`: `secret` (or `exact`), `title` (default: the labels'), `labels` (default English),
  * and `timelineProjects` — at most this many projects in the timeline chart (default 25; projects
  * that reached a pilot first).
  */
@@ -39,7 +38,7 @@ const side = (labels: Labels): Column[] => [
  * text left-aligned; a one-row table turned on its side, a figure per line.
  *
  * @example
- * const published = protect(figureTables(figures, ptPT));
+ * const published = publishTables(figures, { secret: "a secret of at least 32 characters, kept by the host", labels: ptPT });
  * const headline = published.ok ? published.value.tables.find((t) => t.id === "headline") : undefined;
  * if (headline) console.log(markdownTable(headline, ptPT)); // | Indicador | Valor | …
  */
@@ -114,22 +113,22 @@ const section = (t: Table, labels: Labels, timelineProjects: number): string[] =
  * the open data's), in the labels' language, with two Mermaid charts drawn from them (projects by
  * stage as a pie, stages of each project as a Gantt chart) and the latest decisions. Nothing is
  * computed here from the figures: every number is a published table's, under disclosure control
- * (see `protect`), and every word the labels'. Pure: returns the Markdown, writes nothing; invalid
+ * (see `publishTables`), and every word the labels'. Pure: returns the Markdown, writes nothing; invalid
  * options are refused.
  *
  * @example
  * const figures = computeFigures(events);
- * const md = figures.ok ? renderReport(figures.value, { labels: ptPT }) : figures;
+ * const md = figures.ok ? renderReport(figures.value, { secret: "a secret of at least 32 characters, kept by the host", labels: ptPT }) : figures;
  * if (md.ok) await writeFile("relatorio.md", md.value);
  */
 export const renderReport = (f: LabFigures, options: ReportOptions = {}): Result<string, DomainError> => {
   const checked = checkOptions(ReportOptionsSchema, "report options", options);
   if (!checked.ok) return checked;
   const labels = checked.value.labels ?? en;
-  const published = protect(figureTables(f, labels), { threshold: checked.value.threshold });
+  const published = protectFigures(f, checked.value, "report options");
   if (!published.ok) return published;
   const limit = checked.value.timelineProjects ?? 25;
-  const note = published.value.withheld.length > 0 ? [labels.withheldNote(published.value.threshold), ""] : [];
+  const note = protectionNotes(published.value, labels).flatMap((x) => [x, ""]);
   const lines = [
     `# ${checked.value.title ?? labels.title}`,
     "",

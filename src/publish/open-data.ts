@@ -2,17 +2,17 @@ import { type DomainError, ok, type Result, sha256Hex } from "../kernel/index.js
 import type { LabFigures } from "../projections/index.js";
 import { toCsv, WITHHELD_CSV } from "./csv.js";
 import { asOfText } from "./format.js";
-import { protect } from "./disclosure.js";
 import { checkOptions, type LicenceSchema, OpenDataOptionsSchema } from "./options.js";
 import { en } from "./labels.js";
-import { figureTables } from "./tables.js";
+import { PERTURBATION } from "./perturbation.js";
+import { mayWithhold, protectFigures, protectionNotes } from "./release.js";
 import type * as z from "zod";
 
 /** A licence as a Data Package names it: an Open Definition id (`CC-BY-4.0`), its URL and title. */
 export type Licence = z.infer<typeof LicenceSchema>;
 
 /**
- * Options of `exportOpenData`: `threshold` and `labels` as for the reports; `name` (the package's
+ * Options of `exportOpenData`: `secret` (required: open data refuses `exact`) and `labels` as for the reports; `name` (the package's
  * machine name, default `labx-figures`), `title`, `licence` (default CC BY 4.0), `created` (RFC 3339;
  * left out when not given, since the core reads no clock), `sha256` (for each file's `hash`; default
  * the pure-JavaScript SHA-256, checked on known answers when given).
@@ -31,8 +31,10 @@ export const CC_BY_4: Licence = { name: "CC-BY-4.0", path: "https://creativecomm
 /**
  * The published tables as open data: a Frictionless Tabular Data Package — one CSV (RFC 4180) per
  * table and a `datapackage.json` describing each field (type, title, description), the as-of date,
- * the licence, the disclosure threshold, and each file's SHA-256. Cells are under disclosure control
- * (withheld ones read `[c]`, declared a missing value). Pure: returns the files, writes nothing;
+ * the licence, the protection (the noise's maximum and variance), and each file's SHA-256. People
+ * counts carry the cell-key method's noise; money withheld by the dominance rule reads `[c]`, declared
+ * a missing value only in the resources where a withheld cell can appear (never beside free text).
+ * Exact counts are refused: open data is always published. Pure: returns the files, writes nothing;
  * invalid options (a `created` that is not RFC 3339, a licence without a URL…) are refused.
  *
  * @example
@@ -45,7 +47,7 @@ export const exportOpenData = (figures: LabFigures, options: OpenDataOptions = {
   const o = checked.value;
   const labels = o.labels ?? en;
   const hash = o.sha256 ?? sha256Hex;
-  const protectedTables = protect(figureTables(figures, labels), { threshold: o.threshold });
+  const protectedTables = protectFigures(figures, o, "open-data options");
   if (!protectedTables.ok) return protectedTables;
   const published = protectedTables.value;
   const csv = published.tables.map((t) => ({ table: t, path: `data/${t.id}.csv`, text: toCsv(t) }));
@@ -54,12 +56,12 @@ export const exportOpenData = (figures: LabFigures, options: OpenDataOptions = {
     profile: "tabular-data-package",
     name: o.name ?? "labx-figures",
     title: o.title ?? labels.title,
-    description: `${asOfText(figures, labels)} ${labels.withheldNote(published.threshold)}`,
+    description: [asOfText(figures, labels), ...protectionNotes(published, labels)].join(" "),
     ...(o.created === undefined ? {} : { created: o.created }),
     licenses: [o.licence ?? CC_BY_4],
     asOf: asOf === null ? null : { at: asOf.at, by: asOf.by ?? "occurredAt" },
     latestEventAt: figures.latestEventAt,
-    disclosure: { threshold: published.threshold, withheld: published.withheld.length },
+    protection: { people: "cell-key", maxNoise: PERTURBATION.maxNoise, variance: PERTURBATION.variance, withheld: published.withheld },
     resources: csv.map(({ table, path, text }) => ({
       profile: "tabular-data-resource",
       name: table.id,
@@ -73,7 +75,7 @@ export const exportOpenData = (figures: LabFigures, options: OpenDataOptions = {
       dialect: { delimiter: ",", lineTerminator: "\r\n", quoteChar: '"', doubleQuote: true, header: true },
       schema: {
         fields: table.columns.map((c) => ({ name: c.key, title: c.title, description: c.description, type: c.type })),
-        missingValues: ["", WITHHELD_CSV],
+        missingValues: mayWithhold(table) ? ["", WITHHELD_CSV] : [""],
       },
     })),
   };

@@ -38,8 +38,24 @@ export const DisclosureOptionsSchema = z.strictObject({
 
 const Title = z.string().trim().min(1).max(500);
 
+/** The host's secret that keys the noise: long enough that nobody can guess it and work the noise out. */
+const Secret = z
+  .string()
+  .min(32, "must be at least 32 characters: the host's secret keys the noise, and a short one can be guessed (keep it, and reuse it for every release)")
+  .max(4096, "must be at most 4,096 characters");
+
+/**
+ * Options of protection: `secret` — the host's secret (at least 32 characters) that keys the noise
+ * on people counts, the same for every release; or `exact: true` — no noise, for internal use only.
+ */
+export const ProtectionOptionsSchema = z.strictObject({
+  secret: Secret.optional(),
+  exact: z.literal(true, { error: "must be true (exact people counts, for internal use only) or left out" }).optional(),
+  labels: LabelsSchema.optional(),
+});
+
 /** Options of the HTML report. */
-export const HtmlReportOptionsSchema = DisclosureOptionsSchema.extend({ title: Title.optional(), labels: LabelsSchema.optional() });
+export const HtmlReportOptionsSchema = ProtectionOptionsSchema.extend({ title: Title.optional() });
 
 /** Options of the Markdown report. */
 export const ReportOptionsSchema = HtmlReportOptionsSchema.extend({ timelineProjects: z.number().int().min(0).max(10_000).optional() });
@@ -54,6 +70,9 @@ export const LicenceSchema = z.strictObject({
 
 /** Options of the open-data package. */
 export const OpenDataOptionsSchema = HtmlReportOptionsSchema.extend({
+  exact: z
+    .never({ error: "is refused: open data is published, so its people counts are always protected (exact counts are for internal reports only)" })
+    .optional(),
   name: z
     .string()
     .regex(/^[-a-z0-9._/]+$/u, "must be lower case letters, digits and - . _ / (a Data Package name)")

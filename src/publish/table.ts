@@ -1,9 +1,13 @@
 import type { ColumnSpec } from "../lab/index.js";
 import type { Vocabulary } from "./columns.js";
 
-/** A cell withheld by disclosure control: `primary` counts too few people, `secondary` would let one be worked out. */
+/**
+ * A cell withheld: by `protect`'s suppression, `primary` (too few people) or `secondary` (would let one
+ * be worked out); by the dominance rule for money, `dominance` (one or two projects make up nearly
+ * all of it or of a cell in its breakdown — which one is never said).
+ */
 export interface Withheld {
-  readonly withheld: "primary" | "secondary";
+  readonly withheld: "primary" | "secondary" | "dominance";
 }
 
 /** A value in a published table: text, a number, nothing to report (`null`), or a withheld cell. */

@@ -280,7 +280,6 @@ const moneySummary = (f: LabFigures): Row<"money_summary">[] =>
     currency,
     allocated: c.budget,
     spent: c.spent,
-    spent_per_person: c.spentPerPerson.amount,
     overspent_budgets: c.overspentBudgets,
   }));
 

@@ -80,11 +80,18 @@ describe("money figures", () => {
     );
     expect(both.finance.byCurrency.EUR?.spentPerPerson).toEqual({ projects: 2, people: 3, amount: 116_000 / 3 });
   });
-  it("each project's totals", () => {
-    expect(f.byProject).toEqual([
+  it("each project's totals, and its own breakdowns (what the dominance rule weighs): they add up to the currency's", () => {
+    expect(f.byProject).toMatchObject([
       { projectId: "pa", currency: "EUR", budget: 150_000, spent: 115_000 },
       { projectId: "pb", currency: "USD", budget: 20_000, spent: 4_000 },
     ]);
+    const pa = f.byProject[0];
+    expect(pa?.bySource).toEqual({ eu_funds: { budget: 50_000, spent: 5_000 }, national_budget: { budget: 100_000, spent: 110_000 } });
+    expect(pa?.byCategory).toEqual({ services: 80_000, staff: 30_000, travel: 5_000 });
+    // One EUR project: its breakdowns are the currency's.
+    expect(pa?.bySource).toEqual(f.byCurrency.EUR?.bySource);
+    expect(pa?.byYear).toEqual(f.byCurrency.EUR?.byYear);
+    expect(pa?.byCategory).toEqual(f.byCurrency.EUR?.byCategory);
   });
   it("savings per unit where a time or cost KPI should fall: against the comparison group when there is one", () => {
     // k1 (service time, should fall) from a baseline of 30 to 12 days, no comparison: 18 days saved per case, 18/30 = 60%.

@@ -16,3 +16,6 @@ export const withRationale = (f: LabFigures, rationale: string): LabFigures => {
   expect(first).toBeGreaterThanOrEqual(0);
   return { ...f, auditTrail: f.auditTrail.map((x, i) => (i === first && x.decision !== undefined ? { ...x, decision: { ...x.decision, rationale } } : x)) };
 };
+
+/** The secret the tests publish under: a host keeps its own, out of the code. */
+export const SECRET = "the tests' secret: a host keeps its own, out of its code";

@@ -8,8 +8,20 @@ import { parse } from "csv-parse/sync";
 import { must } from "../../src/testing/index.js";
 import { describe, expect, it } from "vitest";
 import { en, exportOpenData, renderHtmlReport, renderReport, type LabFigures } from "../../src/index.js";
-import { CSV_DECIMALS, csvNumber, figureTables, isWithheld, protect, toCsv, type Table, type Value } from "../../src/publish/index.js";
-import { demoFigures, withRationale } from "./demo-figures.js";
+import {
+  CSV_DECIMALS,
+  csvNumber,
+  figureTables,
+  isWithheld,
+  mayWithhold,
+  protect,
+  publishTables,
+  toCsv,
+  WITHHELD_CSV,
+  type Table,
+  type Value,
+} from "../../src/publish/index.js";
+import { demoFigures, SECRET, withRationale } from "./demo-figures.js";
 
 const profile = JSON.parse(readFileSync(new URL("../fixtures/frictionless/tabular-data-package.json", import.meta.url), "utf8"));
 // Formats checked (uri, date-time, email…); "textarea" is the profile's hint to form builders, not a format.
@@ -50,14 +62,14 @@ const read = (text: string, field: Field, missing: readonly string[]): Value | "
   }
 };
 
-const roundTrip = (figures: LabFigures, threshold?: number) => {
-  const options = threshold === undefined ? {} : { threshold };
+const roundTrip = (figures: LabFigures) => {
+  const options = { secret: SECRET };
   const { files } = must(exportOpenData(figures, { ...options, created: "2026-11-30T00:00:00Z" }));
   const descriptor = JSON.parse(files["datapackage.json"] ?? "null");
   const ok = validate(descriptor);
   expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
   expect(ok).toBe(true);
-  const published = must(protect(figureTables(figures), options));
+  const published = must(publishTables(figures, options));
   const resources: Resource[] = descriptor.resources;
   expect(resources.map((r) => r.name)).toEqual(published.tables.map((t) => t.id));
   expect(Object.keys(files).sort()).toEqual(["datapackage.json", ...resources.map((r) => r.path)].sort());
@@ -93,21 +105,41 @@ const roundTrip = (figures: LabFigures, threshold?: number) => {
 
 describe("exportOpenData", () => {
   it("the demonstration log's package: the profile accepts the descriptor, every CSV reads back to the published table", () => {
-    const { descriptor, cells, withheld } = roundTrip(demoFigures);
+    const { descriptor, cells, withheld, published } = roundTrip(demoFigures);
     expect(cells).toBeGreaterThan(1000);
-    expect(withheld).toBe(0);
+    expect(withheld).toBe(published.withheld);
     expect(descriptor.licenses[0].name).toBe("CC-BY-4.0");
-    expect(descriptor.disclosure).toEqual({ threshold: 5, withheld: 0 });
+    expect(descriptor.protection).toEqual({ people: "cell-key", maxNoise: 2, variance: 0.8, withheld: published.withheld });
     expect(descriptor.latestEventAt).toBe(demoFigures.latestEventAt);
     expect(descriptor.created).toBe("2026-11-30T00:00:00Z");
   });
 
-  it("with a high threshold, withheld cells read as missing values and nothing else changes", () => {
-    const { withheld, published, files } = roundTrip(demoFigures, 400);
-    expect(withheld).toBeGreaterThan(10);
-    expect(withheld).toBe(published.withheld.length);
-    // The headline's citizens are far above 400: published as the figure says.
-    expect(files["data/headline.csv"]?.split("\r\n")[1]?.split(",")[2]).toBe(String(demoFigures.headline.citizens));
+  it("given money withheld, then it reads as missing, and the marker is declared only where a withheld cell can appear", () => {
+    const { withheld, descriptor } = roundTrip(demoFigures);
+    expect(withheld).toBeGreaterThan(0);
+    const resources: Resource[] = descriptor.resources;
+    for (const r of resources) {
+      expect(r.schema.missingValues).toEqual(mayWithhold({ id: r.name }) ? ["", WITHHELD_CSV] : [""]);
+      // Where the marker is declared, no field holds free text: the marker can only be a withheld cell.
+      const spec = figureTables(demoFigures).tables.find((t) => t.id === r.name);
+      if (mayWithhold({ id: r.name }))
+        for (const c of spec?.columns ?? []) if (c.type === "string") expect(c.format ?? c.key, c.key).toMatch(/^(code|currency|year)$/u);
+    }
+  });
+
+  it.each([WITHHELD_CSV, "[c] "])("given a gate rationale that is literally %j, then it reads back as that text, not as missing", (marker) => {
+    const { files, descriptor } = roundTrip(withRationale(demoFigures, marker));
+    const decisions = (descriptor.resources as Resource[]).find((r) => r.name === "decisions");
+    expect(decisions?.schema.missingValues).toEqual([""]);
+    const records: string[][] = parse(files["data/decisions.csv"] ?? "", { record_delimiter: "\r\n" });
+    const rationale = records[0]?.indexOf("rationale") ?? -1;
+    expect(records.slice(1).filter((r) => r[rationale] === marker)).toHaveLength(1);
+  });
+
+  it("given exact: true, then open data refuses it: what is published is always protected", () => {
+    const r = exportOpenData(demoFigures, { exact: true } as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/at exact: is refused: open data is published/u);
   });
 
   it("an as-of date and free text with commas, quotes and line breaks survive the trip", () => {
@@ -136,7 +168,7 @@ describe("exportOpenData", () => {
       "-1.5",
     ]);
     // On the demo log, reluctance.csv's rates had up to 16 digits; every one now has at most 4 decimal places.
-    const files = must(exportOpenData(demoFigures)).files;
+    const files = must(exportOpenData(demoFigures, { secret: SECRET })).files;
     const rates = (files["data/reluctance.csv"] ?? "")
       .split("\r\n")
       .slice(1, -1)
@@ -172,13 +204,17 @@ describe("options are checked, never guessed", () => {
     ["labels without words for a vocabulary", { labels: { ...en, codes: { ...en.codes, gate: undefined } } }],
     ["a sha256 option that is not SHA-256", { sha256: (s: string) => s }],
     ["an option nobody defined", { treshold: 5 }],
+    ["a short secret", { secret: "too short to key anything" }],
+    ["a secret that is not text", { secret: 12345 }],
+    ["no secret at all", { secret: undefined }],
+    ["both a secret and exact counts", { exact: true }],
   ];
   it.each(refusals)("refuses %s, with the reason, in every output", (_, options) => {
     const results = [
-      exportOpenData(demoFigures, options as never),
+      exportOpenData(demoFigures, { secret: SECRET, ...options } as never),
       ...("created" in options || "licence" in options || "name" in options || "sha256" in options
         ? []
-        : [renderHtmlReport(demoFigures, options as never), renderReport(demoFigures, options as never)]),
+        : [renderHtmlReport(demoFigures, { secret: SECRET, ...options } as never), renderReport(demoFigures, { secret: SECRET, ...options } as never)]),
       ...("threshold" in options ? [protect(figureTables(demoFigures), options as never)] : []),
     ];
     for (const r of results) {

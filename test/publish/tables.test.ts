@@ -2,12 +2,12 @@
 // portfolio, and disclosure control over them leaves no small count recoverable.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CellRef, cellOf, figureTables, protect, ptPT, TABLE_COLUMNS } from "../../src/publish/index.js";
+import { type CellRef, cellOf, figureTables, protect, publishTables, TABLE_COLUMNS } from "../../src/publish/index.js";
 import { computeFigures, en, renderHtmlReport, renderReport, type Labels } from "../../src/index.js";
 import { must } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 import { byNullSpace, bySubtraction } from "./attacker.js";
-import { demoFigures, withRationale } from "./demo-figures.js";
+import { demoFigures, SECRET, withRationale } from "./demo-figures.js";
 
 const logs = labArbitraries(fc).portfolioLog(3, 60);
 
@@ -56,13 +56,13 @@ describe("figureTables", () => {
 });
 
 describe("the reports people read", () => {
-  it("the Markdown report withholds what the tables withhold and says why; with nothing withheld it says nothing", () => {
-    const high = must(renderReport(demoFigures, { threshold: 400 }));
-    expect(high).toContain("[c]");
-    expect(high).toContain(en.withheldNote(400));
-    const normal = must(renderReport(demoFigures));
-    expect(normal).not.toContain("[c]");
-    expect(normal).not.toContain(en.withheldNote(5));
+  it("the Markdown report says how people counts are protected; an exact one says it is for internal use only", () => {
+    const published = must(renderReport(demoFigures, { secret: SECRET }));
+    expect(published).toContain(en.noiseNote(2));
+    expect(published).not.toContain(en.exactNote);
+    const internal = must(renderReport(demoFigures, { exact: true }));
+    expect(internal).toContain(en.exactNote);
+    expect(internal).not.toContain(en.noiseNote(2));
   });
 
   it("free text is escaped: a rationale or KPI name cannot add markup to the page", () => {
@@ -71,7 +71,7 @@ describe("the reports people read", () => {
       ...hostile,
       impact: { ...hostile.impact, kpis: hostile.impact.kpis.map((k, i) => (i === 0 ? { ...k, name: "</table><script>alert(2)</script>" } : k)) },
     };
-    const html = must(renderHtmlReport(f));
+    const html = must(renderHtmlReport(f, { secret: SECRET }));
     expect(html).not.toMatch(/<img|<script/u);
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(html).toContain("default-src 'none'");
@@ -91,7 +91,7 @@ describe("the reports people read", () => {
       const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
       return ((x ?? 0) + 0.05) / ((y ?? 0) + 0.05);
     };
-    const html = must(renderHtmlReport(demoFigures));
+    const html = must(renderHtmlReport(demoFigures, { secret: SECRET }));
     const inks = new Set([...html.matchAll(/(?:fill="|[;{]color:)(#[0-9a-f]{6})/gu)].map((m) => m[1] ?? ""));
     expect(inks.size).toBeGreaterThanOrEqual(4);
     for (const ink of inks) expect(ratio(ink, "#ffffff"), ink).toBeGreaterThanOrEqual(4.5);
@@ -100,12 +100,21 @@ describe("the reports people read", () => {
   });
 
   it("a translation is a labels object, not a fork: words and number formats change, machine names do not", () => {
-    const pt: Labels = { ...ptPT, tables: { ...ptPT.tables, headline: { ...ptPT.tables.headline, title: "Números principais" } } };
-    const html = must(renderHtmlReport(demoFigures, { labels: pt }));
+    const pt: Labels = {
+      ...en,
+      locale: "pt-PT",
+      title: "Relatório do laboratório de inovação",
+      tables: {
+        ...en.tables,
+        headline: { ...en.tables.headline, title: "Números principais", columns: { ...en.tables.headline.columns, citizens: ["Cidadãos envolvidos", "…"] } },
+      },
+    };
+    const html = must(renderHtmlReport(demoFigures, { labels: pt, secret: SECRET }));
+    const citizens = cellOf(must(publishTables(demoFigures, { secret: SECRET })).tables, { table: "headline", row: 0, column: "citizens" });
     expect(html).toContain('<html lang="pt-PT">');
     expect(html).toContain("<h1>Relatório do laboratório de inovação</h1>");
     expect(html).toContain("Números principais");
-    expect(html).toContain(`Cidadãos envolvidos</dt><dd>${demoFigures.headline.citizens.toLocaleString("pt-PT")}</dd>`);
+    expect(html).toContain(`Cidadãos envolvidos</dt><dd>${Number(citizens).toLocaleString("pt-PT")}</dd>`);
     expect(figureTables(demoFigures, pt).tables.map((t) => t.id)).toEqual(figureTables(demoFigures).tables.map((t) => t.id));
   });
 });

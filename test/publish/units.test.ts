@@ -1,19 +1,8 @@
 // Units as people read them, in both languages, and one set of figures in all three outputs.
 import { describe, expect, it } from "vitest";
-import {
-  en,
-  exportOpenData,
-  figureTables,
-  formatValue,
-  protect,
-  ptPT,
-  renderHtmlReport,
-  renderReport,
-  type Column,
-  type Labels,
-} from "../../src/publish/index.js";
+import { en, exportOpenData, formatValue, publishTables, ptPT, renderHtmlReport, renderReport, type Column, type Labels } from "../../src/publish/index.js";
 import { must } from "../../src/testing/index.js";
-import { demoFigures as f } from "./demo-figures.js";
+import { demoFigures as f, SECRET } from "./demo-figures.js";
 
 const column = (format: Column["format"], type: Column["type"] = "number"): Column => ({
   key: "x",
@@ -42,12 +31,12 @@ describe("units", () => {
       "below -200%",
     ]);
     expect([19, -3].map((x) => formatValue(x, s, ptPT))).toEqual(["acima de 200%", "abaixo de -200%"]);
-    const kpis = must(protect(figureTables(f))).tables.find((t) => t.id === "kpis");
+    const kpis = must(publishTables(f, { secret: SECRET })).tables.find((t) => t.id === "kpis");
     expect(kpis?.description).toContain("above or below 200%");
   });
 
   it("a ratio reads as a ratio, not money, and money by year has no share of budget", () => {
-    const { tables } = must(protect(figureTables(f)));
+    const { tables } = must(publishTables(f, { secret: SECRET }));
     const value = tables.find((t) => t.id === "contract_value");
     const ratio = value?.columns.find((c) => c.key === "ratio");
     expect(ratio?.format).toBe("decimal");
@@ -55,12 +44,12 @@ describe("units", () => {
     expect(formatValue(0.8712, ratio ?? column("decimal"), ptPT)).toBe("0,87");
     const byYear = tables.find((t) => t.id === "money_by_year");
     expect(byYear?.columns.map((c) => c.title)).toEqual(["Currency", "Year", "Allocated in that year", "Spent in that year"]);
-    const md = must(renderReport(f));
+    const md = must(renderReport(f, { secret: SECRET }));
     expect(md).not.toMatch(/spent of budget|EUR 0\.87|\b1 days\b|1900/u);
   });
 
   it("a KPI that should fall says so, and whether its effect is an improvement", () => {
-    const kpis = must(protect(figureTables(f))).tables.find((t) => t.id === "kpis");
+    const kpis = must(publishTables(f, { secret: SECRET })).tables.find((t) => t.id === "kpis");
     const at = (key: string) => kpis?.columns.findIndex((c) => c.key === key) ?? -1;
     const rows = kpis?.rows ?? [];
     const falling = rows.filter((r) => r[at("direction")] === "decrease" && typeof r[at("effect")] === "number" && (r[at("effect")] as number) < 0);
@@ -70,7 +59,7 @@ describe("units", () => {
   });
 
   it("published numbers keep their documented precision (no 16-digit rates in the CSVs)", () => {
-    const files = must(exportOpenData(f)).files;
+    const files = must(exportOpenData(f, { secret: SECRET })).files;
     const long = Object.entries(files)
       .filter(([path]) => path.endsWith(".csv"))
       .flatMap(([path, text]) => (text.match(/\d+\.\d{5,}/gu) ?? []).map((n) => `${path}: ${n}`));
@@ -80,10 +69,12 @@ describe("units", () => {
 
 describe("one set of figures in all three outputs", () => {
   const check = (labels: Labels) => {
-    const { tables } = must(protect(figureTables(f, labels)));
-    const md = must(renderReport(f, { labels }));
-    const html = must(renderHtmlReport(f, { labels }));
-    const descriptor = JSON.parse(must(exportOpenData(f, { labels })).files["datapackage.json"] ?? "{}") as { resources: { name: string; title: string }[] };
+    const { tables } = must(publishTables(f, { secret: SECRET, labels }));
+    const md = must(renderReport(f, { labels, secret: SECRET }));
+    const html = must(renderHtmlReport(f, { labels, secret: SECRET }));
+    const descriptor = JSON.parse(must(exportOpenData(f, { labels, secret: SECRET })).files["datapackage.json"] ?? "{}") as {
+      resources: { name: string; title: string }[];
+    };
     expect(tables.length).toBeGreaterThan(25);
     expect(descriptor.resources.map((r) => [r.name, r.title])).toEqual(tables.map((t) => [t.id, t.title]));
     for (const t of tables) {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { en, exportOpenData, NUTS_2021_PT, ptPT, renderHtmlReport, renderReport, type Labels } from "../../src/publish/index.js";
 import { must } from "../../src/testing/index.js";
-import { demoFigures as f } from "./demo-figures.js";
+import { demoFigures as f, SECRET } from "./demo-figures.js";
 import { readFileSync } from "node:fs";
 import { DEMO_LOG } from "../../examples/demo/paths.js";
 
@@ -59,7 +59,7 @@ describe("codes in words, in every output and both languages", () => {
   for (const [name, labels] of editions) {
     const codes = rawCodes(labels);
     it(`${name}: the Markdown report prints no code and capitalises its headers`, () => {
-      const md = must(renderReport(f, { labels }));
+      const md = must(renderReport(f, { labels, secret: SECRET }));
       const { body, headers } = markdownCells(md);
       expect(body.length).toBeGreaterThan(1000);
       expect(body.filter((c) => codes.has(c))).toEqual([]);
@@ -72,7 +72,7 @@ describe("codes in words, in every output and both languages", () => {
       expect(md).toMatch(/^\|:--\|/mu);
     });
     it(`${name}: the HTML report prints no code and capitalises its headers`, () => {
-      const html = must(renderHtmlReport(f, { labels }));
+      const html = must(renderHtmlReport(f, { labels, secret: SECRET }));
       const { body, headers, prose } = htmlCells(html);
       expect(body.length).toBeGreaterThan(1000);
       expect(body.filter((c) => codes.has(c))).toEqual([]);
@@ -80,7 +80,7 @@ describe("codes in words, in every output and both languages", () => {
       expect(prose.match(snake)).toBeNull();
     });
     it(`${name}: the open data's titles and descriptions print no code`, () => {
-      const files = must(exportOpenData(f, { labels })).files;
+      const files = must(exportOpenData(f, { labels, secret: SECRET })).files;
       const descriptor = JSON.parse(files["datapackage.json"] ?? "{}") as {
         title: string;
         description: string;
