@@ -2,7 +2,7 @@ import type * as z from "zod";
 import { type DomainError, ok, type Result } from "../kernel/index.js";
 import { determinedUnknowns } from "./linear.js";
 import { checkOptions, DisclosureOptionsSchema } from "./options.js";
-import type { CellRef, Relation, Table, TableSet, Withheld } from "./table.js";
+import { type CellRef, isEquation, type Relation, type Table, type TableSet, type Withheld } from "./table.js";
 
 /**
  * Options of disclosure control: `threshold` — a people count from 1 to `threshold − 1` is withheld
@@ -98,6 +98,8 @@ export const protect = (set: TableSet, options: DisclosureOptions = {}): Result<
 };
 
 const protectWith = (set: TableSet, threshold: number): ProtectedTables => {
+  // Suppression audits the equations: an inequality cannot pin a withheld cell to one value alone.
+  const equations = set.relations.filter(isEquation);
   const byId = new Map(set.tables.map((t) => [t.id, t]));
   const refs = new Map<string, CellRef>();
   const withheld = new Map<string, Withheld["withheld"]>();
@@ -106,8 +108,8 @@ const protectWith = (set: TableSet, threshold: number): ProtectedTables => {
     withheld.set(keyOf(c), "primary");
   }
   // Each round withholds one more cell, so this ends within the number of cells.
-  for (let pinned = exposed(set.relations, withheld); pinned.length > 0; pinned = exposed(set.relations, withheld)) {
-    const next = pinned.map((k) => cover(set.relations, byId, withheld, k)).find((c) => c !== undefined);
+  for (let pinned = exposed(equations, withheld); pinned.length > 0; pinned = exposed(equations, withheld)) {
+    const next = pinned.map((k) => cover(equations, byId, withheld, k)).find((c) => c !== undefined);
     if (next === undefined) break;
     refs.set(keyOf(next), next);
     withheld.set(keyOf(next), "secondary");

@@ -1,10 +1,9 @@
 import { type DomainError, ok, type Result } from "../kernel/index.js";
 import type { ParticipationRecords } from "../projections/index.js";
+import { cellId, consistentCounts } from "./consistent.js";
 import { keyedCounts, perturbed } from "./people.js";
 import { recordKeys } from "./record-keys.js";
-import type { Table, Value } from "./table.js";
-
-const cellId = (table: string, row: number, column: string): string => `${table}\u0000${row}\u0000${column}`;
+import type { Relation, Table, Value } from "./table.js";
 
 // Reach is people plus the anonymous headcount: published as the sum of the two published counts,
 // so it tells a reader nothing they could not add up themselves.
@@ -23,24 +22,27 @@ const withReach = (t: Table): Table => {
 
 /**
  * The tables with every people count under the cell-key method: the count the records behind it
- * give, moved by the noise its cell key draws (`perturb`); reach recomputed from the published
- * people and anonymous headcount. The number of counts the noise moved comes back with them.
+ * give, moved by the noise its cell key draws (`perturb`), then drawn back where the relations
+ * between counts would let a reader narrow one below the noise (`consistentCounts`); reach
+ * recomputed from the published people and anonymous headcount. The number of counts the noise
+ * moved comes back with them.
  */
 export const perturbPeople = (
   tables: readonly Table[],
   records: ParticipationRecords,
   secret: string,
+  relations: readonly Relation[],
 ): Result<{ tables: Table[]; moved: number; counts: number }, DomainError> => {
   const keyed = keyedCounts(tables, records, recordKeys(secret));
   if (!keyed.ok) return keyed;
-  const published = new Map(keyed.value.map((c) => [cellId(c.table, c.row, c.column), perturbed(c)]));
+  const published = consistentCounts(keyed.value, relations, perturbed);
   let moved = 0;
   const out = tables.map((t) =>
     withReach({
       ...t,
       rows: t.rows.map((row, i) =>
         row.map((v, j): Value => {
-          const p = published.get(cellId(t.id, i, t.columns[j]?.key ?? ""));
+          const p = published.get(cellId({ table: t.id, row: i, column: t.columns[j]?.key ?? "" }));
           if (p === undefined) return v;
           if (p !== v) moved++;
           return p;

@@ -88,7 +88,7 @@ export const protectFigures = (figures: LabFigures, o: ProtectionOptions, subjec
   if (o.secret === undefined) return ok(finish("exact", tables));
   const records = recordsOf(figures);
   if (!records.ok) return records;
-  const perturbed = perturbPeople(tables, records.value, o.secret);
+  const perturbed = perturbPeople(tables, records.value, o.secret, set.relations);
   return perturbed.ok ? ok(finish("perturbed", perturbed.value.tables)) : perturbed;
 };
 

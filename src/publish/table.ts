@@ -43,18 +43,25 @@ export interface CellRef {
 }
 
 /**
- * `total = Σ parts`, an equation the published numbers obey: whoever reads the tables can use it to
- * work out a withheld cell, so disclosure control must leave every such equation with two unknowns
- * or more that it cannot separate.
+ * `total = Σ parts − Σ less`, an equation the published numbers obey, or with `sense: "<="` an
+ * inequality (`total ≤ Σ parts − Σ less`: a count within another, a total within the sum of its
+ * rows). Whoever reads the tables can use either to narrow down a protected cell, so protection must
+ * leave each of them unable to: suppression leaves every equation with two unknowns or more that it
+ * cannot separate, the cell-key method keeps the noisy counts consistent with every relation.
  */
 export interface Relation {
   readonly total: CellRef;
   readonly parts: readonly CellRef[];
   /** Cells subtracted from the parts: total = Σ parts − Σ less (people = citizens + civil servants + others − both). */
   readonly less?: readonly CellRef[];
+  /** `=` (the default) or `<=`: the total equals, or is at most, the parts less what is subtracted. */
+  readonly sense?: "=" | "<=";
 }
 
-/** Tables with the equations that hold between their cells. */
+/** Whether a relation is an equation (`total = Σ parts − Σ less`), not an inequality. */
+export const isEquation = (r: Relation): boolean => (r.sense ?? "=") === "=";
+
+/** Tables with the relations (equations and inequalities) that hold between their cells. */
 export interface TableSet {
   readonly tables: readonly Table[];
   readonly relations: readonly Relation[];

@@ -191,7 +191,7 @@ const decisions = (f: LabFigures): Row<"decisions">[] =>
         ],
   );
 
-// The equations the numbers obey, for disclosure control (checked on generated portfolios by the tests).
+// The relations the numbers obey, for protection (checked on generated portfolios by the tests).
 const relationsOf = (years: number, sectors: number, ages: number, genders: number): Relation[] => [
   { total: at("headline", 0, "reach"), parts: [at("headline", 0, "people"), at("headline", 0, "anonymous_headcount")] },
   // People = citizens + civil servants − those in both roles + others.
@@ -214,7 +214,40 @@ const relationsOf = (years: number, sectors: number, ages: number, genders: numb
   // The last row of each breakdown is its total.
   columnSum("age_bands", ages - 1, "people", at("age_bands", ages - 1, "people")),
   columnSum("gender", genders - 1, "people", at("gender", genders - 1, "people")),
+  ...orders(years, sectors),
 ];
+
+// A count within another: total ≤ the one part.
+const within = (inner: CellRef, outer: CellRef): Relation => ({ total: inner, parts: [outer], sense: "<=" });
+
+// The inequalities distinct counts obey: in each slice (all, a year, a sector) each role and the
+// people in both roles within people, people within participations (everyone counted attended at
+// least once); the trained within civil servants; a year's or a sector's people within all people,
+// and all people within the sum of the years' (or sectors') — someone counted in two years is
+// counted once overall.
+const orders = (years: number, sectors: number): Relation[] => {
+  const slice = (table: "headline" | "participation_by_year" | "participation_by_sector", row: number): Relation[] => [
+    within(at(table, row, "citizens"), at(table, row, "people")),
+    within(at(table, row, "civil_servants"), at(table, row, "people")),
+    within(at(table, row, "people"), at(table, row, "participations")),
+  ];
+  const rows = (table: "participation_by_year" | "participation_by_sector", n: number): Relation[] => [
+    ...Array.from({ length: n }, (_, i) => slice(table, i)).flat(),
+    ...(["people", "citizens", "civil_servants"] as const).flatMap((column) => [
+      ...Array.from({ length: n }, (_, i) => within(at(table, i, column), at("headline", 0, column))),
+      ...(n > 0 ? [{ ...columnSum(table, n, column, at("headline", 0, column)), sense: "<=" as const }] : []),
+    ]),
+  ];
+  return [
+    ...slice("headline", 0),
+    within(at("headline", 0, "civil_servants_trained"), at("headline", 0, "civil_servants")),
+    within(at("headline", 0, "citizens_also_civil_servants"), at("headline", 0, "citizens")),
+    within(at("headline", 0, "citizens_also_civil_servants"), at("headline", 0, "civil_servants")),
+    within(at("headline", 0, "others"), at("headline", 0, "people")),
+    ...rows("participation_by_year", years),
+    ...rows("participation_by_sector", sectors),
+  ];
+};
 
 // The tables of how projects move: through stages and gates, and what holds them up.
 const progress = (f: LabFigures, labels: Labels) => {

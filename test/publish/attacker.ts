@@ -2,7 +2,7 @@
 // elimination: (1) by subtraction, solving any equation with a single unknown, again and again;
 // (2) by linear algebra in floating point: a withheld cell is determined when every vector of the
 // null space of the equations over the withheld cells is zero at it.
-import { cellOf, isWithheld, type CellRef, type Relation, type Table } from "../../src/publish/index.js";
+import { cellOf, type CellRef, isEquation, isWithheld, type Relation, type Table } from "../../src/publish/index.js";
 
 const key = (r: CellRef) => `${r.table}|${r.row}|${r.column}`;
 
@@ -12,7 +12,8 @@ interface System {
   readonly equations: { coef: number[]; constant: number }[];
 }
 
-const systemOf = (published: readonly Table[], relations: readonly Relation[]): System => {
+const systemOf = (published: readonly Table[], all: readonly Relation[]): System => {
+  const relations = all.filter(isEquation);
   const unknowns: string[] = [];
   const index = new Map<string, number>();
   for (const r of relations)
