@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { type DomainError, err, isSha256, ok, type Result, type Sha256, validationError } from "../kernel/index.js";
+import type { LabFigures } from "../projections/index.js";
 import { en, type Labels } from "./labels.js";
 
 const locale = (s: string): boolean => {
@@ -44,12 +45,32 @@ const Secret = z
   .min(32, "must be at least 32 characters: the host's secret keys the noise, and a short one can be guessed (keep it, and reuse it for every release)")
   .max(4096, "must be at most 4,096 characters");
 
+// Figures as computeFigures returns them: what a release publishes its people counts from (the
+// records behind each count included), checked for the part protection reads.
+const Figures = z.custom<LabFigures>(
+  (v) =>
+    typeof v === "object" &&
+    v !== null &&
+    "participation" in v &&
+    typeof v.participation === "object" &&
+    v.participation !== null &&
+    "records" in v.participation &&
+    typeof v.participation.records === "object" &&
+    v.participation.records !== null &&
+    "read" in v.participation.records &&
+    typeof v.participation.records.read === "function",
+  { message: "must be figures as computeFigures returned them (with their records), one per release already published" },
+);
+
 /**
  * Options of protection: `secret` — the host's secret (at least 32 characters) that keys the noise
  * on people counts, the same for every release; or `exact: true` — no noise, for internal use only.
+ * `earlier`: the figures of the releases already published from the same log, oldest first, so that
+ * this one cannot be set against them.
  */
 export const ProtectionOptionsSchema = z.strictObject({
   secret: Secret.optional(),
+  earlier: z.array(Figures).max(1000).optional(),
   exact: z.literal(true, { error: "must be true (exact people counts, for internal use only) or left out" }).optional(),
   labels: LabelsSchema.optional(),
 });

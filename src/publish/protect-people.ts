@@ -1,6 +1,6 @@
 import { type DomainError, ok, type Result } from "../kernel/index.js";
 import type { ParticipationRecords } from "../projections/index.js";
-import { cellId, consistentCounts } from "./consistent.js";
+import { cellId, consistentCounts, type EarlierRelease } from "./consistent.js";
 import { keyedCounts, perturbed } from "./people.js";
 import { recordKeys } from "./record-keys.js";
 import type { Relation, Table, Value } from "./table.js";
@@ -20,22 +20,42 @@ const withReach = (t: Table): Table => {
   };
 };
 
+/** The tables with their people counts protected, what was moved, and the release as a later one must know it. */
+export interface PerturbedTables {
+  readonly tables: Table[];
+  readonly moved: number;
+  readonly counts: number;
+  /** Each people count's true count, key and published value, by table, row label and column: the `earlier` of a later release. */
+  readonly release: EarlierRelease;
+}
+
+// The label that names a row across releases: its first column (a year, a sector, a band), or "" for the headline.
+const labelOf = (t: Table, row: number): string => (t.id === "headline" ? "" : String(t.rows[row]?.[0] ?? row));
+
 /**
  * The tables with every people count under the cell-key method: the count the records behind it
  * give, moved by the noise its cell key draws (`perturb`), then drawn back where the relations
- * between counts would let a reader narrow one below the noise (`consistentCounts`); reach
- * recomputed from the published people and anonymous headcount. The number of counts the noise
- * moved comes back with them.
+ * between counts — within the tables and with the releases already published (`earlier`) — would
+ * let a reader narrow one below the noise (`consistentCounts`); reach recomputed from the published
+ * people and anonymous headcount. The number of counts the noise moved comes back with them.
  */
 export const perturbPeople = (
   tables: readonly Table[],
   records: ParticipationRecords,
   secret: string,
   relations: readonly Relation[],
-): Result<{ tables: Table[]; moved: number; counts: number }, DomainError> => {
+  earlier: readonly EarlierRelease[] = [],
+): Result<PerturbedTables, DomainError> => {
   const keyed = keyedCounts(tables, records, recordKeys(secret));
   if (!keyed.ok) return keyed;
-  const published = consistentCounts(keyed.value, relations, perturbed);
+  const byId = new Map(tables.map((t) => [t.id, t]));
+  const counts = keyed.value.map((c) => {
+    const t = byId.get(c.table);
+    return { ...c, label: t === undefined ? String(c.row) : labelOf(t, c.row) };
+  });
+  const consistent = consistentCounts(counts, relations, perturbed, earlier);
+  if (!consistent.ok) return consistent;
+  const published = consistent.value.values;
   let moved = 0;
   const out = tables.map((t) =>
     withReach({
@@ -50,5 +70,5 @@ export const perturbPeople = (
       ),
     }),
   );
-  return ok({ tables: out, moved, counts: keyed.value.length });
+  return ok({ tables: out, moved, counts: keyed.value.length, release: consistent.value.release });
 };

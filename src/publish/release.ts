@@ -7,7 +7,8 @@ import { en, type Labels } from "./labels.js";
 import { MONEY_TABLES, moneyHeld, publishedMoney, type PublishedCurrency, withholdMoney } from "./money.js";
 import { checkOptions, ProtectionOptionsSchema } from "./options.js";
 import { PERTURBATION } from "./perturbation.js";
-import { perturbPeople } from "./protect-people.js";
+import type { EarlierRelease } from "./consistent.js";
+import { type PerturbedTables, perturbPeople } from "./protect-people.js";
 import { figureTables } from "./tables.js";
 import { cellOf, isWithheld, type Table, type TableSet } from "./table.js";
 
@@ -60,24 +61,14 @@ const withoutTables = (set: TableSet, ids: readonly string[]): TableSet => ({
  * extending it); `subject` names the options in a refusal.
  */
 export const protectFigures = (figures: LabFigures, o: ProtectionOptions, subject: string): Result<PublishedTables, DomainError> => {
-  if ((o.secret === undefined) === (o.exact === undefined))
-    return err(
-      validationError(subject, [
-        {
-          path: ["secret"],
-          message:
-            o.secret === undefined
-              ? "is required to publish people counts: the host's secret of at least 32 characters (or exact: true, for internal use only)"
-              : "cannot go with exact: true — pass the secret to publish, or exact: true for an internal report",
-        },
-      ]),
-    );
-  const all = figureTables(figures, o.labels ?? en);
-  // Published with noise, a table keeps only what can carry it: see EXACT_ONLY.
-  const set = o.secret === undefined ? all : withoutTables(all, Object.keys(EXACT_ONLY));
-  const held = moneyHeld(figures.finance);
-  const tables = set.tables.map((t) => withholdMoney(t, held));
-  const withheld = tables.reduce((n, t) => n + t.rows.reduce((m, row) => m + row.filter(isWithheld).length, 0), 0);
+  const refuse = (path: string, message: string) => err(validationError(subject, [{ path: [path], message }]));
+  if (o.secret === undefined && o.exact === undefined)
+    return refuse("secret", "is required to publish people counts: the host's secret of at least 32 characters (or exact: true, for internal use only)");
+  if (o.secret !== undefined && o.exact !== undefined)
+    return refuse("secret", "cannot go with exact: true — pass the secret to publish, or exact: true for an internal report");
+  if (o.exact !== undefined && o.earlier !== undefined)
+    return refuse("earlier", "goes with the secret: exact counts have no noise to keep consistent with earlier releases");
+  const { set, tables, held, withheld } = tablesOf(figures, o);
   const finish = (people: PublishedTables["people"], out: TableSet["tables"]): PublishedTables => ({
     tables: out,
     relations: set.relations,
@@ -86,10 +77,38 @@ export const protectFigures = (figures: LabFigures, o: ProtectionOptions, subjec
     money: publishedMoney(figures.finance, held, cellOf(out, { table: "headline", row: 0, column: "people" }) ?? null),
   });
   if (o.secret === undefined) return ok(finish("exact", tables));
-  const records = recordsOf(figures);
-  if (!records.ok) return records;
-  const perturbed = perturbPeople(tables, records.value, o.secret, set.relations);
+  // Each earlier release as it was published: made in turn, each after the ones before it.
+  const before: EarlierRelease[] = [];
+  for (const [i, e] of (o.earlier ?? []).entries()) {
+    const made = perturbedOf(e, o, o.secret, before);
+    if (!made.ok) return err({ ...made.error, message: `earlier release ${i + 1}: ${made.error.message}` });
+    before.push(made.value.release);
+  }
+  const perturbed = perturbedOf(figures, o, o.secret, before, { set, tables });
   return perturbed.ok ? ok(finish("perturbed", perturbed.value.tables)) : perturbed;
+};
+
+// The tables a release starts from: without what cannot carry noise (when it will have some), money under the dominance rule.
+const tablesOf = (figures: LabFigures, o: ProtectionOptions) => {
+  const all = figureTables(figures, o.labels ?? en);
+  // Published with noise, a table keeps only what can carry it: see EXACT_ONLY.
+  const set = o.secret === undefined ? all : withoutTables(all, Object.keys(EXACT_ONLY));
+  const held = moneyHeld(figures.finance);
+  const tables = set.tables.map((t) => withholdMoney(t, held));
+  const withheld = tables.reduce((n, t) => n + t.rows.reduce((m, row) => m + row.filter(isWithheld).length, 0), 0);
+  return { set, tables, held, withheld };
+};
+
+// The people counts of one release under the cell-key method, after the releases before it.
+const perturbedOf = (
+  figures: LabFigures,
+  o: ProtectionOptions,
+  secret: string,
+  earlier: readonly EarlierRelease[],
+  { set, tables }: { set: TableSet; tables: readonly Table[] } = tablesOf(figures, o),
+): Result<PerturbedTables, DomainError> => {
+  const records = recordsOf(figures);
+  return records.ok ? perturbPeople(tables, records.value, secret, set.relations, earlier) : records;
 };
 
 /**

@@ -4,15 +4,19 @@
 // noise moved it. The reader's check is written here from the README's rule, not taken from the code.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeFigures } from "../../src/index.js";
+import { computeFigures, createCodec, decodeJsonl, labEvents } from "../../src/index.js";
+import { readFileSync } from "node:fs";
+import { DEMO_LOG } from "../../examples/demo/paths.js";
+import { demoFigures, SECRET } from "./demo-figures.js";
 import { cellOf, type CellRef, figureTables, PERTURBATION, publishTables, type Relation, type Table } from "../../src/publish/index.js";
-import { consistentCounts } from "../../src/publish/consistent.js";
+import { consistentCounts, type LabelledCount } from "../../src/publish/consistent.js";
 import { keyedCounts, type KeyedCount, perturbed } from "../../src/publish/people.js";
 import { recordKeys } from "../../src/publish/record-keys.js";
 import { must } from "../../src/testing/index.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 
 const D = PERTURBATION.maxNoise;
+const demoEvents = () => decodeJsonl(createCodec(labEvents), readFileSync(DEMO_LOG, "utf8")).events;
 
 // What a published count allows a reader (README): 0 is a true 0; p ≥ 1 is a true count in max(1, p − D)…p + D.
 const range = (p: number): [number, number] => (p === 0 ? [0, 0] : [Math.max(1, p - D), p + D]);
@@ -59,7 +63,7 @@ const valueIn =
   };
 
 const cell = (table: string, column: string, row = 0): CellRef => ({ table, row, column });
-const keyed = (table: string, column: string, count: number, key: number, row = 0): KeyedCount => ({ table, row, column, count, key });
+const keyed = (table: string, column: string, count: number, key: number, row = 0): LabelledCount => ({ table, row, column, count, key, label: String(row) });
 const noiseOf =
   (noises: Readonly<Record<string, number>>) =>
   (c: KeyedCount): number =>
@@ -72,7 +76,7 @@ describe("consistent counts", () => {
     const within: Relation = { total: cell("h", "citizens"), parts: [cell("h", "people")], sense: "<=" };
     const raw = new Map(counts.map((c) => [`h\u00000\u0000${c.column}`, noiseOf({ "h.0.citizens": 2, "h.0.people": -2 })(c)]));
     expect(narrowest(within, (c) => published(raw, c))).toBeLessThan(D);
-    const out = consistentCounts(counts, [within], noiseOf({ "h.0.citizens": 2, "h.0.people": -2 }));
+    const out = must(consistentCounts(counts, [within], noiseOf({ "h.0.citizens": 2, "h.0.people": -2 }))).values;
     expect(narrowest(within, (c) => published(out, c))).toBeGreaterThanOrEqual(D);
     // One step back each: 26 and 25, both still within D of the truth.
     expect([published(out, cell("h", "citizens")), published(out, cell("h", "people"))]).toEqual([26, 25]);
@@ -83,7 +87,7 @@ describe("consistent counts", () => {
     const counts = [...bands, keyed("age", "people", 4, 99, 4)];
     const sum: Relation = { total: cell("age", "people", 4), parts: [0, 1, 2, 3].map((row) => cell("age", "people", row)) };
     const noises = { "age.0.people": 1, "age.1.people": 1, "age.4.people": -1 };
-    const out = consistentCounts(counts, [sum], noiseOf(noises));
+    const out = must(consistentCounts(counts, [sum], noiseOf(noises))).values;
     expect(narrowest(sum, (c) => published(out, c))).toBeGreaterThanOrEqual(D);
     expect(published(out, cell("age", "people", 4))).toBe(4);
   });
@@ -91,14 +95,14 @@ describe("consistent counts", () => {
   it("given two cells of the same records (same count and key), when one is in a broken relation, then both move together", () => {
     const counts = [keyed("year", "people", 26, 7), keyed("h", "people", 26, 7), keyed("h", "citizens", 25, 1)];
     const within: Relation = { total: cell("h", "citizens"), parts: [cell("h", "people")], sense: "<=" };
-    const out = consistentCounts(counts, [within], noiseOf({ "year.0.people": -2, "h.0.people": -2, "h.0.citizens": 2 }));
+    const out = must(consistentCounts(counts, [within], noiseOf({ "year.0.people": -2, "h.0.people": -2, "h.0.citizens": 2 }))).values;
     expect(published(out, cell("year", "people"))).toBe(published(out, cell("h", "people")));
   });
 
   it("given relations that already leave every count its range, then nothing moves", () => {
     const counts = [keyed("h", "citizens", 25, 1), keyed("h", "people", 26, 2)];
     const within: Relation = { total: cell("h", "citizens"), parts: [cell("h", "people")], sense: "<=" };
-    const out = consistentCounts(counts, [within], noiseOf({ "h.0.citizens": 2, "h.0.people": 0 }));
+    const out = must(consistentCounts(counts, [within], noiseOf({ "h.0.citizens": 2, "h.0.people": 0 }))).values;
     expect([published(out, cell("h", "citizens")), published(out, cell("h", "people"))]).toEqual([27, 26]);
   });
 
@@ -116,7 +120,13 @@ describe("consistent counts", () => {
           const truth = valueIn(exact.tables);
           // The noise as drawn, before the relations were consulted: what the repair started from.
           const shown = new Set(p.tables.map((t) => t.id));
-          const counts = must(keyedCounts(exact.tables.filter((t) => shown.has(t.id)), f.participation.records.read(), recordKeys(secret)));
+          const counts = must(
+            keyedCounts(
+              exact.tables.filter((t) => shown.has(t.id)),
+              f.participation.records.read(),
+              recordKeys(secret),
+            ),
+          );
           const raw = new Map(counts.map((c) => [`${c.table}\u0000${c.row}\u0000${c.column}`, perturbed(c)]));
           let broken = false;
           for (const r of p.relations) {
@@ -145,5 +155,38 @@ describe("consistent counts", () => {
     // The generator reaches the case the step exists for: noise as drawn that a reader could narrow.
     expect(reached.brokenBeforeRepair).toBeGreaterThan(10);
     expect(reached.movedBack).toBeGreaterThan(10);
+  });
+});
+
+describe("a release made after earlier ones (earlier)", () => {
+  const events = demoEvents();
+  const early = must(computeFigures(events, { at: "2017-09-30T23:59:59Z" }));
+  it("given the figures of an earlier date, when the full log is published after them, then it is accepted and each count is at least what the earlier release showed, less the noise", () => {
+    const before = must(publishTables(early, { secret: SECRET }));
+    const after = must(publishTables(demoFigures, { secret: SECRET, earlier: [early] }));
+    const people = (p: typeof before) => cellOf(p.tables, { table: "headline", row: 0, column: "people" });
+    expect(people(after)).toEqual(expect.any(Number));
+    expect(Number(people(after)) + D).toBeGreaterThanOrEqual(Number(people(before)) - D);
+  });
+
+  it("given figures of a later state passed as earlier, then publishing refuses, naming the earlier release", () => {
+    const r = publishTables(early, { secret: SECRET, earlier: [demoFigures] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("validation_failed");
+      expect(r.error.message).toContain("not an earlier state of this log");
+    }
+  });
+
+  it("given exact: true with earlier releases, then it is refused: exact counts have no noise to keep consistent", () => {
+    const r = publishTables(demoFigures, { exact: true, earlier: [early] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain("earlier");
+  });
+
+  it("given something that is not figures as earlier, then the options are refused", () => {
+    const r = publishTables(demoFigures, { secret: SECRET, earlier: [{} as never] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain("as computeFigures returned them");
   });
 });

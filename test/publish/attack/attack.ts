@@ -104,10 +104,14 @@ export const attackOne = memo((input: Input): Reached[] => {
   return solve(m, (k) => truth.get(k));
 });
 
-/** Attack two releases together, the second later or with more in it; cells keyed `a:` and `b:`. */
-export const attackPair = (a: Input, b: Input): Reached[] => {
+/**
+ * Attack two releases together, the second later or with more in it; cells keyed `a:` and `b:`. The
+ * second is published after the first (`earlier`, as the README says) unless `alone`: as if the host
+ * had not passed it.
+ */
+export const attackPair = (a: Input, b: Input, alone = false): Reached[] => {
   const m = emptyModel();
-  addPair(m, releaseOf(a), releaseOf(b));
+  addPair(m, releaseOf(a), alone ? releaseOf(b) : release(b.events, b.asOf, [a]));
   const ta = truthOf(a);
   const tb = truthOf(b);
   return solve(m, (k) => (k.startsWith("a:") ? ta : tb).get(k.slice(2)));

@@ -39,14 +39,26 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: stri
   return r.value;
 };
 
-/** The release of a log (optionally as of a date), made as a host would make it. */
-export const release = (events: readonly Envelope<LabEvent>[], asOf?: AsOf): Release => {
-  const figures = must(computeFigures(events, asOf), "computeFigures");
+/** A log as of a date (or in full): what one release is made from. */
+export interface Made {
+  readonly events: readonly Envelope<LabEvent>[];
+  readonly asOf?: AsOf | undefined;
+}
+
+const figuresOf = (m: Made) => must(computeFigures(m.events, m.asOf), "computeFigures");
+
+/**
+ * The release of a log (optionally as of a date), made as a host would make it: after the releases
+ * already published from the same log (`earlier`, oldest first), which the README says to pass.
+ */
+export const release = (events: readonly Envelope<LabEvent>[], asOf?: AsOf, earlier: readonly Made[] = []): Release => {
+  const figures = figuresOf({ events, asOf });
+  const options = { ...PROTECTION, ...(earlier.length > 0 ? { earlier: earlier.map(figuresOf) } : {}) };
   // The protected tables are what all three outputs share; making them checks the options too.
-  must(publishTables(figures, { ...PROTECTION }), "publishTables");
-  const markdown = must(renderReport(figures, { ...PROTECTION }), "renderReport");
-  const html = must(renderHtmlReport(figures, { ...PROTECTION }), "renderHtmlReport");
-  const data = must(exportOpenData(figures, { ...PROTECTION, created: "2026-01-01T00:00:00Z" }), "exportOpenData");
+  must(publishTables(figures, options), "publishTables");
+  const markdown = must(renderReport(figures, options), "renderReport");
+  const html = must(renderHtmlReport(figures, options), "renderHtmlReport");
+  const data = must(exportOpenData(figures, { ...options, created: "2026-01-01T00:00:00Z" }), "exportOpenData");
   const csv = new Map<string, Resource>();
   for (const [path, text] of Object.entries(data.files)) {
     const id = /^data\/(.+)\.csv$/u.exec(path)?.[1];
