@@ -42,6 +42,13 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Read time from the context." },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Read time from the context." },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "Take ids and randomness from the context." },
+        {
+          // These parts of a project's state are PersistentMaps: set/delete return the new map and
+          // change nothing, so a call whose result is dropped is a lost write.
+          selector:
+            "ExpressionStatement > CallExpression[callee.property.name=/^(set|delete)$/][callee.object.property.name=/^(sessions|facts|budgets|costs|procurements)$/]",
+          message: "A PersistentMap is not changed in place: assign what set/delete return (s.sessions = s.sessions.set(id, session)).",
+        },
       ],
     },
   },

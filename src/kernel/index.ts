@@ -14,6 +14,7 @@ export * from "./in-memory-store.js";
 export * from "./integrity.js";
 export * from "./jsonl.js";
 export * from "./live.js";
+export * from "./persistent-map.js";
 export * from "./projection.js";
 export { startReadOnce } from "./projection-run.js";
 export { deepFreeze, type Immutable, type Recipe, startWorking } from "./recipe.js";

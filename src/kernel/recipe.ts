@@ -13,9 +13,9 @@ export type { Immutable };
 export type Recipe<S, E> = (draft: Draft<S>, event: E) => void;
 
 /**
- * Deep-copy plain state data (objects, arrays, Maps, Sets, Dates). States are plain data by
- * contract; this is several times faster than `structuredClone` on the small initial states a
- * rebuild starts from for every stream.
+ * Deep-copy plain state data (objects, arrays, Maps, Sets, Dates), sharing immutable values such as
+ * a `PersistentMap` as they are. States are plain data by contract; this is several times faster
+ * than `structuredClone` on the small initial states a rebuild starts from for every stream.
  */
 export const cloneState = <S>(value: S): S => {
   if (typeof value !== "object" || value === null) return value;
@@ -32,14 +32,18 @@ export const cloneState = <S>(value: S): S => {
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, cloneState(v)])) as S;
   if (value instanceof Set) return new Set([...value].map(cloneState)) as S;
   if (value instanceof Date) return new Date(value.getTime()) as S;
+  // An instance of a class of its own (a `PersistentMap`) is an immutable value: shared, not copied.
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) out[key] = cloneState((value as Record<string, unknown>)[key]);
   return out as S;
 };
 
 /**
- * Deep-freeze state, skipping subtrees that are already frozen (shared with an older state).
- * Maps and Sets are frozen the way immer does it, so their mutators throw.
+ * Deep-freeze state, skipping subtrees that are already frozen (shared with an older state, or a
+ * `PersistentMap`, frozen with what it holds when made). Maps and Sets are frozen the way immer
+ * does it, so their mutators throw.
  */
 export const deepFreeze = <S>(value: S): S => {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;

@@ -10,6 +10,7 @@ import {
   type Immutable,
   type KernelErrorCode,
   parseCommand,
+  PersistentMap,
   type Result,
   toEnvelopes,
 } from "../kernel/index.js";
@@ -117,6 +118,7 @@ export const scenario = <C, S, E extends AnyEvent, X extends Context, R extends 
 // Show only the parts of `actual` that `expected` talks about, so the diff is about them.
 const pick = (actual: unknown, expected: unknown): unknown => {
   if (typeof expected !== "object" || expected === null || Array.isArray(expected) || expected instanceof Map || expected instanceof Set) return actual;
+  if (expected instanceof PersistentMap) return actual;
   if (typeof actual !== "object" || actual === null) return actual;
   const record = actual as Record<string, unknown>;
   return Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, pick(record[k], v)]));

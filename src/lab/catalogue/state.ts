@@ -1,4 +1,4 @@
-import { deepFreeze, type Immutable } from "../../kernel/index.js";
+import { deepFreeze, type Immutable, PersistentMap } from "../../kernel/index.js";
 import { type AdoptionState, initialAdoption } from "../adoption/index.js";
 import { type EvidenceState, initialEvidence } from "../evidence/index.js";
 import { initialLifecycle, type LifecycleState } from "../lifecycle/index.js";
@@ -13,8 +13,11 @@ export type Cause = Immutable<{ type: string; eventId: string; at: string }>;
 
 /** What the causality rule keeps: the latest business time of the facts later events depend on. */
 export type CausesState = Immutable<{
-  /** By dependency and key (see `dependencies`): what the rule "nothing occurs before what it depends on" reads. */
-  facts: Map<string, Cause>;
+  /**
+   * By dependency and key (see `dependencies`): what the rule "nothing occurs before what it depends
+   * on" reads. It grows with the project's events, so it is a `PersistentMap`.
+   */
+  facts: PersistentMap<string, Cause>;
 }>;
 
 /**
@@ -43,5 +46,5 @@ export const initialProjectState: ProjectState = deepFreeze({
   ...initialEvidence,
   ...initialPilots,
   ...initialAdoption,
-  facts: new Map(),
+  facts: PersistentMap.empty<string, Cause>(),
 });

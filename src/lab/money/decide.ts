@@ -36,8 +36,8 @@ export const moneyHandlers: Handlers<"AllocateBudget" | "RecordCost"> = {
 };
 
 /**
- * Keep a project's budgets and costs (a recipe). The project's own state and the portfolio
- * projection both run it.
+ * Keep a project's budgets and costs (a recipe). The project's own state (PersistentMaps) and the
+ * portfolio projection (Maps) both run it: each write assigns what `set` returns, right for both.
  *
  * @example
  * const draft = { budgets: new Map(), costs: new Map() } as Draft<{ budgets: Map<string, Budget>; costs: Map<string, Cost> }>;
@@ -46,10 +46,10 @@ export const moneyHandlers: Handlers<"AllocateBudget" | "RecordCost"> = {
 export const evolveMoney = (s: Draft<{ budgets: Map<string, Budget>; costs: Map<string, Cost> }>, e: Envelope<MoneyEvent>): void => {
   switch (e.type) {
     case "BudgetAllocated":
-      s.budgets.set(e.data.budgetId, { source: e.data.source, amount: e.data.amount, fiscalYear: e.data.fiscalYear, allocatedAt: e.occurredAt });
+      s.budgets = s.budgets.set(e.data.budgetId, { source: e.data.source, amount: e.data.amount, fiscalYear: e.data.fiscalYear, allocatedAt: e.occurredAt });
       return;
     case "CostRecorded":
-      s.costs.set(e.data.costId, {
+      s.costs = s.costs.set(e.data.costId, {
         budgetId: e.data.budgetId,
         category: e.data.category,
         amount: e.data.amount,

@@ -35,7 +35,8 @@ export const procurementHandlers: Handlers<"RequestProcurement" | "ContractProcu
 
 /**
  * Keep procurements (a recipe): requested, then contracted or cancelled. The project's own state
- * and the portfolio projection both run it, so they cannot disagree.
+ * (a PersistentMap of frozen values) and the portfolio projection (a Map) both run it, so they
+ * cannot disagree: a change is a new procurement set back, never one changed in place.
  *
  * @example
  * const draft = { procurements: new Map() } as Draft<{ procurements: Map<string, Procurement> }>;
@@ -48,7 +49,7 @@ export const evolveProcurements = (s: Draft<{ procurements: Map<string, Procurem
   const p = s.procurements.get(e.data.procurementId);
   switch (e.type) {
     case "ProcurementRequested":
-      s.procurements.set(e.data.procurementId, {
+      s.procurements = s.procurements.set(e.data.procurementId, {
         procedure: e.data.procedure,
         estimatedValue: e.data.estimatedValue,
         status: "requested",
@@ -60,10 +61,19 @@ export const evolveProcurements = (s: Draft<{ procurements: Map<string, Procurem
       });
       return;
     case "ProcurementContracted":
-      if (p) Object.assign(p, { status: "contracted", settledAt: at, settledEventId: e.id, supplierEntityId: e.data.supplierEntityId, value: e.data.value });
+      if (p) {
+        const contracted = {
+          status: "contracted" as const,
+          settledAt: at,
+          settledEventId: e.id,
+          supplierEntityId: e.data.supplierEntityId,
+          value: e.data.value,
+        };
+        s.procurements = s.procurements.set(e.data.procurementId, { ...p, ...contracted });
+      }
       return;
     case "ProcurementCancelled":
-      if (p) Object.assign(p, { status: "cancelled", settledAt: at, settledEventId: e.id });
+      if (p) s.procurements = s.procurements.set(e.data.procurementId, { ...p, status: "cancelled", settledAt: at, settledEventId: e.id });
       return;
     default: {
       const never: never = e;

@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { deepFreeze, type Immutable } from "../../kernel/index.js";
+import { deepFreeze, type Immutable, PersistentMap } from "../../kernel/index.js";
 import type { ProcurementContractedData, ProcurementRequestedData } from "./events.js";
 
 /** A procurement and how it ended. */
@@ -15,8 +15,8 @@ export type Procurement = Immutable<
   }
 >;
 
-/** The procurements' part of a project's state. */
-export type ProcurementState = Immutable<{ procurements: Map<string, Procurement> }>;
+/** The procurements' part of a project's state: a `PersistentMap`, as it grows with the project. */
+export type ProcurementState = Immutable<{ procurements: PersistentMap<string, Procurement> }>;
 
 /** The procurements' part of a project with no events. */
-export const initialProcurement: ProcurementState = deepFreeze({ procurements: new Map() });
+export const initialProcurement: ProcurementState = deepFreeze({ procurements: PersistentMap.empty<string, Procurement>() });

@@ -221,7 +221,7 @@ export const recordCauses = (s: Draft<ProjectState>, e: Envelope<ProjectEvent>):
     for (const key of d.causeKeys(e.data as never, s as ProjectState, e.id)) {
       const k = factKey(d, key);
       const known = s.facts.get(k);
-      if (known === undefined || isBefore(known.at, e.occurredAt)) s.facts.set(k, { type: e.type, eventId: e.id, at: e.occurredAt });
+      if (known === undefined || isBefore(known.at, e.occurredAt)) s.facts = s.facts.set(k, { type: e.type, eventId: e.id, at: e.occurredAt });
     }
   }
 };

@@ -87,7 +87,7 @@ export const sessionHandlers: Handlers<"ScheduleSession" | "RecordAttendance" | 
 export const sessionEvolvers: Evolvers<"SessionScheduled" | "AttendanceRecorded" | "SessionClosed" | "SessionCancelled"> = {
   SessionScheduled: (s, e) => {
     const d = e.data;
-    s.sessions.set(d.sessionId, {
+    s.sessions = s.sessions.set(d.sessionId, {
       kind: d.kind,
       mode: d.mode,
       scheduledFor: d.scheduledFor,
@@ -100,21 +100,27 @@ export const sessionEvolvers: Evolvers<"SessionScheduled" | "AttendanceRecorded"
       contributions: 0,
     });
   },
+  // Sessions are held in a PersistentMap of frozen values: each change is a new session put back.
   AttendanceRecorded: (s, e) => {
     const session = s.sessions.get(e.data.sessionId);
     if (!session) return;
-    for (const a of e.data.attendees) session.attendees.set(a.participantRef, a.role);
+    const attendees = new Map(session.attendees);
+    for (const a of e.data.attendees) attendees.set(a.participantRef, a.role);
+    s.sessions = s.sessions.set(e.data.sessionId, { ...session, attendees });
   },
   SessionClosed: (s, e) => {
     const session = s.sessions.get(e.data.sessionId);
     if (!session) return;
-    session.status = "closed";
-    session.closed = { at: e.occurredAt, eventId: e.id };
-    session.headcount = e.data.anonymousHeadcount;
-    session.contributions = e.data.contributions;
+    s.sessions = s.sessions.set(e.data.sessionId, {
+      ...session,
+      status: "closed",
+      closed: { at: e.occurredAt, eventId: e.id },
+      headcount: e.data.anonymousHeadcount,
+      contributions: e.data.contributions,
+    });
   },
   SessionCancelled: (s, e) => {
     const session = s.sessions.get(e.data.sessionId);
-    if (session) session.status = "cancelled";
+    if (session) s.sessions = s.sessions.set(e.data.sessionId, { ...session, status: "cancelled" });
   },
 };

@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { deepFreeze, type Immutable } from "../../kernel/index.js";
+import { deepFreeze, type Immutable, PersistentMap } from "../../kernel/index.js";
 import type { Stage } from "../lifecycle/index.js";
 import type { Stamp } from "../shared/index.js";
 import type { SessionClosedData, SessionScheduledData } from "./events.js";
@@ -22,8 +22,11 @@ export type Session = Immutable<
   }
 >;
 
-/** The sessions' part of a project's state. */
-export type SessionsState = Immutable<{ sessions: Map<string, Session> }>;
+/**
+ * The sessions' part of a project's state. A project's sessions grow without bound, so they are a
+ * `PersistentMap`: a command copies the path to one session, not all of them.
+ */
+export type SessionsState = Immutable<{ sessions: PersistentMap<string, Session> }>;
 
 /** The sessions' part of a project with no events. */
-export const initialSessions: SessionsState = deepFreeze({ sessions: new Map() });
+export const initialSessions: SessionsState = deepFreeze({ sessions: PersistentMap.empty<string, Session>() });
