@@ -31,12 +31,14 @@ export type ParticipationState = Immutable<
      */
     erasedTags: Set<number>;
     untaggedErasures: boolean;
-    /**
-     * The people counted under each `role@slice` and `*@slice`, as sets of numbers (see `bitset.ts`);
-     * and under `*@project:<id>`, the people of each project (not a published slice: what money per
-     * person is divided by).
-     */
+    /** The people counted under each `role@slice` and `*@slice`, as sets of numbers (see `bitset.ts`). */
     distinct: Map<string, number[]>;
+    /**
+     * The people of each project, by project id (not a published slice: what money per person is
+     * divided by). Sets, not bitsets: a bitset is as long as the number of everyone counted, so one
+     * per project made the state grow as projects × people.
+     */
+    projectPeople: Map<string, Set<number>>;
     /** Attendances, by `role@slice`. */
     participations: Map<string, number>;
     /**
@@ -78,6 +80,7 @@ const mergePeople = (s: Working, from: number, to: number): void => {
     dropBit(bits, from);
     addBit(bits, to);
   }
+  for (const people of s.projectPeople.values()) if (people.delete(from)) people.add(to);
   for (const list of s.pending.values()) for (const a of list) if (a.person === from) a.person = to;
 };
 
@@ -127,9 +130,6 @@ const engage = (s: Working, entityId: string, slices: Slices): void => {
 
 const HEADCOUNT = ["citizens", "civilServants", "business", "other"] as const;
 
-// The people of one project, kept beside the slices (and left out of them when figures are made).
-const PROJECT = "project:";
-const projectKey = (projectId: string): string => `*@${PROJECT}${projectId}`;
 
 const nonZero = (r: Readonly<Record<string, number | undefined>>): Record<string, number> =>
   Object.fromEntries(Object.entries(r).filter((x): x is [string, number] => x[1] !== undefined && x[1] > 0));
@@ -152,13 +152,12 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
   const key = inProject(e.data.projectId, e.data.sessionId);
   const anyone = slices.keys("*");
-  const ofProject = [projectKey(e.data.projectId)];
   const perRole = new Map<ParticipantRole, number>();
   const attendees = s.pending.get(key) ?? [];
   for (const a of attendees) {
     countIn(s, slices.keys(a.role), a.person);
     countIn(s, anyone, a.person);
-    countIn(s, ofProject, a.person);
+    addTo(s.projectPeople, e.data.projectId, a.person);
     perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
     witness?.note("person", [a.eventId, e.id], a.role);
     if (a.role === "civil_servant" && a.affiliation !== null) {
@@ -268,6 +267,7 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
     erasedTags: new Set([...a.erasedTags, ...b.erasedTags]),
     untaggedErasures: a.untaggedErasures || b.untaggedErasures,
     distinct: new Map([...a.distinct].map(([k, bits]) => [k, [...bits]])),
+    projectPeople: new Map([...a.projectPeople].map(([k, people]) => [k, new Set(people)])),
   } as Working;
   // Erasures the other part saw: rename the references they name (digesting only if there are any).
   const eraseKnown = (own: ReadonlySet<string>) => {
@@ -295,6 +295,7 @@ const mergeParticipation = (a: ParticipationState, b: ParticipationState): Parti
     const target = into;
     eachBit(bits, (nb) => addBit(target, mapped(nb)));
   }
+  for (const [k, people] of b.projectPeople) for (const nb of people) addTo(s.projectPeople, k, mapped(nb));
   for (const [k, list] of b.pending)
     s.pending.set(
       k,
@@ -329,6 +330,7 @@ export const participationProjection = (witness?: Witness): WithBackground<Parti
     erasedTags: new Set(),
     untaggedErasures: false,
     distinct: new Map(),
+    projectPeople: new Map(),
     participations: new Map(),
     headcount: new Map(),
     trainings: new Map(),
@@ -356,8 +358,11 @@ export const participation = participationProjection();
  * const r = project(participation, events);
  * if (r.ok) console.log(peopleOfProjects(r.value.state, ["lx-001", "lx-002"]));
  */
-export const peopleOfProjects = (s: ParticipationState, projectIds: Iterable<string>): number =>
-  countBits(unionBits([...projectIds].map((id) => s.distinct.get(projectKey(id)) ?? [])));
+export const peopleOfProjects = (s: ParticipationState, projectIds: Iterable<string>): number => {
+  const people = new Set<number>();
+  for (const id of projectIds) for (const n of s.projectPeople.get(id) ?? []) people.add(n);
+  return people.size;
+};
 
 /** Participation figures for one slice (everything, a year, a sector or a stage). */
 export interface ParticipationSlice {
@@ -518,7 +523,7 @@ export const participationFigures = (s: ParticipationState): ParticipationFigure
     records: new Records(s),
     slices: Object.fromEntries(
       [...slices]
-        .filter((x) => x !== "all" && !x.startsWith(PROJECT))
+        .filter((x) => x !== "all")
         .sort()
         .map((x) => [x, figures(x)]),
     ),

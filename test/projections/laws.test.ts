@@ -21,13 +21,14 @@ const byReference = (s: LabProjectionsState) => {
     eachBit(bits, (n) => out.push(refOf.get(n) ?? `#${n}`));
     return out.sort();
   };
-  const { people, nextPerson: _next, distinct, pending, ...rest } = p;
+  const { people, nextPerson: _next, distinct, projectPeople, pending, ...rest } = p;
   return {
     ...s,
     participation: {
       ...rest,
       people: [...people.keys()].sort(),
       distinct: new Map([...distinct].filter(([, bits]) => refs(bits).length > 0).map(([k, bits]) => [k, refs(bits)])),
+      projectPeople: new Map([...projectPeople].map(([k, ns]) => [k, [...ns].map((n) => refOf.get(n) ?? `#${n}`).sort()])),
       pending: new Map([...pending].map(([k, list]) => [k, list.map(({ person, ...a }) => ({ ...a, ref: refOf.get(person) }))])),
     },
   };
