@@ -130,7 +130,6 @@ const engage = (s: Working, entityId: string, slices: Slices): void => {
 
 const HEADCOUNT = ["citizens", "civilServants", "business", "other"] as const;
 
-
 const nonZero = (r: Readonly<Record<string, number | undefined>>): Record<string, number> =>
   Object.fromEntries(Object.entries(r).filter((x): x is [string, number] => x[1] !== undefined && x[1] > 0));
 
