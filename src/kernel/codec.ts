@@ -1,8 +1,9 @@
+import * as z from "zod";
 import { type Envelope, EnvelopeSchema } from "./envelope.js";
 import { type DomainError, unknownEventType, upcastFailure, validationError } from "./errors.js";
 import type { EventOf, EventRegistry } from "./registry.js";
 import { err, ok, type Result } from "./result.js";
-import { unchanged } from "./unchanged.js";
+import { storableUnchanged, unchanged } from "./unchanged.js";
 
 /** An envelope as plain JSON, ready for `JSON.stringify` or a database column. */
 export type EncodedEnvelope = Readonly<Record<string, unknown>>;
@@ -38,10 +39,12 @@ const FIELD_ORDER = [
 ] as const;
 
 // Whether a stored value is an event the schemas accept unchanged, at its type's current version:
-// then it is taken as it is (see `unchanged`), with no copy.
+// then it is taken as it is (see `unchanged`), with no copy. The envelope is checked around its
+// `data`, which its type's schema then checks once, storable text included (`storableUnchanged`),
+// where `EnvelopeSchema` alone would walk it a second time for that rule.
 const quickPath = (registry: EventRegistry): ((input: unknown) => boolean) => {
-  const envelope = unchanged(EnvelopeSchema);
-  const data = new Map(Object.entries(registry).map(([type, def]) => [type, unchanged(def.schema)]));
+  const envelope = unchanged(EnvelopeSchema.extend({ data: z.looseObject({}) }));
+  const data = new Map(Object.entries(registry).map(([type, def]) => [type, storableUnchanged(def.schema)]));
   return (input) => {
     if (envelope === undefined || !envelope(input)) return false;
     const e = input as { type: string; schemaVersion: number; data: unknown };

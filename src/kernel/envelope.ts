@@ -11,7 +11,7 @@ export const Id = /* @__PURE__ */ definition(() =>
     .string()
     .min(1, "must not be empty")
     .max(200, "must be at most 200 characters")
-    .regex(new ScannedRegExp(String.raw`^[\w.:@/+=-]+$`, scanIdChars), "may hold only letters, digits and . : @ / + = - _"),
+    .regex(new ScannedRegExp(String.raw`^[\w.:@/+=-]+$`, scanIdChars, true), "may hold only letters, digits and . : @ / + = - _"),
 );
 
 /**

@@ -8,7 +8,7 @@ import { Instant, isInstant } from "./time.js";
 // gives the verdict for the well-formed millions without building zod's output. Internal: not
 // exported from the package.
 
-const HEX = /* @__PURE__ */ definition(() => new ScannedRegExp("^[0-9a-f]{64}$", scanHex256));
+const HEX = /* @__PURE__ */ definition(() => new ScannedRegExp("^[0-9a-f]{64}$", scanHex256, true));
 /** 64 lowercase hex digits: a SHA-256 digest as the integrity functions write it. */
 export const Hex256 = /* @__PURE__ */ definition(() => z.string().regex(HEX, "must be 64 lowercase hex digits"));
 

@@ -7,29 +7,52 @@
 /** A test of a string: its verdict, or undefined where only the full pattern can tell. */
 export type Scan = (s: string) => boolean | undefined;
 
+// The last string a scan declared ASCII-only accepted (see `scannedAscii`). A cache of one string,
+// not state: whatever it holds was accepted by such a scan, so it is ASCII whenever it is asked.
+let lastAscii: string | undefined;
+
 /**
  * A regular expression whose `test` asks a scan first and the full pattern only where the scan
  * cannot tell. zod and the codec call `test`, so both get the scan; everything else a RegExp does
  * (its `source`, `exec`, `split`) is the full pattern's.
+ *
+ * `ascii`: the scan accepts only strings of ASCII characters (U+0001–U+007F), as every scan of the
+ * kernel and the lab does (a property test holds each to it). Then a string it accepted needs no
+ * other test of being storable (`scannedAscii`): the storable-text rule is folded into the scan the
+ * schema runs anyway, instead of a second walk of the string.
  */
 export class ScannedRegExp extends RegExp {
   readonly #scan: Scan;
-  constructor(source: string, scan: Scan) {
+  readonly #ascii: boolean;
+  constructor(source: string, scan: Scan, ascii = false) {
     super(source, "u");
     this.#scan = scan;
+    this.#ascii = ascii;
   }
   // Patterns derived by split or matchAll are plain ones (this constructor takes other arguments).
   static override get [Symbol.species](): RegExpConstructor {
     return RegExp;
   }
   override test(s: string): boolean {
-    return (typeof s === "string" ? this.#scan(s) : undefined) ?? super.test(s);
+    const verdict = typeof s === "string" ? this.#scan(s) : undefined;
+    if (verdict === true && this.#ascii) lastAscii = s;
+    return verdict ?? super.test(s);
   }
 }
+
+/**
+ * Whether `s` is the string an ASCII-only scan accepted last: then it holds only ASCII characters
+ * (none of them U+0000), so it is storable text. Asked right after a schema's pattern test of the
+ * same string, it answers for every reference, id and instant without looking at it again.
+ */
+export const scannedAscii = (s: string): boolean => s === lastAscii;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const two = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
 const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+// The character an instant has at each place before its `Z` (-1: a digit): `YYYY-MM-DDTHH:MM:SS.fff`.
+// A table, where a chain of comparisons per place cost half as much again.
+const INSTANT_SHAPE = /* @__PURE__ */ Int8Array.from("dddd-dd-ddTdd:dd:dd.ddd", (c) => (c === "d" ? -1 : c.charCodeAt(0)));
 
 /**
  * Whether `s` is an instant as `INSTANT_PATTERN` says: `YYYY-MM-DDTHH:MM:SS`, up to three
@@ -41,7 +64,7 @@ export const scanInstant = (s: string): boolean => {
   // Digits where digits go, the separators between them.
   for (let i = 0; i < n - 1; i++) {
     const c = s.charCodeAt(i);
-    const expected = i === 4 || i === 7 ? 45 : i === 10 ? 84 : i === 13 || i === 16 ? 58 : i === 19 ? 46 : -1;
+    const expected = INSTANT_SHAPE[i] as number;
     if (expected === -1 ? !isDigit(c) : c !== expected) return false;
   }
   if (s.charCodeAt(n - 1) !== 90) return false;

@@ -14,7 +14,7 @@ const TIME_OF_DAY = String.raw`T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?Z
 /** The instant rule as a regular expression (ECMA-262 source), as `schema.json` publishes it. */
 export const INSTANT_PATTERN = `^(?!0000)(?:${LEAP_YEAR}-02-29|\\d{4}-${MONTH_DAY})${TIME_OF_DAY}$`;
 // Tested by a scan of its characters, which gives the pattern's verdict without the regular-expression engine.
-const INSTANT = /* @__PURE__ */ definition(() => new ScannedRegExp(INSTANT_PATTERN, scanInstant));
+const INSTANT = /* @__PURE__ */ definition(() => new ScannedRegExp(INSTANT_PATTERN, scanInstant, true));
 
 /**
  * Whether a value is an instant as `Instant` accepts it: the same verdict, without building zod's

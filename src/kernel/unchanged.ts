@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { scannedAscii, ScannedRegExp } from "./scanned-regexp.js";
+import { isStorableJson, isStorableText, MAX_JSON_DEPTH } from "./storable.js";
 
 /**
  * A predicate that is true only of values a schema accepts *and returns unchanged* — equal as JSON,
@@ -198,9 +200,36 @@ const objectCopier = (d: Def): Copy | undefined => {
  * Build the `Unchanged` predicate of a schema, or undefined when the schema uses a kind this does
  * not read (then every value goes through the schema, as before). Internal: the codec's.
  */
-export const unchanged = (schema: z.ZodType): Unchanged | undefined => (verified() ? compile(schema) : undefined);
+export const unchanged = (schema: z.ZodType): Unchanged | undefined => (verified() ? compile(schema, LOOSE) : undefined);
 
-const compile = (schema: z.ZodType): Unchanged | undefined => {
+/**
+ * The same as `unchanged`, holding only of values that are also storable JSON (`isStorableJson`):
+ * what the codec asks of an event's `data`, so that a well-formed event is walked once — by its own
+ * schema — not a second time for the storable-text rule. Each string the schema does not already
+ * prove storable (by a storable refinement, or an ASCII-only scan that accepted it) is tested here;
+ * what the schema does not describe (a loose object's other members, a custom check) is walked.
+ * Internal: the codec's.
+ */
+export const storableUnchanged = (schema: z.ZodType): Unchanged | undefined => (verified() ? compile(schema, { storable: true, depth: 1 }) : undefined);
+
+// What a predicate is compiled for: only the schema's verdict, or (`storable`) also storable JSON
+// at `depth` levels of nesting (`data` itself is level 1, as `isStorableJson` counts).
+interface Mode {
+  readonly storable: boolean;
+  readonly depth: number;
+}
+const LOOSE: Mode = { storable: false, depth: 1 };
+const deeper = (mode: Mode): Mode => (mode.storable ? { storable: true, depth: mode.depth + 1 } : mode);
+// Storable JSON at the given depth, for what a schema leaves undescribed.
+const storableAt = (v: unknown, mode: Mode): boolean => !mode.storable || isStorableJson(v, MAX_JSON_DEPTH - mode.depth + 1);
+
+// Whether a string check already refuses every string that is not storable text.
+const provesStorable = (d: Def): boolean => (d.checks ?? []).some((c) => c._zod.def.check === "custom" && c._zod.def.fn === isStorableText);
+// The ASCII-only scanned pattern among a string's checks, if any: what it accepts is storable.
+const scannedPattern = (d: Def): boolean =>
+  d.pattern instanceof ScannedRegExp || (d.checks ?? []).some((c) => c._zod.def.check === "string_format" && c._zod.def.pattern instanceof ScannedRegExp);
+
+const compile = (schema: z.ZodType, mode: Mode): Unchanged | undefined => {
   const d = defOf(schema);
   const checks = checksOf(d);
   if (checks === undefined) return undefined;
@@ -208,7 +237,11 @@ const compile = (schema: z.ZodType): Unchanged | undefined => {
     case "string": {
       if (d.format !== undefined && !(d.pattern instanceof RegExp)) return undefined;
       const pattern = d.format === undefined ? undefined : d.pattern;
-      return (v) => typeof v === "string" && (pattern === undefined || test(pattern, v)) && checks(v as never);
+      const schemaOnly: Unchanged = (v) => typeof v === "string" && (pattern === undefined || test(pattern, v)) && checks(v as never);
+      if (!mode.storable || provesStorable(d)) return schemaOnly;
+      // Asked after the pattern's test: a string its scan accepted is known ASCII, any other is looked at.
+      if (scannedPattern(d)) return (v) => schemaOnly(v) && (scannedAscii(v as string) || isStorableText(v as string));
+      return (v) => schemaOnly(v) && isStorableText(v as string);
     }
     case "number": {
       if (d.format !== undefined && d.format !== "safeint") return undefined;
@@ -217,34 +250,29 @@ const compile = (schema: z.ZodType): Unchanged | undefined => {
     }
     case "boolean":
       return (v) => typeof v === "boolean" && checks(v as never);
-    case "enum": {
-      const values = new Set<unknown>(Object.values(d.entries ?? {}));
-      return (v) => values.has(v) && checks(v as never);
-    }
+    case "enum":
     case "literal": {
-      const values = new Set<unknown>(d.values ?? []);
+      // Judged once, here: a value that is not storable JSON is left to the schema's path.
+      const values = new Set<unknown>((d.type === "enum" ? Object.values(d.entries ?? {}) : (d.values ?? [])).filter((x) => storableAt(x, mode)));
       return (v) => values.has(v) && checks(v as never);
     }
     case "union":
-      return d.discriminator === undefined ? undefined : discriminatedOf(d, d.discriminator, checks);
+      return d.discriminator === undefined ? undefined : discriminatedOf(d, d.discriminator, checks, mode);
     case "custom": {
       const fn = d.fn;
-      return fn === undefined ? undefined : (v) => fn(v as never) === true && checks(v as never);
+      return fn === undefined ? undefined : (v) => fn(v as never) === true && checks(v as never) && storableAt(v, mode);
     }
-    case "optional": {
-      const inner = d.innerType === undefined ? undefined : compile(d.innerType);
-      // Only a missing member is optional here: a member present as `undefined` goes to the schema.
-      return inner === undefined ? undefined : (v) => v !== undefined && inner(v);
-    }
+    case "optional":
     case "default": {
+      // Only a missing member is optional here: a member present as `undefined` goes to the schema.
       // A default fills a missing value in (a change); a value given is the inner schema's.
-      const inner = d.innerType === undefined ? undefined : unchanged(d.innerType);
+      const inner = d.innerType === undefined ? undefined : compile(d.innerType, mode);
       return inner === undefined ? undefined : (v) => v !== undefined && inner(v);
     }
     case "array":
-      return arrayOf(d, checks);
+      return mode.depth > MAX_JSON_DEPTH ? undefined : arrayOf(d, checks, mode);
     case "object":
-      return objectOf(d, checks);
+      return mode.depth > MAX_JSON_DEPTH ? undefined : objectOf(d, checks, mode);
     default:
       return undefined;
   }
@@ -252,17 +280,17 @@ const compile = (schema: z.ZodType): Unchanged | undefined => {
 
 // The options of a discriminated union (nested ones flattened) by the value of their discriminator,
 // each with its predicate; undefined when an option is of a kind not read here.
-const optionsByValue = (d: Def, discriminator: string, into: Map<unknown, Unchanged>): boolean => {
+const optionsByValue = (d: Def, discriminator: string, into: Map<unknown, Unchanged>, mode: Mode): boolean => {
   for (const option of d.options ?? []) {
     const o = defOf(option);
     if (o.type === "union" && o.discriminator === discriminator) {
-      if (!optionsByValue(o, discriminator, into)) return false;
+      if (!optionsByValue(o, discriminator, into, mode)) return false;
       continue;
     }
     const member = o.type === "object" ? o.shape?.[discriminator] : undefined;
     const m = member === undefined ? undefined : defOf(member);
     const values = m?.type === "literal" ? m.values : m?.type === "enum" ? Object.values(m.entries ?? {}) : undefined;
-    const check = unchanged(option);
+    const check = compile(option, mode);
     if (values === undefined || check === undefined) return false;
     for (const value of values) into.set(value, check);
   }
@@ -271,14 +299,14 @@ const optionsByValue = (d: Def, discriminator: string, into: Map<unknown, Unchan
 
 // A discriminated union reads its discriminator and parses with the one option it names (zod
 // refuses a value naming none): so does this.
-const discriminatedOf = (d: Def, discriminator: string, checks: Check): Unchanged | undefined => {
+const discriminatedOf = (d: Def, discriminator: string, checks: Check, mode: Mode): Unchanged | undefined => {
   const byValue = new Map<unknown, Unchanged>();
-  if (!optionsByValue(d, discriminator, byValue)) return undefined;
+  if (!optionsByValue(d, discriminator, byValue, mode)) return undefined;
   return (v) => isPlain(v) && byValue.get(v[discriminator])?.(v) === true && checks(v as never);
 };
 
-const arrayOf = (d: Def, checks: Check): Unchanged | undefined => {
-  const element = d.element === undefined ? undefined : compile(d.element);
+const arrayOf = (d: Def, checks: Check, mode: Mode): Unchanged | undefined => {
+  const element = d.element === undefined ? undefined : compile(d.element, deeper(mode));
   if (element === undefined) return undefined;
   return (v) => {
     if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || !checks(v as never)) return false;
@@ -287,15 +315,17 @@ const arrayOf = (d: Def, checks: Check): Unchanged | undefined => {
   };
 };
 
-const objectOf = (d: Def, checks: Check): Unchanged | undefined => {
+const objectOf = (d: Def, checks: Check, mode: Mode): Unchanged | undefined => {
   // Unknown members: a strict object refuses them, a plain one strips them (so the value would
   // change): both take only the known ones here. A loose object keeps them as they are.
   const catchall = d.catchall === undefined ? "never" : defOf(d.catchall).type;
   if (catchall !== "never" && catchall !== "unknown") return undefined;
   const members = new Map<string, { readonly optional: boolean; readonly check: Unchanged }>();
+  const inner = deeper(mode);
   let required = 0;
   for (const [key, schema] of Object.entries(d.shape ?? {})) {
-    const check = compile(schema);
+    // A key that is not storable text is left to the schema's path (the schema's keys are known here).
+    const check = mode.storable && !isStorableText(key) ? undefined : compile(schema, inner);
     if (check === undefined) return undefined;
     const optional = defOf(schema).type === "optional";
     if (!optional) required++;
@@ -310,7 +340,7 @@ const objectOf = (d: Def, checks: Check): Unchanged | undefined => {
     for (const key of Object.keys(v)) {
       const m = members.get(key);
       if (m === undefined) {
-        if (loose) continue;
+        if (loose && (!mode.storable || (isStorableText(key) && storableAt(v[key], inner)))) continue;
         return false;
       }
       if (!m.check(v[key])) return false;

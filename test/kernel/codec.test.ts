@@ -71,6 +71,22 @@ describe("decode", () => {
     expect(!boom.ok && boom.error).toMatchObject({ code: "upcast_failed", details: { reason: "boom" } });
   });
 
+  it("refuses text no store keeps in data whose own schema allows any text, and takes the rest as it is", () => {
+    const loose = createCodec({ Noted: defineEvent(z.strictObject({ text: z.string(), extra: z.looseObject({}) })) });
+    const base = { ...valid, type: "Noted", schemaVersion: 1 };
+    const good = { ...base, data: { text: "Lisboa 😀", extra: { k: ["é"] } } };
+    const same = loose.decode(good);
+    expect(same.ok && same.value).toBe(good);
+    for (const data of [
+      { text: "a\u0000b", extra: {} },
+      { text: "ok", extra: { k: ["\ud800"] } },
+      { text: "ok", extra: { "\udc00": 1 } },
+    ]) {
+      const r = loose.decode({ ...base, data });
+      expect(!r.ok && r.error).toMatchObject({ code: "validation_failed", details: { issues: [{ path: ["data"] }] } });
+    }
+  });
+
   it("refuses an event newer than the library knows, and an unknown type", () => {
     expect(errorOf({ ...valid, schemaVersion: 4 })).toMatchObject({ code: "upcast_failed", details: { fromVersion: 4, toVersion: 3 } });
     expect(errorOf({ ...valid, type: "Nope" })).toMatchObject({ code: "unknown_event_type", details: { type: "Nope" } });

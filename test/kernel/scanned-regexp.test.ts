@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EnvelopeSchema, INSTANT_PATTERN, isInstant } from "../../src/kernel/index.js";
-import { ScannedRegExp, scanHex256, scanIdChars, scanInstant } from "../../src/kernel/scanned-regexp.js";
+import { ScannedRegExp, scannedAscii, scanHex256, scanIdChars, scanInstant } from "../../src/kernel/scanned-regexp.js";
+import { LabCommand, labEvents } from "../../src/index.js";
+import { labArbitraries } from "../../src/testing/arbitraries.js";
+import { labCommands } from "../../src/testing/index.js";
 
 const instant = new RegExp(INSTANT_PATTERN, "u");
 const hex = /^[0-9a-f]{64}$/u;
@@ -68,5 +71,60 @@ describe("scans that give the verdict of the patterns they stand for", () => {
     const r = EnvelopeSchema.shape.id.safeParse("has space");
     expect(r.success).toBe(false);
     expect(JSON.stringify(EnvelopeSchema.shape.id.toJSONSchema())).toContain(JSON.stringify(id.source).slice(1, -1));
+  });
+
+  it("a string an ASCII-only scan accepted holds ASCII alone, no U+0000: every scanned pattern of the schemas, near misses put in", () => {
+    // Every scanned pattern reachable from the envelope, the events and the commands.
+    const patterns = new Set<ScannedRegExp>();
+    const seen = new Set<unknown>();
+    const walk = (schema: unknown): void => {
+      if (typeof schema !== "object" || schema === null || seen.has(schema)) return;
+      seen.add(schema);
+      const d = (schema as { def?: Record<string, unknown> }).def ?? {};
+      if (d.pattern instanceof ScannedRegExp) patterns.add(d.pattern);
+      for (const c of (d.checks ?? []) as { _zod: { def: { pattern?: unknown } } }[])
+        if (c._zod.def.pattern instanceof ScannedRegExp) patterns.add(c._zod.def.pattern);
+      for (const inner of [d.element, d.innerType, d.catchall, ...((d.options ?? []) as unknown[]), ...Object.values((d.shape ?? {}) as object)]) walk(inner);
+    };
+    walk(EnvelopeSchema);
+    walk(LabCommand);
+    for (const def of Object.values(labEvents)) walk(def.schema);
+    // Instants, digests, ids and references (plain and stored).
+    expect(patterns.size).toBeGreaterThanOrEqual(5);
+    // The strings of generated events and of every command, each also with one character put in.
+    const strings = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (typeof v === "string") strings.add(v);
+      else if (typeof v === "object" && v !== null) for (const x of Object.values(v)) collect(x);
+    };
+    for (const e of fc.sample(labArbitraries(fc).envelope(), { numRuns: 300, seed: 5 })) collect(JSON.parse(JSON.stringify(e)));
+    for (const build of Object.values(labCommands("p1") as unknown as Record<string, () => unknown>)) collect(build());
+    // Digests and redacted references, which unsealed events do not carry.
+    for (const h of fc.sample(fc.stringMatching(/^[0-9a-f]{64}$/u), { numRuns: 50, seed: 6 })) strings.add(h).add(`sha256:${h}`);
+    const pool = [...strings];
+    const put = fc.constantFrom("\u0000", "\u007f", "\u0080", "é", "\ud800", "\udc00", "😀", "\uff41", "\u212a", " ");
+    const accepted = new Map<ScannedRegExp, number>();
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...pool), fc.option(fc.tuple(put, fc.nat()), { freq: 2 }), (base, change) => {
+        const s = change === null ? base : base.slice(0, change[1] % (base.length + 1)) + change[0] + base.slice(change[1] % (base.length + 1));
+        for (const p of patterns) {
+          // Another string accepted first, so that what is asked next is this pattern's own verdict.
+          expect(EnvelopeSchema.shape.id.safeParse("reset-0").success && !scannedAscii(s)).toBe(s !== "reset-0");
+          const verdict = p.test(s);
+          if (scannedAscii(s)) {
+            expect(
+              [...s].every((c) => c >= "\u0001" && c <= "\u007f"),
+              JSON.stringify(s),
+            ).toBe(true);
+            accepted.set(p, (accepted.get(p) ?? 0) + 1);
+          } else if (change !== null && !verdict) refused++;
+        }
+      }),
+      { numRuns: 6_000, seed: 9 },
+    );
+    // Each pattern accepted strings by its scan; strings with a character put in were refused.
+    for (const p of patterns) expect(accepted.get(p) ?? 0, p.source).toBeGreaterThan(20);
+    expect(refused).toBeGreaterThan(1_000);
   });
 });

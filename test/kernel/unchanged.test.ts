@@ -4,8 +4,9 @@ import * as z from "zod";
 import { readFileSync } from "node:fs";
 import { ContextSchema } from "../../src/kernel/index.js";
 import { createCodec, LabCommand, labEvents } from "../../src/index.js";
-import { EnvelopeSchema } from "../../src/kernel/index.js";
-import { compiled, unchanged, ZOD_VERIFIED } from "../../src/kernel/unchanged.js";
+import { EnvelopeSchema, Instant } from "../../src/kernel/index.js";
+import { compiled, storableUnchanged, unchanged, ZOD_VERIFIED } from "../../src/kernel/unchanged.js";
+import { isStorableJson, MAX_JSON_DEPTH } from "../../src/kernel/storable.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
 import { labCommands } from "../../src/testing/index.js";
 
@@ -112,6 +113,105 @@ describe("unchanged: values a schema provably returns as they are", () => {
     const copied = codec.decode(padded);
     expect(copied.ok && copied.value).not.toBe(padded);
     expect(copied.ok && (copied.value.data as { title: string }).title).toBe(e.data.title);
+  });
+});
+
+describe("storableUnchanged: the schema's verdict and the storable-text rule in one walk", () => {
+  // Text no store keeps, and text every store keeps that a careless check might refuse.
+  const unstorable = ["\u0000", "a\u0000b", "\ud800", "x\udbff", "\udc00y"];
+  const storableOdd = ["😀", "é", "\u2028", "\ud83d\ude00"];
+  const schema = z.strictObject({
+    t: z.string(),
+    // eslint-disable-next-line no-control-regex -- a pattern that lets U+0000 through is what is tested
+    r: z.string().regex(/^[a-z\u0000]+$/u),
+    at: Instant,
+    e: z.enum(["x", "y\u0000"]),
+    l: z.literal(["a", "b\ud800"]),
+    c: z.custom<unknown>(() => true),
+    o: z.looseObject({ k: z.string() }),
+    a: z.array(z.string()).max(3),
+    d: z.string().default("x"),
+    u: z.discriminatedUnion("kind", [z.strictObject({ kind: z.literal("a"), v: z.string() }), z.strictObject({ kind: z.literal("b"), n: z.number() })]),
+    opt: z.string().optional(),
+  });
+  const at = <T>(valid: T, ...edges: unknown[]) => fc.oneof({ weight: 16, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
+  const text = fc.oneof(
+    { weight: 8, arbitrary: fc.constant("plain") },
+    { weight: 1, arbitrary: fc.constantFrom(...unstorable) },
+    { weight: 1, arbitrary: fc.constantFrom(...storableOdd) },
+  );
+  const member = {
+    t: text,
+    r: at("abc", "a\u0000", "\u0000", "A"),
+    at: at("2019-03-04T10:00:00Z", "2019-03-04T10:00:00\u0000", "\ud800"),
+    e: at("x", "y\u0000", "z"),
+    l: at("a", "b\ud800", "c"),
+    c: at({ deep: ["ok"] }, { deep: ["\u0000"] }, { "k\ud800": 1 }, Number.NaN, [undefined], { n: 1n }),
+    o: at({ k: "v" }, { k: "v", extra: "\u0000" }, { k: "v", "\udc00": 1 }, { k: "v", extra: { deep: "😀" } }, { k: "\u0000" }),
+    a: fc.array(text, { maxLength: 3 }),
+    d: at("given", "\ud800", undefined),
+    u: at({ kind: "a", v: "ok" }, { kind: "a", v: "\u0000" }, { kind: "b", n: 1 }, { kind: "b", n: Infinity }),
+    opt: text,
+  };
+
+  it("holds exactly where the schema holds unchanged and the value is storable JSON, on every kind it reads", () => {
+    const quick = storableUnchanged(schema);
+    const schemaOnly = unchanged(schema);
+    expect(quick).toBeDefined();
+    const seen = { both: 0, onlySchema: 0, neither: 0 };
+    fc.assert(
+      fc.property(fc.record(member, { requiredKeys: ["t", "r", "at", "e", "l", "c", "o", "a", "u"] }), (v) => {
+        const expected = schemaOnly?.(v) === true && isStorableJson(v);
+        expect(quick?.(v)).toBe(expected);
+        if (expected) holdsPromise(schema, v);
+        seen[expected ? "both" : schemaOnly?.(v) === true ? "onlySchema" : "neither"]++;
+      }),
+      { numRuns: 4_000, seed: 41 },
+    );
+    // Accepted, refused only for text no store keeps (what the fold must catch), refused by the schema.
+    expect(seen.both).toBeGreaterThan(500);
+    expect(seen.onlySchema).toBeGreaterThan(400);
+    expect(seen.neither).toBeGreaterThan(1_000);
+  });
+
+  it("holds of the catalogue's events exactly where unchanged does and the data is storable", () => {
+    let held = 0;
+    fc.assert(
+      fc.property(arb.envelope(), fc.constantFrom(...unstorable, ...storableOdd, ""), fc.nat(), (e, bad, where) => {
+        const json = JSON.parse(JSON.stringify(e)) as { type: keyof typeof labEvents; data: Record<string, unknown> };
+        // One string member of the data, or one of its nested strings, with a character put in.
+        const strings: [Record<string, unknown> | unknown[], string | number][] = [];
+        const collect = (v: unknown): void => {
+          if (Array.isArray(v)) v.forEach((x, i) => (typeof x === "string" ? strings.push([v, i]) : collect(x)));
+          else if (typeof v === "object" && v !== null)
+            for (const [k, x] of Object.entries(v)) {
+              if (typeof x === "string") strings.push([v as Record<string, unknown>, k]);
+              else collect(x);
+            }
+        };
+        collect(json.data);
+        const target = strings[where % Math.max(1, strings.length)];
+        if (target !== undefined) {
+          const [holder, key] = target;
+          const old = (holder as Record<string | number, string>)[key] as string;
+          (holder as Record<string | number, string>)[key] = old.slice(0, 1) + bad + old.slice(1);
+        }
+        const schemaOf = labEvents[json.type].schema;
+        const expected = unchanged(schemaOf)?.(json.data) === true && isStorableJson(json.data);
+        expect(storableUnchanged(schemaOf)?.(json.data)).toBe(expected);
+        if (expected) held++;
+      }),
+      { numRuns: 1_500, seed: 42 },
+    );
+    expect(held).toBeGreaterThan(200);
+  });
+
+  it("leaves to the schema's path what nests deeper than a store keeps", () => {
+    let deep: z.ZodType = z.string();
+    for (let i = 0; i < MAX_JSON_DEPTH; i++) deep = z.array(deep);
+    expect(storableUnchanged(z.strictObject({ deep }))).toBeUndefined();
+    expect(unchanged(z.strictObject({ deep }))).toBeDefined();
+    expect(storableUnchanged(z.strictObject({ "k\u0000": z.string() }))).toBeUndefined();
   });
 });
 

@@ -18,7 +18,7 @@ export interface QuickTest {
  */
 export class QuickRegExp extends ScannedRegExp {
   constructor(full: string, quick: QuickTest) {
-    super(full, (s) => (quick.test(s) ? true : undefined));
+    super(full, (s) => (quick.test(s) ? true : undefined), true);
   }
 }
 
