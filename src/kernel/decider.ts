@@ -1,14 +1,14 @@
 import type * as z from "zod";
 import { type Context, ContextFailure, resolveContext } from "./context.js";
 import { type AnyEvent, type Emitted, type Envelope, Id } from "./envelope.js";
-import { envelopeIssues } from "./envelope-check.js";
+import { envelopeIssues, vouchFor } from "./envelope-check.js";
 import { type DomainError, type ValidationError, validationError } from "./errors.js";
 import type { View } from "./fold.js";
 import { finishWorking, type Immutable, runOnto, startWorking } from "./recipe.js";
 import type { EventRegistry } from "./registry.js";
 import { err, ok, type Result } from "./result.js";
 import type { Snapshot } from "./state-cache.js";
-import { toEnvelopes } from "./to-envelopes.js";
+import { envelopesOf } from "./to-envelopes.js";
 import { compiled } from "./unchanged.js";
 
 /**
@@ -151,12 +151,12 @@ const stamp = <E extends AnyEvent, X extends Context>(
     if (ids.includes(id as string)) return err(validationError("context", [{ path: ["newId()"], message: "returned the same id twice for one command" }]));
     ids.push(id as string);
   }
-  let next = 0;
-  const envelopes = toEnvelopes(streamId, version, events, { ...ctx, newId: () => ids[next++] ?? "" }, schemaVersionOf);
+  const envelopes = envelopesOf(streamId, version, events, ctx, ids, schemaVersionOf);
   for (const e of envelopes) {
     const issues = envelopeIssues(e);
     if (issues !== undefined) return err(validationError(`event envelope for ${streamId}`, issues));
   }
+  for (const e of envelopes) vouchFor(e);
   return ok(envelopes);
 };
 

@@ -15,13 +15,31 @@ export const toEnvelopes = <E extends AnyEvent>(
   ctx: Context,
   schemaVersionOf: (type: string) => number = () => 1,
 ): Envelope<E>[] => {
+  const ids: string[] = [];
+  for (let i = 0; i < events.length; i++) ids.push(ctx.newId());
+  return envelopesOf(streamId, currentVersion, events, ctx, ids, schemaVersionOf);
+};
+
+/**
+ * `toEnvelopes` with the ids already drawn (one an event), as the decider's stamping checks them
+ * first.
+ * @internal
+ */
+export const envelopesOf = <E extends AnyEvent>(
+  streamId: string,
+  currentVersion: number,
+  events: readonly Emitted<E>[],
+  ctx: Pick<Context, "now" | "actor" | "commandId" | "correlationId" | "causationId">,
+  ids: readonly string[],
+  schemaVersionOf: (type: string) => number,
+): Envelope<E>[] => {
   const recordedAt = ctx.now().toISOString();
   const { actor, commandId, correlationId, causationId } = ctx;
   const out: Envelope<E>[] = [];
   for (let i = 0; i < events.length; i++) {
     const { occurredAt, type, data } = events[i] as Emitted<E>;
     const envelope: Record<string, unknown> = {
-      id: ctx.newId(),
+      id: ids[i] as string,
       streamId,
       version: currentVersion + i + 1,
       type,

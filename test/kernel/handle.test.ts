@@ -36,6 +36,21 @@ describe("handle", () => {
     expect(await store.readStream("tally:t1")).toHaveLength(2);
   });
 
+  it("stores events frozen through, data and actor too: what was checked is what stays stored", async () => {
+    const store = new InMemoryEventStore<TallyEvent>();
+    const r = await handle(store, tally, { type: "Open", tallyId: "t1", label: "Visits", limit: 10 }, ctx());
+    const [stored] = await store.readStream("tally:t1");
+    expect(r.ok && r.value.events[0]).toBe(stored);
+    for (const part of [stored, stored?.data, stored?.actor]) expect(Object.isFrozen(part)).toBe(true);
+    expect(() => {
+      (stored?.data as { label: string }).label = "a\u0000b";
+    }).toThrow(TypeError);
+    // An equal envelope the kernel did not stamp is checked as any other: a copy with bad text is refused.
+    const copy = { ...(stored as Envelope<TallyEvent>), version: 2, id: "evt-copy", data: { tallyId: "t1", label: "a\u0000b", limit: 10 } };
+    const refused = await store.append("tally:t1", [copy as Envelope<TallyEvent>], { expectedVersion: 1 });
+    expect(!refused.ok && refused.error.code).toBe("validation_failed");
+  });
+
   it("reloads and decides again when another writer got there first, within the retry bound", async () => {
     const racing = new RacingStore();
     await handle(racing, tally, { type: "Open", tallyId: "t1", label: "Visits", limit: 10 }, ctx());
