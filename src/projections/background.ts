@@ -93,7 +93,7 @@ export const slicesOf = (at: string, project: ProjectBackground | undefined): Sl
   let slices = byStage.get(stage);
   if (slices === undefined) {
     const list = project === undefined ? ["all", `year:${year}`] : ["all", `year:${year}`, `sector:${sector}`, `stage:${stage}`];
-    byStage.set(stage, (slices = makeSlices(list)));
+    byStage.set(stage, (slices = makeSlices(Object.freeze(list))));
   }
   return slices;
 };

@@ -1,4 +1,4 @@
-import type { Draft } from "immer";
+import { castDraft, type Draft } from "immer";
 import { deepFreeze, type Envelope, type Immutable } from "../kernel/index.js";
 import { AgeBand, Gender, isTraining, type LabEvent, labStreamName, ParticipantRole, REDACTED_PREFIX, redactedRef, regionOf } from "../lab/index.js";
 import { addBit, countBits, dropBit, eachBit, hasBit, unionBits } from "./bitset.js";
@@ -130,8 +130,13 @@ const engage = (s: Working, entityId: string, slices: Slices): void => {
 
 const HEADCOUNT = ["citizens", "civilServants", "business", "other"] as const;
 
-const nonZero = (r: Readonly<Record<string, number | undefined>>): Record<string, number> =>
-  Object.fromEntries(Object.entries(r).filter((x): x is [string, number] => x[1] !== undefined && x[1] > 0));
+// One empty breakdown for every block without one: a national log holds millions of blocks.
+const NONE: Readonly<Record<string, number>> = Object.freeze({});
+
+const nonZero = (r: Readonly<Record<string, number | undefined>>): Readonly<Record<string, number>> => {
+  const given = Object.entries(r).filter((x): x is [string, number] => x[1] !== undefined && x[1] > 0);
+  return given.length === 0 ? NONE : Object.fromEntries(given);
+};
 
 // What a held session counted without identifying anyone: into the slices' counts, and kept as the session's block.
 const countAnonymous = (s: Working, data: Extract<LabEvent, { type: "SessionClosed" }>["data"], key: string, slices: Slices): void => {
@@ -143,7 +148,8 @@ const countAnonymous = (s: Working, data: Extract<LabEvent, { type: "SessionClos
   for (const what of HEADCOUNT) for (const k of slices.keys(what)) bump(s.headcount, k, h[what]);
   const headcount = HEADCOUNT.reduce((n, what) => n + h[what], 0);
   if (headcount > 0 || Object.keys(ageBands).length > 0 || Object.keys(gender).length > 0)
-    s.anonymous.set(key, { slices: [...slices.list], headcount, ageBands, gender });
+    // The slices' list is the one `slicesOf` hands every session of the same year, sector and stage (frozen): shared, not copied.
+    s.anonymous.set(key, castDraft({ slices: slices.list, headcount, ageBands, gender }));
 };
 
 // A session is held: its attendees count, in the slices of its closing.
@@ -174,6 +180,9 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   for (const slice of slices.list) bump(s.sessionsHeld, slice);
   bump(s.heldByRegion, s.venues.get(key) ?? "unknown");
   const scheduled = s.trainings.get(key);
+  // Read at the close alone: kept no longer, so that they do not grow with every session ever held.
+  s.venues.delete(key);
+  s.trainings.delete(key);
   if (scheduled !== undefined) {
     for (const k of slices.keys("trainings")) bump(s.headcount, k, 1);
     for (const a of attendees) {
@@ -237,9 +246,13 @@ const evolveWith =
         if (isTraining(e.data.kind)) s.trainings.set(inProject(e.data.projectId, e.data.sessionId), e.id);
         if (e.data.territory !== undefined) s.venues.set(inProject(e.data.projectId, e.data.sessionId), regionOf(e.data.territory));
         return;
-      case "SessionCancelled":
-        s.pending.delete(inProject(e.data.projectId, e.data.sessionId));
+      case "SessionCancelled": {
+        const key = inProject(e.data.projectId, e.data.sessionId);
+        s.pending.delete(key);
+        s.venues.delete(key);
+        s.trainings.delete(key);
         return;
+      }
       case "SessionClosed":
         hold(s, e, witness);
         return;

@@ -425,6 +425,19 @@ describe("capacity and inclusion counting rules", () => {
         demographics: { ageBands: { "30_44": 3, "65_plus": 1, undisclosed: 1 }, gender: { female: 2, male: 2, undisclosed: 1 } },
       });
   const f = must(computeFigures(log().events));
+  it("a closed or cancelled session leaves its counts and anonymous record, nothing it was scheduled with", () => {
+    // Given trainings and a workshop scheduled (one with a venue), when each is held or cancelled,
+    // then the state keeps no venue or training mark of any of them: they grow with every session ever held otherwise.
+    const events = log()
+      .on(1, { ...A.schedule("v1", day(5)), territory: "PT170" })
+      .on(6, A.close("v1", { citizens: 2, civilServants: 0, business: 0, other: 0 })).events;
+    const s = must(project(participation, events)).state;
+    expect([s.venues.size, s.trainings.size, s.pending.size]).toEqual([0, 0, 0]);
+    expect(must(computeFigures(events)).participation.sessionsHeldByRegion).toMatchObject({ PT17: 1 });
+    const open = must(project(participation, log().on(1, { ...A.schedule("v2", day(5)), territory: "PT170", kind: "training" }).events)).state;
+    expect([open.venues.size, open.trainings.size]).toEqual([1, 1]);
+  });
+
   it("civil servants trained: distinct, at held trainings only", () => {
     // cs1 and cs2 at t1; cs3 only at the cancelled t2; cs1 again at a workshop, which trains no one.
     expect(f.headline.civilServantsTrained).toBe(2);
