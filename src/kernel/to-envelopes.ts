@@ -1,4 +1,4 @@
-import type { Context } from "./context.js";
+import { type Context, instantOf } from "./context.js";
 import type { AnyEvent, Emitted, Envelope } from "./envelope.js";
 
 /**
@@ -33,7 +33,7 @@ export const envelopesOf = <E extends AnyEvent>(
   ids: readonly string[],
   schemaVersionOf: (type: string) => number,
 ): Envelope<E>[] => {
-  const recordedAt = ctx.now().toISOString();
+  const recordedAt = instantOf(ctx);
   const { actor, commandId, correlationId, causationId } = ctx;
   const out: Envelope<E>[] = [];
   for (let i = 0; i < events.length; i++) {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AppendOptions, type Envelope, handle, InMemoryEventStore, lruStateCache } from "../../src/index.js";
 import { toEnvelopes } from "../../src/kernel/index.js";
@@ -115,6 +116,40 @@ describe("handle", () => {
     const r = await handle(spy, tally, { type: "Add", tallyId: "t1", by: 3 }, ctx(), { cache });
     expect(reads).toEqual([1, 2, 3]);
     expect(r.ok && r.value.state).toMatchObject({ total: 6, recent: [1, 2, 3] });
+  });
+
+  it("the LRU cache answers as a list in order of use would, whatever the gets and sets", () => {
+    // The model: keys in order of use, most recent last, cut to the capacity from the front.
+    const ops = fc.array(fc.tuple(fc.boolean(), fc.constantFrom("a", "b", "c", "d", "e"), fc.nat(9)), { minLength: 20, maxLength: 60 });
+    let hits = 0;
+    let evicted = 0;
+    fc.assert(
+      fc.property(fc.nat(4), ops, (capacity, steps) => {
+        const cache = lruStateCache<number>(capacity);
+        let model: [string, number][] = [];
+        for (const [isSet, key, value] of steps) {
+          const at = model.findIndex(([k]) => k === key);
+          if (isSet) {
+            model = [...model.filter(([k]) => k !== key), [key, value]];
+            if (model.length > capacity) {
+              model = model.slice(1);
+              evicted++;
+            }
+            cache.set(key, { state: value, version: 1 });
+          } else {
+            const expected = at === -1 ? undefined : model[at];
+            if (expected !== undefined) {
+              model = [...model.filter(([k]) => k !== key), expected];
+              hits++;
+            }
+            expect(cache.get(key)?.state).toBe(expected?.[1]);
+          }
+        }
+      }),
+      { numRuns: 500, seed: 21 },
+    );
+    expect(hits).toBeGreaterThan(1_000);
+    expect(evicted).toBeGreaterThan(1_000);
   });
 
   it("the LRU cache keeps at most its capacity, evicting the least recently used", () => {
