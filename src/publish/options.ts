@@ -12,23 +12,21 @@ const locale = (s: string): boolean => {
 };
 
 const VOCABULARIES = Object.keys(en.codes);
+
+// The member `key` of `v` when `v` is an object that has one, else undefined: what the checks of
+// values holding functions (which no zod object schema can copy) read through.
+const memberOf = (v: unknown, key: string): unknown => (typeof v === "object" && v !== null && key in v ? (v as Record<string, unknown>)[key] : undefined);
+
 // Words for every vocabulary a code column reads through (an object per vocabulary).
-const codes = (v: unknown): boolean =>
-  typeof v === "object" && v !== null && VOCABULARIES.every((k) => k in v && typeof (v as Record<string, unknown>)[k] === "object");
+const codes = (v: unknown): boolean => typeof v === "object" && v !== null && VOCABULARIES.every((k) => typeof memberOf(v, k) === "object");
 
 // Labels hold functions, so they are checked for what would break formatting: an object with a
 // locale `Intl` accepts, words for every vocabulary and a table of words per published table.
 const LabelsSchema = z.custom<Labels>(
-  (v) =>
-    typeof v === "object" &&
-    v !== null &&
-    "locale" in v &&
-    typeof v.locale === "string" &&
-    locale(v.locale) &&
-    "tables" in v &&
-    typeof v.tables === "object" &&
-    "codes" in v &&
-    codes(v.codes),
+  (v) => {
+    const tag = memberOf(v, "locale");
+    return typeof tag === "string" && locale(tag) && typeof memberOf(v, "tables") === "object" && codes(memberOf(v, "codes"));
+  },
   { message: "must be a Labels object (like en or ptPT) whose locale Intl accepts and with words for every vocabulary" },
 );
 
@@ -47,20 +45,9 @@ const Secret = z
 
 // Figures as computeFigures returns them: what a release publishes its people counts from (the
 // records behind each count included), checked for the part protection reads.
-const Figures = z.custom<LabFigures>(
-  (v) =>
-    typeof v === "object" &&
-    v !== null &&
-    "participation" in v &&
-    typeof v.participation === "object" &&
-    v.participation !== null &&
-    "records" in v.participation &&
-    typeof v.participation.records === "object" &&
-    v.participation.records !== null &&
-    "read" in v.participation.records &&
-    typeof v.participation.records.read === "function",
-  { message: "must be figures as computeFigures returned them (with their records), one per release already published" },
-);
+const Figures = z.custom<LabFigures>((v) => typeof memberOf(memberOf(memberOf(v, "participation"), "records"), "read") === "function", {
+  message: "must be figures as computeFigures returned them (with their records), one per release already published",
+});
 
 /**
  * Options of protection: `secret` — the host's secret (at least 32 characters) that keys the noise

@@ -185,8 +185,17 @@ describe("a release made after earlier ones (earlier)", () => {
   });
 
   it("given something that is not figures as earlier, then the options are refused", () => {
-    const r = publishTables(demoFigures, { secret: SECRET, earlier: [{} as never] });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toContain("as computeFigures returned them");
+    // Nothing, and near misses: no records, records without their reader, a null where an object goes.
+    const records = demoFigures.participation.records;
+    for (const earlier of [
+      {},
+      { participation: null },
+      { ...demoFigures, participation: { ...demoFigures.participation, records: null } },
+      { ...demoFigures, participation: { ...demoFigures.participation, records: { read: records.read() } } },
+    ]) {
+      const r = publishTables(demoFigures, { secret: SECRET, earlier: [earlier as never] });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toContain("as computeFigures returned them");
+    }
   });
 });
