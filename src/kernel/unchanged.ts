@@ -59,53 +59,6 @@ const defOf = (schema: z.ZodType): Def => (schema as unknown as { def: Def }).de
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
-const test = (pattern: RegExp, s: string): boolean => {
-  pattern.lastIndex = 0;
-  return pattern.test(s);
-};
-
-type Check = (v: never) => boolean;
-
-// One check of a string, number or array; undefined when it is of a kind not read here.
-const checkOf = (c: CheckDef): Check | undefined => {
-  // A guard on when a check runs: length checks carry one ("the value has a length"), which holds
-  // here, since they are only reached once the value is known to be a string or an array.
-  if (c.when !== undefined && c.check !== "min_length" && c.check !== "max_length") return undefined;
-  const n = (x: unknown): number => (typeof x === "number" ? x : Number.NaN);
-  switch (c.check) {
-    case "min_length":
-      return (v: { length: number }) => v.length >= n(c.minimum);
-    case "max_length":
-      return (v: { length: number }) => v.length <= n(c.maximum);
-    case "greater_than":
-      return c.inclusive === true ? (v: number) => v >= n(c.value) : (v: number) => v > n(c.value);
-    case "less_than":
-      return c.inclusive === true ? (v: number) => v <= n(c.value) : (v: number) => v < n(c.value);
-    case "string_format":
-      return c.format === "regex" && c.pattern instanceof RegExp ? (v: string) => test(c.pattern as RegExp, v) : undefined;
-    case "overwrite":
-      // A change (trim, say): the value passes unchanged only if the change leaves it as it is.
-      return c.tx === undefined ? undefined : (v: never) => (c.tx as (x: never) => unknown)(v) === v;
-    case "custom":
-      return c.fn === undefined ? undefined : (v: never) => (c.fn as (x: never) => unknown)(v) === true;
-    default:
-      return undefined;
-  }
-};
-
-const checksOf = (d: Def): Check | undefined => {
-  const list: Check[] = [];
-  for (const c of d.checks ?? []) {
-    const one = checkOf(c._zod.def);
-    if (one === undefined) return undefined;
-    list.push(one);
-  }
-  return (v) => {
-    for (const one of list) if (!one(v)) return false;
-    return true;
-  };
-};
-
 /**
  * A schema's check without zod: `test` is its `Unchanged` predicate, and `copy` makes, from a value
  * `test` accepted, the very output zod would — a fresh copy, members in the schema's order (then a
@@ -200,7 +153,7 @@ const objectCopier = (d: Def): Copy | undefined => {
  * Build the `Unchanged` predicate of a schema, or undefined when the schema uses a kind this does
  * not read (then every value goes through the schema, as before). Internal: the codec's.
  */
-export const unchanged = (schema: z.ZodType): Unchanged | undefined => (verified() ? compile(schema, LOOSE) : undefined);
+export const unchanged = (schema: z.ZodType): Unchanged | undefined => (verified() ? remembered(schema, LOOSE) : undefined);
 
 /**
  * The same as `unchanged`, holding only of values that are also storable JSON (`isStorableJson`):
@@ -210,7 +163,7 @@ export const unchanged = (schema: z.ZodType): Unchanged | undefined => (verified
  * what the schema does not describe (a loose object's other members, a custom check) is walked.
  * Internal: the codec's.
  */
-export const storableUnchanged = (schema: z.ZodType): Unchanged | undefined => (verified() ? compile(schema, { storable: true, depth: 1 }) : undefined);
+export const storableUnchanged = (schema: z.ZodType): Unchanged | undefined => (verified() ? remembered(schema, STORABLE) : undefined);
 
 // What a predicate is compiled for: only the schema's verdict, or (`storable`) also storable JSON
 // at `depth` levels of nesting (`data` itself is level 1, as `isStorableJson` counts).
@@ -219,6 +172,16 @@ interface Mode {
   readonly depth: number;
 }
 const LOOSE: Mode = { storable: false, depth: 1 };
+const STORABLE: Mode = { storable: true, depth: 1 };
+// Predicates already generated, by schema, for each entry's mode: every codec asks for the same catalogue's.
+const generatedLoose = new WeakMap<z.ZodType, Unchanged | null>();
+const generatedStorable = new WeakMap<z.ZodType, Unchanged | null>();
+const remembered = (schema: z.ZodType, mode: Mode): Unchanged | undefined => {
+  const byMode = mode.storable ? generatedStorable : generatedLoose;
+  let p = byMode.get(schema);
+  if (p === undefined) byMode.set(schema, (p = compile(schema, mode) ?? null));
+  return p ?? undefined;
+};
 const deeper = (mode: Mode): Mode => (mode.storable ? { storable: true, depth: mode.depth + 1 } : mode);
 // Storable JSON at the given depth, for what a schema leaves undescribed.
 const storableAt = (v: unknown, mode: Mode): boolean => !mode.storable || isStorableJson(v, MAX_JSON_DEPTH - mode.depth + 1);
@@ -229,123 +192,241 @@ const provesStorable = (d: Def): boolean => (d.checks ?? []).some((c) => c._zod.
 const scannedPattern = (d: Def): boolean =>
   d.pattern instanceof ScannedRegExp || (d.checks ?? []).some((c) => c._zod.def.check === "string_format" && c._zod.def.pattern instanceof ScannedRegExp);
 
-const compile = (schema: z.ZodType, mode: Mode): Unchanged | undefined => {
+// The predicate is generated as code: a function for each object, array and union of the schema,
+// with each member's test written out in place. The closures this built before shared their call
+// sites across every member of every schema, so the engine could inline none of them, and calls were
+// most of decoding's time; generated, each test has a call site of its own (the envelope's check
+// runs in about half the time). The code holds no text of the schema's but its keys, written as JSON
+// string literals; everything else it reads (patterns, sets, functions, odd numbers) comes from `k`,
+// the list of constants it is given.
+interface Code {
+  readonly constants: unknown[];
+  readonly lines: string[];
+}
+
+const constant = (code: Code, value: unknown): string => {
+  code.constants.push(value);
+  return `k[${code.constants.length - 1}]`;
+};
+
+// A function of one value `v` with this body, added to the code: its name.
+const declare = (code: Code, body: string): string => {
+  const name = `f${code.lines.length}`;
+  code.lines.push(`function ${name}(v) {\n${body}\n}`);
+  return name;
+};
+
+const and = (...parts: readonly string[]): string => {
+  const kept = parts.filter((p) => p !== "");
+  return kept.length === 0 ? "true" : kept.map((p) => `(${p})`).join(" && ");
+};
+
+// A number as code: written out when finite (the engine folds it), otherwise read from the constants.
+const numberCode = (code: Code, x: unknown): string =>
+  typeof x === "number" && Number.isFinite(x) ? `(${String(x)})` : constant(code, typeof x === "number" ? x : Number.NaN);
+
+const patternCode = (code: Code, pattern: RegExp, x: string): string => {
+  const p = constant(code, pattern);
+  // Only a global or sticky pattern starts where its last match ended.
+  return pattern.global || pattern.sticky ? `(${p}.lastIndex = 0, ${p}.test(${x}))` : `${p}.test(${x})`;
+};
+
+// One check of a string, number or array as an expression of `x`; undefined when it is of a kind
+// not read here.
+const checkCode = (code: Code, c: CheckDef, x: string): string | undefined => {
+  // A guard on when a check runs: length checks carry one ("the value has a length"), which holds
+  // here, since they are only reached once the value is known to be a string or an array.
+  if (c.when !== undefined && c.check !== "min_length" && c.check !== "max_length") return undefined;
+  switch (c.check) {
+    case "min_length":
+      return `${x}.length >= ${numberCode(code, c.minimum)}`;
+    case "max_length":
+      return `${x}.length <= ${numberCode(code, c.maximum)}`;
+    case "greater_than":
+      return `${x} ${c.inclusive === true ? ">=" : ">"} ${numberCode(code, c.value)}`;
+    case "less_than":
+      return `${x} ${c.inclusive === true ? "<=" : "<"} ${numberCode(code, c.value)}`;
+    case "string_format":
+      return c.format === "regex" && c.pattern instanceof RegExp ? patternCode(code, c.pattern, x) : undefined;
+    case "overwrite":
+      // A change (trim, say): the value passes unchanged only if the change leaves it as it is.
+      return c.tx === undefined ? undefined : `${constant(code, c.tx)}(${x}) === ${x}`;
+    case "custom":
+      return c.fn === undefined ? undefined : `${constant(code, c.fn)}(${x}) === true`;
+    default:
+      return undefined;
+  }
+};
+
+const checksCode = (code: Code, d: Def, x: string): string | undefined => {
+  const parts: string[] = [];
+  for (const c of d.checks ?? []) {
+    const one = checkCode(code, c._zod.def, x);
+    if (one === undefined) return undefined;
+    parts.push(one);
+  }
+  return and(...parts);
+};
+
+// Storable JSON at the mode's depth, for what a schema leaves undescribed: as `storableAt`.
+const storableCode = (mode: Mode, x: string): string => (mode.storable ? `isStorableJson(${x}, ${MAX_JSON_DEPTH - mode.depth + 1})` : "");
+
+// A schema's test as an expression of the variable `x`; undefined when it uses a kind not read here.
+const expression = (code: Code, schema: z.ZodType, mode: Mode, x: string): string | undefined => {
   const d = defOf(schema);
-  const checks = checksOf(d);
+  const checks = checksCode(code, d, x);
   if (checks === undefined) return undefined;
+  const call = (name: string | undefined): string | undefined => (name === undefined ? undefined : `${name}(${x})`);
   switch (d.type) {
     case "string": {
       if (d.format !== undefined && !(d.pattern instanceof RegExp)) return undefined;
-      const pattern = d.format === undefined ? undefined : d.pattern;
-      const schemaOnly: Unchanged = (v) => typeof v === "string" && (pattern === undefined || test(pattern, v)) && checks(v as never);
+      const pattern = d.format === undefined || d.pattern === undefined ? "" : patternCode(code, d.pattern, x);
+      const schemaOnly = and(`typeof ${x} === "string"`, pattern, checks);
       if (!mode.storable || provesStorable(d)) return schemaOnly;
       // Asked after the pattern's test: a string its scan accepted is known ASCII, any other is looked at.
-      if (scannedPattern(d)) return (v) => schemaOnly(v) && (scannedAscii(v as string) || isStorableText(v as string));
-      return (v) => schemaOnly(v) && isStorableText(v as string);
+      return and(schemaOnly, scannedPattern(d) ? `scannedAscii(${x}) || isStorableText(${x})` : `isStorableText(${x})`);
     }
     case "number": {
       if (d.format !== undefined && d.format !== "safeint") return undefined;
-      const whole = d.format === "safeint";
-      return (v) => typeof v === "number" && (whole ? Number.isSafeInteger(v) : Number.isFinite(v)) && checks(v as never);
+      return and(`typeof ${x} === "number"`, d.format === "safeint" ? `Number.isSafeInteger(${x})` : `Number.isFinite(${x})`, checks);
     }
     case "boolean":
-      return (v) => typeof v === "boolean" && checks(v as never);
+      return and(`typeof ${x} === "boolean"`, checks);
     case "enum":
     case "literal": {
       // Judged once, here: a value that is not storable JSON is left to the schema's path.
-      const values = new Set<unknown>((d.type === "enum" ? Object.values(d.entries ?? {}) : (d.values ?? [])).filter((x) => storableAt(x, mode)));
-      return (v) => values.has(v) && checks(v as never);
+      const values = new Set<unknown>((d.type === "enum" ? Object.values(d.entries ?? {}) : (d.values ?? [])).filter((v) => storableAt(v, mode)));
+      return and(`${constant(code, values)}.has(${x})`, checks);
     }
     case "union":
-      return d.discriminator === undefined ? undefined : discriminatedOf(d, d.discriminator, checks, mode);
-    case "custom": {
-      const fn = d.fn;
-      return fn === undefined ? undefined : (v) => fn(v as never) === true && checks(v as never) && storableAt(v, mode);
-    }
+      return d.discriminator === undefined ? undefined : call(unionCode(code, d, d.discriminator, mode));
+    case "custom":
+      return d.fn === undefined ? undefined : and(`${constant(code, d.fn)}(${x}) === true`, checks, storableCode(mode, x));
     case "optional":
     case "default": {
       // Only a missing member is optional here: a member present as `undefined` goes to the schema.
       // A default fills a missing value in (a change); a value given is the inner schema's.
-      const inner = d.innerType === undefined ? undefined : compile(d.innerType, mode);
-      return inner === undefined ? undefined : (v) => v !== undefined && inner(v);
+      const inner = d.innerType === undefined ? undefined : expression(code, d.innerType, mode, x);
+      return inner === undefined ? undefined : and(`${x} !== undefined`, inner);
     }
     case "array":
-      return mode.depth > MAX_JSON_DEPTH ? undefined : arrayOf(d, checks, mode);
+      return mode.depth > MAX_JSON_DEPTH ? undefined : call(arrayCode(code, d, mode));
     case "object":
-      return mode.depth > MAX_JSON_DEPTH ? undefined : objectOf(d, checks, mode);
+      return mode.depth > MAX_JSON_DEPTH ? undefined : call(objectCode(code, d, mode));
     default:
       return undefined;
   }
 };
 
 // The options of a discriminated union (nested ones flattened) by the value of their discriminator,
-// each with its predicate; undefined when an option is of a kind not read here.
-const optionsByValue = (d: Def, discriminator: string, into: Map<unknown, Unchanged>, mode: Mode): boolean => {
+// each a function of the code; false when an option is of a kind not read here.
+const optionsByValue = (code: Code, d: Def, discriminator: string, into: Map<unknown, string>, mode: Mode): boolean => {
   for (const option of d.options ?? []) {
     const o = defOf(option);
     if (o.type === "union" && o.discriminator === discriminator) {
-      if (!optionsByValue(o, discriminator, into, mode)) return false;
+      if (!optionsByValue(code, o, discriminator, into, mode)) return false;
       continue;
     }
     const member = o.type === "object" ? o.shape?.[discriminator] : undefined;
     const m = member === undefined ? undefined : defOf(member);
     const values = m?.type === "literal" ? m.values : m?.type === "enum" ? Object.values(m.entries ?? {}) : undefined;
-    const check = compile(option, mode);
-    if (values === undefined || check === undefined) return false;
-    for (const value of values) into.set(value, check);
+    const test = expression(code, option, mode, "v");
+    if (values === undefined || test === undefined) return false;
+    const name = declare(code, `return ${test};`);
+    for (const value of values) into.set(value, name);
   }
   return true;
 };
 
 // A discriminated union reads its discriminator and parses with the one option it names (zod
 // refuses a value naming none): so does this.
-const discriminatedOf = (d: Def, discriminator: string, checks: Check, mode: Mode): Unchanged | undefined => {
-  const byValue = new Map<unknown, Unchanged>();
-  if (!optionsByValue(d, discriminator, byValue, mode)) return undefined;
-  return (v) => isPlain(v) && byValue.get(v[discriminator])?.(v) === true && checks(v as never);
+const unionCode = (code: Code, d: Def, discriminator: string, mode: Mode): string | undefined => {
+  const byValue = new Map<unknown, string>();
+  const checks = checksCode(code, d, "v");
+  if (checks === undefined || !optionsByValue(code, d, discriminator, byValue, mode)) return undefined;
+  const table = `m${code.lines.length}`;
+  code.lines.push(`const ${table} = new Map([${[...byValue].map(([value, name]) => `[${constant(code, value)}, ${name}]`).join(", ")}]);`);
+  return declare(
+    code,
+    `if (!isPlain(v)) return false;\nconst f = ${table}.get(v[${JSON.stringify(discriminator)}]);\nreturn f !== undefined && f(v) && ${and(checks)};`,
+  );
 };
 
-const arrayOf = (d: Def, checks: Check, mode: Mode): Unchanged | undefined => {
-  const element = d.element === undefined ? undefined : compile(d.element, deeper(mode));
-  if (element === undefined) return undefined;
-  return (v) => {
-    if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || !checks(v as never)) return false;
-    for (let i = 0; i < v.length; i++) if (!(i in v) || !element(v[i])) return false;
-    return true;
-  };
+const arrayCode = (code: Code, d: Def, mode: Mode): string | undefined => {
+  const checks = checksCode(code, d, "v");
+  const element = d.element === undefined ? undefined : expression(code, d.element, deeper(mode), "x");
+  if (checks === undefined || element === undefined) return undefined;
+  return declare(
+    code,
+    `if (!Array.isArray(v) || Object.getPrototypeOf(v) !== Array.prototype || !(${checks})) return false;
+for (let i = 0; i < v.length; i++) {
+  if (!(i in v)) return false;
+  const x = v[i];
+  if (!(${element})) return false;
+}
+return true;`,
+  );
 };
 
-const objectOf = (d: Def, checks: Check, mode: Mode): Unchanged | undefined => {
+const objectCode = (code: Code, d: Def, mode: Mode): string | undefined => {
   // Unknown members: a strict object refuses them, a plain one strips them (so the value would
   // change): both take only the known ones here. A loose object keeps them as they are.
   const catchall = d.catchall === undefined ? "never" : defOf(d.catchall).type;
   if (catchall !== "never" && catchall !== "unknown") return undefined;
-  const members = new Map<string, { readonly optional: boolean; readonly check: Unchanged }>();
+  const checks = checksCode(code, d, "v");
+  if (checks === undefined) return undefined;
   const inner = deeper(mode);
+  const cases: string[] = [];
   let required = 0;
   for (const [key, schema] of Object.entries(d.shape ?? {})) {
     // A key that is not storable text is left to the schema's path (the schema's keys are known here).
-    const check = mode.storable && !isStorableText(key) ? undefined : compile(schema, inner);
-    if (check === undefined) return undefined;
-    const optional = defOf(schema).type === "optional";
+    if (mode.storable && !isStorableText(key)) return undefined;
+    const test = expression(code, schema, inner, "x");
+    if (test === undefined) return undefined;
+    // zod reads a member missing from the value through its prototype: an object without its own
+    // `constructor` has the inherited one, which no schema of JSON accepts. Such a member is
+    // required here, so its absence goes to the schema.
+    const optional = defOf(schema).type === "optional" && !(key in Object.prototype);
     if (!optional) required++;
-    members.set(key, { optional, check });
+    const k = JSON.stringify(key);
+    cases.push(`case ${k}: x = v[${k}]; if (!(${test})) return false;${optional ? "" : " n++;"} break;`);
   }
-  const loose = catchall === "unknown";
+  const other = catchall === "never" ? "return false;" : mode.storable ? `if (!(isStorableText(key) && ${storableCode(inner, "v[key]")})) return false;` : "";
   // One pass over the value's own keys: each known one checked, an unknown one refused (unless
   // loose), and every required member found.
-  return (v) => {
-    if (!isPlain(v) || !checks(v as never)) return false;
-    let found = 0;
-    for (const key of Object.keys(v)) {
-      const m = members.get(key);
-      if (m === undefined) {
-        if (loose && (!mode.storable || (isStorableText(key) && storableAt(v[key], inner)))) continue;
-        return false;
-      }
-      if (!m.check(v[key])) return false;
-      if (!m.optional) found++;
-    }
-    return found === required;
-  };
+  return declare(
+    code,
+    `if (!isPlain(v) || !(${checks})) return false;
+const ks = Object.keys(v);
+let n = 0, x;
+for (let i = 0; i < ks.length; i++) {
+  const key = ks[i];
+  switch (key) {
+${cases.join("\n")}
+    default: ${other}
+  }
+}
+return n === ${String(required)};`,
+  );
+};
+
+// Where code cannot be generated (a Content-Security-Policy without 'unsafe-eval', say) there is no
+// predicate: every value goes through the schema, correct and slower.
+const compile = (schema: z.ZodType, mode: Mode): Unchanged | undefined => {
+  const code: Code = { constants: [], lines: [] };
+  const test = expression(code, schema, mode, "x");
+  if (test === undefined) return undefined;
+  try {
+    const make = new Function(
+      "k",
+      "isPlain",
+      "isStorableText",
+      "isStorableJson",
+      "scannedAscii",
+      `"use strict";\n${code.lines.join("\n")}\nreturn function (x) { return ${test}; };`,
+    ) as (...helpers: unknown[]) => Unchanged;
+    return make(code.constants, isPlain, isStorableText, isStorableJson, scannedAscii);
+  } catch {
+    return undefined;
+  }
 };

@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as z from "zod";
 import { readFileSync } from "node:fs";
 import { ContextSchema } from "../../src/kernel/index.js";
 import { createCodec, LabCommand, labEvents } from "../../src/index.js";
-import { EnvelopeSchema, Instant } from "../../src/kernel/index.js";
+import { defineEvent, EnvelopeSchema, Instant } from "../../src/kernel/index.js";
 import { compiled, storableUnchanged, unchanged, ZOD_VERIFIED } from "../../src/kernel/unchanged.js";
 import { isStorableJson, MAX_JSON_DEPTH } from "../../src/kernel/storable.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
@@ -113,6 +113,71 @@ describe("unchanged: values a schema provably returns as they are", () => {
     const copied = codec.decode(padded);
     expect(copied.ok && copied.value).not.toBe(padded);
     expect(copied.ok && (copied.value.data as { title: string }).title).toBe(e.data.title);
+  });
+});
+
+describe("unchanged as generated code", () => {
+  // Keys are the only text of a schema written into the code: ones that would break it or run
+  // something if written carelessly, and ones an object inherits.
+  const odd = ['q"uote', "back\\slash", "line\u2028sep", "</script>", '"]; throw new Error("ran"); //', "constructor", "toString", "", "0"];
+
+  it("keeps its promise on keys that are not names, and on members every object inherits", () => {
+    const schema = z.strictObject(Object.fromEntries(odd.map((k, i) => [k, i % 2 === 0 ? z.string() : z.int().optional()])));
+    expect(unchanged(schema)).toBeDefined();
+    const seen = { quick: 0, schema: 0 };
+    // Each key mostly present and valid, now and then missing, present as undefined or of the wrong kind.
+    const value = (i: number) => (i % 2 === 0 ? fc.constant("text") : fc.integer({ min: -2, max: 2 }));
+    const member = (i: number) =>
+      fc.oneof(
+        { weight: 12, arbitrary: value(i).map((x) => [x]) },
+        fc.constant([]),
+        fc.constant([undefined]),
+        value(i + 1).map((x) => [x]),
+      );
+    fc.assert(
+      fc.property(fc.tuple(...odd.map((_, i) => member(i))), fc.boolean(), (members, other) => {
+        const v: Record<string, unknown> = Object.fromEntries(odd.flatMap((k, i) => (members[i] ?? []).map((x) => [k, x])));
+        if (other) v.other = 1;
+        seen[holdsPromise(schema, v) ? "quick" : "schema"]++;
+      }),
+      { numRuns: 3_000, seed: 5 },
+    );
+    // An object missing a member it would inherit ("constructor", "toString") is not taken as having it.
+    expect(unchanged(schema)?.({ 'q"uote': "a", "line\u2028sep": "b", '"]; throw new Error("ran"); //': "c", "": "d" })).toBe(false);
+    expect(seen.quick).toBeGreaterThan(20);
+    expect(seen.schema).toBeGreaterThan(1_000);
+  });
+
+  it("is not made where code cannot be generated, and decoding then goes through the schema, with the same results", () => {
+    const registry = { Noted: defineEvent(z.strictObject({ note: z.string().trim().min(1), at: Instant })) };
+    const event = { ...fc.sample(arb.envelope("ChallengeSubmitted"), { numRuns: 1, seed: 3 })[0], type: "Noted", schemaVersion: 1 };
+    const inputs = [
+      { ...event, data: { note: "kept", at: "2020-01-02T03:04:05Z" } },
+      { ...event, data: { note: "  trimmed ", at: "2020-01-02T03:04:05Z" } },
+      { ...event, data: { note: "", at: "2020-01-02T03:04:05Z" } },
+      { ...event, data: { note: "x", at: "2020-02-30T03:04:05Z" } },
+    ].map((e) => JSON.parse(JSON.stringify(e)) as unknown);
+    const generated = createCodec(registry);
+    // A Content-Security-Policy without 'unsafe-eval' makes \`new Function\` throw an EvalError.
+    const Refused = function () {
+      throw new EvalError("code generation from strings disallowed for this context");
+    };
+    vi.stubGlobal("Function", Refused);
+    let fresh: ReturnType<typeof createCodec<typeof registry>>;
+    let none: unknown;
+    try {
+      none = unchanged(z.strictObject({ n: z.int() }));
+      fresh = createCodec({ Noted: defineEvent(z.strictObject({ note: z.string().trim().min(1), at: Instant })) });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(none).toBeUndefined();
+    const results = inputs.map((i) => [generated.decode(i), fresh.decode(i)] as const);
+    for (const [a, b] of results) expect(b).toStrictEqual(a);
+    expect(results.map(([a]) => a.ok)).toEqual([true, true, false, false]);
+    // Without a predicate nothing is taken as it is: zod's copy, even of the well-formed one.
+    expect(results[0]?.[0].ok && results[0][0].value).toBe(inputs[0]);
+    expect(results[0]?.[1].ok && results[0][1].value).not.toBe(inputs[0]);
   });
 });
 
