@@ -86,69 +86,6 @@ export const compiled = (schema: z.ZodType): Compiled | undefined => {
   return c ?? undefined;
 };
 
-type Copy = (value: unknown) => unknown;
-const same: Copy = (v) => v;
-
-// How zod copies a value its schema accepted unchanged: leaves as they are, arrays element by
-// element, objects member by member in the schema's order. Undefined where `unchanged` is.
-const copier = (schema: z.ZodType): Copy | undefined => {
-  const d = defOf(schema);
-  switch (d.type) {
-    case "optional":
-    case "default":
-      return d.innerType === undefined ? undefined : copier(d.innerType);
-    case "array": {
-      const element = d.element === undefined ? undefined : copier(d.element);
-      return element === undefined ? undefined : (v) => (v as unknown[]).map(element);
-    }
-    case "object":
-      return objectCopier(d);
-    case "union": {
-      const byValue = new Map<unknown, Copy>();
-      const discriminator = d.discriminator;
-      if (discriminator === undefined || !copiersByValue(d, discriminator, byValue)) return undefined;
-      return (v) => (byValue.get((v as Record<string, unknown>)[discriminator]) ?? same)(v);
-    }
-    default:
-      return unchanged(schema) === undefined ? undefined : same;
-  }
-};
-
-const copiersByValue = (d: Def, discriminator: string, into: Map<unknown, Copy>): boolean => {
-  for (const option of d.options ?? []) {
-    const o = defOf(option);
-    if (o.type === "union" && o.discriminator === discriminator) {
-      if (!copiersByValue(o, discriminator, into)) return false;
-      continue;
-    }
-    const member = o.shape?.[discriminator];
-    const m = member === undefined ? undefined : defOf(member);
-    const values = m?.type === "literal" ? m.values : m?.type === "enum" ? Object.values(m.entries ?? {}) : undefined;
-    const copy = copier(option);
-    if (values === undefined || copy === undefined) return false;
-    for (const value of values) into.set(value, copy);
-  }
-  return true;
-};
-
-const objectCopier = (d: Def): Copy | undefined => {
-  const members: [string, Copy][] = [];
-  for (const [key, schema] of Object.entries(d.shape ?? {})) {
-    const copy = copier(schema);
-    if (copy === undefined) return undefined;
-    members.push([key, copy]);
-  }
-  const known = new Set(members.map(([key]) => key));
-  const loose = d.catchall !== undefined && defOf(d.catchall).type === "unknown";
-  return (v) => {
-    const source = v as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const [key, copy] of members) if (Object.hasOwn(source, key)) out[key] = copy(source[key]);
-    if (loose) for (const key of Object.keys(source)) if (!known.has(key)) out[key] = source[key];
-    return out;
-  };
-};
-
 /**
  * Build the `Unchanged` predicate of a schema, or undefined when the schema uses a kind this does
  * not read (then every value goes through the schema, as before). Internal: the codec's.
@@ -318,34 +255,41 @@ const expression = (code: Code, schema: z.ZodType, mode: Mode, x: string): strin
   }
 };
 
-// The options of a discriminated union (nested ones flattened) by the value of their discriminator,
-// each a function of the code; false when an option is of a kind not read here.
-const optionsByValue = (code: Code, d: Def, discriminator: string, into: Map<unknown, string>, mode: Mode): boolean => {
-  for (const option of d.options ?? []) {
-    const o = defOf(option);
-    if (o.type === "union" && o.discriminator === discriminator) {
-      if (!optionsByValue(code, o, discriminator, into, mode)) return false;
-      continue;
+// The options of a discriminated union (nested ones flattened) as a table in the code from the value
+// of their discriminator to a function returning `made` of the option (an expression of `v`): the
+// table's name, or undefined when an option is of a kind not read here.
+const unionTable = (code: Code, d: Def, discriminator: string, made: (option: z.ZodType) => string | undefined): string | undefined => {
+  const byValue = new Map<unknown, string>();
+  const collect = (union: Def): boolean => {
+    for (const option of union.options ?? []) {
+      const o = defOf(option);
+      if (o.type === "union" && o.discriminator === discriminator) {
+        if (!collect(o)) return false;
+        continue;
+      }
+      const member = o.type === "object" ? o.shape?.[discriminator] : undefined;
+      const m = member === undefined ? undefined : defOf(member);
+      const values = m?.type === "literal" ? m.values : m?.type === "enum" ? Object.values(m.entries ?? {}) : undefined;
+      const result = made(option);
+      if (values === undefined || result === undefined) return false;
+      const name = declare(code, `return ${result};`);
+      for (const value of values) byValue.set(value, name);
     }
-    const member = o.type === "object" ? o.shape?.[discriminator] : undefined;
-    const m = member === undefined ? undefined : defOf(member);
-    const values = m?.type === "literal" ? m.values : m?.type === "enum" ? Object.values(m.entries ?? {}) : undefined;
-    const test = expression(code, option, mode, "v");
-    if (values === undefined || test === undefined) return false;
-    const name = declare(code, `return ${test};`);
-    for (const value of values) into.set(value, name);
-  }
-  return true;
+    return true;
+  };
+  if (!collect(d)) return undefined;
+  const table = `m${code.lines.length}`;
+  const entries = [...byValue].map(([value, name]) => `[${constant(code, value)}, ${name}]`);
+  code.lines.push(`const ${table} = new Map([${entries.join(", ")}]);`);
+  return table;
 };
 
 // A discriminated union reads its discriminator and parses with the one option it names (zod
 // refuses a value naming none): so does this.
 const unionCode = (code: Code, d: Def, discriminator: string, mode: Mode): string | undefined => {
-  const byValue = new Map<unknown, string>();
   const checks = checksCode(code, d, "v");
-  if (checks === undefined || !optionsByValue(code, d, discriminator, byValue, mode)) return undefined;
-  const table = `m${code.lines.length}`;
-  code.lines.push(`const ${table} = new Map([${[...byValue].map(([value, name]) => `[${constant(code, value)}, ${name}]`).join(", ")}]);`);
+  const table = checks === undefined ? undefined : unionTable(code, d, discriminator, (option) => expression(code, option, mode, "v"));
+  if (checks === undefined || table === undefined) return undefined;
   return declare(
     code,
     `if (!isPlain(v)) return false;\nconst f = ${table}.get(v[${JSON.stringify(discriminator)}]);\nreturn f !== undefined && f(v) && ${and(checks)};`,
@@ -416,6 +360,12 @@ const compile = (schema: z.ZodType, mode: Mode): Unchanged | undefined => {
   const code: Code = { constants: [], lines: [] };
   const test = expression(code, schema, mode, "x");
   if (test === undefined) return undefined;
+  return generate<Unchanged>(code, test);
+};
+
+// The code's functions and one of `x` returning `result`, made into a function; undefined where code
+// cannot be generated.
+const generate = <F>(code: Code, result: string): F | undefined => {
   try {
     const make = new Function(
       "k",
@@ -423,10 +373,55 @@ const compile = (schema: z.ZodType, mode: Mode): Unchanged | undefined => {
       "isStorableText",
       "isStorableJson",
       "scannedAscii",
-      `"use strict";\n${code.lines.join("\n")}\nreturn function (x) { return ${test}; };`,
-    ) as (...helpers: unknown[]) => Unchanged;
+      `"use strict";\n${code.lines.join("\n")}\nreturn function (x) { return ${result}; };`,
+    ) as (...helpers: unknown[]) => F;
     return make(code.constants, isPlain, isStorableText, isStorableJson, scannedAscii);
   } catch {
     return undefined;
+  }
+};
+
+// How zod copies a value its schema accepted unchanged, generated as the test is: leaves as they
+// are, arrays element by element, objects member by member in the schema's order (then a loose
+// object's others, in theirs). Undefined where the test is.
+const copier = (schema: z.ZodType): ((value: unknown) => unknown) | undefined => {
+  const code: Code = { constants: [], lines: [] };
+  const copy = copyExpression(code, schema, "x");
+  return copy === undefined ? undefined : generate<(value: unknown) => unknown>(code, copy);
+};
+
+// A copy of the variable `x` as an expression (`x` itself for a leaf); undefined where `unchanged` is.
+const copyExpression = (code: Code, schema: z.ZodType, x: string): string | undefined => {
+  const d = defOf(schema);
+  switch (d.type) {
+    case "optional":
+    case "default":
+      return d.innerType === undefined ? undefined : copyExpression(code, d.innerType, x);
+    case "array": {
+      const element = d.element === undefined ? undefined : copyExpression(code, d.element, "x");
+      if (element === undefined) return undefined;
+      return `${declare(code, `const out = [];\nfor (let i = 0; i < v.length; i++) {\n  const x = v[i];\n  out.push(${element});\n}\nreturn out;`)}(${x})`;
+    }
+    case "object": {
+      const members: string[] = [];
+      for (const [key, member] of Object.entries(d.shape ?? {})) {
+        const copy = copyExpression(code, member, "x");
+        if (copy === undefined) return undefined;
+        const k = JSON.stringify(key);
+        members.push(`if (Object.hasOwn(v, ${k})) {\n  const x = v[${k}];\n  out[${k}] = ${copy};\n}`);
+      }
+      const known = constant(code, new Set(Object.keys(d.shape ?? {})));
+      const loose = d.catchall !== undefined && defOf(d.catchall).type === "unknown";
+      const others = loose ? `\nfor (const key of Object.keys(v)) if (!${known}.has(key)) out[key] = v[key];` : "";
+      return `${declare(code, `const out = {};\n${members.join("\n")}${others}\nreturn out;`)}(${x})`;
+    }
+    case "union": {
+      const discriminator = d.discriminator;
+      const table = discriminator === undefined ? undefined : unionTable(code, d, discriminator, (option) => copyExpression(code, option, "v"));
+      if (discriminator === undefined || table === undefined) return undefined;
+      return `${declare(code, `const f = ${table}.get(v[${JSON.stringify(discriminator)}]);\nreturn f === undefined ? v : f(v);`)}(${x})`;
+    }
+    default:
+      return unchanged(schema) === undefined ? undefined : x;
   }
 };
