@@ -7,45 +7,39 @@
 /** A test of a string: its verdict, or undefined where only the full pattern can tell. */
 export type Scan = (s: string) => boolean | undefined;
 
-// The last string a scan declared ASCII-only accepted (see `scannedAscii`). A cache of one string,
-// not state: whatever it holds was accepted by such a scan, so it is ASCII whenever it is asked.
-let lastAscii: string | undefined;
-
 /**
  * A regular expression whose `test` asks a scan first and the full pattern only where the scan
- * cannot tell. zod and the codec call `test`, so both get the scan; everything else a RegExp does
- * (its `source`, `exec`, `split`) is the full pattern's.
+ * cannot tell. zod calls `test`, so it gets the scan; everything else a RegExp does (its `source`,
+ * `exec`, `split`) is the full pattern's. The checks generated from schemas call `scan` and `full`
+ * themselves, each at a call site of its own.
  *
  * `ascii`: the scan accepts only strings of ASCII characters (U+0001–U+007F), as every scan of the
  * kernel and the lab does (a property test holds each to it). Then a string it accepted needs no
- * other test of being storable (`scannedAscii`): the storable-text rule is folded into the scan the
- * schema runs anyway, instead of a second walk of the string.
+ * other test of being storable: the storable-text rule is folded into the scan the schema runs
+ * anyway, instead of a second walk of the string.
  */
 export class ScannedRegExp extends RegExp {
-  readonly #scan: Scan;
-  readonly #ascii: boolean;
-  constructor(source: string, scan: Scan, ascii = false) {
+  constructor(
+    source: string,
+    /** The quick verdict: true or false, or undefined where only the full pattern can tell. */
+    readonly scan: Scan,
+    /** Whether `scan` accepts only ASCII characters, none of them U+0000. */
+    readonly ascii = false,
+  ) {
     super(source, "u");
-    this.#scan = scan;
-    this.#ascii = ascii;
   }
   // Patterns derived by split or matchAll are plain ones (this constructor takes other arguments).
   static override get [Symbol.species](): RegExpConstructor {
     return RegExp;
   }
   override test(s: string): boolean {
-    const verdict = typeof s === "string" ? this.#scan(s) : undefined;
-    if (verdict === true && this.#ascii) lastAscii = s;
-    return verdict ?? super.test(s);
+    return (typeof s === "string" ? this.scan(s) : undefined) ?? super.test(s);
+  }
+  /** The full pattern's verdict, the scan not asked. */
+  full(s: string): boolean {
+    return super.test(s);
   }
 }
-
-/**
- * Whether `s` is the string an ASCII-only scan accepted last: then it holds only ASCII characters
- * (none of them U+0000), so it is storable text. Asked right after a schema's pattern test of the
- * same string, it answers for every reference, id and instant without looking at it again.
- */
-export const scannedAscii = (s: string): boolean => s === lastAscii;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const two = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { scannedAscii, ScannedRegExp } from "./scanned-regexp.js";
+import { ScannedRegExp } from "./scanned-regexp.js";
 import { isStorableJson, isStorableText, MAX_JSON_DEPTH } from "./storable.js";
 
 /**
@@ -125,10 +125,6 @@ const storableAt = (v: unknown, mode: Mode): boolean => !mode.storable || isStor
 
 // Whether a string check already refuses every string that is not storable text.
 const provesStorable = (d: Def): boolean => (d.checks ?? []).some((c) => c._zod.def.check === "custom" && c._zod.def.fn === isStorableText);
-// The ASCII-only scanned pattern among a string's checks, if any: what it accepts is storable.
-const scannedPattern = (d: Def): boolean =>
-  d.pattern instanceof ScannedRegExp || (d.checks ?? []).some((c) => c._zod.def.check === "string_format" && c._zod.def.pattern instanceof ScannedRegExp);
-
 // The predicate is generated as code: a function for each object, array and union of the schema,
 // with each member's test written out in place. The closures this built before shared their call
 // sites across every member of every schema, so the engine could inline none of them, and calls were
@@ -162,7 +158,23 @@ const and = (...parts: readonly string[]): string => {
 const numberCode = (code: Code, x: unknown): string =>
   typeof x === "number" && Number.isFinite(x) ? `(${String(x)})` : constant(code, typeof x === "number" ? x : Number.NaN);
 
-const patternCode = (code: Code, pattern: RegExp, x: string): string => {
+// Where a string's storable-text test is folded into an ASCII-only scan (see `patternCode`): asked
+// of the first such pattern of the string; `done` once one took it.
+interface Fold {
+  done: boolean;
+}
+
+const patternCode = (code: Code, pattern: RegExp, x: string, fold?: Fold): string => {
+  if (pattern instanceof ScannedRegExp) {
+    const scan = constant(code, pattern.scan);
+    const p = constant(code, pattern);
+    // A string an ASCII-only scan accepted is storable text; one the full pattern accepted is tested.
+    if (fold !== undefined && !fold.done && pattern.ascii) {
+      fold.done = true;
+      return `${scan}(${x}) ?? (${p}.full(${x}) && isStorableText(${x}))`;
+    }
+    return `${scan}(${x}) ?? ${p}.full(${x})`;
+  }
   const p = constant(code, pattern);
   // Only a global or sticky pattern starts where its last match ended.
   return pattern.global || pattern.sticky ? `(${p}.lastIndex = 0, ${p}.test(${x}))` : `${p}.test(${x})`;
@@ -170,7 +182,7 @@ const patternCode = (code: Code, pattern: RegExp, x: string): string => {
 
 // One check of a string, number or array as an expression of `x`; undefined when it is of a kind
 // not read here.
-const checkCode = (code: Code, c: CheckDef, x: string): string | undefined => {
+const checkCode = (code: Code, c: CheckDef, x: string, fold?: Fold): string | undefined => {
   // A guard on when a check runs: length checks carry one ("the value has a length"), which holds
   // here, since they are only reached once the value is known to be a string or an array.
   if (c.when !== undefined && c.check !== "min_length" && c.check !== "max_length") return undefined;
@@ -184,7 +196,7 @@ const checkCode = (code: Code, c: CheckDef, x: string): string | undefined => {
     case "less_than":
       return `${x} ${c.inclusive === true ? "<=" : "<"} ${numberCode(code, c.value)}`;
     case "string_format":
-      return c.format === "regex" && c.pattern instanceof RegExp ? patternCode(code, c.pattern, x) : undefined;
+      return c.format === "regex" && c.pattern instanceof RegExp ? patternCode(code, c.pattern, x, fold) : undefined;
     case "overwrite":
       // A change (trim, say): the value passes unchanged only if the change leaves it as it is.
       return c.tx === undefined ? undefined : `${constant(code, c.tx)}(${x}) === ${x}`;
@@ -195,10 +207,10 @@ const checkCode = (code: Code, c: CheckDef, x: string): string | undefined => {
   }
 };
 
-const checksCode = (code: Code, d: Def, x: string): string | undefined => {
+const checksCode = (code: Code, d: Def, x: string, fold?: Fold): string | undefined => {
   const parts: string[] = [];
   for (const c of d.checks ?? []) {
-    const one = checkCode(code, c._zod.def, x);
+    const one = checkCode(code, c._zod.def, x, fold);
     if (one === undefined) return undefined;
     parts.push(one);
   }
@@ -217,11 +229,13 @@ const expression = (code: Code, schema: z.ZodType, mode: Mode, x: string): strin
   switch (d.type) {
     case "string": {
       if (d.format !== undefined && !(d.pattern instanceof RegExp)) return undefined;
-      const pattern = d.format === undefined || d.pattern === undefined ? "" : patternCode(code, d.pattern, x);
-      const schemaOnly = and(`typeof ${x} === "string"`, pattern, checks);
-      if (!mode.storable || provesStorable(d)) return schemaOnly;
-      // Asked after the pattern's test: a string its scan accepted is known ASCII, any other is looked at.
-      return and(schemaOnly, scannedPattern(d) ? `scannedAscii(${x}) || isStorableText(${x})` : `isStorableText(${x})`);
+      // The storable-text rule, unless a check of the schema already holds it: folded into an
+      // ASCII-only scan where the string has one, otherwise a test of its own.
+      const fold = mode.storable && !provesStorable(d) ? { done: false } : undefined;
+      const pattern = d.format === undefined || d.pattern === undefined ? "" : patternCode(code, d.pattern, x, fold);
+      const own = checksCode(code, d, x, fold);
+      if (own === undefined) return undefined;
+      return and(`typeof ${x} === "string"`, pattern, own, fold === undefined || fold.done ? "" : `isStorableText(${x})`);
     }
     case "number": {
       if (d.format !== undefined && d.format !== "safeint") return undefined;
@@ -372,10 +386,9 @@ const generate = <F>(code: Code, result: string): F | undefined => {
       "isPlain",
       "isStorableText",
       "isStorableJson",
-      "scannedAscii",
       `"use strict";\n${code.lines.join("\n")}\nreturn function (x) { return ${result}; };`,
     ) as (...helpers: unknown[]) => F;
-    return make(code.constants, isPlain, isStorableText, isStorableJson, scannedAscii);
+    return make(code.constants, isPlain, isStorableText, isStorableJson);
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { readFileSync } from "node:fs";
 import { ContextSchema } from "../../src/kernel/index.js";
 import { createCodec, LabCommand, labEvents } from "../../src/index.js";
-import { defineEvent, EnvelopeSchema, Instant } from "../../src/kernel/index.js";
+import { defineEvent, EnvelopeSchema, Instant, ScannedRegExp } from "../../src/kernel/index.js";
 import { compiled, storableUnchanged, unchanged, ZOD_VERIFIED } from "../../src/kernel/unchanged.js";
 import { isStorableJson, MAX_JSON_DEPTH } from "../../src/kernel/storable.js";
 import { labArbitraries } from "../../src/testing/arbitraries.js";
@@ -198,6 +198,10 @@ describe("storableUnchanged: the schema's verdict and the storable-text rule in 
     d: z.string().default("x"),
     u: z.discriminatedUnion("kind", [z.strictObject({ kind: z.literal("a"), v: z.string() }), z.strictObject({ kind: z.literal("b"), n: z.number() })]),
     opt: z.string().optional(),
+    // An ASCII-only scan that leaves the rest to a pattern letting U+0000 through, and a scan that
+    // is not ASCII-only: neither may let unstorable text pass.
+    sa: z.string().regex(new ScannedRegExp("^[a-z\u0000\ud800]+$", (s) => (/^[a-z]+$/u.test(s) ? true : undefined), true)),
+    sn: z.string().regex(new ScannedRegExp("^[^x]+$", (s) => s.length > 0 && !s.includes("x"))),
   });
   const at = <T>(valid: T, ...edges: unknown[]) => fc.oneof({ weight: 16, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: fc.constantFrom(...edges) });
   const text = fc.oneof(
@@ -217,6 +221,8 @@ describe("storableUnchanged: the schema's verdict and the storable-text rule in 
     d: at("given", "\ud800", undefined),
     u: at({ kind: "a", v: "ok" }, { kind: "a", v: "\u0000" }, { kind: "b", n: 1 }, { kind: "b", n: Infinity }),
     opt: text,
+    sa: at("abc", "a\u0000", "\u0000", "A", "é"),
+    sn: at("abc", "a\u0000", "\ud800", "x", "é"),
   };
 
   it("holds exactly where the schema holds unchanged and the value is storable JSON, on every kind it reads", () => {
@@ -225,7 +231,7 @@ describe("storableUnchanged: the schema's verdict and the storable-text rule in 
     expect(quick).toBeDefined();
     const seen = { both: 0, onlySchema: 0, neither: 0 };
     fc.assert(
-      fc.property(fc.record(member, { requiredKeys: ["t", "r", "at", "e", "l", "c", "o", "a", "u"] }), (v) => {
+      fc.property(fc.record(member, { requiredKeys: ["t", "r", "at", "e", "l", "c", "o", "a", "u", "sa", "sn"] }), (v) => {
         const expected = schemaOnly?.(v) === true && isStorableJson(v);
         expect(quick?.(v)).toBe(expected);
         if (expected) holdsPromise(schema, v);
