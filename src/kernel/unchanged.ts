@@ -223,19 +223,17 @@ const storableCode = (mode: Mode, x: string): string => (mode.storable ? `isStor
 // A schema's test as an expression of the variable `x`; undefined when it uses a kind not read here.
 const expression = (code: Code, schema: z.ZodType, mode: Mode, x: string): string | undefined => {
   const d = defOf(schema);
-  const checks = checksCode(code, d, x);
+  // A string's storable-text rule, unless a check of the schema already holds it: folded into an
+  // ASCII-only scan where the string has one, otherwise a test of its own.
+  const fold = d.type === "string" && mode.storable && !provesStorable(d) ? { done: false } : undefined;
+  const checks = checksCode(code, d, x, fold);
   if (checks === undefined) return undefined;
   const call = (name: string | undefined): string | undefined => (name === undefined ? undefined : `${name}(${x})`);
   switch (d.type) {
     case "string": {
       if (d.format !== undefined && !(d.pattern instanceof RegExp)) return undefined;
-      // The storable-text rule, unless a check of the schema already holds it: folded into an
-      // ASCII-only scan where the string has one, otherwise a test of its own.
-      const fold = mode.storable && !provesStorable(d) ? { done: false } : undefined;
       const pattern = d.format === undefined || d.pattern === undefined ? "" : patternCode(code, d.pattern, x, fold);
-      const own = checksCode(code, d, x, fold);
-      if (own === undefined) return undefined;
-      return and(`typeof ${x} === "string"`, pattern, own, fold === undefined || fold.done ? "" : `isStorableText(${x})`);
+      return and(`typeof ${x} === "string"`, pattern, checks, fold === undefined || fold.done ? "" : `isStorableText(${x})`);
     }
     case "number": {
       if (d.format !== undefined && d.format !== "safeint") return undefined;
