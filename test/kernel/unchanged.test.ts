@@ -148,6 +148,36 @@ describe("unchanged as generated code", () => {
     expect(seen.schema).toBeGreaterThan(1_000);
   });
 
+  it("is generated for any keys at all, and holds exactly where the schema holds unchanged", () => {
+    // Keys of every UTF-16 code unit, lone surrogates and U+0000 included; a well-formed value, and
+    // the same with one member taken out, one of the wrong kind, and one more.
+    const reached = { whole: 0, missing: 0, wrong: 0, extra: 0 };
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: "binary", maxLength: 6 }), { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        fc.constantFrom("whole", "missing", "wrong", "extra"),
+        (keys, at, change) => {
+          const schema = z.strictObject(Object.fromEntries(keys.map((k) => [k, z.string()])));
+          const quick = unchanged(schema);
+          expect(quick).toBeDefined();
+          const key = keys[at % keys.length] as string;
+          const value: Record<string, unknown> = Object.fromEntries(keys.filter((k) => change !== "missing" || k !== key).map((k) => [k, "v"]));
+          if (change === "wrong") value[key] = 1;
+          if (change === "extra") value[`${keys.join("")}+`] = "v";
+          const parsed = schema.safeParse(value);
+          const expected = parsed.success && JSON.stringify(parsed.data) === JSON.stringify(value);
+          expect(quick?.(value)).toBe(expected);
+          // Well-formed values taken as they are, changed ones refused.
+          if (change === "whole" ? expected : !expected) reached[change]++;
+        },
+      ),
+      { numRuns: 2_000, seed: 12 },
+    );
+    expect(reached.whole).toBeGreaterThan(300);
+    expect(Math.min(reached.missing, reached.wrong, reached.extra)).toBeGreaterThan(300);
+  });
+
   it("is not made where code cannot be generated, and decoding then goes through the schema, with the same results", () => {
     const registry = { Noted: defineEvent(z.strictObject({ note: z.string().trim().min(1), at: Instant })) };
     const event = { ...fc.sample(arb.envelope("ChallengeSubmitted"), { numRuns: 1, seed: 3 })[0], type: "Noted", schemaVersion: 1 };
