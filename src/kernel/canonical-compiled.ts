@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import { type CanonicalWriter, canonicalWriter } from "./canonical-json.js";
+import { type Code, declare, generate, newCode } from "./generated-code.js";
 import { EnvelopeSchema } from "./envelope.js";
 import { quoteJson } from "./json-text.js";
 import type { EventRegistry } from "./registry.js";
@@ -30,7 +31,9 @@ const leaf: Writer = (v) => {
 // and mistaken for members: a schema naming one is written the general way.
 const inherited = (key: string): boolean => key in Object.prototype;
 
-const writerOf = (schema: z.ZodType, general: CanonicalWriter): Writer => {
+// A writer as an expression of the variable `x` (see `generated-code.ts`): the value's canonical
+// JSON, or undefined when it is not of the schema's shape.
+const writerCode = (code: Code, schema: z.ZodType): string => {
   const d = defOf(schema);
   switch (d.type) {
     case "string":
@@ -39,70 +42,74 @@ const writerOf = (schema: z.ZodType, general: CanonicalWriter): Writer => {
     case "enum":
     case "literal":
     case "null":
-      return leaf;
+      return "leaf(x)";
     case "optional":
-    case "nullable":
+    case "nullable": {
       // Absence is the object's business; null is a leaf.
-      return d.innerType === undefined ? general : d.type === "optional" ? writerOf(d.innerType, general) : orNull(writerOf(d.innerType, general));
+      if (d.innerType === undefined) return "general(x)";
+      const inner = writerCode(code, d.innerType);
+      return d.type === "optional" ? inner : `(x === null ? "null" : ${inner})`;
+    }
     case "array":
-      return arrayOf(d.element === undefined ? general : writerOf(d.element, general));
-    case "object":
-      return objectOf(d, general);
+      return `${arrayCode(code, d.element === undefined ? "general(x)" : writerCode(code, d.element))}(x)`;
+    case "object": {
+      const name = objectCode(code, d);
+      return name === undefined ? "general(x)" : `${name}(x)`;
+    }
     default:
       // A union, a custom check, a record, a transformation: written the general way.
-      return general;
+      return "general(x)";
   }
 };
 
-const orNull =
-  (inner: Writer): Writer =>
-  (v) =>
-    v === null ? "null" : inner(v);
+const arrayCode = (code: Code, element: string): string =>
+  declare(
+    code,
+    `if (!Array.isArray(v)) return undefined;
+let out = "[";
+for (let i = 0; i < v.length; i++) {
+  const x = v[i];
+  // A hole or an undefined element is written null by the general writer: leave it to it.
+  const s = x === undefined ? undefined : ${element};
+  if (s === undefined) return undefined;
+  out += i === 0 ? s : "," + s;
+}
+return out + "]";`,
+  );
 
-const arrayOf =
-  (element: Writer): Writer =>
-  (v) => {
-    if (!Array.isArray(v)) return undefined;
-    let out = "[";
-    for (let i = 0; i < v.length; i++) {
-      const x: unknown = v[i];
-      // A hole or an undefined element is written `null` by the general writer: leave it to it.
-      const s = x === undefined ? undefined : element(x);
-      if (s === undefined) return undefined;
-      out += i === 0 ? s : `,${s}`;
-    }
-    return `${out}]`;
-  };
-
-// An object of known members, written in sorted key order with each key quoted once. It is this
-// shape only if it holds no other enumerable key with a value (counted after writing: the members
-// found must be every key there is), and no member is read through an odd prototype.
-const objectOf = (d: Def, general: CanonicalWriter, omit?: string): Writer => {
+// An object of known members, written in sorted key order with each key quoted in the code. It is
+// this shape only if it holds no other enumerable key with a value (counted after writing: the
+// members found must be every key there is), and no member is read through an odd prototype. The
+// function's name, or undefined where the general writer must write it.
+const objectCode = (code: Code, d: Def, omit?: string): string | undefined => {
   const loose = d.catchall !== undefined && defOf(d.catchall).type !== "never";
   const names = Object.keys(d.shape ?? {})
     .filter((k) => k !== omit)
     .sort();
-  if (loose || names.some(inherited)) return general;
-  const writers = names.map((k) => writerOf((d.shape ?? {})[k] as z.ZodType, general));
-  const quoted = names.map((k) => `${quoteJson(k)}:`);
-  return (v) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
-    const record = v as Record<string, unknown>;
-    let out = "{";
-    let written = 0;
-    for (let i = 0; i < names.length; i++) {
-      const x = record[names[i] as string];
-      if (x === undefined) continue;
-      const s = (writers[i] as Writer)(x);
-      if (s === undefined) return undefined;
-      out += written === 0 ? (quoted[i] as string) + s : `,${quoted[i] as string}${s}`;
-      written++;
-    }
-    let keys = 0;
-    // for…in also counts inherited enumerable keys: one there makes the count differ, and the general writer decides.
-    for (const key in record) if (key !== omit) keys++;
-    return keys === written ? `${out}}` : undefined;
-  };
+  if (loose || names.some(inherited)) return undefined;
+  const members = names.map((k) => {
+    const write = writerCode(code, (d.shape ?? {})[k] as z.ZodType);
+    const first = JSON.stringify(`${quoteJson(k)}:`);
+    const next = JSON.stringify(`,${quoteJson(k)}:`);
+    return `x = v[${JSON.stringify(k)}];
+if (x !== undefined) {
+  s = ${write};
+  if (s === undefined) return undefined;
+  out += written === 0 ? ${first} + s : ${next} + s;
+  written++;
+}`;
+  });
+  // for…in also counts inherited enumerable keys: one there makes the count differ, and the general writer decides.
+  const counted = omit === undefined ? "keys++" : `if (key !== ${JSON.stringify(omit)}) keys++`;
+  return declare(
+    code,
+    `if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+let out = "{", written = 0, x, s;
+${members.join("\n")}
+let keys = 0;
+for (const key in v) ${counted};
+return keys === written ? out + "}" : undefined;`,
+  );
 };
 
 /**
@@ -121,6 +128,12 @@ const objectOf = (d: Def, general: CanonicalWriter, omit?: string): Writer => {
 export const compiledCanonicalWriter = (registry: EventRegistry): CanonicalWriter => {
   const general = canonicalWriter();
   const envelope = defOf(EnvelopeSchema);
+  // Undefined where the general writer writes every such event (or code cannot be generated).
+  const envelopeWriter = (data: z.ZodType, omit: string | undefined): Writer | undefined => {
+    const code = newCode();
+    const name = objectCode(code, { ...envelope, shape: { ...envelope.shape, data } }, omit);
+    return name === undefined ? undefined : generate<Writer>(code, { leaf, general }, `${name}(x)`);
+  };
   // Writers by the member left out (`hash`, when hashing), type and schema version, made on first use.
   const compiled = new Map<string | undefined, Map<string, (Writer | undefined)[]>>();
   const writerFor = (type: string, schemaVersion: number, omit: string | undefined): Writer | undefined => {
@@ -131,7 +144,7 @@ export const compiledCanonicalWriter = (registry: EventRegistry): CanonicalWrite
       const def = Object.hasOwn(registry, type) ? registry[type] : undefined;
       const schemas = def === undefined ? [] : [...def.upcasters.map((u) => u.schema), def.schema];
       // Index 0 is no version; a stored event of version v is written with the schema of version v.
-      byVersion = [undefined, ...schemas.map((data) => objectOf({ ...envelope, shape: { ...envelope.shape, data } }, general, omit))];
+      byVersion = [undefined, ...schemas.map((data) => envelopeWriter(data, omit))];
       byType.set(type, byVersion);
     }
     return byVersion[schemaVersion];

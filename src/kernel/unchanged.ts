@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { type Code, constant, declare, generate, newCode, table } from "./generated-code.js";
 import { ScannedRegExp } from "./scanned-regexp.js";
 import { isStorableJson, isStorableText, MAX_JSON_DEPTH } from "./storable.js";
 
@@ -125,30 +126,9 @@ const storableAt = (v: unknown, mode: Mode): boolean => !mode.storable || isStor
 
 // Whether a string check already refuses every string that is not storable text.
 const provesStorable = (d: Def): boolean => (d.checks ?? []).some((c) => c._zod.def.check === "custom" && c._zod.def.fn === isStorableText);
-// The predicate is generated as code: a function for each object, array and union of the schema,
-// with each member's test written out in place. The closures this built before shared their call
-// sites across every member of every schema, so the engine could inline none of them, and calls were
-// most of decoding's time; generated, each test has a call site of its own (the envelope's check
-// runs in about half the time). The code holds no text of the schema's but its keys, written as JSON
-// string literals; everything else it reads (patterns, sets, functions, odd numbers) comes from `k`,
-// the list of constants it is given.
-interface Code {
-  readonly constants: unknown[];
-  readonly lines: string[];
-}
-
-const constant = (code: Code, value: unknown): string => {
-  code.constants.push(value);
-  return `k[${code.constants.length - 1}]`;
-};
-
-// A function of one value `v` with this body, added to the code: its name.
-const declare = (code: Code, body: string): string => {
-  const name = `f${code.lines.length}`;
-  code.lines.push(`function ${name}(v) {\n${body}\n}`);
-  return name;
-};
-
+// The predicate is generated as code (see `generated-code.ts`): a function for each object, array
+// and union of the schema, with each member's test written out in place (the envelope's check runs
+// in about half the time the closures built before took).
 const and = (...parts: readonly string[]): string => {
   const kept = parts.filter((p) => p !== "");
   return kept.length === 0 ? "true" : kept.map((p) => `(${p})`).join(" && ");
@@ -290,21 +270,21 @@ const unionTable = (code: Code, d: Def, discriminator: string, made: (option: z.
     return true;
   };
   if (!collect(d)) return undefined;
-  const table = `m${code.lines.length}`;
-  const entries = [...byValue].map(([value, name]) => `[${constant(code, value)}, ${name}]`);
-  code.lines.push(`const ${table} = new Map([${entries.join(", ")}]);`);
-  return table;
+  return table(
+    code,
+    [...byValue].map(([value, name]) => [constant(code, value), name] as const),
+  );
 };
 
 // A discriminated union reads its discriminator and parses with the one option it names (zod
 // refuses a value naming none): so does this.
 const unionCode = (code: Code, d: Def, discriminator: string, mode: Mode): string | undefined => {
   const checks = checksCode(code, d, "v");
-  const table = checks === undefined ? undefined : unionTable(code, d, discriminator, (option) => expression(code, option, mode, "v"));
-  if (checks === undefined || table === undefined) return undefined;
+  const byValue = checks === undefined ? undefined : unionTable(code, d, discriminator, (option) => expression(code, option, mode, "v"));
+  if (checks === undefined || byValue === undefined) return undefined;
   return declare(
     code,
-    `if (!isPlain(v)) return false;\nconst f = ${table}.get(v[${JSON.stringify(discriminator)}]);\nreturn f !== undefined && f(v) && ${and(checks)};`,
+    `if (!isPlain(v)) return false;\nconst f = ${byValue}.get(v[${JSON.stringify(discriminator)}]);\nreturn f !== undefined && f(v) && ${and(checks)};`,
   );
 };
 
@@ -369,36 +349,22 @@ return n === ${String(required)};`,
 // Where code cannot be generated (a Content-Security-Policy without 'unsafe-eval', say) there is no
 // predicate: every value goes through the schema, correct and slower.
 const compile = (schema: z.ZodType, mode: Mode): Unchanged | undefined => {
-  const code: Code = { constants: [], lines: [] };
+  const code = newCode();
   const test = expression(code, schema, mode, "x");
   if (test === undefined) return undefined;
-  return generate<Unchanged>(code, test);
+  return generate<Unchanged>(code, HELPERS, test);
 };
 
-// The code's functions and one of `x` returning `result`, made into a function; undefined where code
-// cannot be generated.
-const generate = <F>(code: Code, result: string): F | undefined => {
-  try {
-    const make = new Function(
-      "k",
-      "isPlain",
-      "isStorableText",
-      "isStorableJson",
-      `"use strict";\n${code.lines.join("\n")}\nreturn function (x) { return ${result}; };`,
-    ) as (...helpers: unknown[]) => F;
-    return make(code.constants, isPlain, isStorableText, isStorableJson);
-  } catch {
-    return undefined;
-  }
-};
+// What the generated checks call besides their constants.
+const HELPERS = { isPlain, isStorableText, isStorableJson };
 
 // How zod copies a value its schema accepted unchanged, generated as the test is: leaves as they
 // are, arrays element by element, objects member by member in the schema's order (then a loose
 // object's others, in theirs). Undefined where the test is.
 const copier = (schema: z.ZodType): ((value: unknown) => unknown) | undefined => {
-  const code: Code = { constants: [], lines: [] };
+  const code = newCode();
   const copy = copyExpression(code, schema, "x");
-  return copy === undefined ? undefined : generate<(value: unknown) => unknown>(code, copy);
+  return copy === undefined ? undefined : generate<(value: unknown) => unknown>(code, HELPERS, copy);
 };
 
 // A copy of the variable `x` as an expression (`x` itself for a leaf); undefined where `unchanged` is.
@@ -428,9 +394,9 @@ const copyExpression = (code: Code, schema: z.ZodType, x: string): string | unde
     }
     case "union": {
       const discriminator = d.discriminator;
-      const table = discriminator === undefined ? undefined : unionTable(code, d, discriminator, (option) => copyExpression(code, option, "v"));
-      if (discriminator === undefined || table === undefined) return undefined;
-      return `${declare(code, `const f = ${table}.get(v[${JSON.stringify(discriminator)}]);\nreturn f === undefined ? v : f(v);`)}(${x})`;
+      const byValue = discriminator === undefined ? undefined : unionTable(code, d, discriminator, (option) => copyExpression(code, option, "v"));
+      if (discriminator === undefined || byValue === undefined) return undefined;
+      return `${declare(code, `const f = ${byValue}.get(v[${JSON.stringify(discriminator)}]);\nreturn f === undefined ? v : f(v);`)}(${x})`;
     }
     default:
       return unchanged(schema) === undefined ? undefined : x;
