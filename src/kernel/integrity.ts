@@ -213,12 +213,15 @@ export interface Verification {
   finish(): Result<Verified, IntegrityFailure>;
 }
 
-// What a verification keeps of one stream: how it is named, and its head.
+// What a verification keeps of one stream: how it is named, its head, and — when a checkpoint names
+// it — the version the checkpoint saw (looked up once per stream) and the hash read there.
 interface StreamHead {
   readonly name: string;
   version: number;
   hash: string;
   recordedAt: string;
+  readonly checkpointed: number | undefined;
+  atCheckpoint: string | undefined;
 }
 
 const UNREADABLE = "The log could not be read: a record is not plain JSON data, or the hash view failed on it.";
@@ -250,9 +253,8 @@ class VerificationRun implements Verification {
   readonly #streams = new Map<string, StreamHead>();
   readonly #ids: Set<string> | undefined;
   readonly #checkpoint: ParsedCheckpoint;
-  // The checkpoint's version of each stream it names, and the hash each holds there, once read.
+  // The checkpoint's version of each stream it names.
   readonly #headVersion: ReadonlyMap<string, number> | undefined;
-  readonly #atHead = new Map<string, string>();
 
   constructor(options: VerifyOptions) {
     this.#ids = options.checkIds === false ? undefined : new Set();
@@ -298,7 +300,7 @@ class VerificationRun implements Verification {
     if (cp === undefined) return ok({ ...verified, beyondCheckpoint: [] });
     try {
       if (cp === "unreadable") return err(unreadable);
-      const beyond = checkAgainst(cp, this.#streams, this.#atHead, this.#hasher as Hasher);
+      const beyond = checkAgainst(cp, this.#streams, this.#hasher as Hasher);
       return beyond.ok ? ok({ ...verified, beyondCheckpoint: beyond.value }) : beyond;
     } catch (thrown) {
       return err(failedWith(thrown));
@@ -352,13 +354,19 @@ class VerificationRun implements Verification {
     if (head !== undefined && isBefore(e.recordedAt, head.recordedAt))
       return this.#fail("recorded_at_backwards", e, head, `recorded at ${e.recordedAt}, before the event it follows.`);
     // Updated in place: one object per stream, not one per event.
-    const current = head ?? { name: streamKey(e.streamId, hasher), version: 0, hash: "", recordedAt: "" };
-    if (head === undefined) this.#streams.set(e.streamId, current);
+    const current = head ?? this.#newHead(e.streamId, hasher);
     current.version = e.version;
     current.hash = hash;
     current.recordedAt = e.recordedAt;
-    if (this.#headVersion?.get(current.name) === e.version) this.#atHead.set(current.name, hash);
+    if (current.checkpointed === e.version) current.atCheckpoint = hash;
     return undefined;
+  }
+
+  #newHead(streamId: string, hasher: Hasher): StreamHead {
+    const name = streamKey(streamId, hasher);
+    const head = { name, version: 0, hash: "", recordedAt: "", checkpointed: this.#headVersion?.get(name), atCheckpoint: undefined };
+    this.#streams.set(streamId, head);
+    return head;
   }
 
   // Ids are unique (checked before), so no event is a repeat here: it skips ahead, or another holds its version.
@@ -444,7 +452,6 @@ export const verifyAsync = async (
 const checkAgainst = (
   parsed: ReturnType<typeof CheckpointSchema.safeParse>,
   streams: ReadonlyMap<string, StreamHead>,
-  atHead: ReadonlyMap<string, string>,
   hasher: Hasher,
 ): Result<string[], IntegrityFailure> => {
   if (!parsed.success) {
@@ -466,7 +473,7 @@ const checkAgainst = (
       return err(integrityFailure("truncated", why, at));
     }
     if (now.version > head.version) beyond.push(head.streamId);
-    if (atHead.get(head.streamId) !== head.hash) {
+    if (now.atCheckpoint !== head.hash) {
       const why = `${head.streamId} version ${head.version}: the hash differs from the checkpoint's — the stream was rewritten and sealed again.`;
       return err(integrityFailure("resealed", why, at));
     }
