@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { definition } from "./definition.js";
 import { type Actor, ActorSchema, Id } from "./envelope.js";
-import { isInstant } from "./time.js";
+import { instantAt } from "./time.js";
 import { compiled } from "./unchanged.js";
 import { type ValidationError, validationError } from "./errors.js";
 import { err, ok, type Result } from "./result.js";
@@ -78,8 +78,8 @@ export const resolveContext = <X extends Context>(ctx: unknown, schema: z.ZodTyp
     return err(validationError("context", [{ path: ["now"], message: "threw when called" }]));
   }
   const ms = now instanceof Date ? now.getTime() : Number.NaN;
-  const at = Number.isNaN(ms) ? "" : new Date(ms).toISOString();
-  if (!isInstant(at)) {
+  const at = instantAt(ms);
+  if (at === undefined) {
     return err(validationError("context", [{ path: ["now"], message: "must return a valid Date in the years 0001–9999" }]));
   }
   const resolved = { ...fields, now: () => new Date(ms) };

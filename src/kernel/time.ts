@@ -43,6 +43,30 @@ export const Instant = /* @__PURE__ */ definition(() =>
     .meta({ format: "date-time" }),
 );
 
+// The last time value written: commands come many to a millisecond, and writing a Date as text
+// costs about a microsecond, more than the rest of resolving a context.
+let lastMs = Number.NaN;
+let lastAt = "";
+
+/**
+ * A time value (milliseconds since the epoch, as `Date#getTime` gives it) written as envelopes write
+ * an instant, or undefined when it is not one `Instant` accepts (NaN, or outside the years
+ * 0001–9999). The text of the same value is written once and reused.
+ *
+ * @example
+ * instantAt(Date.UTC(2019, 2, 4, 10)) // "2019-03-04T10:00:00.000Z"
+ * instantAt(Number.NaN)              // undefined
+ */
+export const instantAt = (ms: number): string | undefined => {
+  if (ms === lastMs) return lastAt;
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
+  const at = new Date(ms).toISOString();
+  if (!isInstant(at)) return undefined;
+  lastMs = ms;
+  lastAt = at;
+  return at;
+};
+
 /**
  * An instant as milliseconds since the epoch: exact for anything `Instant` accepts.
  *

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareInstants, EnvelopeSchema, laterOf } from "../../src/kernel/index.js";
+import { compareInstants, EnvelopeSchema, instantAt, laterOf } from "../../src/kernel/index.js";
 import { Instant } from "../../src/index.js";
 
 // Instants as `Instant` accepts them, at every precision it accepts: seconds, and one to three fractional digits.
@@ -72,5 +72,38 @@ describe("one time model: an instant to the millisecond, compared one way", () =
     };
     expect(EnvelopeSchema.safeParse(envelope).success).toBe(false);
     expect(EnvelopeSchema.safeParse({ ...envelope, occurredAt: "2019-01-01T00:00:59.001Z" }).success).toBe(true);
+  });
+
+  it("writes a time value as an envelope's instant, whatever value came before it", () => {
+    // The first and last milliseconds an instant may take (0001-01-01, 9999-12-31T23:59:59.999).
+    const first = -62_135_596_800_000;
+    const last = 253_402_300_799_999;
+    const value = fc.oneof(
+      fc.integer({ min: first, max: last }),
+      fc.constantFrom(first, last, first - 1, last + 1, first - 0.5, last + 0.5, 0, -0, 8.64e15, 8.64e15 + 1, -8.64e15 - 1),
+      fc.double({ noDefaultInfinity: false }),
+    );
+    const reached = { repeated: 0, written: 0, refused: 0 };
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 8 }), fc.nat({ max: 7 }), (values, again) => {
+        // A value repeated right after itself, so that the one written last is reused.
+        const sequence = [...values, values[again % values.length] as number, ...values.slice(0, 1)];
+        let previous: number | undefined;
+        for (const ms of sequence) {
+          // Independently: a Date holds it (whole milliseconds, toward zero) within the years 0001–9999.
+          const held = Number.isFinite(ms) ? Math.trunc(ms) : Number.NaN;
+          const expected = held >= first && held <= last ? new Date(held).toISOString() : undefined;
+          if (Object.is(ms, previous)) reached.repeated++;
+          if (expected === undefined) reached.refused++;
+          else reached.written++;
+          expect(instantAt(ms), String(ms)).toBe(expected);
+          previous = ms;
+        }
+      }),
+      { numRuns: 2_000, seed: 11 },
+    );
+    expect(reached.repeated).toBeGreaterThan(500);
+    expect(reached.written).toBeGreaterThan(5_000);
+    expect(reached.refused).toBeGreaterThan(2_000);
   });
 });

@@ -1,4 +1,4 @@
-import { type Context, err, isBefore, ok, type Result, type RuleViolation } from "../../kernel/index.js";
+import { type Context, err, instantOf, isBefore, ok, type Result, type RuleViolation } from "../../kernel/index.js";
 import { type CommandType, type LabRuleCode, permissions, ProjectCommand, type ProjectState } from "../catalogue/index.js";
 import { labRule, type Whens } from "../shared/index.js";
 import { isTerminal, lifecycleWhen } from "../lifecycle/index.js";
@@ -40,7 +40,7 @@ export const checkActorAndTime = (type: CommandType, occurredAt: string | undefi
       }),
     );
   }
-  const now = ctx.now().toISOString();
+  const now = instantOf(ctx);
   const at = occurredAt ?? now;
   if (isBefore(now, at)) {
     return err(labRule("occurred_in_future", `The event is dated ${at}, after now (${now}); record things once they have happened.`, { occurredAt: at, now }));
