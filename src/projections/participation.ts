@@ -116,12 +116,17 @@ const personOf = (s: Working, ref: string): number => {
   return n;
 };
 
-const countIn = (s: Working, keys: readonly string[], person: number): void => {
-  for (const k of keys) {
+// The sets of the people counted under each of `keys`, each made when first needed: looked up once
+// per held session and role, then every attendee of it is added to them.
+const countedUnder = (s: Working, keys: readonly string[]): number[][] =>
+  keys.map((k) => {
     let bits = s.distinct.get(k);
     if (bits === undefined) s.distinct.set(k, (bits = []));
-    addBit(bits, person);
-  }
+    return bits;
+  });
+
+const countIn = (sets: readonly number[][], person: number): void => {
+  for (const bits of sets) addBit(bits, person);
 };
 
 const engage = (s: Working, entityId: string, slices: Slices): void => {
@@ -152,26 +157,50 @@ const countAnonymous = (s: Working, data: Extract<LabEvent, { type: "SessionClos
     s.anonymous.set(key, castDraft({ slices: slices.list, headcount, ageBands, gender }));
 };
 
-// A session is held: its attendees count, in the slices of its closing.
-const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>, witness: Witness | undefined): void => {
-  const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
-  const key = inProject(e.data.projectId, e.data.sessionId);
-  const anyone = slices.keys("*");
-  const perRole = new Map<ParticipantRole, number>();
-  const attendees = s.pending.get(key) ?? [];
+// A held session's attendees, counted into the slices of its closing (each role's sets, everyone's
+// and the project's people, made on the first attendee who needs them); how many came in each role.
+const countAttendees = (
+  s: Working,
+  e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>,
+  slices: Slices,
+  attendees: readonly PendingAttendee[],
+  witness: Witness | undefined,
+): Map<ParticipantRole, { n: number; sets: number[][] }> => {
+  const perRole = new Map<ParticipantRole, { n: number; sets: number[][] }>();
+  let anyone: number[][] | undefined;
+  let people: Set<number> | undefined;
   for (const a of attendees) {
-    countIn(s, slices.keys(a.role), a.person);
-    countIn(s, anyone, a.person);
-    addTo(s.projectPeople, e.data.projectId, a.person);
-    perRole.set(a.role, (perRole.get(a.role) ?? 0) + 1);
+    let role = perRole.get(a.role);
+    if (role === undefined) perRole.set(a.role, (role = { n: 0, sets: countedUnder(s, slices.keys(a.role)) }));
+    role.n++;
+    countIn(role.sets, a.person);
+    countIn((anyone ??= countedUnder(s, slices.keys("*"))), a.person);
+    people ??= projectPeopleOf(s, e.data.projectId);
+    people.add(a.person);
     witness?.note("person", [a.eventId, e.id], a.role);
     if (a.role === "civil_servant" && a.affiliation !== null) {
       engage(s, a.affiliation, slices);
       witness?.note("engaged", [a.eventId, e.id], a.affiliation);
     }
   }
+  return perRole;
+};
+
+const projectPeopleOf = (s: Working, projectId: string): Set<number> => {
+  let people = s.projectPeople.get(projectId);
+  if (people === undefined) s.projectPeople.set(projectId, (people = new Set()));
+  return people;
+};
+
+// A session is held: its attendees count, in the slices of its closing.
+const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" }>>, witness: Witness | undefined): void => {
+  const slices = slicesOf(e.occurredAt, s.projects.get(e.data.projectId));
+  const key = inProject(e.data.projectId, e.data.sessionId);
+  const anyone = slices.keys("*");
+  const attendees = s.pending.get(key) ?? [];
+  const perRole = countAttendees(s, e, slices, attendees, witness);
   let attended = 0;
-  for (const [role, n] of perRole) {
+  for (const [role, { n }] of perRole) {
     attended += n;
     for (const k of slices.keys(role)) bump(s.participations, k, n);
   }
@@ -185,9 +214,10 @@ const hold = (s: Working, e: Envelope<Extract<LabEvent, { type: "SessionClosed" 
   s.trainings.delete(key);
   if (scheduled !== undefined) {
     for (const k of slices.keys("trainings")) bump(s.headcount, k, 1);
+    let trained: number[][] | undefined;
     for (const a of attendees) {
       if (a.role !== "civil_servant") continue;
-      countIn(s, slices.keys("trained"), a.person);
+      countIn((trained ??= countedUnder(s, slices.keys("trained"))), a.person);
       witness?.note("trained", [scheduled, a.eventId, e.id]);
     }
   }
